@@ -1,0 +1,76 @@
+"""Async client for Rasa's REST channel, shared by the terminal chat and the Telegram gateway.
+
+HTTP is the only path between the Python 3.11 side and Rasa (Python 3.10), so this module is the
+one place that knows the REST channel's wire format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+
+class RasaError(Exception):
+    """Rasa could not be reached or answered with something other than a list of bot messages."""
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class BotMessage:
+    text: str = ""
+    buttons: tuple[Button, ...] = field(default_factory=tuple)
+    custom: dict[str, Any] | None = None
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> BotMessage:
+        buttons = tuple(
+            Button(title=str(b.get("title", "")), payload=str(b.get("payload", "")))
+            for b in raw.get("buttons") or []
+        )
+        custom = raw.get("custom")
+        return cls(text=str(raw.get("text") or ""), buttons=buttons, custom=custom if isinstance(custom, dict) else None)
+
+
+class RasaClient:
+    """Sends one user message and returns Rasa's replies, in order."""
+
+    def __init__(self, base_url: str, *, timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None):
+        self._http = httpx.AsyncClient(base_url=base_url.rstrip("/"), timeout=timeout, transport=transport)
+
+    async def send(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotMessage]:
+        body: dict[str, Any] = {"sender": sender_id, "message": text}
+        if metadata:
+            body["metadata"] = metadata
+        try:
+            response = await self._http.post("/webhooks/rest/webhook", json=body)
+        except httpx.HTTPError as error:
+            raise RasaError(f"Rasa is unreachable: {error}") from error
+        if response.status_code != 200:
+            raise RasaError(f"Rasa answered HTTP {response.status_code}")
+        payload = response.json()
+        if not isinstance(payload, list):
+            raise RasaError("Rasa's answer is not a list of messages")
+        return [BotMessage.from_json(item) for item in payload if isinstance(item, dict)]
+
+    async def is_ready(self) -> bool:
+        try:
+            response = await self._http.get("/status")
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200 and bool(response.json().get("model_id"))
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> RasaClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
