@@ -35,16 +35,24 @@ class BotMessage:
             for b in raw.get("buttons") or []
         )
         custom = raw.get("custom")
-        return cls(text=str(raw.get("text") or ""), buttons=buttons, custom=custom if isinstance(custom, dict) else None)
+        return cls(
+            text=str(raw.get("text") or ""),
+            buttons=buttons,
+            custom=custom if isinstance(custom, dict) else None,
+        )
 
 
 class RasaClient:
     """Sends one user message and returns Rasa's replies, in order."""
 
-    def __init__(self, base_url: str, *, timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(
+        self, base_url: str, *, timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None
+    ):
         self._http = httpx.AsyncClient(base_url=base_url.rstrip("/"), timeout=timeout, transport=transport)
 
-    async def send(self, sender_id: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotMessage]:
+    async def send(
+        self, sender_id: str, text: str, metadata: dict[str, Any] | None = None
+    ) -> list[BotMessage]:
         body: dict[str, Any] = {"sender": sender_id, "message": text}
         if metadata:
             body["metadata"] = metadata

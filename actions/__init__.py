@@ -1,0 +1,1 @@
+"""Rasa SDK custom actions (Python 3.10 environment). One module per capability."""

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Dialogue tests on the trained model: NLU on the held-out split (tests/nlu/, never used in training)
+# and story tests (tests/stories/) that fail on any prediction error. Reports go to var/dialogue-results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RASA=.venv-rasa/bin/rasa
+OUT=var/dialogue-results
+mkdir -p "$OUT"
+if compgen -G "tests/nlu/*.yml" >/dev/null; then
+  $RASA test nlu --model models/assistant.tar.gz --nlu tests/nlu --config config.yml --domain bot/domain \
+    --out "$OUT/nlu" --no-plot > "$OUT/nlu.log" 2>&1 || { tail -40 "$OUT/nlu.log"; exit 1; }
+  .venv/bin/python -m scripts.nlu_report "$OUT/nlu"
+fi
+# Story tests run the custom actions, so they get their own action server on a free port.
+PORT=$(.venv/bin/python -c 'from bot.stack import free_port; print(free_port())')
+SANIC_HOST=127.0.0.1 .venv-rasa/bin/python -m rasa_sdk --actions actions --port "$PORT" > "$OUT/actions.log" 2>&1 &
+ACTIONS_PID=$!
+trap 'kill $ACTIONS_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+export ACTION_ENDPOINT_URL="http://127.0.0.1:$PORT/webhook"
+$RASA test core --model models/assistant.tar.gz --stories tests/stories --endpoints bot/endpoints.yml \
+  --out "$OUT/core" --fail-on-prediction-errors --no-plot > "$OUT/core.log" 2>&1 \
+  || { tail -60 "$OUT/core.log"; echo "Story tests failed: see $OUT/core/failed_test_stories.yml"; exit 1; }
+echo "Story tests passed: $(grep -c '^- story:' tests/stories/*.yml | awk -F: '{s+=$2} END {print s}') stories"

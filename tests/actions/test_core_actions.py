@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.core import ActionDetectLanguage, ActionOfferLanguages, ActionShowHelp
+from actions.language import detect_language
+from tests.actions.conftest import make_tracker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How do I get a work permit in Hanoi?", "en"),
+        ("Làm giấy phép lao động ở đâu?", "vi"),
+        ("lam giay phep lao dong o dau", "vi"),
+        ("khai bao tam tru cho khach", "vi"),
+        ("where do I declare my guest", "en"),
+        ("Đà Nẵng", "vi"),
+        ("工作许可证怎么办理", "zh"),
+        ("노동허가 어떻게 받아요", "ko"),
+        ("ok", None),
+        ("12", None),
+        ('/set_language{"language":"vi"}', None),
+        ("", None),
+    ],
+)
+def test_detect_language(text: str, expected: str | None) -> None:
+    assert detect_language(text) == expected
+
+
+async def test_detected_language_switches_the_slot(dispatcher: CollectingDispatcher) -> None:
+    tracker = make_tracker("xin chào, cho tôi hỏi", intent="greet", slots={"language": "en"})
+    events = await ActionDetectLanguage().run(dispatcher, tracker, {})
+    assert events == [SlotSet("language", "vi")]
+    assert dispatcher.messages == []
+
+
+async def test_uninformative_message_keeps_language(dispatcher: CollectingDispatcher) -> None:
+    tracker = make_tracker("ok", intent="affirm", slots={"language": "vi"})
+    assert await ActionDetectLanguage().run(dispatcher, tracker, {}) == []
+
+
+async def test_chosen_language_wins_over_detection(dispatcher: CollectingDispatcher) -> None:
+    tracker = make_tracker(
+        "how do I get a work permit",
+        intent="ask_work_permit",
+        slots={"language": "vi", "language_pref": "vi"},
+    )
+    assert await ActionDetectLanguage().run(dispatcher, tracker, {}) == []
+
+
+async def test_set_language_stores_the_choice(dispatcher: CollectingDispatcher) -> None:
+    tracker = make_tracker(
+        '/set_language{"language":"vi"}',
+        intent="set_language",
+        entities=[{"entity": "language", "value": "vi"}],
+        slots={"language": "en"},
+    )
+    events = await ActionDetectLanguage().run(dispatcher, tracker, {})
+    assert events == [SlotSet("language", "vi"), SlotSet("language_pref", "vi")]
+
+
+@pytest.mark.parametrize(("language", "first_words"), [("en", "I can help"), ("vi", "Tôi có thể giúp")])
+async def test_help_menu_in_the_users_language(
+    dispatcher: CollectingDispatcher, language: str, first_words: str
+) -> None:
+    events = await ActionShowHelp().run(
+        dispatcher, make_tracker("help", "help", slots={"language": language}), {}
+    )
+    assert events == []
+    [message] = dispatcher.messages
+    assert message["text"].startswith(first_words)
+    payloads = [button["payload"] for button in message["buttons"]]
+    assert "/ask_work_permit" in payloads and "/declare_guest" in payloads
+
+
+async def test_language_buttons_carry_set_language_payloads(dispatcher: CollectingDispatcher) -> None:
+    await ActionOfferLanguages().run(dispatcher, make_tracker("language", "choose_language"), {})
+    [message] = dispatcher.messages
+    assert [b["payload"] for b in message["buttons"]] == [
+        '/set_language{"language":"en"}',
+        '/set_language{"language":"vi"}',
+    ]

@@ -1,0 +1,64 @@
+"""A short conversation over the REST channel with the real API, action server and Rasa running."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bot.chat_cli import chat
+from bot.rasa_client import BotMessage, RasaClient
+from bot.stack import StackConfig
+
+pytestmark = pytest.mark.stack
+
+
+async def say(config: StackConfig, sender: str, text: str) -> list[BotMessage]:
+    async with RasaClient(config.rasa_url) as rasa:
+        replies = await rasa.send(sender, text)
+    assert replies, f"no reply to {text!r}"
+    return replies
+
+
+def joined(replies: list[BotMessage]) -> str:
+    return "\n".join(m.text for m in replies)
+
+
+async def test_greeting_help_and_goodbye_in_english(stack: StackConfig) -> None:
+    assert "Hello" in joined(await say(stack, "e2e-en", "hello"))
+    help_reply = await say(stack, "e2e-en", "what can you do?")
+    assert "I can help with" in joined(help_reply)
+    assert any(b.payload == "/declare_guest" for m in help_reply for b in m.buttons)
+    assert "Goodbye" in joined(await say(stack, "e2e-en", "bye"))
+
+
+async def test_vietnamese_user_is_answered_in_vietnamese(stack: StackConfig) -> None:
+    assert "Xin chào" in joined(await say(stack, "e2e-vi", "xin chào"))
+    assert "Tôi có thể giúp" in joined(await say(stack, "e2e-vi", "bạn làm được gì?"))
+    assert "Tạm biệt" in joined(await say(stack, "e2e-vi", "tạm biệt"))
+
+
+async def test_language_choice_sticks(stack: StackConfig) -> None:
+    offer = await say(stack, "e2e-lang", "/choose_language")
+    [vietnamese] = [b for m in offer for b in m.buttons if b.title == "Tiếng Việt"]
+    assert "tiếng Việt" in joined(await say(stack, "e2e-lang", vietnamese.payload))
+    # An English message no longer switches the reply language back.
+    assert "Xin chào" in joined(await say(stack, "e2e-lang", "hello"))
+
+
+async def test_out_of_scope_and_gibberish_never_get_silence(stack: StackConfig) -> None:
+    assert "outside what I can help with" in joined(
+        await say(stack, "e2e-oos", "what's the weather like today")
+    )
+    assert joined(await say(stack, "e2e-oos", "qwxz plorf")).strip()
+
+
+async def test_terminal_chat_speaks_the_rest_channel(stack: StackConfig) -> None:
+    stdin = io.StringIO("hello\nhelp\n1\n/quit\n")
+    out = io.StringIO()
+    await chat(stack.rasa_url, "e2e-cli", stdin=stdin, out=out)
+    transcript = out.getvalue()
+    assert "bot> Hello!" in transcript
+    assert "[1] Temporary residence" in transcript
+    # "1" picked the first help button, so the next reply answers that topic instead of a fallback.
+    assert transcript.count("bot> ") >= 3

@@ -1,0 +1,42 @@
+"""The two environments meet over HTTP only: the 3.11 side never imports Rasa, the 3.10 side never
+imports the API, and knowledge's query code uses the standard library alone."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_roots(package: str, *, skip: tuple[str, ...] = ()) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for path in (ROOT / package).rglob("*.py"):
+        if any(part in skip for part in path.relative_to(ROOT).parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update((str(path.relative_to(ROOT)), a.name.split(".")[0]) for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.add((str(path.relative_to(ROOT)), node.module.split(".")[0]))
+    return found
+
+
+@pytest.mark.parametrize("package", ["api", "bot", "knowledge"])
+def test_python311_side_never_imports_rasa(package: str) -> None:
+    offenders = {(f, m) for f, m in imported_roots(package) if m in {"rasa", "rasa_sdk"}}
+    assert not offenders
+
+
+def test_actions_never_import_the_api_or_gateway() -> None:
+    offenders = {(f, m) for f, m in imported_roots("actions") if m in {"api", "bot", "telegram", "fastapi"}}
+    assert not offenders
+
+
+def test_knowledge_query_code_uses_only_the_standard_library() -> None:
+    allowed = set(sys.stdlib_module_names) | {"knowledge"}
+    offenders = {(f, m) for f, m in imported_roots("knowledge", skip=("builder",)) if m not in allowed}
+    assert not offenders
