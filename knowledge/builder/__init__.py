@@ -1,0 +1,1 @@
+"""Builder: parses the decrees in knowledge/sources/ and writes knowledge/data/kb.json (needs spaCy, Python 3.11)."""

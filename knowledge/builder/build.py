@@ -1,0 +1,175 @@
+"""Build knowledge/data/kb.json and build_report.json from knowledge/sources/ (deterministic, a few seconds)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from knowledge.builder.clean import clean_lines
+from knowledge.builder.deadlines import parse_deadlines
+from knowledge.builder.nlp import build_pipeline, topic_weight
+from knowledge.builder.patterns import NAMED_LAWS, ZONE_PHRASES
+from knowledge.builder.structure import LAYOUTS, Unit
+from knowledge.errors import SourceError
+from knowledge.text import fold, nfc
+
+SCHEMA_VERSION = 1
+PACKAGE = Path(__file__).resolve().parents[1]
+SOURCES = PACKAGE / "sources"
+DATA = PACKAGE / "data"
+_HASHED_CODE = (PACKAGE / "builder" / "patterns.py",)
+
+
+def sources_hash(sources: Path = SOURCES) -> str:
+    """sha256 over every source file and the rule data, so `check` notices any edit."""
+    digest = hashlib.sha256()
+    for path in sorted(sources.iterdir()) + list(_HASHED_CODE):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SourceError(f"Cannot read {path}: {e}. / Không đọc được {path}.") from e
+
+
+def _slug(label: str | None) -> str:
+    return fold(label).replace(" ", "-") if label else "_"
+
+
+def _unit_id(doc_id: str, unit: Unit) -> str:
+    parts = [doc_id, "qd" if unit.part == "decision" else "qc", _slug(unit.article), _slug(unit.clause)]
+    if unit.point:
+        parts.append(_slug(unit.point))
+    return "/".join(parts) + ("-b" if unit.duplicate_number else "")
+
+
+def _zone(text: str) -> str | None:
+    for scope, phrases in ZONE_PHRASES.items():
+        if any(p in text for p in phrases):
+            return scope
+    return None
+
+
+def build(sources: Path = SOURCES, progress: Callable[[str], None] = print) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Parse, extract and assemble; returns (kb, report)."""
+    glossary = _read_json(sources / "agencies.json")["agencies"]
+    nlp = build_pipeline(glossary)
+    metas = sorted(sources.glob("*.meta.json"))
+    documents: dict[str, Any] = {}
+    units_out: list[dict[str, Any]] = []
+    report_docs: dict[str, Any] = {}
+    topic_counts: Counter[str] = Counter()
+    agency_counts: Counter[str] = Counter()
+    for index, meta_path in enumerate(metas, 1):
+        meta = _read_json(meta_path)
+        text_path = sources / meta["file"]
+        if not text_path.exists():
+            raise SourceError(f"{meta_path.name} names {meta['file']}, which is missing. / Thiếu tệp {meta['file']}.")
+        units = LAYOUTS[meta["layout"]](clean_lines(nfc(text_path.read_text(encoding="utf-8"))))
+        doc_units = _extract(nlp, meta["doc_id"], units)
+        documents[meta["doc_id"]] = {k: meta[k] for k in sorted(meta)}
+        units_out.extend(doc_units)
+        for unit in doc_units:
+            topic_counts.update(t for t, s in unit["topics"].items() if s >= 2)
+            agency_counts.update(unit["agencies"])
+        report_docs[meta["doc_id"]] = {
+            "file": meta["file"],
+            "units": len(doc_units),
+            "articles": len({(u["part"], u["article"]) for u in doc_units}),
+            "deadlines": sum(len(u["deadlines"]) for u in doc_units),
+            "legal_refs": sorted({r["number"] for u in doc_units for r in u["legal_refs"]}),
+            "duplicate_numbers": [u["id"] for u in doc_units if u["duplicate_number"]],
+        }
+        progress(
+            f"[{index}/{len(metas)}] {meta['file']} ({meta['area']}, {meta['number']}): "
+            f"{len(doc_units)} units, {report_docs[meta['doc_id']]['deadlines']} deadlines"
+        )
+    kb = {
+        "schema_version": SCHEMA_VERSION,
+        "sources_hash": sources_hash(sources),
+        "agencies": {a["id"]: {k: a[k] for k in ("name_vi", "name_en", "successor", "successor_basis")} for a in glossary},
+        "documents": documents,
+        "units": units_out,
+        "national": _read_json(sources / "national.json"),
+    }
+    report = {
+        "schema_version": SCHEMA_VERSION,
+        "sources_hash": kb["sources_hash"],
+        "documents": report_docs,
+        "units_per_topic": dict(sorted(topic_counts.items())),
+        "mentions_per_agency": dict(sorted(agency_counts.items())),
+        "units_total": len(units_out),
+    }
+    return kb, report
+
+
+def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
+    texts = [u.text for u in units]
+    headings = sorted({u.article_title for u in units} | {u.context for u in units})
+    heading_agency = {h: _first_agency(doc) for h, doc in zip(headings, nlp.pipe(headings), strict=True)}
+    zones: dict[tuple[str, str], str | None] = {}
+    out: list[dict[str, Any]] = []
+    for seq, (unit, doc) in enumerate(zip(units, nlp.pipe(texts), strict=True)):
+        key = (unit.part, unit.article)
+        if key not in zones:
+            zones[key] = _zone(unit.text) if unit.clause is None else None
+        agencies = [ent.ent_id_ for ent in doc.ents if ent.label_ == "AGENCY"]
+        leading = [ent.ent_id_ for ent in doc.ents if ent.start <= 1]
+        responsible = (
+            (leading[0] if leading else None)
+            or heading_agency.get(unit.context)
+            or heading_agency.get(unit.article_title)
+        )
+        topics: Counter[str] = Counter()
+        for span in doc.spans["topics"]:
+            topics[span.label_] += topic_weight(nlp, span.label_, span.text)
+        refs = [{"kind": s.label_, "number": NAMED_LAWS.get(s.text, s.text)} for s in doc.spans["legal_refs"]]
+        out.append(
+            {
+                "id": _unit_id(doc_id, unit),
+                "doc_id": doc_id,
+                "seq": seq,
+                "part": unit.part,
+                "chapter": unit.chapter,
+                "article": unit.article,
+                "article_title": unit.article_title,
+                "clause": unit.clause,
+                "point": unit.point,
+                "duplicate_number": unit.duplicate_number,
+                "context": unit.context,
+                "text": unit.text,
+                "agencies": sorted(set(agencies)),
+                "responsible": responsible,
+                "topics": dict(sorted(topics.items())),
+                "deadlines": parse_deadlines(unit.text),
+                "legal_refs": refs,
+                "zone_scope": zones[key],
+            }
+        )
+    return out
+
+
+def _first_agency(doc: Any) -> str | None:
+    for ent in doc.ents:
+        if ent.label_ == "AGENCY":
+            return str(ent.ent_id_)
+    return None
+
+
+def dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write(kb: dict[str, Any], report: dict[str, Any], out_dir: Path = DATA) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "kb.json").write_text(dump(kb), encoding="utf-8")
+    (out_dir / "build_report.json").write_text(dump(report), encoding="utf-8")
