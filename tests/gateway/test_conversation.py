@@ -1,0 +1,177 @@
+"""Offline: real Updates through Application.process_update(), Rasa and the Bot API as local fakes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.gateway.commands import COMMANDS
+from bot.gateway.rendering import MAX_MESSAGE_LENGTH, telegram_length
+from bot.gateway.runner import Gateway
+from bot.gateway.texts import text
+
+from .conftest import feed, make_gateway
+from .fake_rasa import LONG_TEXT, FakeRasa
+from .fake_telegram import FakeTelegram
+from .updates import button_tap, document_message, photo_message, text_message
+
+
+async def test_text_goes_to_rasa_as_the_user_and_the_reply_comes_back(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    await feed(gateway, text_message("where do I declare?", user_id=4242, language_code="vi"))
+
+    [received] = fake_rasa.received
+    assert received.sender == "4242"
+    assert received.message == "where do I declare?"
+    assert received.metadata == {"channel": "telegram", "chat_id": 4242, "language_code": "vi"}
+    [sent] = fake_telegram.calls_to("sendMessage")
+    assert sent.params["chat_id"] == 4242
+    assert sent.params["text"] == "You said: where do I declare?"
+    assert sent.params["parse_mode"] == "HTML"
+    [typing] = fake_telegram.calls_to("sendChatAction")
+    assert typing.params["action"] == "typing" and typing.at <= sent.at
+
+
+@pytest.mark.parametrize(
+    ("command", "intent"),
+    [
+        ("/start", "/greet"),
+        ("/help", "/help"),
+        ("/language", "/choose_language"),
+        ("/declare", "/declare_guest"),
+        ("/mydeclarations", "/list_declarations"),
+        ("/cancel", "/stop"),
+        ("/start@paperwork_test_bot", "/greet"),
+        ("/start deep-link-argument", "/greet"),
+        ("/frobnicate", "/help"),  # unknown commands never reach Rasa as made-up intents
+    ],
+)
+async def test_commands_are_sent_as_the_dialogue_intents(
+    gateway: Gateway, fake_rasa: FakeRasa, command: str, intent: str
+) -> None:
+    await feed(gateway, text_message(command))
+    assert fake_rasa.messages() == [intent]
+
+
+def test_every_menu_command_is_mapped() -> None:
+    assert [c.name for c in COMMANDS] == ["start", "help", "language", "declare", "mydeclarations", "cancel"]
+
+
+async def test_buttons_become_an_inline_keyboard_and_a_tap_is_relayed_and_marked(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    await feed(gateway, text_message("/language"))
+    [question] = fake_telegram.sent
+    keyboard = question["reply_markup"]["inline_keyboard"]
+    assert [[b["text"] for b in row] for row in keyboard] == [["English"], ["Tiếng Việt"]]
+    vietnamese = keyboard[1][0]["callback_data"]
+
+    await feed(gateway, button_tap(question, vietnamese))
+
+    assert fake_rasa.messages() == ["/choose_language", '/set_language{"language":"vi"}']
+    [answer] = fake_telegram.calls_to("answerCallbackQuery")
+    assert "text" not in answer.params
+    [edit] = fake_telegram.calls_to("editMessageText")
+    assert edit.params["message_id"] == question["message_id"]
+    assert edit.params["text"] == "Which language do you prefer?\n\n✓ Tiếng Việt"
+    assert "reply_markup" not in edit.params or edit.params["reply_markup"] in ("", None)
+    assert fake_telegram.sent_texts()[-1] == "Language set: vi"
+    assert edit.at < fake_telegram.calls_to("sendMessage")[-1].at  # marked before the answer arrives
+
+
+async def test_long_payloads_travel_as_tokens_within_64_bytes(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    await feed(gateway, text_message("/declare"))
+    [question] = fake_telegram.sent
+    data = [row[0]["callback_data"] for row in question["reply_markup"]["inline_keyboard"]]
+    assert all(len(d.encode()) <= 64 for d in data)
+    assert all(d.startswith("t:") for d in data)
+
+    await feed(gateway, button_tap(question, data[0]))
+
+    assert fake_rasa.messages()[-1] == '/inform{"province":"Bắc Ninh","district":"Thành phố Bắc Ninh"}'
+    assert fake_telegram.sent_texts()[-1] == "Province noted: Bắc Ninh"
+
+
+async def test_a_button_from_before_a_restart_is_politely_expired(
+    fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    before = make_gateway(fake_telegram, fake_rasa)
+    await before.application.initialize()
+    await feed(before, text_message("/declare", language_code="vi"))
+    await before.application.shutdown()
+    question = fake_telegram.sent[-1]
+    token = question["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+
+    after = make_gateway(fake_telegram, fake_rasa)  # a new process: tokens are gone
+    await after.application.initialize()
+    await feed(after, button_tap(question, token, language_code="vi"))
+    await after.application.shutdown()
+
+    [answer] = fake_telegram.calls_to("answerCallbackQuery")
+    assert answer.params["text"] == text("button_expired", "vi")
+    assert answer.params["show_alert"] is True
+    assert fake_rasa.messages() == ["/declare_guest"]  # nothing was sent to Rasa for the stale tap
+    await before.rasa.aclose()
+    await after.rasa.aclose()
+
+
+async def test_a_second_tap_on_the_same_keyboard_is_not_sent_twice(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    await feed(gateway, text_message("/language"))
+    [question] = fake_telegram.sent
+    keyboard = question["reply_markup"]["inline_keyboard"]
+
+    await feed(gateway, button_tap(question, keyboard[0][0]["callback_data"]))
+    await feed(gateway, button_tap(question, keyboard[1][0]["callback_data"]))
+
+    assert fake_rasa.messages() == ["/choose_language", '/set_language{"language":"en"}']
+    assert len(fake_telegram.calls_to("answerCallbackQuery")) == 2  # both spinners stop
+
+
+async def test_rasa_text_is_escaped_for_html(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    await feed(gateway, text_message("<b>bold</b> & <script>"))
+    assert fake_telegram.sent_texts() == ["You said: &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;"]
+
+
+async def test_long_text_is_split_at_line_breaks_with_buttons_on_the_last_part(
+    gateway: Gateway, fake_telegram: FakeTelegram
+) -> None:
+    await feed(gateway, text_message("long please"))
+    calls = fake_telegram.calls_to("sendMessage")
+    assert len(calls) == 3
+    texts = [str(c.params["text"]) for c in calls]
+    assert all(telegram_length(t) <= MAX_MESSAGE_LENGTH for t in texts)
+    assert "\n".join(texts) == LONG_TEXT  # cut only at line breaks, nothing lost
+    assert [bool(c.params.get("reply_markup")) for c in calls] == [False, False, True]
+
+
+async def test_buttons_without_text_get_a_prompt(gateway: Gateway, fake_telegram: FakeTelegram) -> None:
+    await feed(gateway, text_message("buttons only", language_code="vi-VN"))
+    [message] = fake_telegram.sent
+    assert message["text"] == text("choose", "vi")
+    assert len(message["reply_markup"]["inline_keyboard"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("update", "language"),
+    [(photo_message(language_code="en"), "en"), (document_message(language_code="vi"), "vi")],
+)
+async def test_photos_and_documents_get_a_polite_reply_and_are_never_fetched(
+    gateway: Gateway,
+    fake_telegram: FakeTelegram,
+    fake_rasa: FakeRasa,
+    update: dict[str, object],
+    language: str,
+) -> None:
+    await feed(gateway, json.loads(json.dumps(update)))
+    expected = text("media_not_read", "vi" if language == "vi" else "en")
+    assert fake_telegram.sent_texts() == [expected.replace("<", "&lt;")]
+    assert fake_telegram.calls_to("getFile") == []
+    assert fake_rasa.received == []
