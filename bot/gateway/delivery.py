@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import TelegramError
 
 from bot.gateway.buttons import ButtonStore
 from bot.gateway.errors import DeliveryError
@@ -67,6 +67,6 @@ class Delivery:
                 ),
                 what="sendMessage",
             )
-        except (Forbidden, BadRequest) as error:
-            # Blocked bot, deleted chat: retrying will not help, the caller decides what to report.
+        except TelegramError as error:
+            # Blocked bot, deleted chat, network trouble: the caller decides what to report.
             raise DeliveryError(f"Telegram refused a message to chat {chat_id}: {error.message}") from error

@@ -7,6 +7,7 @@ through ``asgi_app()`` (network tests); nothing in python-telegram-bot is patche
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -57,6 +58,7 @@ class FakeTelegram:
         self._changed: asyncio.Condition | None = None
         self._flood: dict[str, list[int]] = defaultdict(list)
         self.closed = False
+        self.blocked: set[int] = set()  # chats whose user blocked the bot
 
     # -- test-facing helpers ---------------------------------------------------------------------
 
@@ -130,6 +132,12 @@ class FakeTelegram:
                 "description": f"Too Many Requests: retry after {retry_after}",
                 "parameters": {"retry_after": retry_after},
             }
+        if params.get("chat_id") in self.blocked:
+            return 403, {
+                "ok": False,
+                "error_code": 403,
+                "description": "Forbidden: bot was blocked by the user",
+            }
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(params)}
         return 200, {"ok": True, "result": self._result(method, params)}
@@ -159,12 +167,10 @@ class FakeTelegram:
         if self._changed is None:
             self._changed = asyncio.Condition()
         async with self._changed:
-            try:
+            with contextlib.suppress(TimeoutError):  # an empty answer ends a long poll, as Telegram's does
                 await asyncio.wait_for(
                     self._changed.wait_for(lambda: self.closed or self._pending(offset) != []), timeout
                 )
-            except TimeoutError:
-                pass
         return self._pending(offset)
 
     def _pending(self, offset: int) -> list[dict[str, Any]]:

@@ -1,0 +1,124 @@
+"""Offline: Rasa down or slow, and Telegram's flood control."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from bot.gateway.runner import Gateway
+from bot.gateway.texts import text
+
+from .conftest import FAST_POLICY, feed, make_gateway
+from .fake_rasa import FakeRasa
+from .fake_telegram import FakeTelegram
+from .updates import text_message
+
+
+async def test_a_short_outage_is_retried_and_the_user_is_told_once(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    fake_rasa.refuse_next = 2  # recovers on the third and last try
+
+    await feed(gateway, text_message("hello"))
+
+    assert fake_rasa.attempts == 3
+    assert fake_telegram.sent_texts() == [text("rasa_retrying", "en"), "You said: hello"]
+    assert gateway.relay.pending_count(42) == 0
+
+
+async def test_a_long_outage_keeps_messages_and_delivers_them_in_order_when_rasa_is_back(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    fake_rasa.refuse_next = 1000
+    await feed(gateway, text_message("first", language_code="vi"))
+    assert fake_rasa.attempts == FAST_POLICY.attempts
+    assert fake_telegram.sent_texts() == [text("rasa_retrying", "vi"), text("rasa_kept", "vi")]
+
+    attempts = fake_rasa.attempts
+    await feed(gateway, text_message("second", language_code="vi"))  # queues behind "first"
+    assert fake_rasa.attempts == attempts + 1  # one try for the queue head, not a new retry cycle
+    assert gateway.relay.pending_count(42) == 2
+
+    fake_rasa.refuse_next = 0
+    await feed(gateway, text_message("third", language_code="vi"))
+
+    assert fake_rasa.messages() == ["first", "second", "third"]
+    assert fake_telegram.sent_texts()[-4:] == [
+        text("rasa_back", "vi"),
+        "You said: first",
+        "You said: second",
+        "You said: third",
+    ]
+    assert gateway.relay.pending_count(42) == 0
+
+
+async def test_kept_messages_are_redelivered_without_a_new_message(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    fake_rasa.refuse_next = FAST_POLICY.attempts
+    await feed(gateway, text_message("are you there?"))
+    assert gateway.relay.pending_count(42) == 1
+
+    for task in gateway.relay.redeliver_pending():
+        await task
+
+    assert fake_rasa.messages() == ["are you there?"]
+    assert fake_telegram.sent_texts()[-2:] == [text("rasa_back", "en"), "You said: are you there?"]
+    assert gateway.relay.pending_count(42) == 0
+
+
+async def test_the_pending_queue_is_bounded_and_says_so(
+    fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    gateway = make_gateway(fake_telegram, fake_rasa, replace(FAST_POLICY, attempts=1, max_pending_per_chat=1))
+    await gateway.application.initialize()
+    fake_rasa.refuse_next = 1000
+    await feed(gateway, text_message("one"))
+    await feed(gateway, text_message("two"))
+    await gateway.application.shutdown()
+    await gateway.rasa.aclose()
+
+    assert gateway.relay.pending_count(42) == 1
+    assert fake_telegram.sent_texts()[-1] == text("queue_full", "en")
+
+
+async def test_a_read_timeout_is_not_resent_because_rasa_may_have_acted(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    fake_rasa.time_out_next = 1
+
+    await feed(gateway, text_message("file my declaration"))
+
+    assert fake_rasa.attempts == 1
+    assert fake_telegram.sent_texts() == [text("rasa_no_answer", "en")]
+    assert gateway.relay.pending_count(42) == 0
+
+
+async def test_slow_rasa_gets_a_notice_and_typing_keeps_showing(
+    fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    policy = replace(FAST_POLICY, slow_notice_after=0.1, typing_interval=0.05)
+    gateway = make_gateway(fake_telegram, fake_rasa, policy)
+    await gateway.application.initialize()
+    fake_rasa.delays["hello"] = 0.4
+
+    await feed(gateway, text_message("hello"))
+    await gateway.application.shutdown()
+    await gateway.rasa.aclose()
+
+    assert fake_telegram.sent_texts() == [text("rasa_slow", "en"), "You said: hello"]
+    assert len(fake_telegram.calls_to("sendChatAction")) >= 3
+
+
+async def test_flood_control_waits_as_long_as_telegram_asks(
+    gateway: Gateway, fake_telegram: FakeTelegram
+) -> None:
+    fake_telegram.flood("sendMessage", retry_after=1)
+
+    started = time.monotonic()
+    await feed(gateway, text_message("hello"))
+
+    first, second = fake_telegram.calls_to("sendMessage")
+    assert first.params["text"] == second.params["text"] == "You said: hello"
+    assert second.at - first.at >= 1.0
+    assert time.monotonic() - started < 5
