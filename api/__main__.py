@@ -1,0 +1,116 @@
+"""`python -m api serve|migrate|purge|officer create`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from api.config import get_settings
+from api.db import make_engine, make_session_factory
+from api.errors import ConfigurationError
+from api.geo import resolve
+from api.migrations import upgrade_to_head
+from api.timeutil import utcnow
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    settings.effective_channel_token()  # fail before migrating when production has no channel token
+    upgrade_to_head(settings.database_url)
+    uvicorn.run(
+        "api.main:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        loop="uvloop",
+        http="httptools",
+        access_log=args.access_log,
+        log_level="info",
+    )
+    return 0
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    upgrade_to_head(get_settings().database_url)
+    print("database is at the latest migration")
+    return 0
+
+
+def _purge(_args: argparse.Namespace) -> int:
+    from api.retention import purge
+
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        with make_session_factory(engine)() as session:
+            count = purge(session, settings.retention_days, utcnow())
+    finally:
+        engine.dispose()
+    print(f"purged {count} declarations older than {settings.retention_days} days after the stay")
+    return 0
+
+
+def _officer_create(args: argparse.Namespace) -> int:
+    from api import audit
+    from api.models import Officer
+    from api.security import OFFICER_TOKEN_PREFIX, new_token, token_digest
+
+    province = resolve(args.province)
+    if province is None:
+        print(f"unknown province: {args.province!r}", file=sys.stderr)
+        return 2
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    token = new_token(OFFICER_TOKEN_PREFIX)
+    try:
+        with make_session_factory(engine)() as session:
+            officer = Officer(
+                name=args.name,
+                province_code=province.code,
+                token_hash=token_digest(token),
+                created_at=utcnow(),
+            )
+            session.add(officer)
+            session.flush()
+            audit.record(
+                session, "system:cli", "officer.create", f"officer:{officer.id}", province=province.code
+            )
+            session.commit()
+            officer_id = officer.id
+    finally:
+        engine.dispose()
+    print(f"officer {officer_id} ({args.name}, {province.name_vi}); token, shown once:")
+    print(token)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m api", description="Temporary-residence intake API")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="apply migrations, then run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
+    serve.set_defaults(func=_serve)
+    commands.add_parser("migrate", help="apply Alembic migrations to head").set_defaults(func=_migrate)
+    commands.add_parser("purge", help="delete declarations past RETENTION_DAYS").set_defaults(func=_purge)
+    officer = commands.add_parser("officer", help="manage officers")
+    officer_commands = officer.add_subparsers(dest="officer_command", required=True)
+    create = officer_commands.add_parser("create", help="create an officer and print their token once")
+    create.add_argument("--province", required=True)
+    create.add_argument("--name", required=True)
+    create.set_defaults(func=_officer_create)
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except ConfigurationError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Idempotency-Key: the first answer is stored in the same transaction as what it filed.
+
+A retry with the same key and body gets that answer again; the same key with another body is a 409.
+Keys are scoped to the caller (an establishment key, or one chat account), so callers cannot collide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from api.errors import ClientError, Conflict
+from api.models import IdempotencyRecord
+from api.timeutil import utcnow
+
+_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
+_ATTEMPTS = 3  # a retry after a receipt-code collision (40 random bits: practically never)
+
+
+def request_hash(route: str, payload: Any) -> str:
+    canonical = json.dumps([route, payload], sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def check_key(key: str | None) -> None:
+    if key is not None and not _KEY.match(key):
+        raise ClientError("idempotency_key_invalid", ("header", "Idempotency-Key"))
+
+
+def _replay(session: Session, scope: str, key: str, digest: str) -> tuple[int, dict[str, Any]] | None:
+    found = session.scalars(
+        select(IdempotencyRecord).where(IdempotencyRecord.scope == scope, IdempotencyRecord.key == key)
+    ).first()
+    if found is None:
+        return None
+    if found.request_hash != digest:
+        raise Conflict("idempotency_conflict", ("header", "Idempotency-Key"))
+    return found.status_code, found.response
+
+
+def run_once(
+    session: Session,
+    scope: str,
+    key: str | None,
+    digest: str,
+    produce: Callable[[], tuple[int, dict[str, Any]]],
+) -> tuple[int, dict[str, Any], bool]:
+    """(status, body, replayed). `produce` adds rows to the session; this commits them with the answer."""
+    check_key(key)
+    if key is not None:
+        earlier = _replay(session, scope, key, digest)
+        if earlier is not None:
+            session.rollback()
+            return (*earlier, True)
+    for attempt in range(_ATTEMPTS):
+        try:
+            status, body = produce()
+            if key is not None:
+                session.add(
+                    IdempotencyRecord(
+                        scope=scope,
+                        key=key,
+                        request_hash=digest,
+                        status_code=status,
+                        response=body,
+                        created_at=utcnow(),
+                    )
+                )
+            session.commit()
+            return status, body, False
+        except IntegrityError:
+            session.rollback()
+            if key is not None:
+                earlier = _replay(session, scope, key, digest)
+                if earlier is not None:
+                    session.rollback()
+                    return (*earlier, True)
+            if attempt == _ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")

@@ -1,0 +1,55 @@
+"""App factory: `create_app(settings)`; `app` is the instance uvicorn runs (`api.main:app`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import handlers
+from api.config import Settings, get_settings
+from api.db import make_engine, make_session_factory
+from api.logging_setup import install_filters
+from api.middleware import BodyLimitMiddleware
+from api.routes import declarations, establishments, health, reference, reports
+
+DESCRIPTION = """Intake API for foreigners' temporary-residence declarations (Law 47/2014/QH13, Art. 33:
+within 12 hours of arrival, 24 in remote areas). Three kinds of caller send `Authorization: Bearer`:
+an establishment's API key, the chat channel's token with `X-Chat-Account`, or an officer's token.
+Errors are `{"detail": [{"loc", "code", "msg", "msg_vi"}]}`. See docs/api.md."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    channel_token = settings.effective_channel_token()  # refuses to start without one in production
+    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        install_filters()
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Temporary-residence declaration intake",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    app.state.channel_token = channel_token
+    handlers.install(app)
+    app.add_middleware(BodyLimitMiddleware)
+    for module in (health, establishments, declarations, reports, reference):
+        app.include_router(module.router)
+    return app
+
+
+def __getattr__(name: str) -> FastAPI:
+    """`api.main:app` is built on first access, so importing this module touches no database."""
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)
