@@ -12,7 +12,7 @@ from typing import Any
 from knowledge.builder.clean import clean_lines
 from knowledge.builder.deadlines import parse_deadlines
 from knowledge.builder.nlp import build_pipeline, topic_weight
-from knowledge.builder.patterns import NAMED_LAWS, ZONE_PHRASES
+from knowledge.builder.patterns import NAMED_LAWS, PROCEDURE_PHRASES, ZONE_PHRASES
 from knowledge.builder.structure import LAYOUTS, Unit
 from knowledge.errors import SourceError
 from knowledge.text import fold, nfc
@@ -153,6 +153,7 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
                 "deadlines": parse_deadlines(unit.text),
                 "legal_refs": refs,
                 "zone_scope": zones[key],
+                "procedure": any(p in unit.text for p in PROCEDURE_PHRASES),
             }
         )
     return out

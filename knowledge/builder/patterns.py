@@ -66,3 +66,11 @@ ZONE_PHRASES: dict[str, tuple[str, ...]] = {
 NAMED_LAWS: dict[str, str] = {
     "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam": "47/2014/QH13",
 }
+
+# Phrases that say an agency receives and decides applications: such clauses answer "which office".
+PROCEDURE_PHRASES: tuple[str, ...] = (
+    "tiếp nhận và giải quyết hồ sơ",
+    "hướng dẫn trình tự, thủ tục",
+    "giải quyết các thủ tục",
+    "hướng dẫn thủ tục",
+)

@@ -1,0 +1,63 @@
+"""Answer, citation, agency and search-hit records returned by the query side (JSON-safe via to_dict)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from knowledge.provinces import Province
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a fact comes from. source: 'decree' (generated from a decree) or 'national' (curated)."""
+
+    doc_id: str
+    doc_number: str
+    article: str | None
+    clause: str | None
+    point: str | None
+    quote_vi: str
+    source: str
+    unit_id: str | None = None
+    status: str | None = None  # in_force | draft | guidance_letter | national
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    id: str
+    name: str
+    name_vi: str
+    successor_id: str | None = None
+    successor_name: str | None = None
+    condition: str | None = None  # e.g. "employer outside industrial and high-tech zones"
+
+
+@dataclass
+class Answer:
+    topic: str
+    province: Province | None
+    area: str | None
+    covered: bool
+    summary: str
+    lang: str = "en"
+    role: str | None = None
+    agencies: list[AgencyRef] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Hit:
+    score: float
+    citation: Citation
+    snippet: str
+    topic: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,144 @@
+"""English and Vietnamese wording. Answers are these templates filled with extracted facts, never canned answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TOPICS: tuple[str, ...] = (
+    "temporary_residence",
+    "work_permit",
+    "criminal_record",
+    "health_check",
+    "reporting",
+    "inspection",
+    "complaints",
+    "investment",
+    "visa_residence_card",
+    "social_insurance",
+    "delegations",
+    "service_sellers",
+)
+ROLES: tuple[str, ...] = ("foreigner", "host", "employer")
+
+TOPIC_LABELS: dict[str, dict[str, str]] = {
+    "temporary_residence": {"en": "temporary residence declaration", "vi": "khai báo tạm trú"},
+    "work_permit": {"en": "work permit", "vi": "giấy phép lao động"},
+    "criminal_record": {"en": "criminal record certificate", "vi": "phiếu lý lịch tư pháp"},
+    "health_check": {"en": "health check certificate", "vi": "khám sức khỏe"},
+    "reporting": {"en": "reporting and information exchange", "vi": "báo cáo, trao đổi thông tin"},
+    "inspection": {"en": "inspection", "vi": "thanh tra, kiểm tra"},
+    "complaints": {"en": "complaints and denunciations", "vi": "khiếu nại, tố cáo"},
+    "investment": {"en": "investment and foreign-invested enterprises (FDI)", "vi": "đầu tư, doanh nghiệp FDI"},
+    "visa_residence_card": {"en": "visa and temporary residence card", "vi": "thị thực, thẻ tạm trú"},
+    "social_insurance": {"en": "social insurance", "vi": "bảo hiểm xã hội"},
+    "delegations": {"en": "foreign delegations and invitations", "vi": "đoàn khách, mời người nước ngoài"},
+    "service_sellers": {"en": "foreign service sellers", "vi": "người nước ngoài chào bán dịch vụ"},
+}
+
+ZONE_CONDITION = {
+    "inside": {"en": "employer inside an industrial or high-tech zone", "vi": "người sử dụng lao động trong khu công nghiệp, khu công nghệ cao"},
+    "outside": {"en": "employer outside industrial and high-tech zones", "vi": "người sử dụng lao động ngoài khu công nghiệp, khu công nghệ cao"},
+}
+
+T: dict[str, dict[str, str]] = {
+    "summary_covered": {
+        "en": "{topic} in {place}: {agencies}. {count} provision(s) of {docs}.",
+        "vi": "{topic} tại {place}: {agencies}. {count} quy định trong {docs}.",
+    },
+    "summary_uncovered": {
+        "en": "{topic} in {place}: no provincial decree on file covers this; national rules below.",
+        "vi": "{topic} tại {place}: chưa có văn bản của tỉnh về nội dung này; xem quy định chung toàn quốc.",
+    },
+    "summary_no_place": {
+        "en": "{topic}: national rules (tell me the province for the provincial decree).",
+        "vi": "{topic}: quy định chung toàn quốc (cho biết tỉnh để tra văn bản của tỉnh).",
+    },
+    "step_deadline": {"en": "{agency}: {when} ({cite}).", "vi": "{agency}: {when} ({cite})."},
+    "step_handles": {"en": "{agency} handles this ({cite}).", "vi": "{agency} phụ trách ({cite})."},
+    "draft": {
+        "en": "{number} is a DRAFT, not in force; {in_force} is the regulation in force.",
+        "vi": "{number} là DỰ THẢO, chưa có hiệu lực; văn bản đang có hiệu lực là {in_force}.",
+    },
+    "draft_alone": {"en": "{number} is a DRAFT, not in force.", "vi": "{number} là DỰ THẢO, chưa có hiệu lực."},
+    "letter": {
+        "en": "{number} is a guidance letter (it points to {based_on}), not a regulation.",
+        "vi": "{number} là công văn hướng dẫn (dẫn chiếu {based_on}), không phải văn bản quy phạm.",
+    },
+    "successor": {
+        "en": "{old} is named in {number}; since 2025 its tasks are with {new}.",
+        "vi": "{number} nêu {old}; từ năm 2025 nhiệm vụ này thuộc {new}.",
+    },
+    "only_area": {
+        "en": "{number} was issued by the former {area} province and covers only the former {area} area, now part of "
+        "{unit}; it may not apply to you. If you are in the former {area} area, ask again naming {area}.",
+        "vi": "{number} do tỉnh {area} (cũ) ban hành, chỉ áp dụng trên địa bàn tỉnh {area} cũ, nay thuộc {unit}; "
+        "có thể không áp dụng với bạn. Nếu bạn ở địa bàn {area} cũ, hãy hỏi lại với tên {area}.",
+    },
+    "no_decree": {
+        "en": "No provincial decree on file for {place}; ask {contacts}.",
+        "vi": "Chưa có văn bản của tỉnh cho {place}; hỏi {contacts}.",
+    },
+    "no_topic_in_decree": {
+        "en": "{docs} on file for {place} say nothing specific about this; ask {contacts}.",
+        "vi": "{docs} của {place} không quy định cụ thể nội dung này; hỏi {contacts}.",
+    },
+    "needs_zone": {
+        "en": "In Hà Nội the office depends on where the employer is: is it inside an industrial or high-tech zone?",
+        "vi": "Tại Hà Nội, cơ quan phụ trách tùy nơi đặt trụ sở người sử dụng lao động: có trong khu công nghiệp, "
+        "khu công nghệ cao không?",
+    },
+    "national_mark": {"en": "national rule, curated", "vi": "quy định toàn quốc, tổng hợp"},
+    "source": {"en": "Source", "vi": "Nguồn"},
+    "office": {"en": "Office", "vi": "Cơ quan"},
+    "note": {"en": "Note", "vi": "Lưu ý"},
+    "now": {"en": "now {name}", "vi": "nay là {name}"},
+    "or": {"en": " or ", "vi": " hoặc "},
+}
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    return T[key][lang].format(**values)
+
+
+def ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def deadline_text(deadline: dict[str, Any], lang: str) -> str:
+    """{"kind": "monthly_before_day", "day": 25} -> 'before the 25th of each month' (vi: the decree's phrase)."""
+    if lang == "vi":
+        return str(deadline["text"])
+    kind = deadline["kind"]
+    d = deadline
+    match kind:
+        case "monthly_before_day":
+            return f"before the {ordinal(d['day'])} of each month"
+        case "monthly_on_day":
+            return f"on the {ordinal(d['day'])} of each month"
+        case "quarterly_before_day":
+            return f"before the {ordinal(d['day'])} of the last month of each quarter"
+        case "quarterly_on_day":
+            return f"on the {ordinal(d['day'])} of the last month of each quarter"
+        case "window":
+            return (
+                f"monthly, data from the {ordinal(d['from_day'])} of the previous month "
+                f"to the {ordinal(d['to_day'])} of the current month"
+            )
+        case "yearly_before":
+            return f"every year before {d['day']:02d}/{d['month']:02d}"
+        case "at_least_days":
+            return f"at least {d['days']} days in advance"
+        case "within_hours":
+            return f"within {d['hours']} hours"
+        case "every_months":
+            return f"every {d['months']} months"
+        case "quarterly":
+            return "every quarter"
+        case "monthly":
+            return "every month"
+        case "yearly":
+            return "every year"
+        case "immediately_after":
+            return "immediately after"
+    return str(d["text"])
