@@ -1,0 +1,93 @@
+"""Turn latency and throughput of the whole assistant over Rasa's REST channel.
+
+Starts the real stack (intake API, action server with the knowledge base, Rasa with the trained model)
+on free ports, then drives scripted conversations with 1 and 8 concurrent users for a bounded number of
+messages each. Writes benchmarks/results/dialogue.json.
+
+Reference on these 2-core machines (shared/measured.md): a stock `rasa init` bot serves about 20
+messages/s single-stream with p50 45 ms and p95 65 ms. Target: at least that, p95 < 200 ms single-stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from bot.stack import StackConfig, running_stack
+
+RESULTS = Path(__file__).parent / "results" / "dialogue.json"
+CONVERSATION = [
+    "hello",
+    "how do I get a work permit in Bac Ninh?",
+    "and in Lai Châu?",
+    "khai báo tạm trú cho khách nước ngoài ở Hà Nội thế nào",
+    "show me the decree text",
+    "lý lịch tư pháp ở Hà Nam",
+    "health check for a work permit in Hanoi",
+    "thanks",
+]
+ROUNDS_PER_USER = {1: 8, 8: 3}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+async def user(client: httpx.AsyncClient, sender: str, rounds: int, latencies: list[float]) -> None:
+    for _ in range(rounds):
+        for text in CONVERSATION:
+            started = time.perf_counter()
+            response = await client.post("/webhooks/rest/webhook", json={"sender": sender, "message": text})
+            latencies.append(time.perf_counter() - started)
+            if response.status_code != 200 or not response.json():
+                raise RuntimeError(f"{sender}: no reply to {text!r} (HTTP {response.status_code})")
+
+
+async def measure(rasa_url: str, users: int) -> dict[str, float]:
+    latencies: list[float] = []
+    async with httpx.AsyncClient(base_url=rasa_url, timeout=60) as client:
+        warm: list[float] = []
+        await user(client, "bench-warmup", 1, warm)
+        started = time.perf_counter()
+        await asyncio.gather(
+            *(user(client, f"bench-{users}-{n}", ROUNDS_PER_USER[users], latencies) for n in range(users))
+        )
+        elapsed = time.perf_counter() - started
+    return {
+        "users": users,
+        "messages": len(latencies),
+        "messages_per_second": round(len(latencies) / elapsed, 2),
+        "p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "p95_ms": round(percentile(latencies, 95) * 1000, 1),
+        "max_ms": round(max(latencies) * 1000, 1),
+    }
+
+
+def main(argv: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        config = StackConfig.on_free_ports(Path(tmp))
+        with running_stack(config):
+            runs = [asyncio.run(measure(config.rasa_url, users)) for users in (1, 8)]
+    report = {
+        "benchmark": "REST channel turn latency, full stack",
+        "conversation": CONVERSATION,
+        "runs": runs,
+        "target": {"single_stream_p95_ms_below": 200, "single_stream_messages_per_second_at_least": 20},
+        "single_stream_meets_target": runs[0]["p95_ms"] < 200 and runs[0]["messages_per_second"] >= 20,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(runs, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
