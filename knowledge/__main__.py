@@ -16,7 +16,9 @@ def _build() -> int:
     started = time.perf_counter()
     kb, report = build()
     write(kb, report)
-    print(f"wrote knowledge/data/kb.json ({report['units_total']} units) in {time.perf_counter() - started:.2f} s")
+    print(
+        f"wrote knowledge/data/kb.json ({report['units_total']} units) in {time.perf_counter() - started:.2f} s"
+    )
     return 0
 
 

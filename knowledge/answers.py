@@ -67,12 +67,16 @@ def _documents_for(kb: Kb, province: Province | None, area: str | None) -> tuple
         return [], []
     place = fold(area or province.name_vi)
     applies = [d for d, doc in kb.documents.items() if fold(doc["area"]) == place]
-    others = [d for d, doc in kb.documents.items() if doc["province_code"] == province.code and d not in applies]
+    others = [
+        d for d, doc in kb.documents.items() if doc["province_code"] == province.code and d not in applies
+    ]
     applies.sort(key=lambda d: (_STATUS_ORDER.get(kb.documents[d]["status"], 9), d))
     return applies, others
 
 
-def _select(kb: Kb, doc_ids: list[str], topic: str, in_zone: bool | None) -> tuple[list[dict[str, Any]], bool]:
+def _select(
+    kb: Kb, doc_ids: list[str], topic: str, in_zone: bool | None
+) -> tuple[list[dict[str, Any]], bool]:
     """Best units per document for the topic; for zone-split work permits, the in_zone side (or both)."""
     chosen: list[dict[str, Any]] = []
     zone_split = False
@@ -138,7 +142,15 @@ def answer(
         ans.citations.append(cite)
         name = _agency_name(kb, unit["responsible"], lang)
         for deadline in unit["deadlines"]:
-            ans.steps.append(t("step_deadline", lang, agency=name, when=deadline_text(deadline, lang), cite=short_cite(cite)))
+            ans.steps.append(
+                t(
+                    "step_deadline",
+                    lang,
+                    agency=name,
+                    when=deadline_text(deadline, lang),
+                    cite=short_cite(cite),
+                )
+            )
         if not unit["deadlines"]:
             ans.steps.append(t("step_handles", lang, agency=name, cite=short_cite(cite)))
     if zone_split and in_zone is None:
@@ -172,7 +184,9 @@ def _agency_name(kb: Kb, agency_id: str | None, lang: str) -> str:
     return str(info["name_en"] if lang == "en" else info["name_vi"])
 
 
-def _document_caveats(kb: Kb, used: list[str], applicable: list[str], lang: str, agencies: set[str]) -> list[str]:
+def _document_caveats(
+    kb: Kb, used: list[str], applicable: list[str], lang: str, agencies: set[str]
+) -> list[str]:
     out: list[str] = []
     in_force = [kb.documents[d] for d in applicable if kb.documents[d]["status"] == "in_force"]
     for doc_id in used:
@@ -185,7 +199,9 @@ def _document_caveats(kb: Kb, used: list[str], applicable: list[str], lang: str,
         if doc["status"] == "guidance_letter":
             out.append(t("letter", lang, number=doc_label(doc), based_on=", ".join(doc["based_on"])))
         for note in doc.get("reorganisation", []):
-            if note["kind"] == "merged_province" or (note["kind"] == "district_level" and "district_pc" in agencies):
+            if note["kind"] == "merged_province" or (
+                note["kind"] == "district_level" and "district_pc" in agencies
+            ):
                 out.append(note[lang])
     return out
 
@@ -198,7 +214,13 @@ def _successor_caveats(kb: Kb, units: list[dict[str, Any]], lang: str) -> list[s
             if successor:
                 number = doc_label(kb.documents[unit["doc_id"]])
                 out.append(
-                    t("successor", lang, old=kb.agencies[agency_id]["name_vi"], new=kb.agencies[successor]["name_vi"], number=number)
+                    t(
+                        "successor",
+                        lang,
+                        old=kb.agencies[agency_id]["name_vi"],
+                        new=kb.agencies[successor]["name_vi"],
+                        number=number,
+                    )
                 )
     return out
 
@@ -233,7 +255,12 @@ def _national(kb: Kb, ans: Answer, topic: str, role: str | None, lang: str) -> l
 
 def _fallback_contacts(kb: Kb, topic: str, lang: str) -> str:
     ids = kb.national["fallback"]["contacts_by_topic"].get(topic, ["provincial_police"])
-    names = [f"{kb.agencies[i]['name_en']} ({kb.agencies[i]['name_vi']})" if lang == "en" else kb.agencies[i]["name_vi"] for i in ids]
+    names = [
+        f"{kb.agencies[i]['name_en']} ({kb.agencies[i]['name_vi']})"
+        if lang == "en"
+        else kb.agencies[i]["name_vi"]
+        for i in ids
+    ]
     return t("or", lang).join(names)
 
 

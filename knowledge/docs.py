@@ -26,9 +26,10 @@ def render_table() -> str:
         for province in PROVINCES:
             ans = answer(topic, province)
             offices = "; ".join(a.name_vi for a in ans.agencies) or "—"
-            cites = "<br>".join(
-                f"{'D' if c.source == 'decree' else 'N'}: {short_cite(c)}" for c in ans.citations
-            ) or "—"
+            cites = (
+                "<br>".join(f"{'D' if c.source == 'decree' else 'N'}: {short_cite(c)}" for c in ans.citations)
+                or "—"
+            )
             lines.append(
                 f"| {TOPIC_LABELS[topic]['en']} | {province} | {'yes' if ans.covered else 'no'} | {offices} | {cites} |"
             )

@@ -6,6 +6,7 @@ from knowledge.answers import _documents_for, unit_citation
 from knowledge.model import Hit
 from knowledge.provinces import resolve_area
 from knowledge.store import get_kb, terms
+from knowledge.templates import TOPIC_LABELS
 from knowledge.text import fold
 
 # English question words -> the Vietnamese terms the decrees use (folded), so English queries find clauses.
@@ -60,14 +61,21 @@ def search(text: str, lang: str = "en", province: str | None = None, limit: int 
         for index, tf in kb.postings[term]:
             norm = tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * kb.lengths[index] / kb.avg_length))
             scores[index] = scores.get(index, 0.0) + weight * norm
+    query_terms = set(terms(expanded))
+    affinity = {
+        topic: len(query_terms & set(terms(f"{label['en']} {label['vi']}")))
+        for topic, label in TOPIC_LABELS.items()
+    }
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     hits: list[Hit] = []
     for index, score in ranked:
         unit = kb.units[index]
         if allowed is not None and unit["doc_id"] not in allowed:
             continue
-        topics = sorted(unit["topics"].items(), key=lambda kv: (-kv[1], kv[0]))
-        snippet = unit["text"] if len(unit["text"]) <= _SNIPPET else unit["text"][:_SNIPPET].rsplit(" ", 1)[0] + "…"
+        topics = sorted(unit["topics"].items(), key=lambda kv: (-affinity.get(kv[0], 0), -kv[1], kv[0]))
+        snippet = (
+            unit["text"] if len(unit["text"]) <= _SNIPPET else unit["text"][:_SNIPPET].rsplit(" ", 1)[0] + "…"
+        )
         hits.append(Hit(round(score, 4), unit_citation(kb, unit), snippet, topics[0][0] if topics else None))
         if len(hits) >= limit:
             break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import threading
@@ -16,13 +17,15 @@ from knowledge.text import fold
 
 SCHEMA_VERSION = 1
 KB_PATH = Path(__file__).resolve().parent / "data" / "kb.json"
-_STOP = frozenset("va cua cac cho voi trong theo ve the a an the of to in for and or is do i my what how".split())
+_STOP = frozenset(
+    "va cua cac cho voi trong theo ve the a an the of to in for and or is do i my what how".split()
+)
 
 
 def terms(text: str) -> list[str]:
     """Folded unigrams and bigrams: 'Khai báo tạm trú' -> ['khai', 'bao', 'tam', 'tru', 'khai bao', ...]."""
     words = [w for w in fold(text).split() if w not in _STOP]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 @dataclass

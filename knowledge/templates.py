@@ -28,7 +28,10 @@ TOPIC_LABELS: dict[str, dict[str, str]] = {
     "reporting": {"en": "reporting and information exchange", "vi": "báo cáo, trao đổi thông tin"},
     "inspection": {"en": "inspection", "vi": "thanh tra, kiểm tra"},
     "complaints": {"en": "complaints and denunciations", "vi": "khiếu nại, tố cáo"},
-    "investment": {"en": "investment and foreign-invested enterprises (FDI)", "vi": "đầu tư, doanh nghiệp FDI"},
+    "investment": {
+        "en": "investment and foreign-invested enterprises (FDI)",
+        "vi": "đầu tư, doanh nghiệp FDI",
+    },
     "visa_residence_card": {"en": "visa and temporary residence card", "vi": "thị thực, thẻ tạm trú"},
     "social_insurance": {"en": "social insurance", "vi": "bảo hiểm xã hội"},
     "delegations": {"en": "foreign delegations and invitations", "vi": "đoàn khách, mời người nước ngoài"},
@@ -36,8 +39,14 @@ TOPIC_LABELS: dict[str, dict[str, str]] = {
 }
 
 ZONE_CONDITION = {
-    "inside": {"en": "employer inside an industrial or high-tech zone", "vi": "người sử dụng lao động trong khu công nghiệp, khu công nghệ cao"},
-    "outside": {"en": "employer outside industrial and high-tech zones", "vi": "người sử dụng lao động ngoài khu công nghiệp, khu công nghệ cao"},
+    "inside": {
+        "en": "employer inside an industrial or high-tech zone",
+        "vi": "người sử dụng lao động trong khu công nghiệp, khu công nghệ cao",
+    },
+    "outside": {
+        "en": "employer outside industrial and high-tech zones",
+        "vi": "người sử dụng lao động ngoài khu công nghiệp, khu công nghệ cao",
+    },
 }
 
 T: dict[str, dict[str, str]] = {
@@ -59,7 +68,10 @@ T: dict[str, dict[str, str]] = {
         "en": "{number} is a DRAFT, not in force; {in_force} is the regulation in force.",
         "vi": "{number} là DỰ THẢO, chưa có hiệu lực; văn bản đang có hiệu lực là {in_force}.",
     },
-    "draft_alone": {"en": "{number} is a DRAFT, not in force.", "vi": "{number} là DỰ THẢO, chưa có hiệu lực."},
+    "draft_alone": {
+        "en": "{number} is a DRAFT, not in force.",
+        "vi": "{number} là DỰ THẢO, chưa có hiệu lực.",
+    },
     "letter": {
         "en": "{number} is a guidance letter (it points to {based_on}), not a regulation.",
         "vi": "{number} là công văn hướng dẫn (dẫn chiếu {based_on}), không phải văn bản quy phạm.",

@@ -59,7 +59,9 @@ def _zone(text: str) -> str | None:
     return None
 
 
-def build(sources: Path = SOURCES, progress: Callable[[str], None] = print) -> tuple[dict[str, Any], dict[str, Any]]:
+def build(
+    sources: Path = SOURCES, progress: Callable[[str], None] = print
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Parse, extract and assemble; returns (kb, report)."""
     glossary = _read_json(sources / "agencies.json")["agencies"]
     nlp = build_pipeline(glossary)
@@ -73,7 +75,9 @@ def build(sources: Path = SOURCES, progress: Callable[[str], None] = print) -> t
         meta = _read_json(meta_path)
         text_path = sources / meta["file"]
         if not text_path.exists():
-            raise SourceError(f"{meta_path.name} names {meta['file']}, which is missing. / Thiếu tệp {meta['file']}.")
+            raise SourceError(
+                f"{meta_path.name} names {meta['file']}, which is missing. / Thiếu tệp {meta['file']}."
+            )
         units = LAYOUTS[meta["layout"]](clean_lines(nfc(text_path.read_text(encoding="utf-8"))))
         doc_units = _extract(nlp, meta["doc_id"], units)
         documents[meta["doc_id"]] = {k: meta[k] for k in sorted(meta)}
@@ -96,7 +100,10 @@ def build(sources: Path = SOURCES, progress: Callable[[str], None] = print) -> t
     kb = {
         "schema_version": SCHEMA_VERSION,
         "sources_hash": sources_hash(sources),
-        "agencies": {a["id"]: {k: a[k] for k in ("name_vi", "name_en", "successor", "successor_basis")} for a in glossary},
+        "agencies": {
+            a["id"]: {k: a[k] for k in ("name_vi", "name_en", "successor", "successor_basis")}
+            for a in glossary
+        },
         "documents": documents,
         "units": units_out,
         "national": _read_json(sources / "national.json"),

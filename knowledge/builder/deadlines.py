@@ -78,5 +78,7 @@ def parse_deadlines(text: str) -> list[Deadline]:
             for item in build(match):
                 found.append((start, {**item, "text": match.group(0)}))
     kinds = {d["kind"] for _, d in found}
-    kept = [d for _, d in sorted(found, key=lambda pair: pair[0]) if not set(_GENERIC.get(d["kind"], ())) & kinds]
+    kept = [
+        d for _, d in sorted(found, key=lambda pair: pair[0]) if not set(_GENERIC.get(d["kind"], ())) & kinds
+    ]
     return kept

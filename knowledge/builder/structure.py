@@ -31,7 +31,9 @@ class Unit:
     clause: str | None
     point: str | None
     lines: list[str] = field(default_factory=list)
-    context: str = ""  # the clause's lead-in when this unit is a point ("1. Công an Thành phố có trách nhiệm:")
+    context: str = (
+        ""  # the clause's lead-in when this unit is a point ("1. Công an Thành phố có trách nhiệm:")
+    )
     duplicate_number: bool = False
 
     @property

@@ -22,7 +22,9 @@ def _units(kb: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
     return [u for u in kb["units"] if u["doc_id"] == doc_id]
 
 
-def _find(kb: dict[str, Any], doc_id: str, article: str, clause: str | None, point: str | None = None) -> dict[str, Any]:
+def _find(
+    kb: dict[str, Any], doc_id: str, article: str, clause: str | None, point: str | None = None
+) -> dict[str, Any]:
     found = [
         u
         for u in _units(kb, doc_id)
@@ -32,13 +34,17 @@ def _find(kb: dict[str, Any], doc_id: str, article: str, clause: str | None, poi
     return found[0]
 
 
-def test_committed_artifact_is_what_the_builder_produces(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
+def test_committed_artifact_is_what_the_builder_produces(
+    built: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
     kb, report = built
     assert (DATA / "kb.json").read_text(encoding="utf-8") == dump(kb), "run `python -m knowledge build`"
     assert (DATA / "build_report.json").read_text(encoding="utf-8") == dump(report)
 
 
-def test_build_is_deterministic_in_a_temp_copy(tmp_path: Path, built: tuple[dict[str, Any], dict[str, Any]]) -> None:
+def test_build_is_deterministic_in_a_temp_copy(
+    tmp_path: Path, built: tuple[dict[str, Any], dict[str, Any]]
+) -> None:
     for path in SOURCES.iterdir():
         (tmp_path / path.name).write_bytes(path.read_bytes())
     kb, _ = build(tmp_path, progress=lambda _line: None)
@@ -53,7 +59,9 @@ def test_build_is_deterministic_in_a_temp_copy(tmp_path: Path, built: tuple[dict
         ("ha_noi_draft_2025", [f"Điều {n}" for n in range(1, 22)]),
     ],
 )
-def test_regulations_have_every_article(built: tuple[dict[str, Any], dict[str, Any]], doc_id: str, articles: list[str]) -> None:
+def test_regulations_have_every_article(
+    built: tuple[dict[str, Any], dict[str, Any]], doc_id: str, articles: list[str]
+) -> None:
     found = {u["article"] for u in _units(built[0], doc_id) if u["part"] == "body"}
     assert found == set(articles)
 
@@ -69,13 +77,19 @@ def test_ha_nam_known_clause_and_bookmarks_removed(built: tuple[dict[str, Any], 
 def test_ha_noi_2017_points_and_lead_in(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
     unit = _find(built[0], "ha_noi_18_2017", "Điều 8", "khoản 1", "điểm c")
     assert unit["text"].startswith("Thực hiện công tác quản lý khai báo tạm trú")
-    assert unit["responsible"] == "provincial_police"  # from the lead-in "1. Công an Thành phố có trách nhiệm:"
+    assert (
+        unit["responsible"] == "provincial_police"
+    )  # from the lead-in "1. Công an Thành phố có trách nhiệm:"
     point_dd = _find(built[0], "ha_noi_18_2017", "Điều 8", "khoản 1", "điểm đ")
     assert "- Cung cấp cho Sở Du lịch" in point_dd["text"]  # dash lines stay with their point
 
 
 def test_draft_has_two_clauses_numbered_2_in_article_5(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    twos = [u for u in _units(built[0], "ha_noi_draft_2025") if u["article"] == "Điều 5" and u["clause"] == "khoản 2"]
+    twos = [
+        u
+        for u in _units(built[0], "ha_noi_draft_2025")
+        if u["article"] == "Điều 5" and u["clause"] == "khoản 2"
+    ]
     assert [u["duplicate_number"] for u in twos] == [False, True]
     assert twos[1]["text"].startswith("Nhận thông báo của người sử dụng lao động")
     assert twos[0]["id"] != twos[1]["id"]
@@ -87,7 +101,9 @@ def test_draft_zone_scopes_and_blank_dates(built: tuple[dict[str, Any], dict[str
     assert _find(kb, "ha_noi_draft_2025", "Điều 6", "khoản 1")["zone_scope"] == "inside"
     doc = kb["documents"]["ha_noi_draft_2025"]
     assert doc["status"] == "draft" and doc["in_force"] is None and doc["number_known"] is False
-    decision = [u for u in _units(kb, "ha_noi_draft_2025") if u["part"] == "decision" and u["article"] == "Điều 2"]
+    decision = [
+        u for u in _units(kb, "ha_noi_draft_2025") if u["part"] == "decision" and u["article"] == "Điều 2"
+    ]
     assert "từ ngày tháng năm 2025" in decision[0]["text"]  # the blank stays blank, nothing invented
 
 
@@ -101,11 +117,11 @@ def test_lai_chau_hard_wraps_are_joined(built: tuple[dict[str, Any], dict[str, A
 
 def test_bac_ninh_sections_bullets_and_star_item(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
     units = _units(built[0], "bac_ninh_1151_2023")
-    sellers = [u for u in units if u["article"] == "Mục III.11" and u["clause"] == "ý 4"][0]
+    sellers = next(u for u in units if u["article"] == "Mục III.11" and u["clause"] == "ý 4")
     assert {"kind": "at_least_days", "days": 7, "text": "ít nhất 07 ngày"} in sellers["deadlines"]
     assert sellers["responsible"] == "industry_trade"
     assert any(u["article"] == "Mục III.*" for u in units)  # '\\* Đề nghị Liên đoàn Lao động tỉnh'
-    bullet = [u for u in units if u["article"] == "Mục II.5" and u["clause"] == "ý 2"][0]
+    bullet = next(u for u in units if u["article"] == "Mục II.5" and u["clause"] == "ý 2")
     assert "Văn phòng UBND tỉnh; Lao động - Thương binh" in bullet["text"]  # joined across the page break
     assert not any("**" in u["text"] or "#" in u["text"] for u in units)
 
@@ -114,11 +130,23 @@ def test_bac_ninh_sections_bullets_and_star_item(built: tuple[dict[str, Any], di
     ("text", "expected"),
     [
         ("Định kỳ trước ngày 25 hàng tháng, thông báo", [{"kind": "monthly_before_day", "day": 25}]),
-        ("mốc số liệu từ ngày 11 tháng trước đến ngày 10 tháng tiếp theo", [{"kind": "window", "from_day": 11, "to_day": 10}]),
-        ("mốc số liệu từ ngày 16 tháng trước đến ngày 15 tháng tiếp theo", [{"kind": "window", "from_day": 16, "to_day": 15}]),
+        (
+            "mốc số liệu từ ngày 11 tháng trước đến ngày 10 tháng tiếp theo",
+            [{"kind": "window", "from_day": 11, "to_day": 10}],
+        ),
+        (
+            "mốc số liệu từ ngày 16 tháng trước đến ngày 15 tháng tiếp theo",
+            [{"kind": "window", "from_day": 16, "to_day": 15}],
+        ),
         ("báo cáo định kỳ trước ngày 15/12 hàng năm", [{"kind": "yearly_before", "day": 15, "month": 12}]),
         ("trước ít nhất 07 ngày khi người nước ngoài đến", [{"kind": "at_least_days", "days": 7}]),
-        ("Định kỳ trước ngày 30/6 và 31/12 hằng năm", [{"kind": "yearly_before", "day": 30, "month": 6}, {"kind": "yearly_before", "day": 31, "month": 12}]),
+        (
+            "Định kỳ trước ngày 30/6 và 31/12 hằng năm",
+            [
+                {"kind": "yearly_before", "day": 30, "month": 6},
+                {"kind": "yearly_before", "day": 31, "month": 12},
+            ],
+        ),
         ("Định kỳ trước ngày 25 tháng cuối quý", [{"kind": "quarterly_before_day", "day": 25}]),
         ("Định kỳ ngày 25 tháng cuối quý", [{"kind": "quarterly_on_day", "day": 25}]),
         ("Định kỳ ngày 20 hằng tháng", [{"kind": "monthly_on_day", "day": 20}]),
@@ -148,7 +176,12 @@ def test_deadline_rules(text: str, expected: list[dict[str, Any]]) -> None:
     ],
 )
 def test_responsible_agency_rules(
-    built: tuple[dict[str, Any], dict[str, Any]], doc_id: str, article: str, clause: str, point: str | None, agency: str
+    built: tuple[dict[str, Any], dict[str, Any]],
+    doc_id: str,
+    article: str,
+    clause: str,
+    point: str | None,
+    agency: str,
 ) -> None:
     if clause.startswith("đoạn"):
         units = [u for u in _units(built[0], doc_id) if u["article"] == article]
@@ -177,7 +210,9 @@ def test_markup_is_stripped(raw: str, text: str, heading: bool) -> None:
 
 
 def test_hard_wrapped_lines_join() -> None:
-    lines = clean_lines("hiệu quả công tác quản lý nhà nước về an \n\nninh, đảm bảo.\n\n1. Công an tỉnh\n\nChủ động.")
+    lines = clean_lines(
+        "hiệu quả công tác quản lý nhà nước về an \n\nninh, đảm bảo.\n\n1. Công an tỉnh\n\nChủ động."
+    )
     assert [ln.text for ln in lines] == [
         "hiệu quả công tác quản lý nhà nước về an ninh, đảm bảo.",
         "1. Công an tỉnh",
