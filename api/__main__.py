@@ -53,32 +53,16 @@ def _purge(_args: argparse.Namespace) -> int:
 
 
 def _officer_create(args: argparse.Namespace) -> int:
-    from api import audit
-    from api.models import Officer
-    from api.security import OFFICER_TOKEN_PREFIX, new_token, token_digest
+    from api.officers import create_officer
 
     province = resolve(args.province)
     if province is None:
         print(f"unknown province: {args.province!r}", file=sys.stderr)
         return 2
-    settings = get_settings()
-    engine = make_engine(settings.database_url)
-    token = new_token(OFFICER_TOKEN_PREFIX)
+    engine = make_engine(get_settings().database_url)
     try:
         with make_session_factory(engine)() as session:
-            officer = Officer(
-                name=args.name,
-                province_code=province.code,
-                token_hash=token_digest(token),
-                created_at=utcnow(),
-            )
-            session.add(officer)
-            session.flush()
-            audit.record(
-                session, "system:cli", "officer.create", f"officer:{officer.id}", province=province.code
-            )
-            session.commit()
-            officer_id = officer.id
+            officer_id, token = create_officer(session, args.name, province.code)
     finally:
         engine.dispose()
     print(f"officer {officer_id} ({args.name}, {province.name_vi}); token, shown once:")
