@@ -151,3 +151,37 @@ async def test_python_m_bot_gateway_stops_cleanly_on_a_signal(stop_signal: signa
     assert "gateway stopped" in log
     assert TOKEN not in log  # httpx request logging would leak the token
     assert fake.sent_texts(5) == ["You said: hello"]
+
+
+async def test_webhook_mode_receives_updates_over_http_and_registers_the_webhook() -> None:
+    fake, rasa = FakeTelegram(), FakeRasa()
+    async with fake_telegram_server(fake) as telegram_url, serving(rasa.asgi_app(), "fake Rasa") as rasa_port:
+        settings = loopback_settings(
+            telegram_url,
+            f"http://127.0.0.1:{rasa_port}",
+            telegram_webhook_url="https://bot.example.org/telegram/hook",
+            telegram_webhook_port=0,
+            telegram_webhook_secret=SecretStr("hook-secret"),
+        )
+        gateway = Gateway(settings, policy=FAST_POLICY)
+        await gateway.start()
+        try:
+            assert gateway.webhook_server is not None
+            update = {"update_id": 1, **text_message("hello", user_id=9)}
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{gateway.webhook_server.port}"
+            ) as client:
+                refused = await client.post("/telegram/hook", json=update)
+                accepted = await client.post(
+                    "/telegram/hook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "hook-secret"}
+                )
+            await fake.wait_for_calls("sendMessage", 1)
+        finally:
+            await gateway.stop()
+
+    assert (refused.status_code, accepted.status_code) == (403, 200)
+    [set_webhook] = fake.calls_to("setWebhook")
+    assert set_webhook.params["url"] == "https://bot.example.org/telegram/hook"
+    assert set_webhook.params["secret_token"] == "hook-secret"
+    assert fake.calls_to("getUpdates") == []  # no polling in webhook mode
+    assert fake.sent_texts(9) == ["You said: hello"]
