@@ -6,6 +6,8 @@ import asyncio
 import logging
 import sys
 
+from telegram.error import InvalidToken
+
 from bot.gateway.errors import SettingsError
 from bot.gateway.runner import serve
 from bot.gateway.settings import load_settings
@@ -20,7 +22,15 @@ def main() -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
-    asyncio.run(serve(settings))
+    try:
+        asyncio.run(serve(settings))
+    except InvalidToken:
+        print(
+            "Telegram rejected TELEGRAM_BOT_TOKEN: copy the token again from @BotFather. / "
+            "Telegram từ chối TELEGRAM_BOT_TOKEN: hãy sao chép lại mã token từ @BotFather.",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 

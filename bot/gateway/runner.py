@@ -159,8 +159,8 @@ async def serve(settings: GatewaySettings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     gateway = Gateway(settings)
-    await gateway.start()
     try:
+        await gateway.start()
         await stop.wait()
     finally:
-        await gateway.stop()
+        await gateway.stop()  # also releases whatever a failed start had already opened

@@ -185,3 +185,18 @@ async def test_webhook_mode_receives_updates_over_http_and_registers_the_webhook
     assert set_webhook.params["secret_token"] == "hook-secret"
     assert fake.calls_to("getUpdates") == []  # no polling in webhook mode
     assert fake.sent_texts(9) == ["You said: hello"]
+
+
+async def test_a_token_telegram_rejects_stops_the_process_with_a_clear_message() -> None:
+    fake = FakeTelegram(token="999:other-bot")  # answers 401 to our token, as Telegram does
+    async with fake_telegram_server(fake) as telegram_url:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": telegram_url}
+        env.pop("TELEGRAM_WEBHOOK_URL", None)
+        env["GATEWAY_PUSH_PORT"] = "0"
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.gateway", cwd=REPO, env=env, stderr=asyncio.subprocess.PIPE
+        )
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+
+    assert process.returncode == 2
+    assert "copy the token again from @BotFather" in stderr.decode()
