@@ -88,5 +88,9 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 def count_rows(session: Session, table: str) -> int:
+    """Reads in its own short transaction (on SQLite every transaction holds the write lock)."""
     session.rollback()
-    return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+    try:
+        return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+    finally:
+        session.rollback()

@@ -40,7 +40,11 @@ def test_old_province_name_is_mapped_and_kept(client: TestClient) -> None:
         headers=channel_headers("telegram:7"),
     )
     est = r.json()["establishment"]
-    assert (est["province_code"], est["former_province"], est["deadline_hours"]) == ("ninh_binh", "Hà Nam", 24)
+    assert (est["province_code"], est["former_province"], est["deadline_hours"]) == (
+        "ninh_binh",
+        "Hà Nam",
+        24,
+    )
 
 
 def test_unknown_province_and_bad_phone_are_422_in_both_languages(client: TestClient) -> None:
@@ -77,7 +81,10 @@ def test_unlinked_chat_account_is_told_to_register_first(client: TestClient) -> 
         ({}, "auth_missing"),
         ({"Authorization": "Bearer est_wrong"}, "auth_invalid"),
         ({"Authorization": "Bearer test-channel-token"}, "chat_account_missing"),
-        ({"Authorization": "Bearer test-channel-token", "X-Chat-Account": "no colon"}, "chat_account_invalid"),
+        (
+            {"Authorization": "Bearer test-channel-token", "X-Chat-Account": "no colon"},
+            "chat_account_invalid",
+        ),
     ],
 )
 def test_bad_credentials_are_401(client: TestClient, headers: dict[str, str], code: str) -> None:
@@ -96,12 +103,20 @@ def test_second_chat_account_needs_the_establishment_key(client: TestClient) -> 
         headers=channel_headers("telegram:1"),
     )
     assert r.status_code == 403
-    r = client.post(f"/v1/establishments/{other.id}/links", json={"chat_account": "telegram:3"}, headers=host.headers)
+    r = client.post(
+        f"/v1/establishments/{other.id}/links", json={"chat_account": "telegram:3"}, headers=host.headers
+    )
     assert r.status_code == 403
-    r = client.post(f"/v1/establishments/{host.id}/links", json={"chat_account": "telegram:3"}, headers=host.headers)
+    r = client.post(
+        f"/v1/establishments/{host.id}/links", json={"chat_account": "telegram:3"}, headers=host.headers
+    )
     assert r.status_code == 201
-    assert client.get("/v1/me", headers=channel_headers("telegram:3")).json()["establishment"]["id"] == host.id
-    r = client.post(f"/v1/establishments/{host.id}/links", json={"chat_account": "telegram:2"}, headers=host.headers)
+    assert (
+        client.get("/v1/me", headers=channel_headers("telegram:3")).json()["establishment"]["id"] == host.id
+    )
+    r = client.post(
+        f"/v1/establishments/{host.id}/links", json={"chat_account": "telegram:2"}, headers=host.headers
+    )
     assert r.status_code == 409
 
 
@@ -117,7 +132,9 @@ def test_officer_registers_only_in_own_province(client: TestClient, session: Ses
 
 def test_host_key_cannot_register_more_establishments(client: TestClient) -> None:
     host = register_host(client)
-    assert client.post("/v1/establishments", json=establishment_body(), headers=host.headers).status_code == 403
+    assert (
+        client.post("/v1/establishments", json=establishment_body(), headers=host.headers).status_code == 403
+    )
 
 
 def test_production_refuses_to_start_without_channel_token(tmp_path: object) -> None:
