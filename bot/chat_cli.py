@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import json
 import sys
 from typing import TextIO
 
@@ -38,8 +39,23 @@ def resolve_input(text: str, buttons: list[Button]) -> str:
     return stripped
 
 
-async def chat(rasa_url: str, sender_id: str, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
+async def chat(
+    rasa_url: str,
+    sender_id: str,
+    stdin: TextIO = sys.stdin,
+    out: TextIO = sys.stdout,
+    push_port: int | None = None,
+) -> None:
     out.write("Type a message (English or Tiếng Việt); /quit to leave.\n")
+    server = await serve_push(push_port, sender_id, out) if push_port else None
+    try:
+        await _chat_loop(rasa_url, sender_id, stdin, out)
+    finally:
+        if server is not None:
+            server.close()
+
+
+async def _chat_loop(rasa_url: str, sender_id: str, stdin: TextIO, out: TextIO) -> None:
     buttons: list[Button] = []
     async with RasaClient(rasa_url) as rasa:
         while True:
@@ -60,6 +76,43 @@ async def chat(rasa_url: str, sender_id: str, stdin: TextIO = sys.stdin, out: Te
             if not replies:
                 out.write("bot> …\n")
             buttons = render(replies, out) or buttons
+
+
+async def serve_push(port: int, sender_id: str, out: TextIO = sys.stdout) -> asyncio.Server:
+    """A loopback `POST /push` like the Telegram gateway's, so receipts filed later (the declaration
+    outbox) show up in this terminal: {"recipient_id": ..., "messages": [...]} -> printed, 202."""
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        status = "400 Bad Request"
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next(
+                (
+                    int(line.split(b":", 1)[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                ),
+                0,
+            )
+            body = json.loads(await reader.readexactly(length)) if length else {}
+            if str(body.get("recipient_id")) != sender_id:
+                status = "404 Not Found"
+            else:
+                messages = [
+                    BotMessage.from_json(m) for m in body.get("messages") or [] if isinstance(m, dict)
+                ]
+                out.write("\n")
+                render(messages, out)
+                out.write("you> ")
+                out.flush()
+                status = "202 Accepted"
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, AttributeError):
+            pass
+        writer.write(f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        writer.close()
+
+    return await asyncio.start_server(handle, "127.0.0.1", port)
 
 
 def default_sender() -> str:

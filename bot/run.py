@@ -7,6 +7,7 @@ through the same REST channel. Ctrl-C stops everything in reverse order.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import subprocess
 import sys
@@ -14,12 +15,19 @@ import sys
 from dotenv import load_dotenv
 
 from bot.chat_cli import chat, default_sender
-from bot.stack import ROOT, StackConfig, StackError, running_stack
+from bot.stack import ROOT, StackConfig, StackError, free_port, running_stack
 
 
 def main() -> int:
     load_dotenv(ROOT / ".env")
     config = StackConfig.from_env()
+    # Where the declaration outbox worker pushes receipts filed later: the gateway, or this terminal.
+    chat_push_port = free_port()
+    gateway_push = f"http://127.0.0.1:{os.environ.get('GATEWAY_PUSH_PORT', '5080')}/push"
+    notify = (
+        gateway_push if os.environ.get("TELEGRAM_BOT_TOKEN") else f"http://127.0.0.1:{chat_push_port}/push"
+    )
+    config = dataclasses.replace(config, extra_env={**config.extra_env, "NOTIFY_URLS": notify})
     try:
         with running_stack(config, announce=True):
             if os.environ.get("TELEGRAM_BOT_TOKEN"):
@@ -36,7 +44,8 @@ def main() -> int:
                     gateway.wait(timeout=15)
                     return 0
             print("No TELEGRAM_BOT_TOKEN: chatting here in the terminal.")
-            asyncio.run(chat(config.rasa_url, os.environ.get("CHAT_SENDER_ID", default_sender())))
+            sender = os.environ.get("CHAT_SENDER_ID", default_sender())
+            asyncio.run(chat(config.rasa_url, sender, push_port=chat_push_port))
     except StackError as error:
         print(f"✗ {error}", file=sys.stderr)
         return 1

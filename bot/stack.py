@@ -51,6 +51,7 @@ class StackConfig:
     api_port: int = 8000
     actions_port: int = 5055
     rasa_port: int = 5005
+    outbox_port: int = 5056  # the declaration outbox worker's /health
     database_url: str = f"sqlite:///{ROOT / 'var' / 'intake.sqlite3'}"
     model: Path = DEFAULT_MODEL
     var_dir: Path = ROOT / "var"
@@ -81,6 +82,7 @@ class StackConfig:
             "api_port": free_port(),
             "actions_port": free_port(),
             "rasa_port": free_port(),
+            "outbox_port": free_port(),
             "var_dir": var_dir,
             "database_url": f"sqlite:///{var_dir / 'intake.sqlite3'}",
             "api_env": "test",
@@ -166,6 +168,14 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
             listen_url=f"{config.rasa_url}/webhooks/rest/webhook",
             env={**common, "ACTION_ENDPOINT_URL": f"{config.actions_url}/webhook"},
             startup_timeout=240.0,
+        ),
+        ServiceSpec(
+            # Files declarations queued while the intake API was down, then tells the host through Rasa.
+            name="outbox worker",
+            argv=[str(rasa_bin / "python"), "-m", "actions.declare.outbox_worker"],
+            health_url=f"http://127.0.0.1:{config.outbox_port}/health",
+            listen_url=f"http://127.0.0.1:{config.outbox_port}/health",
+            env={**common, "RASA_URL": config.rasa_url, "OUTBOX_WORKER_PORT": str(config.outbox_port)},
         ),
     ]
 

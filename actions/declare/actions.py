@@ -1,0 +1,452 @@
+"""Declare-a-guest actions: start, register, summary, file (or queue), corrections, another guest,
+listing, cancelling, and announcing what the outbox worker filed later.
+
+`declare_route` tells the rules what comes next: guest (run the guest form), register (run the
+registration form), summary (wait for confirm/correct/cancel), choose_field, done, unavailable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.declare import parsing, texts
+from actions.declare.declaration import (
+    GUEST_SLOTS,
+    clear_personal_data,
+    declaration_body,
+    establishment_body,
+    slots_for_errors,
+)
+from actions.declare.errors import IntakeRejected, IntakeUnavailable, OutboxError
+from actions.declare.identity import idempotency_key, mask_document
+from actions.declare.intake import IntakeClient
+from actions.declare.outbox import Outbox
+from actions.declare.receipts import deadline_status, filed_message, hours
+
+logger = logging.getLogger(__name__)
+
+ROUTE = "declare_route"
+FORM_ID = "declare_form_id"
+_RECEIPT = re.compile(r"\b([A-Za-z]{2,3})[\s-]?([2-9A-Za-z]{4})[\s-]?([2-9A-Za-z]{4})[\s-]?([2-9A-Za-z])\b")
+
+
+def _lang(tracker: Tracker) -> str | None:
+    return tracker.get_slot("language")
+
+
+def _route(value: str | None) -> SlotSet:
+    return SlotSet(ROUTE, value)
+
+
+def _errors_text(detail: list[dict[str, Any]], language: str | None) -> str:
+    return "\n".join(f"• {texts.api_message(item, language)}" for item in detail)
+
+
+def _next_buttons(language: str | None) -> list[dict[str, str]]:
+    return [
+        {"title": texts.text("another_guest", language), "payload": "/another_guest"},
+        {"title": texts.text("my_declarations", language), "payload": "/list_declarations"},
+    ]
+
+
+def _new_form() -> list[EventType]:
+    return [SlotSet(FORM_ID, uuid.uuid4().hex), *clear_personal_data()]
+
+
+class ActionStartDeclaration(Action):
+    """A new guest: find out (GET /v1/me) whether this chat is linked to an establishment."""
+
+    def name(self) -> str:
+        return "action_start_declaration"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        return [*_new_form(), *await route_for_new_guest(dispatcher, tracker)]
+
+
+async def route_for_new_guest(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    lang = _lang(tracker)
+    known = tracker.get_slot("declare_establishment")
+    try:
+        me = await IntakeClient(tracker.sender_id).me()
+    except IntakeUnavailable:
+        if known:  # linked before: take the details now, the outbox files them later
+            dispatcher.utter_message(text=texts.text("start_guest_offline", lang))
+            return [_route("guest")]
+        dispatcher.utter_message(text=texts.text("api_down_start", lang))
+        return [_route("unavailable")]
+    except IntakeRejected as error:
+        dispatcher.utter_message(text=_errors_text(error.detail, lang))
+        return [_route("unavailable")]
+    establishment = me.get("establishment")
+    if not establishment:
+        dispatcher.utter_message(text=texts.text("start_register", lang))
+        return [SlotSet("declare_establishment", None), _route("register")]
+    name = str(establishment.get("name"))
+    dispatcher.utter_message(text=texts.text("start_guest", lang, establishment=name))
+    return [SlotSet("declare_establishment", name), _route("guest")]
+
+
+class ActionRegisterEstablishment(Action):
+    """POST /v1/establishments with the chat account header: registers and links in one step."""
+
+    def name(self) -> str:
+        return "action_register_establishment"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        try:
+            answer = await IntakeClient(tracker.sender_id).register_establishment(establishment_body(tracker))
+        except IntakeUnavailable:
+            dispatcher.utter_message(text=texts.text("api_down", lang))
+            return [_route("unavailable")]  # answers kept: the next "declare" finishes the registration
+        except IntakeRejected as error:
+            if error.status == 409:
+                dispatcher.utter_message(text=texts.text("already_linked", lang))
+                return [_route("guest")]
+            dispatcher.utter_message(
+                text=f"{texts.text('register_rejected', lang)}\n{_errors_text(error.detail, lang)}"
+            )
+            wrong = slots_for_errors(error.detail, establishment=True)
+            if not wrong:
+                return [_route("unavailable")]
+            return [*(SlotSet(slot, None) for slot in wrong), _route("register")]
+        est = answer.get("establishment") or {}
+        dispatcher.utter_message(
+            text=texts.text(
+                "registered",
+                lang,
+                name=est.get("name"),
+                province=est.get("province_name"),
+                hours=est.get("deadline_hours", 12),
+            )
+        )
+        dispatcher.utter_message(text=texts.text("start_guest", lang, establishment=est.get("name")))
+        return [SlotSet("declare_establishment", est.get("name")), _route("guest")]
+
+
+def summary_lines(tracker: Tracker, language: str | None) -> list[str]:
+    lines = []
+    for slot in GUEST_SLOTS:
+        value = tracker.get_slot(slot)
+        if slot == "guest_document_number":
+            shown = str(value)  # the host's own chat: shown in full so they can compare with the passport
+        elif slot == "guest_arrival_at":
+            shown = parsing.format_moment(value)
+        elif slot in ("guest_date_of_birth", "guest_document_expiry", "guest_stay_until"):
+            shown = parsing.format_date(value)
+        elif slot == "guest_room" and value in (None, "-"):
+            shown = texts.text("none", language)
+        else:
+            shown = str(value)
+        lines.append(f"• {texts.label(slot, language)}: {shown}")
+    return lines
+
+
+class ActionShowDeclarationSummary(Action):
+    """Dry-run the declaration on the API, then show it with confirm / correct / cancel buttons."""
+
+    def name(self) -> str:
+        return "action_show_declaration_summary"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        body = declaration_body(tracker)
+        if body is None:
+            return [_route("guest")]
+        deadline = ""
+        try:
+            check = await IntakeClient(tracker.sender_id).validate_declaration(body)
+            limit = check.get("deadline_hours", 12)
+            status = texts.text("past" if check.get("late") else "within", lang, limit=limit)
+            deadline = texts.text(
+                "summary_deadline", lang, hours=hours(check.get("hours_after_arrival")), status=status
+            )
+        except IntakeUnavailable:
+            pass  # filing will queue it; nothing to check against now
+        except IntakeRejected as error:
+            wrong = slots_for_errors(error.detail)
+            if wrong:
+                dispatcher.utter_message(
+                    text=f"{texts.text('fix_fields', lang)}\n{_errors_text(error.detail, lang)}"
+                )
+                return [*(SlotSet(slot, None) for slot in wrong), _route("guest")]
+            dispatcher.utter_message(text=_errors_text(error.detail, lang))
+            return [_route("unavailable")]
+        text = "\n".join(
+            [texts.text("summary_head", lang), *summary_lines(tracker, lang)]
+            + ([deadline] if deadline else [])
+        )
+        dispatcher.utter_message(
+            text=text,
+            buttons=[
+                {"title": texts.text("confirm", lang), "payload": "/confirm_declaration"},
+                {"title": texts.text("correct", lang), "payload": "/correct_declaration"},
+                {"title": texts.text("cancel", lang), "payload": "/stop"},
+            ],
+        )
+        return [_route("summary")]
+
+
+class ActionFileDeclaration(Action):
+    """File with an idempotency key from this conversation and form instance; queue it when the API is down."""
+
+    def name(self) -> str:
+        return "action_file_declaration"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        form_id = tracker.get_slot(FORM_ID)
+        if form_id and form_id == tracker.get_slot("declare_filed_form_id"):
+            receipt = tracker.get_slot("declare_last_receipt")
+            key = "already_filed" if receipt else "already_queued"
+            dispatcher.utter_message(text=texts.text(key, lang, receipt=receipt), buttons=_next_buttons(lang))
+            return []
+        body = declaration_body(tracker)
+        if body is None or not form_id:
+            dispatcher.utter_message(text=texts.text("nothing_to_file", lang))
+            return [_route("done")]
+        key = idempotency_key(tracker.sender_id, form_id)
+        group = [
+            SlotSet("declare_group_arrival", body["arrival_at"]),
+            SlotSet("declare_group_stay", body["stay_until"]),
+            SlotSet("declare_filed_form_id", form_id),
+        ]
+        masked = mask_document(body["guest"]["document_number"])
+        try:
+            answer = await IntakeClient(tracker.sender_id).file_declaration(body, key)
+        except IntakeUnavailable:
+            try:
+                Outbox().enqueue(tracker.sender_id, key, body, lang or "en")
+            except OutboxError:
+                logger.exception("outbox write failed for document %s", masked)
+                dispatcher.utter_message(text=texts.text("api_down", lang))
+                return [_route("summary")]  # nothing lost: the answers stay, the host can confirm again
+            logger.info("declaration queued (document %s)", masked)
+            dispatcher.utter_message(text=texts.text("queued", lang), buttons=_next_buttons(lang))
+            return [*group, SlotSet("declare_last_receipt", None), *clear_personal_data(), _route("done")]
+        except IntakeRejected as error:
+            wrong = slots_for_errors(error.detail)
+            dispatcher.utter_message(
+                text=f"{texts.text('rejected', lang)}\n{_errors_text(error.detail, lang)}"
+            )
+            if wrong and error.status == 422:
+                return [*(SlotSet(slot, None) for slot in wrong), _route("guest")]
+            return [_route("summary")]
+        logger.info("declaration filed: %s (document %s)", answer.get("receipt_code"), masked)
+        dispatcher.utter_message(text=filed_message(answer, lang), buttons=_next_buttons(lang))
+        return [
+            *group,
+            SlotSet("declare_last_receipt", answer.get("receipt_code")),
+            *clear_personal_data(),
+            _route("done"),
+        ]
+
+
+class ActionAnotherGuest(Action):
+    """The next guest of a family or group: same establishment, same arrival and stay dates."""
+
+    def name(self) -> str:
+        return "action_another_guest"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        arrival, stay = tracker.get_slot("declare_group_arrival"), tracker.get_slot("declare_group_stay")
+        events = [*_new_form(), *await route_for_new_guest(dispatcher, tracker)]
+        if arrival and stay and _route("guest") in events:
+            dispatcher.utter_message(
+                text=texts.text(
+                    "another_started",
+                    lang,
+                    arrival=parsing.format_moment(arrival),
+                    stay=parsing.format_date(stay),
+                )
+            )
+            events += [SlotSet("guest_arrival_at", arrival), SlotSet("guest_stay_until", stay)]
+        return events
+
+
+class ActionCorrectDeclaration(Action):
+    """`/correct_declaration` lists the fields; `/correct_declaration{"declare_field": ...}` reopens one."""
+
+    def name(self) -> str:
+        return "action_correct_declaration"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        field = next(tracker.get_latest_entity_values("declare_field"), None)
+        if field in GUEST_SLOTS:
+            return [SlotSet(field, None), _route("guest")]
+        if declaration_body(tracker) is None:
+            dispatcher.utter_message(text=texts.text("nothing_to_file", lang))
+            return [_route("done")]
+        buttons = [
+            {"title": texts.label(slot, lang), "payload": f'/correct_declaration{{"declare_field":"{slot}"}}'}
+            for slot in GUEST_SLOTS
+        ]
+        dispatcher.utter_message(text=texts.text("which_field", lang), buttons=buttons)
+        return [_route("choose_field")]
+
+
+class ActionDiscardDeclaration(Action):
+    def name(self) -> str:
+        return "action_discard_declaration"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=texts.text("discarded", _lang(tracker)))
+        return [
+            *clear_personal_data(),
+            SlotSet(FORM_ID, None),
+            _route("done"),
+            SlotSet("requested_slot", None),
+        ]
+
+
+class ActionListDeclarations(Action):
+    def name(self) -> str:
+        return "action_list_declarations"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        try:
+            items = await IntakeClient(tracker.sender_id).list_declarations(limit=5)
+        except IntakeUnavailable:
+            dispatcher.utter_message(text=texts.text("api_down", lang))
+            return []
+        except IntakeRejected as error:
+            key = "not_registered" if error.status == 403 else None
+            dispatcher.utter_message(text=texts.text(key, lang) if key else _errors_text(error.detail, lang))
+            return []
+        if not items:
+            dispatcher.utter_message(text=texts.text("list_empty", lang))
+            return []
+        lines, buttons = [texts.text("list_head", lang)], []
+        for item in items:
+            guest = item.get("guest") or {}
+            status = texts.text(f"status_{item.get('status', 'received')}", lang)
+            arrival = parsing.format_moment(str(item.get("arrival_at", ""))[:16])
+            lines.append(
+                f"• {item.get('receipt_code')} · {guest.get('full_name', '')} · {arrival} · {status}"
+            )
+            if item.get("status") != "cancelled":
+                receipt = item.get("receipt_code")
+                buttons.append(
+                    {
+                        "title": texts.text("cancel_button", lang, receipt=receipt),
+                        "payload": f'/cancel_declaration{{"cancel_receipt":"{receipt}"}}',
+                    }
+                )
+        dispatcher.utter_message(text="\n".join(lines), buttons=buttons[:5])
+        return []
+
+
+def find_receipt(text: str) -> str | None:
+    """'cancel hn 7k3q 9xmd r' -> 'HN-7K3Q-9XMD-R' (the API tolerates case and missing dashes too)."""
+    match = _RECEIPT.search(text or "")
+    if not match:
+        return None
+    return "-".join(group.upper() for group in match.groups())
+
+
+class ValidateCancelDeclarationForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_cancel_declaration_form"
+
+    async def validate_cancel_receipt(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        receipt = find_receipt(str(value or ""))
+        if receipt is None:
+            dispatcher.utter_message(response="utter_cancel_receipt_invalid")
+            return {"cancel_receipt": None}
+        return {"cancel_receipt": receipt}
+
+    async def validate_cancel_reason(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        reason = " ".join(str(value or "").split())
+        if not 3 <= len(reason) <= 500:
+            dispatcher.utter_message(response="utter_cancel_reason_invalid")
+            return {"cancel_reason": None}
+        return {"cancel_reason": reason}
+
+
+class ActionCancelDeclaration(Action):
+    def name(self) -> str:
+        return "action_cancel_declaration"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        receipt, reason = tracker.get_slot("cancel_receipt"), tracker.get_slot("cancel_reason")
+        cleared = [SlotSet("cancel_receipt", None), SlotSet("cancel_reason", None)]
+        try:
+            await IntakeClient(tracker.sender_id).cancel_declaration(str(receipt), str(reason))
+        except IntakeUnavailable:
+            dispatcher.utter_message(text=texts.text("api_down", lang))
+            return cleared
+        except IntakeRejected as error:
+            dispatcher.utter_message(
+                text=f"{texts.text('cancel_failed', lang, receipt=receipt)}\n{_errors_text(error.detail, lang)}"
+            )
+            return cleared
+        dispatcher.utter_message(text=texts.text("cancelled", lang, receipt=receipt, reason=reason))
+        return cleared
+
+
+class ActionAnnounceQueuedResult(Action):
+    """Run by the outbox worker's EXTERNAL_declaration_filed trigger: the host learns the queued outcome."""
+
+    def name(self) -> str:
+        return "action_announce_queued_result"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        lang = _lang(tracker)
+        raw = next(tracker.get_latest_entity_values("declare_outcome"), None)
+        try:
+            outcome = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
+        except (TypeError, ValueError):
+            outcome = {}
+        name = outcome.get("full_name") or "?"
+        if outcome.get("receipt_code"):
+            dispatcher.utter_message(
+                text=texts.text(
+                    "queued_filed",
+                    lang,
+                    name=name,
+                    receipt=outcome["receipt_code"],
+                    deadline=deadline_status(outcome, lang),
+                ),
+                buttons=_next_buttons(lang),
+            )
+            return [SlotSet("declare_last_receipt", outcome["receipt_code"])]
+        reason = " ".join(texts.api_message(item, lang) for item in outcome.get("detail") or [])
+        dispatcher.utter_message(text=texts.text("queued_rejected", lang, name=name, reason=reason))
+        return []
