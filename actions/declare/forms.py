@@ -16,7 +16,7 @@ from actions.declare import parsing, texts
 from actions.declare.errors import IntakeRejected, IntakeUnavailable
 from actions.declare.identity import mask_document
 from actions.declare.intake import IntakeClient
-from knowledge.provinces import resolve_province
+from knowledge.provinces import resolve_area
 from knowledge.text import fold
 
 logger = logging.getLogger(__name__)
@@ -133,15 +133,14 @@ class ValidateRegisterEstablishmentForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Result:
         typed = _text(value)
-        province = resolve_province(typed)
-        if province is None:
+        area = resolve_area(typed)
+        if area is None:
             return reject(
                 "est_province", texts.invalid("est_province", _language(tracker)), dispatcher, tracker
             )
-        # Keep what the host typed when it names an old province: the API records the former province too.
-        return accept(
-            "est_province", typed if fold(typed) != fold(province.name_en) else province.name_vi, tracker
-        )
+        province, former = area
+        # An old province's name is kept (the API records the former province); otherwise the official name.
+        return accept("est_province", former or province.name_vi, tracker)
 
     async def validate_est_remote(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -1,0 +1,271 @@
+"""Form validators, field by field, in English and Vietnamese; nationality and MRZ against the real API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.declare import parsing
+from actions.declare.forms import (
+    ValidateGuestDeclarationForm,
+    ValidateRegisterEstablishmentForm,
+    pick_nationality,
+)
+from tests.actions.conftest import make_tracker
+from tests.actions.declare_support import CHANNEL_TOKEN, intake_api
+
+GUEST = ValidateGuestDeclarationForm()
+REGISTER = ValidateRegisterEstablishmentForm()
+TODAY = parsing.now_vietnam().date()
+
+
+@pytest.fixture(scope="module")
+def api_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with intake_api(Path(tmp_path_factory.mktemp("intake"))) as url:
+        yield url
+
+
+@pytest.fixture
+def live_api(api_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("INTAKE_API_URL", api_url)
+    monkeypatch.setenv("CHANNEL_TOKEN", CHANNEL_TOKEN)
+    return api_url
+
+
+async def validate(
+    form: Any, slot: str, value: Any, language: str = "en", slots: dict[str, Any] | None = None
+):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(str(value), slots={"language": language, **(slots or {})})
+    result = await getattr(form, f"validate_{slot}")(value, dispatcher, tracker, {})
+    return result, dispatcher.messages
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize(
+    ("slot", "typed", "expected"),
+    [
+        ("guest_full_name", "  KIM   Min Jun ", "KIM Min Jun"),
+        ("guest_full_name", "Nguyễn Thị Ánh", "Nguyễn Thị Ánh"),
+        ("guest_full_name", "O'Brien-Smith, Anne", "O'Brien-Smith, Anne"),
+        ("guest_sex", "female", "F"),
+        ("guest_sex", "Nữ", "F"),
+        ("guest_sex", "nam", "M"),
+        ("guest_sex", "X", "X"),
+        ("guest_date_of_birth", "05/03/1990", "1990-03-05"),
+        ("guest_date_of_birth", "5-3-1990", "1990-03-05"),
+        ("guest_date_of_birth", "1990-03-05", "1990-03-05"),
+        ("guest_date_of_birth", "5.3.1990", "1990-03-05"),
+        ("guest_document_number", "m 1234 5678", "M12345678"),
+        (
+            "guest_document_expiry",
+            (TODAY + timedelta(days=900)).strftime("%d/%m/%Y"),
+            (TODAY + timedelta(days=900)).isoformat(),
+        ),
+        ("guest_room", "204", "204"),
+        ("guest_room", "skip", "-"),
+        ("guest_room", "bỏ qua", "-"),
+    ],
+)
+async def test_guest_answers_accepted(slot: str, typed: str, expected: str, language: str) -> None:
+    result, messages = await validate(GUEST, slot, typed, language)
+    assert result[slot] == expected
+    assert messages == []
+
+
+@pytest.mark.parametrize(
+    ("slot", "typed", "en_part", "vi_part"),
+    [
+        ("guest_full_name", "R2-D2", "letters only", "chỉ gồm chữ cái"),
+        ("guest_full_name", "K", "letters only", "chỉ gồm chữ cái"),
+        ("guest_sex", "maybe", "Male, Female", "Nam, Nữ"),
+        ("guest_date_of_birth", "31/02/1990", "05/03/1990", "05/03/1990"),
+        ("guest_date_of_birth", "March 5", "day/month/year", "ngày/tháng/năm"),
+        ("guest_date_of_birth", (TODAY + timedelta(days=2)).strftime("%d/%m/%Y"), "future", "tương lai"),
+        ("guest_date_of_birth", "01/01/1850", "older than 120", "hơn 120 tuổi"),
+        ("guest_document_number", "12", "5 to 9", "5 đến 9"),
+        ("guest_document_number", "AB#12345", "5 to 9", "5 đến 9"),
+        ("guest_document_expiry", (TODAY - timedelta(days=1)).strftime("%d/%m/%Y"), "expired", "hết hạn"),
+        ("guest_arrival_at", "sometime", "Now", "Bây giờ"),
+        (
+            "guest_arrival_at",
+            (parsing.now_vietnam() + timedelta(hours=3)).strftime("%d/%m/%Y %H:%M"),
+            "future",
+            "tương lai",
+        ),
+        ("guest_arrival_at", "01/01/2001 10:00", "more than a year", "hơn một năm"),
+        ("guest_stay_until", "tomorrow-ish", "day/month/year", "ngày/tháng/năm"),
+        ("guest_room", "x" * 21, "20 characters", "20 ký tự"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "vi"])
+async def test_guest_answers_refused_with_reason(
+    slot: str, typed: str, en_part: str, vi_part: str, language: str
+) -> None:
+    result, messages = await validate(GUEST, slot, typed, language)
+    assert result[slot] is None
+    assert result["declare_attempts"] == {slot: 1}
+    assert len(messages) == 1
+    assert (en_part if language == "en" else vi_part) in messages[0]["text"]
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+async def test_second_wrong_answer_explains_and_offers_stop(language: str) -> None:
+    result, messages = await validate(
+        GUEST,
+        "guest_date_of_birth",
+        "yesterday",
+        language,
+        slots={"declare_attempts": {"guest_date_of_birth": 1}},
+    )
+    assert result["declare_attempts"] == {"guest_date_of_birth": 2}
+    assert len(messages) == 2
+    explanation = messages[1]
+    assert ("photo page" if language == "en" else "trang ảnh") in explanation["text"]
+    assert explanation["buttons"] == [{"title": "Stop" if language == "en" else "Dừng", "payload": "/stop"}]
+
+
+async def test_right_answer_resets_the_count() -> None:
+    result, _ = await validate(
+        GUEST, "guest_sex", "F", slots={"declare_attempts": {"guest_sex": 1, "guest_room": 1}}
+    )
+    assert result["declare_attempts"] == {"guest_room": 1}
+
+
+async def test_arrival_now_and_time_today() -> None:
+    now = parsing.now_vietnam()
+    result, _ = await validate(GUEST, "guest_arrival_at", "bây giờ", "vi")
+    assert result["guest_arrival_at"] == parsing.iso_moment(now)
+    earlier = now - timedelta(hours=2)
+    if earlier.date() == now.date():
+        result, _ = await validate(GUEST, "guest_arrival_at", earlier.strftime("%Hh%M"))
+        assert result["guest_arrival_at"] == parsing.iso_moment(earlier)
+
+
+async def test_stay_cannot_end_before_arrival() -> None:
+    result, messages = await validate(
+        GUEST, "guest_stay_until", "01/01/2025", slots={"guest_arrival_at": "2025-07-20T14:30"}
+    )
+    assert result["guest_stay_until"] is None
+    assert "before the arrival" in messages[0]["text"]
+    result, _ = await validate(
+        GUEST, "guest_stay_until", "25-7-2025", slots={"guest_arrival_at": "2025-07-20T14:30"}
+    )
+    assert result["guest_stay_until"] == "2025-07-25"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize(
+    ("slot", "typed", "expected"),
+    [
+        ("est_name", "Hoa Sen Guesthouse", "Hoa Sen Guesthouse"),
+        ("est_kind", "nhà nghỉ", "guesthouse"),
+        ("est_kind", "Hotel", "hotel"),
+        ("est_kind", "ký túc xá", "dormitory"),
+        ("est_address", "12 Hàng Bạc", "12 Hàng Bạc"),
+        ("est_ward", "Hoàn Kiếm", "Hoàn Kiếm"),
+        ("est_province", "ha noi", "Hà Nội"),
+        ("est_province", "Hà Nam", "Hà Nam"),
+        ("est_remote", "không", False),
+        ("est_remote", "yes", True),
+        ("est_phone", "0912 345 678", "0912345678"),
+        ("est_phone", "+84 (912) 345-678", "+84912345678"),
+    ],
+)
+async def test_registration_answers_accepted(slot: str, typed: str, expected: Any, language: str) -> None:
+    result, messages = await validate(REGISTER, slot, typed, language)
+    assert result[slot] == expected
+    assert messages == []
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize(
+    ("slot", "typed", "en_part", "vi_part"),
+    [
+        ("est_name", "H", "2 to 200", "2 đến 200"),
+        ("est_kind", "castle", "hotel, guesthouse", "khách sạn, nhà nghỉ"),
+        ("est_province", "Atlantis", "34 provinces", "34 tỉnh"),
+        ("est_remote", "perhaps", "yes or no", "có hoặc không"),
+        ("est_phone", "12345", "8 to 15 digits", "8 đến 15 chữ số"),
+    ],
+)
+async def test_registration_answers_refused(
+    slot: str, typed: str, en_part: str, vi_part: str, language: str
+) -> None:
+    result, messages = await validate(REGISTER, slot, typed, language)
+    assert result[slot] is None
+    assert (en_part if language == "en" else vi_part) in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Korea", "KOR"),
+        ("Hàn Quốc", "KOR"),
+        ("kor", "KOR"),
+        ("Đức", "DEU"),
+        ("German", "DEU"),
+        ("Japan", "JPN"),
+    ],
+)
+async def test_nationality_by_name_or_code(live_api: str, typed: str, expected: str) -> None:
+    result, messages = await validate(GUEST, "guest_nationality", typed, "vi")
+    assert result["guest_nationality"] == expected, messages
+
+
+async def test_unknown_nationality_is_refused(live_api: str) -> None:
+    result, messages = await validate(GUEST, "guest_nationality", "Narnia", "en")
+    assert result["guest_nationality"] is None
+    assert "KOR" in messages[0]["text"]
+
+
+def test_pick_nationality_leaves_loose_matches_to_the_host() -> None:
+    found = [{"code": "KOR", "name_en": "Korea, Republic of", "name_vi": "Hàn Quốc"},
+             {"code": "PRK", "name_en": "Korea, Democratic People's Republic of", "name_vi": "Triều Tiên"}]  # fmt: skip
+    assert pick_nationality("Korean", found) is None
+    assert pick_nationality("prk", found) == "PRK"
+    assert pick_nationality("triều tiên", found) == "PRK"
+
+
+# ICAO Doc 9303 part 4 specimen (Utopia), with the document expiry moved into the future for today's checks.
+MRZ_1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+
+
+def _mrz_line2(expiry: str) -> str:
+    from itertools import cycle
+
+    def digit(field: str) -> str:
+        values = [int(c) if c.isdigit() else (ord(c) - 55 if c.isalpha() else 0) for c in field]
+        return str(sum(v * w for v, w in zip(values, cycle((7, 3, 1)))) % 10)
+
+    number, nationality, dob, sex, personal = "L898902C3", "UTO", "740812", "F", "ZE184226B<<<<<"
+    line = f"{number}{digit(number)}{nationality}{dob}{digit(dob)}{sex}{expiry}{digit(expiry)}{personal}{digit(personal)}"
+    composite = line[0:10] + line[13:20] + line[21:43]
+    return line + digit(composite)
+
+
+async def test_mrz_prefills_the_form(live_api: str) -> None:
+    expiry = f"{(TODAY.year + 5) % 100:02d}0415"
+    result, messages = await validate(GUEST, "guest_full_name", f"{MRZ_1}\n{_mrz_line2(expiry)}")
+    assert result["guest_full_name"] == "ERIKSSON ANNA MARIA"
+    assert result["guest_sex"] == "F"
+    assert result["guest_date_of_birth"] == "1974-08-12"
+    assert result["guest_document_number"] == "L898902C3"
+    assert result["guest_document_expiry"] == f"{TODAY.year + 5}-04-15"
+    assert "all check digits match" in messages[0]["text"]
+    assert "L898902C3" not in messages[0]["text"]  # the chat shows it masked too
+
+
+async def test_mrz_with_a_wrong_check_digit_leaves_that_field_empty(live_api: str) -> None:
+    expiry = f"{(TODAY.year + 5) % 100:02d}0415"
+    line2 = _mrz_line2(expiry)
+    broken = line2[:9] + str((int(line2[9]) + 1) % 10) + line2[10:]  # document number check digit
+    result, messages = await validate(GUEST, "guest_full_name", f"{MRZ_1} {broken}", "vi")
+    assert "guest_document_number" not in result
+    assert result["guest_full_name"] == "ERIKSSON ANNA MARIA"
+    assert "KHÔNG khớp" in messages[0]["text"]
