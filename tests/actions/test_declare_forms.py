@@ -17,7 +17,7 @@ from actions.declare.forms import (
     pick_nationality,
 )
 from tests.actions.conftest import make_tracker
-from tests.actions.declare_support import CHANNEL_TOKEN, intake_api
+from tests.actions.test_declare_support import CHANNEL_TOKEN, intake_api
 
 GUEST = ValidateGuestDeclarationForm()
 REGISTER = ValidateRegisterEstablishmentForm()
