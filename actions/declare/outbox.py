@@ -70,9 +70,14 @@ class Outbox:
         self.path = path or settings.outbox_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as db:
-                db.execute("PRAGMA journal_mode=WAL")
+            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+            try:
+                db.execute(
+                    "PRAGMA journal_mode=WAL"
+                )  # a persistent setting of the file; outside a transaction
                 db.execute(_SCHEMA)
+            finally:
+                db.close()
         except sqlite3.Error as error:
             raise OutboxError(f"cannot open the outbox at {self.path}: {error}") from error
 
