@@ -56,10 +56,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'intake.sqlite3'}"
         upgrade_to_head(url)
         return url
-    url: str = request.getfixturevalue("postgres_url")
-    with psycopg.connect(url, autocommit=True) as conn:
+    pg_url: str = request.getfixturevalue("postgres_url")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
-    return url
+    return pg_url
 
 
 @pytest.fixture

@@ -188,7 +188,7 @@ def test_batch_results_follow_input_order(client: TestClient, session: Session) 
 
 def test_batch_over_100_is_rejected(client: TestClient) -> None:
     host = register_host(client)
-    small = {"guest": {}}
+    small: dict[str, object] = {"guest": {}}
     r = client.post("/v1/declarations/batch", json={"declarations": [small] * 101}, headers=host.headers)
     assert r.status_code == 422
     assert r.json()["detail"][0]["code"] == "too_long"
