@@ -13,7 +13,27 @@ import httpx
 
 
 class RasaError(Exception):
-    """Rasa could not be reached or answered with something other than a list of bot messages."""
+    """Rasa could not be reached or answered with something other than a list of bot messages.
+
+    The subclasses tell callers whether Rasa may have acted on the message, which decides whether
+    sending it again is safe; ``status_code`` is Rasa's HTTP status when it answered at all.
+    """
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class RasaUnreachable(RasaError):
+    """The request never reached Rasa (connection refused, connect or pool timeout): safe to resend."""
+
+
+class RasaTimeout(RasaError):
+    """The request was sent but no answer came in time: Rasa may have acted on it."""
+
+
+class RasaBadStatus(RasaError):
+    """Rasa (or a proxy in front of it) answered with an HTTP status other than 200."""
 
 
 @dataclass(frozen=True)
@@ -58,10 +78,16 @@ class RasaClient:
             body["metadata"] = metadata
         try:
             response = await self._http.post("/webhooks/rest/webhook", json=body)
-        except httpx.HTTPError as error:
-            raise RasaError(f"Rasa is unreachable: {error}") from error
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
+            raise RasaUnreachable(f"Rasa is unreachable: {error!r}") from error
+        except httpx.TimeoutException as error:
+            raise RasaTimeout(f"Rasa did not answer in time: {error!r}") from error
+        except httpx.HTTPError as error:  # e.g. the connection dropped mid-answer
+            raise RasaError(f"Rasa's answer was cut off: {error!r}") from error
         if response.status_code != 200:
-            raise RasaError(f"Rasa answered HTTP {response.status_code}")
+            raise RasaBadStatus(
+                f"Rasa answered HTTP {response.status_code}", status_code=response.status_code
+            )
         payload = response.json()
         if not isinstance(payload, list):
             raise RasaError("Rasa's answer is not a list of messages")

@@ -8,7 +8,7 @@ import sys
 
 from telegram.error import InvalidToken
 
-from bot.gateway.errors import SettingsError
+from bot.gateway.errors import SettingsError, StoreError
 from bot.gateway.runner import serve
 from bot.gateway.settings import load_settings
 
@@ -24,6 +24,9 @@ def main() -> int:
         return 2
     try:
         asyncio.run(serve(settings))
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 2
     except InvalidToken:
         print(
             "Telegram rejected TELEGRAM_BOT_TOKEN: copy the token again from @BotFather. / "

@@ -48,14 +48,11 @@ class Delivery:
 
     def _keyboard(self, chat_id: int, buttons: Sequence[Button]) -> InlineKeyboardMarkup:
         # One button per row: Rasa titles are often whole phrases ("Tiếng Việt", "Declare a guest").
+        data = self._buttons.encode(chat_id, [button.payload for button in buttons])
         return InlineKeyboardMarkup(
             [
-                [
-                    InlineKeyboardButton(
-                        button.title, callback_data=self._buttons.encode(chat_id, button.payload)
-                    )
-                ]
-                for button in buttons
+                [InlineKeyboardButton(button.title, callback_data=callback_data)]
+                for button, callback_data in zip(buttons, data, strict=True)
             ]
         )
 

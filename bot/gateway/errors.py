@@ -12,7 +12,7 @@ class SettingsError(GatewayError):
 
 
 class ButtonExpiredError(GatewayError):
-    """A tapped button's token is no longer known (evicted, or issued before a restart)."""
+    """A tapped button's token is no longer known (evicted, expired, or from another state file)."""
 
 
 class PushRequestError(GatewayError):
@@ -25,3 +25,7 @@ class PushRequestError(GatewayError):
 
 class DeliveryError(GatewayError):
     """Telegram refused a message for good (blocked bot, unknown chat, flood limit kept hitting)."""
+
+
+class StoreError(GatewayError):
+    """The gateway's state file cannot be opened; the message says what to fix (EN/VI)."""

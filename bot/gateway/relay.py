@@ -2,12 +2,16 @@
 
 Policy when Rasa is down or slow (docs/telegram.md explains the reasoning):
 - "typing…" is shown while Rasa works; after `slow_notice_after` seconds the user is told it is slow.
-- Connection failures (Rasa never received the message) are retried with exponential backoff; the
-  user is told on the first failure. After `attempts` tries the message is kept in a per-chat queue
-  and delivered, in order and before anything newer from that chat, when Rasa answers again (on the
-  chat's next message or the periodic redelivery, whichever comes first).
-- A read timeout is *not* retried: Rasa may already have acted on the message (it might have filed
-  a declaration), so resending could do it twice. The user is asked to send it again instead.
+- Failures that prove Rasa did not act on the message (connection refused, connect timeout, or an
+  HTTP 502/503/504 from Rasa or a proxy in front of it) are retried with exponential backoff; the
+  user is told on the first failure. After `attempts` tries the message is kept in the chat's durable
+  queue (``GatewayStore``, on disk before the user hears "kept") and delivered, in order and before
+  anything newer from that chat, when Rasa answers again: on the chat's next message, the periodic
+  redelivery, or right after a restart, whichever comes first. A kept message leaves the queue only
+  after Rasa's 200 (or a failure that shows Rasa got it).
+- A read timeout or another error status is *not* retried: Rasa may already have acted on the
+  message (it might have filed a declaration), so resending could do it twice. The user is asked to
+  send it again instead. The same holds for a kept message that was with Rasa when the gateway died.
 """
 
 from __future__ import annotations
@@ -15,13 +19,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-import httpx
 from telegram import Bot
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
@@ -29,13 +31,11 @@ from telegram.error import TelegramError
 from bot.gateway.delivery import Delivery
 from bot.gateway.errors import DeliveryError
 from bot.gateway.sequencer import ChatSequencer, Job
+from bot.gateway.store import GatewayStore, KeptMessage
 from bot.gateway.texts import Language, language_of, text
-from bot.rasa_client import BotMessage, RasaClient, RasaError
+from bot.rasa_client import BotMessage, RasaBadStatus, RasaClient, RasaError, RasaUnreachable
 
 logger = logging.getLogger(__name__)
-
-# Failures that prove the request never reached Rasa, so sending it again cannot duplicate anything.
-_NEVER_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,11 @@ class RelayPolicy:
     typing_interval: float = 4.0  # Telegram shows "typing…" for about 5 s per chat action
     redeliver_interval: float = 15.0
     max_pending_per_chat: int = 20
+    # Statuses taken to mean "Rasa did not act on it", retried like a refused connection: a proxy
+    # could not reach Rasa (502), Rasa or the proxy is not ready (503), a proxy gave up (504). Rasa
+    # itself never answers 504; behind a proxy whose read timeout can fire on a slow but working
+    # turn, Rasa may have acted, so such a deployment should drop 504 from this set.
+    retry_statuses: frozenset[int] = frozenset({502, 503, 504})
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,10 @@ class Incoming:
     def metadata(self) -> dict[str, Any]:
         return {"channel": "telegram", "chat_id": self.chat_id, "language_code": self.language_code}
 
+    @classmethod
+    def from_kept(cls, kept: KeptMessage) -> Incoming:
+        return cls(kept.chat_id, kept.sender_id, kept.text, kept.language_code)
+
 
 @dataclass
 class _Attempt:
@@ -76,13 +85,15 @@ class _Attempt:
 class ChatRelay:
     """Owns per-chat ordering: every job for a chat goes through `submit*`, never around it."""
 
-    def __init__(self, bot: Bot, rasa: RasaClient, delivery: Delivery, policy: RelayPolicy) -> None:
+    def __init__(
+        self, bot: Bot, rasa: RasaClient, delivery: Delivery, policy: RelayPolicy, store: GatewayStore
+    ) -> None:
         self._bot = bot
         self._rasa = rasa
         self._delivery = delivery
         self._policy = policy
+        self._store = store
         self._sequencer = ChatSequencer()
-        self._pending: dict[int, deque[Incoming]] = {}
 
     # -- entry points (synchronous scheduling keeps arrival order) --------------------------------
 
@@ -107,14 +118,14 @@ class ChatRelay:
         return self._sequencer.run(chat_id, lambda: self._delivery.send_messages(chat_id, messages, language))
 
     def redeliver_pending(self) -> list[asyncio.Task[None]]:
-        """Try once more to deliver every kept message (called periodically by the runner)."""
+        """Try once more to deliver every kept message (at start-up, then periodically)."""
         return [
             self._sequencer.run(chat_id, partial(self._flush_quietly, chat_id))
-            for chat_id in list(self._pending)
+            for chat_id in self._store.chats_with_kept()
         ]
 
     def pending_count(self, chat_id: int) -> int:
-        return len(self._pending.get(chat_id, ()))
+        return self._store.kept_count(chat_id)
 
     async def drain(self) -> None:
         await self._sequencer.drain()
@@ -122,7 +133,7 @@ class ChatRelay:
     # -- the work, always run inside the chat's sequence -----------------------------------------
 
     async def _forward(self, incoming: Incoming) -> None:
-        if incoming.chat_id in self._pending and not await self._flush(incoming.chat_id):
+        if self._store.has_kept(incoming.chat_id) and not await self._flush(incoming.chat_id):
             await self._keep(incoming)  # older messages still wait: this one queues behind them
             return
         replies = await self._ask_with_retries(incoming)
@@ -136,7 +147,7 @@ class ChatRelay:
             try:
                 return await self._ask(incoming, attempt)
             except RasaError as error:
-                if not _never_delivered(error):
+                if not self._never_delivered(error):
                     logger.warning("Rasa gave no usable answer for chat %s: %s", incoming.chat_id, error)
                     await self._notify(incoming, "rasa_no_answer")
                     return None
@@ -172,33 +183,44 @@ class ChatRelay:
             await asyncio.sleep(self._policy.typing_interval)
 
     async def _keep(self, incoming: Incoming) -> None:
-        queue = self._pending.setdefault(incoming.chat_id, deque())
-        if len(queue) >= self._policy.max_pending_per_chat:
-            await self._notify(incoming, "queue_full")
-            return
-        queue.append(incoming)
-        await self._notify(incoming, "rasa_kept")
+        # Committed to disk before the user is told it was kept.
+        kept = self._store.keep(
+            incoming.chat_id,
+            incoming.sender_id,
+            incoming.text,
+            incoming.language_code,
+            max_per_chat=self._policy.max_pending_per_chat,
+        )
+        await self._notify(incoming, "rasa_kept" if kept else "queue_full")
 
     async def _flush(self, chat_id: int) -> bool:
         """Deliver kept messages in order, one try each; True when none is left."""
-        queue = self._pending.get(chat_id)
         announced = False
-        while queue:
-            incoming = queue[0]
+        while (kept := self._store.head(chat_id)) is not None:
+            incoming = Incoming.from_kept(kept)
+            if kept.was_in_flight:
+                # A previous process died while this was with Rasa (or before deleting it after
+                # Rasa's answer): Rasa may have acted on it, so it is not sent a second time.
+                self._store.remove(kept.id)
+                logger.warning("kept message %d of chat %s was in flight during a crash", kept.id, chat_id)
+                await self._notify(incoming, "rasa_unsure", quote=kept.text)
+                continue
+            self._store.mark_sending(kept.id)
             try:
                 replies = await self._ask(incoming, _Attempt(slow_notice_sent=True))
             except RasaError as error:
-                if _never_delivered(error):
+                if self._never_delivered(error):
+                    self._store.unmark_sending(kept.id)
                     return False
-                queue.popleft()
+                self._store.remove(kept.id)
+                logger.warning("Rasa gave no usable answer for a kept message of chat %s: %s", chat_id, error)
                 await self._notify(incoming, "rasa_no_answer")
                 continue
-            queue.popleft()
+            self._store.remove(kept.id)
             if not announced:
                 announced = True
                 await self._notify(incoming, "rasa_back")
             await self._deliver(incoming, replies)
-        self._pending.pop(chat_id, None)
         return True
 
     async def _flush_quietly(self, chat_id: int) -> None:
@@ -210,12 +232,21 @@ class ChatRelay:
         except DeliveryError as error:
             logger.warning("could not deliver Rasa's reply: %s", error)
 
-    async def _notify(self, incoming: Incoming, key: str) -> None:
+    async def _notify(self, incoming: Incoming, key: str, *, quote: str | None = None) -> None:
+        notice = text(key, incoming.language)
+        if quote is not None:
+            notice = notice.format(quote=_shorten(quote))
         try:
-            await self._delivery.send_notice(incoming.chat_id, text(key, incoming.language))
+            await self._delivery.send_notice(incoming.chat_id, notice)
         except DeliveryError as error:
             logger.warning("could not send the %s notice: %s", key, error)
 
+    def _never_delivered(self, error: RasaError) -> bool:
+        """True when the failure proves Rasa did not act on the message, so resending is safe."""
+        if isinstance(error, RasaUnreachable):
+            return True
+        return isinstance(error, RasaBadStatus) and error.status_code in self._policy.retry_statuses
 
-def _never_delivered(error: RasaError) -> bool:
-    return isinstance(error.__cause__, _NEVER_DELIVERED)
+
+def _shorten(message: str, limit: int = 200) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"

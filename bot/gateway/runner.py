@@ -20,6 +20,7 @@ from bot.gateway.http_server import EmbeddedHttpServer
 from bot.gateway.push import create_push_app
 from bot.gateway.relay import ChatRelay, RelayPolicy
 from bot.gateway.settings import GatewaySettings
+from bot.gateway.store import GatewayStore
 from bot.gateway.webhook import create_webhook_app, webhook_path
 from bot.rasa_client import RasaClient
 
@@ -73,13 +74,18 @@ class Gateway:
     ) -> None:
         self.settings = settings
         self.policy = policy or RelayPolicy()
+        self.store = GatewayStore.in_var_dir(settings.var_dir)  # first: fails before anything else opens
         self.application = build_application(
             settings, request=telegram_request, get_updates_request=telegram_updates_request
         )
         self.rasa = RasaClient(settings.rasa_url, timeout=RASA_TIMEOUT_SECONDS, transport=rasa_transport)
-        self.buttons = ButtonStore()
+        self.buttons = ButtonStore(self.store)
         self.relay = ChatRelay(
-            self.application.bot, self.rasa, Delivery(self.application.bot, self.buttons), self.policy
+            self.application.bot,
+            self.rasa,
+            Delivery(self.application.bot, self.buttons),
+            self.policy,
+            self.store,
         )
         GatewayHandlers(self.relay, self.buttons).register(self.application)
         push_token = settings.push_token.get_secret_value() if settings.push_token else None
@@ -129,6 +135,7 @@ class Gateway:
             logger.warning("stopped with chat jobs still running after %.0f s", SHUTDOWN_GRACE_SECONDS)
         await self.application.shutdown()
         await self.rasa.aclose()
+        self.store.close()
         logger.info("gateway stopped")
 
     async def _start_webhook(self) -> None:
@@ -147,9 +154,10 @@ class Gateway:
         )
 
     async def _redeliver_forever(self) -> None:
+        # At once first: messages kept before a restart go out as soon as Rasa answers.
         while True:
-            await asyncio.sleep(self.policy.redeliver_interval)
             self.relay.redeliver_pending()
+            await asyncio.sleep(self.policy.redeliver_interval)
 
 
 async def serve(settings: GatewaySettings) -> None:

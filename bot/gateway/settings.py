@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.gateway.errors import SettingsError
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class GatewaySettings(BaseSettings):
@@ -24,6 +27,8 @@ class GatewaySettings(BaseSettings):
     telegram_api_base_url: str = TELEGRAM_API_BASE_URL
     gateway_push_port: int = Field(default=5080, ge=0, le=65535)
     push_token: SecretStr | None = None
+    # Durable state (kept messages, button tokens) lives in $VAR_DIR/gateway/.
+    var_dir: Path = ROOT / "var"
 
     @property
     def webhook_mode(self) -> bool:

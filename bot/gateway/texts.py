@@ -27,6 +27,16 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "en": "The assistant is back. Here are the answers to your earlier messages:",
         "vi": "Trợ lý đã hoạt động trở lại. Đây là câu trả lời cho các tin nhắn trước của bạn:",
     },
+    "rasa_unsure": {
+        "en": (
+            'Sorry, I restarted while the assistant was handling your message "{quote}", and its '
+            "answer was lost. Please send it again if you still need it."
+        ),
+        "vi": (
+            'Xin lỗi, tôi đã khởi động lại khi trợ lý đang xử lý tin nhắn "{quote}" của bạn nên câu '
+            "trả lời bị mất. Vui lòng gửi lại nếu bạn vẫn cần."
+        ),
+    },
     "rasa_slow": {
         "en": "This is taking longer than usual, please wait a moment…",
         "vi": "Việc này mất nhiều thời gian hơn bình thường, vui lòng đợi một chút…",

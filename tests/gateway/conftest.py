@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,6 +43,14 @@ def offline_settings(**overrides: Any) -> GatewaySettings:
     return GatewaySettings(**values)
 
 
+@pytest.fixture(autouse=True)
+def isolated_var_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every gateway of a test (and `python -m bot.gateway` it starts) keeps its state in tmp_path."""
+    var_dir = tmp_path / "var"
+    monkeypatch.setenv("VAR_DIR", str(var_dir))
+    return var_dir
+
+
 @pytest.fixture
 def fake_telegram() -> FakeTelegram:
     return FakeTelegram()
@@ -70,9 +79,15 @@ async def gateway(fake_telegram: FakeTelegram, fake_rasa: FakeRasa) -> AsyncIter
     gateway = make_gateway(fake_telegram, fake_rasa)
     await gateway.application.initialize()
     yield gateway
+    await close_offline(gateway)
+
+
+async def close_offline(gateway: Gateway) -> None:
+    """Release what an offline gateway (initialized, never started) holds."""
     await gateway.relay.drain()
     await gateway.application.shutdown()
     await gateway.rasa.aclose()
+    gateway.store.close()
 
 
 _update_ids = itertools.count(1)

@@ -11,7 +11,7 @@ from bot.gateway.rendering import MAX_MESSAGE_LENGTH, telegram_length
 from bot.gateway.runner import Gateway
 from bot.gateway.texts import text
 
-from .conftest import feed, make_gateway
+from .conftest import close_offline, feed, make_gateway
 from .fake_rasa import LONG_TEXT, FakeRasa
 from .fake_telegram import FakeTelegram
 from .updates import button_tap, document_message, photo_message, text_message
@@ -96,27 +96,39 @@ async def test_long_payloads_travel_as_tokens_within_64_bytes(
     assert fake_telegram.sent_texts()[-1] == "Province noted: Bắc Ninh"
 
 
-async def test_a_button_from_before_a_restart_is_politely_expired(
+async def test_a_keyboard_still_works_after_a_restart(
     fake_telegram: FakeTelegram, fake_rasa: FakeRasa
 ) -> None:
     before = make_gateway(fake_telegram, fake_rasa)
     await before.application.initialize()
     await feed(before, text_message("/declare", language_code="vi"))
-    await before.application.shutdown()
+    await close_offline(before)
     question = fake_telegram.sent[-1]
-    token = question["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    token = question["reply_markup"]["inline_keyboard"][1][0]["callback_data"]
+    assert token.startswith("t:")  # the payload lives in the store, not in the callback data
 
-    after = make_gateway(fake_telegram, fake_rasa)  # a new process: tokens are gone
+    after = make_gateway(fake_telegram, fake_rasa)  # a new process on the same state directory
     await after.application.initialize()
     await feed(after, button_tap(question, token, language_code="vi"))
-    await after.application.shutdown()
+    await close_offline(after)
+
+    assert fake_rasa.messages()[-1] == '/inform{"province":"Hà Nội","district":"Quận Hoàn Kiếm"}'
+    assert fake_telegram.sent_texts()[-1] == "Province noted: Hà Nội"
+
+
+@pytest.mark.parametrize("data", ["t:neverIssued0", "x:garbage", ""])
+async def test_an_unknown_button_is_politely_expired(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa, data: str
+) -> None:
+    await feed(gateway, text_message("/declare", language_code="vi"))
+    question = fake_telegram.sent[-1]
+
+    await feed(gateway, button_tap(question, data, language_code="vi"))
 
     [answer] = fake_telegram.calls_to("answerCallbackQuery")
     assert answer.params["text"] == text("button_expired", "vi")
     assert answer.params["show_alert"] is True
     assert fake_rasa.messages() == ["/declare_guest"]  # nothing was sent to Rasa for the stale tap
-    await before.rasa.aclose()
-    await after.rasa.aclose()
 
 
 async def test_a_second_tap_on_the_same_keyboard_is_not_sent_twice(

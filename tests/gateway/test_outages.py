@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.gateway.runner import Gateway
 from bot.gateway.texts import text
 
-from .conftest import FAST_POLICY, feed, make_gateway
+from .conftest import FAST_POLICY, close_offline, feed, make_gateway
 from .fake_rasa import FakeRasa
 from .fake_telegram import FakeTelegram
 from .updates import text_message
@@ -75,11 +75,10 @@ async def test_the_pending_queue_is_bounded_and_says_so(
     fake_rasa.refuse_next = 1000
     await feed(gateway, text_message("one"))
     await feed(gateway, text_message("two"))
-    await gateway.application.shutdown()
-    await gateway.rasa.aclose()
 
     assert gateway.relay.pending_count(42) == 1
     assert fake_telegram.sent_texts()[-1] == text("queue_full", "en")
+    await close_offline(gateway)
 
 
 async def test_a_read_timeout_is_not_resent_because_rasa_may_have_acted(
@@ -103,8 +102,7 @@ async def test_slow_rasa_gets_a_notice_and_typing_keeps_showing(
     fake_rasa.delays["hello"] = 0.4
 
     await feed(gateway, text_message("hello"))
-    await gateway.application.shutdown()
-    await gateway.rasa.aclose()
+    await close_offline(gateway)
 
     assert fake_telegram.sent_texts() == [text("rasa_slow", "en"), "You said: hello"]
     assert len(fake_telegram.calls_to("sendChatAction")) >= 3

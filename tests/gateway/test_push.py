@@ -10,7 +10,7 @@ from pydantic import SecretStr
 
 from bot.gateway.runner import Gateway
 
-from .conftest import make_gateway
+from .conftest import close_offline, make_gateway
 from .fake_rasa import LANGUAGE_BUTTONS, FakeRasa
 from .fake_telegram import FakeTelegram
 
@@ -28,8 +28,7 @@ async def push_client(fake_telegram: FakeTelegram, fake_rasa: FakeRasa) -> Async
     ) as client:
         yield client
     await gateway.push_server.stop()
-    await gateway.application.shutdown()
-    await gateway.rasa.aclose()
+    await close_offline(gateway)
 
 
 async def test_push_delivers_rasa_messages_to_the_chat(

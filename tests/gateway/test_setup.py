@@ -14,7 +14,7 @@ from bot.gateway.runner import Gateway, set_command_menus
 from bot.gateway.settings import load_settings
 from bot.gateway.webhook import SECRET_HEADER, create_webhook_app, webhook_path
 
-from .conftest import make_gateway
+from .conftest import close_offline, make_gateway
 from .fake_rasa import FakeRasa
 from .fake_telegram import FakeTelegram
 from .updates import text_message
@@ -64,8 +64,7 @@ async def webhook_gateway(fake_telegram: FakeTelegram, fake_rasa: FakeRasa) -> A
     )
     await gateway.application.initialize()
     yield gateway
-    await gateway.application.shutdown()
-    await gateway.rasa.aclose()
+    await close_offline(gateway)
 
 
 async def test_the_webhook_accepts_updates_only_with_the_secret(webhook_gateway: Gateway) -> None:
