@@ -16,7 +16,7 @@ from knowledge.provinces import (
     resolve_area,
     resolve_province,
 )
-from knowledge.render import render_answer, render_quote
+from knowledge.render import render_answer, render_hit, render_quote
 from knowledge.search import search
 from knowledge.templates import ROLES, TOPICS
 
@@ -35,6 +35,7 @@ __all__ = [
     "answer",
     "find_province_in_text",
     "render_answer",
+    "render_hit",
     "render_quote",
     "resolve_area",
     "resolve_province",

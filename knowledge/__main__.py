@@ -44,7 +44,7 @@ def _ask(question: str, province: str | None, lang: str, role: str | None, as_js
     if province is None:
         found = find_province_in_text(question)
         province = found[1] or found[0].name_vi if found else None
-    hits = search(question, lang=lang, province=province, limit=3)
+    hits = search(question, lang=lang, province=province, limit=3) or search(question, lang=lang, limit=3)
     topic = next((h.topic for h in hits if h.topic), None)
     if topic is None:
         print("no matching clause; try other words / không tìm thấy quy định phù hợp")
@@ -54,7 +54,7 @@ def _ask(question: str, province: str | None, lang: str, role: str | None, as_js
         print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(f"[topic: {topic}]")
-        print(render_answer(ans, lang=lang, max_chars=2000))
+        print(render_answer(ans, lang=lang))
     return 0
 
 

@@ -21,6 +21,10 @@ class Citation:
     source: str
     unit_id: str | None = None
     status: str | None = None  # in_force | draft | guidance_letter | national
+    # A national source that has no legal number is named by its title (legal-context.md's wording), never
+    # by a made-up number: then doc_number is "".
+    title: str | None = None
+    title_vi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
     needs: list[str] = field(default_factory=list)
+    # For each step, the index in `citations` of the source it rests on (None: the assistant's own offer).
+    step_sources: list[int | None] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -39,6 +39,7 @@ class Kb:
     lengths: list[int] = field(default_factory=list)
     avg_length: float = 1.0
     idf: dict[str, float] = field(default_factory=dict)
+    unit_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _index(kb: Kb) -> None:
@@ -52,6 +53,7 @@ def _index(kb: Kb) -> None:
         for term, tf in counts.items():
             postings[term].append((index, tf))
     kb.postings = dict(postings)
+    kb.unit_by_id = {unit["id"]: unit for unit in kb.units}
     kb.avg_length = (sum(kb.lengths) / len(kb.lengths)) if kb.lengths else 1.0
     n = len(kb.units)
     kb.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in kb.postings.items()}

@@ -51,19 +51,66 @@ ZONE_CONDITION = {
 
 T: dict[str, dict[str, str]] = {
     "summary_covered": {
-        "en": "{topic} in {place}: {agencies}. {count} provision(s) of {docs}.",
-        "vi": "{topic} tại {place}: {agencies}. {count} quy định trong {docs}.",
+        "en": "{topic} in {place}{for_role} — {docs}{national}.",
+        "vi": "{topic} tại {place}{for_role} — {docs}{national}.",
     },
+    "summary_national_too": {"en": " + national rules", "vi": " + quy định toàn quốc"},
     "summary_uncovered": {
-        "en": "{topic} in {place}: no provincial decree on file covers this; national rules below.",
-        "vi": "{topic} tại {place}: chưa có văn bản của tỉnh về nội dung này; xem quy định chung toàn quốc.",
+        "en": "{topic} in {place}{for_role}: no provincial decree on file covers this; national rules below.",
+        "vi": "{topic} tại {place}{for_role}: chưa có văn bản của tỉnh về nội dung này; xem quy định chung toàn quốc.",
     },
     "summary_no_place": {
-        "en": "{topic}: national rules (tell me the province for the provincial decree).",
-        "vi": "{topic}: quy định chung toàn quốc (cho biết tỉnh để tra văn bản của tỉnh).",
+        "en": "{topic}{for_role}: national rules (tell me the province for the provincial decree).",
+        "vi": "{topic}{for_role}: quy định chung toàn quốc (cho biết tỉnh để tra văn bản của tỉnh).",
     },
-    "step_deadline": {"en": "{agency}: {when} ({cite}).", "vi": "{agency}: {when} ({cite})."},
-    "step_handles": {"en": "{agency} handles this ({cite}).", "vi": "{agency} phụ trách ({cite})."},
+    "for_host": {"en": " (for hosts)", "vi": " (cho cơ sở lưu trú)"},
+    "for_foreigner": {"en": " (for foreigners)", "vi": " (cho người nước ngoài)"},
+    "for_employer": {"en": " (for employers)", "vi": " (cho người sử dụng lao động)"},
+    # Steps built from a decree clause: what its agency does there, and when.
+    "step_decides": {
+        "en": "Apply to {agency}: it receives and decides the files.",
+        "vi": "Nộp hồ sơ tại {agency}: cơ quan tiếp nhận và giải quyết hồ sơ.",
+    },
+    "step_guides": {"en": "{agency} explains the procedure.", "vi": "{agency} hướng dẫn thủ tục."},
+    "step_notice": {
+        "en": "{agency} receives the notices and reports employers must send.",
+        "vi": "{agency} nhận thông báo, báo cáo của người sử dụng lao động.",
+    },
+    "step_reports": {"en": "{agency} reports {when}.", "vi": "{agency} báo cáo {when}."},
+    "step_periodic": {"en": "{agency}: {when}.", "vi": "{agency}: {when}."},
+    "step_event": {"en": "Deadline: {when}.", "vi": "Thời hạn: {when}."},
+    "step_in_charge": {"en": "{agency} is in charge of this.", "vi": "{agency} phụ trách nội dung này."},
+    # Steps built from a curated national fact, phrased for who is asking.
+    "duty_host": {
+        "en": "Declare your foreign guest to the {agency} within {hours} hours of arrival ({remote} hours in remote "
+        "areas), online or on paper.",
+        "vi": "Khai báo tạm trú cho khách nước ngoài với {agency} trong {hours} giờ kể từ khi khách đến ({remote} giờ "
+        "ở vùng sâu, vùng xa), qua mạng hoặc phiếu khai báo.",
+    },
+    "duty_foreigner": {
+        "en": "Your host declares your stay to the {agency} within {hours} hours of arrival ({remote} hours in remote "
+        "areas): hand over your {documents}.",
+        "vi": "Nơi bạn lưu trú khai báo tạm trú cho bạn với {agency} trong {hours} giờ kể từ khi bạn đến ({remote} giờ ở "
+        "vùng sâu, vùng xa): bạn xuất trình {documents}.",
+    },
+    "duty_neutral": {
+        "en": "Whoever runs the accommodation declares a foreign guest to the {agency} within {hours} hours of arrival "
+        "({remote} hours in remote areas).",
+        "vi": "Người quản lý cơ sở lưu trú khai báo tạm trú cho người nước ngoài với {agency} trong {hours} giờ kể từ khi "
+        "đến ({remote} giờ ở vùng sâu, vùng xa).",
+    },
+    "establishments_foreigner": {
+        "en": "{places} all count as accommodation: the person who runs the place you stay in declares you.",
+        "vi": "{places} đều là cơ sở lưu trú: người quản lý nơi bạn ở khai báo cho bạn.",
+    },
+    "declare_offer": {
+        "en": "Or type /declare: this assistant files it for you.",
+        "vi": "Hoặc gõ /declare: trợ lý này khai báo giúp bạn.",
+    },
+    "national_office": {
+        "en": "where declarations go (national rule)",
+        "vi": "nơi nhận khai báo (quy định toàn quốc)",
+    },
     "draft": {
         "en": "{number} is a DRAFT, not in force; {in_force} is the regulation in force.",
         "vi": "{number} là DỰ THẢO, chưa có hiệu lực; văn bản đang có hiệu lực là {in_force}.",
@@ -77,14 +124,16 @@ T: dict[str, dict[str, str]] = {
         "vi": "{number} là công văn hướng dẫn (dẫn chiếu {based_on}), không phải văn bản quy phạm.",
     },
     "successor": {
-        "en": "{old} is named in {number}; since 2025 its tasks are with {new}.",
+        "en": "{number} names {old}; since 2025 its tasks here are with {new}.",
         "vi": "{number} nêu {old}; từ năm 2025 nhiệm vụ này thuộc {new}.",
     },
+    "abolished": {
+        "en": "{agency} ({cite}) no longer exist: {why}.",
+        "vi": "{agency} ({cite}) nay không còn: {why}.",
+    },
     "only_area": {
-        "en": "{number} was issued by the former {area} province and covers only the former {area} area, now part of "
-        "{unit}; it may not apply to you. If you are in the former {area} area, ask again naming {area}.",
-        "vi": "{number} do tỉnh {area} (cũ) ban hành, chỉ áp dụng trên địa bàn tỉnh {area} cũ, nay thuộc {unit}; "
-        "có thể không áp dụng với bạn. Nếu bạn ở địa bàn {area} cũ, hãy hỏi lại với tên {area}.",
+        "en": "{number} covers only the former {area} area (now part of {unit}); if you are there, ask again naming {area}.",
+        "vi": "{number} chỉ áp dụng trên địa bàn {area} cũ (nay thuộc {unit}); nếu bạn ở đó, hãy hỏi lại với tên {area}.",
     },
     "no_decree": {
         "en": "No provincial decree on file for {place}; ask {contacts}.",
@@ -100,11 +149,22 @@ T: dict[str, dict[str, str]] = {
         "khu công nghệ cao không?",
     },
     "national_mark": {"en": "national rule, curated", "vi": "quy định toàn quốc, tổng hợp"},
+    "draft_mark": {"en": "draft, not in force", "vi": "dự thảo, chưa có hiệu lực"},
     "source": {"en": "Source", "vi": "Nguồn"},
     "office": {"en": "Office", "vi": "Cơ quan"},
     "note": {"en": "Note", "vi": "Lưu ý"},
     "now": {"en": "now {name}", "vi": "nay là {name}"},
     "or": {"en": " or ", "vi": " hoặc "},
+    "and": {"en": " and ", "vi": " và "},
+    "no_text": {"en": "(no verbatim text on file)", "vi": "(không có nguyên văn)"},
+}
+
+DOCUMENT_NAMES: dict[str, dict[str, str]] = {
+    "passport": {"en": "passport", "vi": "hộ chiếu"},
+    "residence_papers": {
+        "en": "visa or temporary residence card (your residence papers)",
+        "vi": "thị thực hoặc thẻ tạm trú (giấy tờ cư trú)",
+    },
 }
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.builder.clean import clean_lines
-from knowledge.builder.deadlines import parse_deadlines
+from knowledge.builder.deadlines import GENERIC, structured
 from knowledge.builder.nlp import build_pipeline, topic_weight
-from knowledge.builder.patterns import NAMED_LAWS, PROCEDURE_PHRASES, ZONE_PHRASES
+from knowledge.builder.patterns import EMPLOYER_NOTICE_PHRASES, NAMED_LAWS, PROCEDURE_PHRASES, ZONE_PHRASES
 from knowledge.builder.structure import LAYOUTS, Unit
 from knowledge.errors import SourceError
 from knowledge.text import fold, nfc
@@ -101,7 +101,19 @@ def build(
         "schema_version": SCHEMA_VERSION,
         "sources_hash": sources_hash(sources),
         "agencies": {
-            a["id"]: {k: a[k] for k in ("name_vi", "name_en", "successor", "successor_basis")}
+            a["id"]: {
+                k: a[k]
+                for k in (
+                    "name_vi",
+                    "name_en",
+                    "short_en",
+                    "short_vi",
+                    "successor",
+                    "successor_basis",
+                    "abolished",
+                    "generic",
+                )
+            }
             for a in glossary
         },
         "documents": documents,
@@ -157,13 +169,51 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
                 "agencies": sorted(set(agencies)),
                 "responsible": responsible,
                 "topics": dict(sorted(topics.items())),
-                "deadlines": parse_deadlines(unit.text),
+                "deadlines": _situated_deadlines(nlp, doc),
                 "legal_refs": refs,
                 "zone_scope": zones[key],
-                "procedure": any(p in unit.text for p in PROCEDURE_PHRASES),
+                "procedure": _procedure(unit.text),
+                "employer_notice": any(p in unit.text for p in EMPLOYER_NOTICE_PHRASES),
             }
         )
     return out
+
+
+_SEGMENT_ENDS = (".", ";", "\n")
+
+
+def _situated_deadlines(nlp: Any, doc: Any) -> list[dict[str, Any]]:
+    """Each deadline with the part of the sentence it sits in (between '.', ';' or a line break) and the
+    topics named there, so 'ít nhất 07 ngày' in a service-seller sentence is not read as a work-permit date."""
+    out: list[dict[str, Any]] = []
+    text = doc.text
+    for span in doc.spans["deadlines"]:
+        start = max(text.rfind(sep, 0, span.start_char) for sep in _SEGMENT_ENDS) + 1
+        ends = [i for i in (text.find(sep, span.end_char) for sep in _SEGMENT_ENDS) if i >= 0]
+        end = min(ends) if ends else len(text)
+        weights: Counter[str] = Counter()
+        for topic in doc.spans["topics"]:
+            if start <= topic.start_char and topic.end_char <= end:
+                weights[topic.label_] += topic_weight(nlp, topic.label_, topic.text)
+        segment = text[start:end].strip(" ,")
+        for item in structured([span]):
+            topics = sorted(t for t, w in weights.items() if w >= 2)
+            out.append({**item, "segment": segment, "topics": topics})
+    return _drop_covered(out)
+
+
+def _drop_covered(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """structured() drops a generic period covered by a precise one; do the same across the clause."""
+    kinds = {d["kind"] for d in found}
+    return [d for d in found if not set(GENERIC.get(d["kind"], ())) & kinds]
+
+
+def _procedure(text: str) -> str | None:
+    """'decides' (receives and decides applications), 'guides' (explains the procedure) or None."""
+    for kind, phrases in PROCEDURE_PHRASES.items():
+        if any(p in text for p in phrases):
+            return kind
+    return None
 
 
 def _first_agency(doc: Any) -> str | None:

@@ -10,31 +10,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
+from knowledge.builder.deadlines import deadline_matcher, deadline_spans
 from knowledge.builder.patterns import NAMED_LAWS, TOPIC_PHRASES
+from knowledge.builder.tokenizer import WordTokenizer
 
-_TOKEN = re.compile(r"\d+(?:/\d+)+(?:/[A-ZĐa-z\-]+)?|\w+(?:-\w+)*|[^\w\s]", re.UNICODE)
 _LEGAL_NUMBER = re.compile(
     r"(Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Kế hoạch|Nghị quyết)"
     r"(?:[^;.]{0,40}?)\s(?:số\s*:?\s*)?(\d{1,4}(?:/\d{4})?/[A-ZĐ]{2,}(?:-[A-ZĐa-z]+)*|\d{1,3}-CT/TW)"
 )
-
-
-class WordTokenizer:
-    """Splits punctuation off words ('hội,' -> 'hội' ','); the default vi tokenizer splits on spaces only."""
-
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for match in _TOKEN.finditer(text):
-            words.append(match.group())
-            end = match.end()
-            spaces.append(end < len(text) and text[end].isspace())
-        return Doc(self.vocab, words=words, spaces=spaces)
 
 
 @Language.factory("topic_matcher")
@@ -59,6 +43,22 @@ class TopicMatcher:
         return doc
 
 
+@Language.factory("deadline_matcher")
+def _deadline_matcher(nlp: Language, name: str) -> DeadlineMatcher:
+    return DeadlineMatcher(nlp)
+
+
+class DeadlineMatcher:
+    """Puts deadline and period phrases in doc.spans['deadlines'] (label = rule, see builder.deadlines)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = deadline_matcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["deadlines"] = deadline_spans(doc, self.matcher)
+        return doc
+
+
 @Language.component("legal_refs")
 def _legal_refs(doc: Doc) -> Doc:
     """'Nghị định số 219/2025/NĐ-CP' and 'Luật Nhập cảnh, ... tại Việt Nam' -> doc.spans['legal_refs']."""
@@ -77,7 +77,7 @@ def _legal_refs(doc: Doc) -> Doc:
 
 
 def build_pipeline(agencies: list[dict[str, Any]]) -> Language:
-    """spacy.blank('vi') without pyvi, our tokenizer, then entity_ruler -> topic_matcher -> legal_refs."""
+    """spacy.blank('vi') without pyvi, our tokenizer, then entity_ruler -> topic_matcher -> deadline_matcher -> legal_refs."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = WordTokenizer(nlp.vocab)
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
@@ -85,6 +85,7 @@ def build_pipeline(agencies: list[dict[str, Any]]) -> Language:
         [{"label": "AGENCY", "pattern": p, "id": a["id"]} for a in agencies for p in a["patterns"]]
     )
     nlp.add_pipe("topic_matcher")
+    nlp.add_pipe("deadline_matcher")
     nlp.add_pipe("legal_refs")
     return nlp
 

@@ -67,10 +67,21 @@ NAMED_LAWS: dict[str, str] = {
     "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam": "47/2014/QH13",
 }
 
-# Phrases that say an agency receives and decides applications: such clauses answer "which office".
-PROCEDURE_PHRASES: tuple[str, ...] = (
-    "tiếp nhận và giải quyết hồ sơ",
-    "hướng dẫn trình tự, thủ tục",
-    "giải quyết các thủ tục",
-    "hướng dẫn thủ tục",
+# Phrases that say what an agency does with applications: "decides" clauses answer "which office do I apply
+# to", "guides" clauses "who explains the procedure". Tried in this order; the first kind found wins.
+PROCEDURE_PHRASES: dict[str, tuple[str, ...]] = {
+    "decides": (
+        "tiếp nhận và giải quyết hồ sơ",
+        "giải quyết các thủ tục",
+        "tiếp nhận, giải quyết",
+        "cấp, cấp lại, gia hạn, thu hồi giấy phép lao động, xác nhận",
+        "Cấp, gia hạn, bổ sung, sửa đổi, hủy bỏ hoặc thu hồi các loại giấy tờ",
+    ),
+    "guides": ("hướng dẫn trình tự, thủ tục", "hướng dẫn thủ tục", "hướng dẫn, tiếp nhận"),
+}
+
+# Phrases that say the clause's agency receives the notices or reports employers must send.
+EMPLOYER_NOTICE_PHRASES: tuple[str, ...] = (
+    "thông báo của người sử dụng lao động",
+    "Yêu cầu các doanh nghiệp",
 )

@@ -118,7 +118,14 @@ def test_lai_chau_hard_wraps_are_joined(built: tuple[dict[str, Any], dict[str, A
 def test_bac_ninh_sections_bullets_and_star_item(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
     units = _units(built[0], "bac_ninh_1151_2023")
     sellers = next(u for u in units if u["article"] == "Mục III.11" and u["clause"] == "ý 4")
-    assert {"kind": "at_least_days", "days": 7, "text": "ít nhất 07 ngày"} in sellers["deadlines"]
+    first = sellers["deadlines"][0]
+    assert {k: first[k] for k in ("kind", "days", "text")} == {
+        "kind": "at_least_days",
+        "days": 7,
+        "text": "ít nhất 07 ngày",
+    }
+    # The date sits in the service-seller sentence, so it is not read as a work-permit date.
+    assert first["topics"] == ["service_sellers"] and "chào bán dịch vụ" in first["segment"]
     assert sellers["responsible"] == "industry_trade"
     assert any(u["article"] == "Mục III.*" for u in units)  # '\\* Đề nghị Liên đoàn Lao động tỉnh'
     bullet = next(u for u in units if u["article"] == "Mục II.5" and u["clause"] == "ý 2")
