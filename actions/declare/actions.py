@@ -13,7 +13,7 @@ import re
 import uuid
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -27,6 +27,7 @@ from actions.declare.declaration import (
     slots_for_errors,
 )
 from actions.declare.errors import IntakeRejected, IntakeUnavailable, OutboxError
+from actions.declare.forms import DeclareFormValidation
 from actions.declare.identity import idempotency_key, mask_document
 from actions.declare.intake import IntakeClient
 from actions.declare.outbox import Outbox
@@ -372,7 +373,7 @@ def find_receipt(text: str) -> str | None:
     return "-".join(group.upper() for group in match.groups())
 
 
-class ValidateCancelDeclarationForm(FormValidationAction):
+class ValidateCancelDeclarationForm(DeclareFormValidation):
     def name(self) -> str:
         return "validate_cancel_declaration_form"
 

@@ -3,8 +3,11 @@ and after two wrong answers to one question the bot explains the field and offer
 
 from __future__ import annotations
 
+import functools
 import logging
 import unicodedata
+from abc import abstractmethod
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -91,7 +94,36 @@ def _years_between(earlier: date, later: date) -> int:
     return years
 
 
-class ValidateRegisterEstablishmentForm(FormValidationAction):
+Validator = Callable[..., Awaitable[Result]]
+
+
+def _skip_cleared(method: Validator) -> Validator:
+    """Slots cleared by an action (a new guest, a correction) reach the validators as None: nothing to check."""
+
+    @functools.wraps(method)
+    async def wrapper(self: Any, value: Any, *args: Any) -> Result:
+        if value is None:
+            return {}
+        return await method(self, value, *args)
+
+    return wrapper
+
+
+class DeclareFormValidation(FormValidationAction):
+    """Base of the declare validators: every `validate_<slot>` skips slots that were just cleared."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for attribute, method in list(vars(cls).items()):
+            if attribute.startswith("validate_") and callable(method):
+                setattr(cls, attribute, _skip_cleared(method))
+
+    @abstractmethod
+    def name(self) -> str:
+        """Abstract, so rasa_sdk registers only the concrete validators."""
+
+
+class ValidateRegisterEstablishmentForm(DeclareFormValidation):
     def name(self) -> str:
         return "validate_register_establishment_form"
 
@@ -159,7 +191,7 @@ class ValidateRegisterEstablishmentForm(FormValidationAction):
         return accept("est_phone", phone, tracker)
 
 
-class ValidateGuestDeclarationForm(FormValidationAction):
+class ValidateGuestDeclarationForm(DeclareFormValidation):
     def name(self) -> str:
         return "validate_guest_declaration_form"
 

@@ -269,3 +269,12 @@ async def test_mrz_with_a_wrong_check_digit_leaves_that_field_empty(live_api: st
     assert "guest_document_number" not in result
     assert result["guest_full_name"] == "ERIKSSON ANNA MARIA"
     assert "KHÔNG khớp" in messages[0]["text"]
+
+
+async def test_slots_cleared_for_a_new_guest_are_not_validated() -> None:
+    """A new guest clears every slot; the form validates those None values silently, no error messages."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("", slots={"language": "en"})
+    assert await GUEST.validate_guest_full_name(None, dispatcher, tracker, {}) == {}
+    assert await REGISTER.validate_est_phone(None, dispatcher, tracker, {}) == {}
+    assert dispatcher.messages == []
