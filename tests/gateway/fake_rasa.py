@@ -43,9 +43,11 @@ class FakeRasa:
     def __init__(self) -> None:
         self.received: list[Received] = []
         self.attempts = 0
-        # Failure modes, set by tests: connection refused for the next N requests, or a fixed delay.
+        # Failure modes, set by tests: connection refused or a read timeout for the next N requests,
+        # HTTP error statuses for the next requests (one each, without acting on the message), delays.
         self.refuse_next = 0
         self.time_out_next = 0
+        self.statuses_next: list[int] = []
         self.delays: dict[str, float] = {}
 
     def reply(self, sender: str, message: str) -> list[dict[str, Any]]:
@@ -92,6 +94,8 @@ class FakeRasa:
             if self.time_out_next > 0:
                 self.time_out_next -= 1
                 raise httpx.ReadTimeout("no answer", request=request)
+            if self.statuses_next:
+                return httpx.Response(self.statuses_next.pop(0), text="Bad Gateway")
             if request.url.path == "/status":
                 return httpx.Response(200, json={"model_id": "fake"})
             return httpx.Response(200, json=await self.handle(json.loads(await request.aread())))
@@ -101,6 +105,8 @@ class FakeRasa:
     def asgi_app(self) -> Starlette:
         async def webhook(request: Request) -> JSONResponse:
             self.attempts += 1
+            if self.statuses_next:
+                return JSONResponse({"error": "unavailable"}, status_code=self.statuses_next.pop(0))
             return JSONResponse(await self.handle(await request.json()))
 
         async def status(request: Request) -> JSONResponse:

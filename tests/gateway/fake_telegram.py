@@ -164,6 +164,8 @@ class FakeTelegram:
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
         timeout = float(params.get("timeout") or 0)
+        if offset > 0:  # as Telegram does: an offset confirms, and forgets, every earlier update
+            self._updates = [update for update in self._updates if update["update_id"] >= offset]
         if self._changed is None:
             self._changed = asyncio.Condition()
         async with self._changed:

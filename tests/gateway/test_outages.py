@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
+
 from bot.gateway.runner import Gateway
 from bot.gateway.texts import text
+from bot.rasa_client import RasaBadStatus, RasaClient, RasaError, RasaTimeout, RasaUnreachable
 
 from .conftest import FAST_POLICY, close_offline, feed, make_gateway
 from .fake_rasa import FakeRasa
@@ -120,3 +123,67 @@ async def test_flood_control_waits_as_long_as_telegram_asks(
     assert first.params["text"] == second.params["text"] == "You said: hello"
     assert second.at - first.at >= 1.0
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("status", [502, 503, 504])
+async def test_a_gateway_status_is_retried_like_a_refused_connection(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa, status: int
+) -> None:
+    fake_rasa.statuses_next = [status, status]  # recovers on the third try
+
+    await feed(gateway, text_message("hello"))
+
+    assert fake_rasa.attempts == 3
+    assert fake_rasa.messages() == ["hello"]
+    assert fake_telegram.sent_texts() == [text("rasa_retrying", "en"), "You said: hello"]
+
+
+async def test_a_lasting_503_keeps_the_message_for_later(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    fake_rasa.statuses_next = [503] * FAST_POLICY.attempts
+
+    await feed(gateway, text_message("hello"))
+    assert gateway.relay.pending_count(42) == 1
+    assert fake_telegram.sent_texts()[-1] == text("rasa_kept", "en")
+
+    fake_rasa.statuses_next = [503]  # the redelivery's one try fails too: still kept
+    for task in gateway.relay.redeliver_pending():
+        await task
+    assert gateway.relay.pending_count(42) == 1
+
+    for task in gateway.relay.redeliver_pending():
+        await task
+    assert gateway.relay.pending_count(42) == 0
+    assert fake_rasa.messages() == ["hello"]
+    assert fake_telegram.sent_texts()[-2:] == [text("rasa_back", "en"), "You said: hello"]
+
+
+@pytest.mark.parametrize("status", [500, 400, 404])
+async def test_other_error_statuses_are_not_resent(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa, status: int
+) -> None:
+    fake_rasa.statuses_next = [status]
+
+    await feed(gateway, text_message("file my declaration"))
+
+    assert fake_rasa.attempts == 1
+    assert fake_telegram.sent_texts() == [text("rasa_no_answer", "en")]
+    assert gateway.relay.pending_count(42) == 0
+
+
+async def test_the_rasa_client_says_whether_rasa_may_have_acted(fake_rasa: FakeRasa) -> None:
+    async with RasaClient("http://rasa.invalid", transport=fake_rasa.transport()) as rasa:
+        fake_rasa.refuse_next = 1
+        with pytest.raises(RasaUnreachable) as unreachable:
+            await rasa.send("1", "hi")
+        fake_rasa.time_out_next = 1
+        with pytest.raises(RasaTimeout) as timeout:
+            await rasa.send("1", "hi")
+        fake_rasa.statuses_next = [503]
+        with pytest.raises(RasaBadStatus) as bad_status:
+            await rasa.send("1", "hi")
+
+    assert unreachable.value.status_code is None and timeout.value.status_code is None
+    assert bad_status.value.status_code == 503
+    assert all(isinstance(e.value, RasaError) for e in (unreachable, timeout, bad_status))  # chat_cli's catch
