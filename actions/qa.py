@@ -1,0 +1,200 @@
+"""Answer procedural questions from the knowledge base: the topic comes from the intent, the province,
+role and zone from entities, slots or the text itself. Wording comes from knowledge's templates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import knowledge
+from actions.language import reply_language
+from actions.qa_texts import (
+    FOREIGN_LANGUAGE_NOTE,
+    PROVINCE_BUTTONS,
+    ROLE_TITLES,
+    TOPIC_TITLES,
+    ZONE_TITLES,
+    text_for,
+)
+
+TOPIC_BY_INTENT = {
+    "ask_temporary_residence": "temporary_residence",
+    "ask_work_permit": "work_permit",
+    "ask_criminal_record": "criminal_record",
+    "ask_health_check": "health_check",
+    "ask_reporting": "reporting",
+    "ask_inspection": "inspection",
+    "ask_complaints": "complaints",
+    "ask_investment": "investment",
+    "ask_visa": "visa_residence_card",
+    "ask_social_insurance": "social_insurance",
+    "ask_delegations": "delegations",
+    "ask_service_sellers": "service_sellers",
+}
+INTENT_BY_TOPIC = {topic: intent for intent, topic in TOPIC_BY_INTENT.items()}
+MAIN_TOPICS = ("temporary_residence", "work_permit", "criminal_record", "health_check")
+QUOTES_SHOWN = 3
+
+
+def payload(intent: str, **entities: str) -> str:
+    """A Rasa button payload; entities travel as JSON so the tap fills the same slots typing would."""
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
+
+
+def latest_entity(tracker: Tracker, name: str) -> str | None:
+    value = next(tracker.get_latest_entity_values(name), None)
+    return str(value) if value else None
+
+
+def province_from(tracker: Tracker) -> str | None:
+    """The province the user just named (entity, or found in the text), else the one remembered."""
+    named = latest_entity(tracker, "province")
+    if named and knowledge.resolve_area(named):
+        return named
+    found = knowledge.find_province_in_text((tracker.latest_message or {}).get("text") or "")
+    if found:
+        province, former = found
+        return former or province.name_vi
+    remembered = tracker.get_slot("province")
+    return str(remembered) if remembered else None
+
+
+def zone_flag(zone: str | None) -> bool | None:
+    return {"inside": True, "outside": False}.get(zone or "")
+
+
+def language_of(tracker: Tracker) -> tuple[str, str | None]:
+    """(language of the knowledge base's wording, note for Chinese/Korean users answered in English)."""
+    language = tracker.get_slot("language")
+    return reply_language(language), FOREIGN_LANGUAGE_NOTE.get(language or "")
+
+
+class ActionAnswerProcedure(Action):
+    """Answer "how does X work in province P" — or ask, with buttons, for what is missing."""
+
+    def name(self) -> str:
+        return "action_answer_procedure"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        lang, note = language_of(tracker)
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
+        province = province_from(tracker)
+        role = latest_entity(tracker, "role") or tracker.get_slot("role")
+        zone = latest_entity(tracker, "zone") or tracker.get_slot("zone")
+        events: list[EventType] = [SlotSet("topic", topic), SlotSet("province", province)]
+
+        if topic is None:
+            ask_topic(dispatcher, lang, province)
+            return events
+        if province is None:
+            ask_province(dispatcher, lang, topic)
+            return events
+
+        answer = knowledge.answer(topic, province, role=role, lang=lang, in_zone=zone_flag(zone))
+        if "in_zone" in answer.needs:
+            ask_zone(dispatcher, lang)
+            return events
+        text = knowledge.render_answer(answer, lang)
+        dispatcher.utter_message(
+            text=f"{note}\n{text}" if note else text, buttons=follow_up_buttons(lang, role)
+        )
+        return events
+
+
+class ActionShowDecreeText(Action):
+    """Quote the clauses behind the last answer, so the user can read the decree's own words."""
+
+    def name(self) -> str:
+        return "action_show_decree_text"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        lang, _ = language_of(tracker)
+        topic, province = tracker.get_slot("topic"), tracker.get_slot("province")
+        if not topic or not province:
+            dispatcher.utter_message(text=text_for("nothing_to_quote", lang))
+            return []
+        answer = knowledge.answer(
+            topic,
+            province,
+            role=tracker.get_slot("role"),
+            lang=lang,
+            in_zone=zone_flag(tracker.get_slot("zone")),
+        )
+        quotes = [knowledge.render_quote(c, lang) for c in answer.citations[:QUOTES_SHOWN]]
+        dispatcher.utter_message(text="\n\n".join(quotes) if quotes else text_for("nothing_to_quote", lang))
+        return []
+
+
+class ActionDefaultAskAffirmation(Action):
+    """First stage of the fallback: what the decrees say that matches the words, and "did you mean"."""
+
+    def name(self) -> str:
+        return "action_default_ask_affirmation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        lang, _ = language_of(tracker)
+        message = tracker.latest_message or {}
+        hits = knowledge.search(message.get("text") or "", lang=lang, province=tracker.get_slot("province"))
+        guesses = [
+            (name, TOPIC_BY_INTENT[name]) for name in ranked_intents(message) if name in TOPIC_BY_INTENT
+        ][:2]
+        buttons = [
+            {"title": TOPIC_TITLES[topic][lang], "payload": payload(intent)} for intent, topic in guesses
+        ]
+        buttons.append({"title": text_for("none_of_these", lang), "payload": payload("out_of_scope")})
+        if hits:
+            found = "\n\n".join(knowledge.render_hit(hit, lang) for hit in hits[:2])
+            dispatcher.utter_message(text=f"{text_for('search_intro', lang)}\n\n{found}")
+            dispatcher.utter_message(text=text_for("did_you_mean", lang), buttons=buttons)
+        elif len(buttons) > 1:
+            dispatcher.utter_message(text=text_for("did_you_mean", lang), buttons=buttons)
+        else:
+            dispatcher.utter_message(text=text_for("not_covered", lang), buttons=buttons)
+        return []
+
+
+def ranked_intents(message: dict[str, Any]) -> list[str]:
+    return [str(item.get("name")) for item in message.get("intent_ranking") or [] if item.get("name")]
+
+
+def ask_topic(dispatcher: CollectingDispatcher, lang: str, province: str | None) -> None:
+    buttons = [{"title": TOPIC_TITLES[t][lang], "payload": payload(INTENT_BY_TOPIC[t])} for t in MAIN_TOPICS]
+    key = "ask_topic_for_province" if province else "ask_topic"
+    dispatcher.utter_message(text=text_for(key, lang, province=province or ""), buttons=buttons)
+
+
+def ask_province(dispatcher: CollectingDispatcher, lang: str, topic: str) -> None:
+    buttons = [
+        {"title": title, "payload": payload("inform", province=value)} for title, value in PROVINCE_BUTTONS
+    ]
+    dispatcher.utter_message(
+        text=text_for("ask_province", lang, topic=TOPIC_TITLES[topic][lang]), buttons=buttons
+    )
+
+
+def ask_zone(dispatcher: CollectingDispatcher, lang: str) -> None:
+    buttons = [
+        {"title": ZONE_TITLES[zone][lang], "payload": payload("inform", zone=zone)} for zone in ZONE_TITLES
+    ]
+    dispatcher.utter_message(text=text_for("ask_zone", lang), buttons=buttons)
+
+
+def follow_up_buttons(lang: str, role: str | None) -> list[dict[str, str]]:
+    buttons = [{"title": text_for("show_text_button", lang), "payload": payload("show_decree_text")}]
+    if role is None:
+        buttons += [
+            {"title": ROLE_TITLES[r][lang], "payload": payload("inform", role=r)}
+            for r in ("foreigner", "host", "employer")
+        ]
+    return buttons
