@@ -45,7 +45,7 @@ run: setup train ## Set up and run the assistant: API, actions, Rasa, then Teleg
 	@$(APP_PY) -m bot.run
 
 validate: setup ## Check the Rasa training data and domain
-	$(RASA) data validate $(RASA_DATA) --fail-on-warnings
+	@scripts/validate_data.sh
 
 lint: setup ## ruff and mypy
 	$(APP_VENV)/bin/ruff check $(LINT_PATHS)
