@@ -42,7 +42,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def _run(base: str, headers: dict[str, str], path: str, bodies: list[Any], concurrency: int) -> dict[str, Any]:
+async def _run(
+    base: str, headers: dict[str, str], path: str, bodies: list[Any], concurrency: int
+) -> dict[str, Any]:
     latencies: list[float] = []
     failures = 0
     queue: asyncio.Queue[Any] = asyncio.Queue()
@@ -64,7 +66,12 @@ async def _run(base: str, headers: dict[str, str], path: str, bodies: list[Any],
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
-    return {"requests": len(bodies), "failures": failures, "seconds": round(elapsed, 3), "latencies": latencies}
+    return {
+        "requests": len(bodies),
+        "failures": failures,
+        "seconds": round(elapsed, 3),
+        "latencies": latencies,
+    }
 
 
 def _summary(run: dict[str, Any], records_per_request: int) -> dict[str, Any]:
@@ -84,7 +91,10 @@ def bench_database(url: str, args: argparse.Namespace) -> dict[str, Any]:
     server = start_server(url, port, CHANNEL_TOKEN, workers=args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
-        channel = {"Authorization": f"Bearer {CHANNEL_TOKEN}", "X-Chat-Account": f"bench:{uuid.uuid4().hex[:8]}"}
+        channel = {
+            "Authorization": f"Bearer {CHANNEL_TOKEN}",
+            "X-Chat-Account": f"bench:{uuid.uuid4().hex[:8]}",
+        }
         registered = httpx.post(f"{base}/v1/establishments", json=establishment_body(), headers=channel)
         headers = {"Authorization": f"Bearer {registered.json()['api_key']}"}
         singles = [declaration_body(guest={"document_number": f"S{i:08d}"}) for i in range(args.singles)]
@@ -99,7 +109,9 @@ def bench_database(url: str, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--singles", type=int, default=3000)
     parser.add_argument("--batches", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
