@@ -59,9 +59,9 @@ def _ask(question: str, province: str | None, lang: str, role: str | None, as_js
 
 
 def _docs() -> int:
-    from knowledge.docs import write_docs
+    from knowledge.docs import write_docs, write_samples
 
-    print(f"wrote {write_docs()}")
+    print(f"wrote {write_docs()} and {write_samples()}")
     return 0
 
 
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--lang", default="en", choices=("en", "vi"))
     ask.add_argument("--role", choices=("foreigner", "host", "employer"))
     ask.add_argument("--json", action="store_true")
-    sub.add_parser("docs", help="regenerate docs/answers.md")
+    sub.add_parser("docs", help="regenerate docs/answers.md and docs/knowledge/answers-by-role.md")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":

@@ -169,3 +169,21 @@ def find_province_in_text(text: str) -> tuple[Province, str | None] | None:
                 continue
             return hit
     return None
+
+
+def strip_places(folded: str) -> str:
+    """'thoi tiet ha noi hom nay' -> 'thoi tiet hom nay': place names out of a folded query, so that search
+    scores what is asked, not where (a province is a filter, and every decree names its own)."""
+    words = folded.split()
+    kept: list[str] = []
+    start = 0
+    while start < len(words):
+        for size in range(min(_MAX_ALIAS_WORDS, len(words) - start), 0, -1):
+            key = " ".join(words[start : start + size])
+            if key in _ALIASES and key not in _SHORT_ALIASES:
+                start += size
+                break
+        else:
+            kept.append(words[start])
+            start += 1
+    return " ".join(kept)

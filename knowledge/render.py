@@ -100,7 +100,7 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
 def render_hit(hit: Hit, lang: str = "en") -> str:
     """One search hit as 2 lines: a short quote of the clause, then its citation (drafts marked)."""
     lang = _lang(lang)
-    return f"“{_snippet(hit.citation.quote_vi or hit.snippet)}”\n— {cite_line(hit.citation, lang)}"
+    return f"“{_snippet(hit.snippet or hit.citation.quote_vi)}”\n— {cite_line(hit.citation, lang)}"
 
 
 def render_quote(citation: Citation, lang: str = "en") -> str:

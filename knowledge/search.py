@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from knowledge.answers import _documents_for, unit_citation
 from knowledge.model import Hit
-from knowledge.provinces import resolve_area
+from knowledge.provinces import find_province_in_text, resolve_area, strip_places
 from knowledge.store import get_kb, terms
 from knowledge.templates import TOPIC_LABELS
 from knowledge.text import fold
@@ -37,22 +40,107 @@ _EN_VI: dict[str, str] = {
     "services": "chao ban dich vu",
     "police": "cong an",
     "report": "bao cao",
+    "fine": "xu phat vi pham hanh chinh xu ly vi pham",
+    "penalty": "xu phat vi pham hanh chinh xu ly vi pham",
+    "sanction": "xu phat vi pham hanh chinh",
+    "punish": "xu phat xu ly vi pham",
+    "violation": "vi pham",
+    "foreign": "nuoc ngoai",
+    "foreigner": "nguoi nuoc ngoai",
+    "worker": "nguoi lao dong nuoc ngoai",
+    "employer": "nguoi su dung lao dong",
+    "employ": "su dung lao dong",
+    "month": "hang thang",
+    "monthly": "dinh ky hang thang",
+    "quarter": "hang quy",
+    "year": "hang nam",
+    "yearly": "hang nam",
+    "deadline": "dinh ky truoc ngay",
+    "stay": "tam tru luu tru",
+    "host": "co so luu tru",
+    "landlord": "co so luu tru",
+    "homestay": "co so luu tru",
+    "license": "giay phep",
+    "licence": "giay phep",
+    "passport": "ho chieu",
+    "tax": "thue",
+    "school": "co so giao duc",
+    "teacher": "co so giao duc lao dong",
 }
+# Short Vietnamese words whose decree wording is longer ('phạt' -> 'xử phạt vi phạm hành chính').
+_VI_MORE: dict[str, str] = {"phat": "xu phat vi pham hanh chinh"}
+
+# Questions that use these words only ("how", "weather", "today") match nothing the decrees say: below this
+# BM25 score a hit is noise, and [] lets the dialogue say honestly that the decrees do not cover it.
+MIN_SCORE = 8.0
+_PLACE_BOOST = 1.5
+
+
+def _english_key(word: str) -> str | None:
+    """'declaring' -> 'declare', 'reports' -> 'report', 'fines' -> 'fine': light stemming onto _EN_VI's keys."""
+    if word in _EN_VI:
+        return word
+    for suffix, repl in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ies", "y"),
+    ):
+        if word.endswith(suffix) and (stem := word[: -len(suffix)] + repl) in _EN_VI:
+            return stem
+    return None
+
+
 _K1 = 1.2
 _B = 0.75
 _SNIPPET = 220
+
+
+_SEGMENT = re.compile(r"(?<=[.;:])\s+|\n")
+
+
+@lru_cache(maxsize=4096)
+def _passages(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A clause split into sentences and clause parts, each with its folded terms (cached: clauses repeat)."""
+    parts = [p.strip(" -") for p in _SEGMENT.split(text) if p.strip(" -")] or [text]
+    return tuple((p, frozenset(terms(p))) for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _topic_terms() -> dict[str, frozenset[str]]:
+    return {topic: frozenset(terms(f"{label['en']} {label['vi']}")) for topic, label in TOPIC_LABELS.items()}
+
+
+def best_passage(text: str, query_terms: set[str], limit: int = _SNIPPET) -> str:
+    """The sentence or clause part that shares most words with the question, within `limit` characters
+    (a longer one ends at a word boundary with '…')."""
+    parts = _passages(text)
+    best = max(enumerate(parts), key=lambda ip: (len(query_terms & ip[1][1]), -ip[0]))[1][0]
+    if len(best) <= limit:
+        return best
+    return best[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def search(text: str, lang: str = "en", province: str | None = None, limit: int = 5) -> list[Hit]:
     """Units ranked for a free-text question; `province` limits to the decrees of that area and unit."""
     kb = get_kb()
     allowed: set[str] | None = None
+    named = find_province_in_text(text) if not province else None
+    applies_named, others_named = _documents_for(kb, *named) if named else ([], [])
+    preferred = {*applies_named, *others_named}
     if province:
         hit = resolve_area(province)
         applies, others = _documents_for(kb, *hit) if hit else ([], [])
         allowed = set(applies) | set(others)
     scores: dict[int, float] = {}
-    expanded = " ".join([text, *(_EN_VI[w] for w in fold(text).split() if w in _EN_VI)])
+    query = strip_places(fold(text))
+    keys = [_english_key(w) for w in query.split()]
+    expanded = " ".join(
+        [query, *(_EN_VI[k] for k in keys if k), *(_VI_MORE[w] for w in query.split() if w in _VI_MORE)]
+    )
     for term in set(terms(expanded)):
         idf = kb.idf.get(term)
         if idf is None:
@@ -61,21 +149,21 @@ def search(text: str, lang: str = "en", province: str | None = None, limit: int 
         for index, tf in kb.postings[term]:
             norm = tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * kb.lengths[index] / kb.avg_length))
             scores[index] = scores.get(index, 0.0) + weight * norm
+    for index in scores:
+        if kb.units[index]["doc_id"] in preferred:  # 'khai báo tạm trú ở Hà Nội': that city's decrees first
+            scores[index] *= _PLACE_BOOST
     query_terms = set(terms(expanded))
-    affinity = {
-        topic: len(query_terms & set(terms(f"{label['en']} {label['vi']}")))
-        for topic, label in TOPIC_LABELS.items()
-    }
+    affinity = {topic: len(query_terms & label_terms) for topic, label_terms in _topic_terms().items()}
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     hits: list[Hit] = []
     for index, score in ranked:
+        if score < MIN_SCORE:
+            break
         unit = kb.units[index]
         if allowed is not None and unit["doc_id"] not in allowed:
             continue
         topics = sorted(unit["topics"].items(), key=lambda kv: (-affinity.get(kv[0], 0), -kv[1], kv[0]))
-        snippet = (
-            unit["text"] if len(unit["text"]) <= _SNIPPET else unit["text"][:_SNIPPET].rsplit(" ", 1)[0] + "…"
-        )
+        snippet = best_passage(unit["text"], query_terms)
         hits.append(Hit(round(score, 4), unit_citation(kb, unit), snippet, topics[0][0] if topics else None))
         if len(hits) >= limit:
             break

@@ -19,7 +19,7 @@ from knowledge import (
     render_quote,
     search,
 )
-from knowledge.docs import PROVINCES, render_table
+from knowledge.docs import PROVINCES, SAMPLES_PATH, render_samples, render_table
 from knowledge.store import get_kb
 
 REPO = Path(__file__).resolve().parents[2]
@@ -154,6 +154,7 @@ def test_docs_table_is_current() -> None:
     assert (REPO / "docs" / "answers.md").read_text(encoding="utf-8") == render_table(), (
         "run `python -m knowledge docs`"
     )
+    assert SAMPLES_PATH.read_text(encoding="utf-8") == render_samples(), "run `python -m knowledge docs`"
 
 
 _QUERY_SIDE_CHECK = (

@@ -133,6 +133,12 @@ def test_bac_ninh_sections_bullets_and_star_item(built: tuple[dict[str, Any], di
     assert not any("**" in u["text"] or "#" in u["text"] for u in units)
 
 
+def test_deadline_phrase_is_the_whole_matched_span() -> None:
+    [deadline] = parse_deadlines("Tổng hợp báo cáo định kỳ trước ngày 15/12 hàng năm, đột xuất")
+    assert deadline["text"] == "trước ngày 15/12 hàng năm"  # the Matcher keeps 'hàng năm' with the date
+    assert [d["text"] for d in parse_deadlines("Định kỳ hằng tháng gửi")] == ["Định kỳ hằng tháng"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -160,6 +166,9 @@ def test_bac_ninh_sections_bullets_and_star_item(built: tuple[dict[str, Any], di
         ("Định kỳ hằng tháng gửi danh sách", [{"kind": "monthly"}]),
         ("Định kỳ hằng quý, thông tin", [{"kind": "quarterly"}]),
         ("trong thời hạn 12 giờ", [{"kind": "within_hours", "hours": 12}]),
+        ("Hằng năm báo cáo UBND Thành phố", [{"kind": "yearly"}]),
+        ("Định kỳ 6 tháng, hằng năm tổng hợp", [{"kind": "every_months", "months": 6}, {"kind": "yearly"}]),
+        ("Ngay sau khi cấp giấy phép", [{"kind": "immediately_after"}]),
         ("Phối hợp tuyên truyền", []),
     ],
 )
