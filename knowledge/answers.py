@@ -264,7 +264,9 @@ def answer(
     ans.citations = list(dict.fromkeys(cited))
     ans.step_sources = [ans.citations.index(c) if c is not None else None for _, c in draft.steps]
     ans.caveats = list(dict.fromkeys(c for kind in _CAVEAT_ORDER for c in draft.caveats.get(kind, [])))
-    ans.summary = _summary(kb, ans, place, used_docs, bool(facts), lang)
+    ans.summary = _summary(
+        kb, ans, place, used_docs, any(c.source == "national" for c in ans.citations), lang
+    )
     return ans
 
 
