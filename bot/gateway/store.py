@@ -1,11 +1,15 @@
 """The gateway's durable state: messages kept during a Rasa outage, and long button payloads.
 
-One SQLite file (``$VAR_DIR/gateway/gateway.sqlite3``) in WAL mode with ``synchronous=FULL``: a row
-is on disk before the user is told "I kept your message", and it survives a crash or a power cut.
+One SQLite file (``$VAR_DIR/gateway/gateway.sqlite3``) in WAL mode. Kept-message writes commit with
+``synchronous=FULL`` (the WAL is fsynced): a row is on disk before the user is told "I kept your
+message", and it survives a crash or a power cut. Button tokens, written for almost every reply with
+long payloads, commit with ``synchronous=NORMAL``: they survive a crash of the gateway (the OS has
+the WAL) and only a power cut can lose the latest ones, which then answer "button expired". That
+keeps an fsync (~10 ms here) off the path of every reply; outages are rare, replies are not.
 
-Calls are synchronous on purpose. Each is one indexed statement (tens of microseconds, plus one
-fsync per write), and handlers must not await before handing their work to the chat's sequence,
-so a button lookup cannot be moved to a thread without losing per-chat order.
+Calls are synchronous on purpose. Each is one indexed statement (tens of microseconds), and
+handlers must not await before handing their work to the chat's sequence, so a button lookup cannot
+be moved to a thread without losing per-chat order.
 
 Kept messages are delivered at least once *unless* the gateway died while one was with Rasa: before
 each request the row is marked ``sending``; the mark is cleared when Rasa provably did not get it
@@ -88,7 +92,7 @@ class GatewayStore:
             # isolation_level=None: autocommit, explicit BEGIN where several statements must hold together.
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=5000")
             self._migrate()
         except (OSError, sqlite3.Error) as error:
@@ -121,7 +125,7 @@ class GatewayStore:
         self, chat_id: int, sender_id: str, text: str, language_code: str | None, *, max_per_chat: int
     ) -> bool:
         """Append to the chat's queue; False (and nothing stored) when it already holds max_per_chat."""
-        with self._transaction():
+        with self._transaction(durable=True):
             (count,) = self._db.execute(
                 "SELECT count(*) FROM kept_messages WHERE chat_id = ?", (chat_id,)
             ).fetchone()
@@ -144,16 +148,19 @@ class GatewayStore:
         return KeptMessage(*row) if row is not None else None
 
     def mark_sending(self, message_id: int) -> None:
-        self._db.execute(
-            "UPDATE kept_messages SET sending_since = ? WHERE id = ?", (self._clock(), message_id)
-        )
+        with self._transaction(durable=True):
+            self._db.execute(
+                "UPDATE kept_messages SET sending_since = ? WHERE id = ?", (self._clock(), message_id)
+            )
 
     def unmark_sending(self, message_id: int) -> None:
         """Rasa provably did not receive it (connection refused, 502/503/504): safe to send again."""
-        self._db.execute("UPDATE kept_messages SET sending_since = NULL WHERE id = ?", (message_id,))
+        with self._transaction(durable=True):
+            self._db.execute("UPDATE kept_messages SET sending_since = NULL WHERE id = ?", (message_id,))
 
     def remove(self, message_id: int) -> None:
-        self._db.execute("DELETE FROM kept_messages WHERE id = ?", (message_id,))
+        with self._transaction(durable=True):
+            self._db.execute("DELETE FROM kept_messages WHERE id = ?", (message_id,))
 
     def kept_count(self, chat_id: int) -> int:
         (count,) = self._db.execute(
@@ -223,18 +230,28 @@ class GatewayStore:
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+    def _transaction(self, *, durable: bool = False) -> _Transaction:
+        return _Transaction(self._db, durable=durable)
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception (the connection is in autocommit mode)."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception (the connection is in autocommit mode).
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    durable=True commits with synchronous=FULL (the pragma cannot change inside a transaction).
+    """
+
+    def __init__(self, db: sqlite3.Connection, *, durable: bool) -> None:
         self._db = db
+        self._durable = durable
 
     def __enter__(self) -> None:
+        if self._durable:
+            self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        try:
+            self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        finally:
+            if self._durable:
+                self._db.execute("PRAGMA synchronous=NORMAL")

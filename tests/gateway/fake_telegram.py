@@ -12,14 +12,15 @@ import itertools
 import json
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
 import httpx
 from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 TOKEN = "123456:TEST-token"
@@ -59,6 +60,7 @@ class FakeTelegram:
         self._flood: dict[str, list[int]] = defaultdict(list)
         self.closed = False
         self.blocked: set[int] = set()  # chats whose user blocked the bot
+        self.listeners: list[Callable[[Call], None]] = []  # told of every call as it arrives
 
     # -- test-facing helpers ---------------------------------------------------------------------
 
@@ -106,8 +108,12 @@ class FakeTelegram:
         return httpx.MockTransport(handle)
 
     def asgi_app(self) -> Starlette:
-        async def handle(request: Request) -> JSONResponse:
-            status, body = await self.dispatch(request.url.path, await request.body())
+        async def handle(request: Request) -> Response:
+            try:
+                raw = await request.body()
+            except ClientDisconnect:  # a long poll cancelled by a stopping client: nobody to answer
+                return Response(status_code=499)
+            status, body = await self.dispatch(request.url.path, raw)
             return JSONResponse(body, status_code=status)
 
         return Starlette(routes=[Route("/{path:path}", handle, methods=["GET", "POST"])])
@@ -123,7 +129,10 @@ class FakeTelegram:
             key: (json.loads(value) if key in _JSON_FIELDS else value)
             for key, value in parse_qsl(body.decode(), keep_blank_values=True)
         }
-        self.calls.append(Call(method, params, time.monotonic()))
+        call = Call(method, params, time.monotonic())
+        self.calls.append(call)
+        for listener in self.listeners:
+            listener(call)
         if self._flood[method]:
             retry_after = self._flood[method].pop(0)
             return 429, {

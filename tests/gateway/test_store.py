@@ -125,3 +125,19 @@ def test_an_unusable_var_dir_is_explained_in_both_languages(tmp_path: Path) -> N
         GatewayStore.in_var_dir(not_a_dir)
     assert "Set VAR_DIR to a writable directory" in str(raised.value)
     assert "Hãy đặt VAR_DIR" in str(raised.value)
+
+
+def test_kept_message_writes_are_fsynced_and_button_writes_are_not(tmp_path: Path) -> None:
+    store = GatewayStore.in_var_dir(tmp_path)
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)  # the statements SQLite actually runs
+
+    store.keep(7, "7", "kept", None, max_per_chat=20)
+    keep = statements[:]
+    statements.clear()
+    ButtonStore(store).encode(7, [LONG])
+
+    assert keep[0] == "PRAGMA synchronous=FULL" and "COMMIT" in keep
+    assert keep.index("COMMIT") < keep.index("PRAGMA synchronous=NORMAL")
+    assert "COMMIT" in statements and not any("synchronous" in s for s in statements)
+    store.close()
