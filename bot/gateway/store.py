@@ -88,12 +88,15 @@ class GatewayStore:
         self._clock = clock
         self._inserts_since_prune = 0
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Kept messages may hold passport data typed during an outage: owner-only directory,
+            # and deleted rows overwritten rather than left in free pages.
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             # isolation_level=None: autocommit, explicit BEGIN where several statements must hold together.
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=5000")
+            self._db.execute("PRAGMA secure_delete=ON")
             self._migrate()
         except (OSError, sqlite3.Error) as error:
             raise StoreError(
