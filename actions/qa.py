@@ -4,6 +4,7 @@ role and zone from entities, slots or the text itself. Wording comes from knowle
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -20,6 +21,7 @@ from actions.qa_texts import (
     ZONE_TITLES,
     text_for,
 )
+from knowledge.text import fold
 
 TOPIC_BY_INTENT = {
     "ask_temporary_residence": "temporary_residence",
@@ -63,6 +65,29 @@ def province_from(tracker: Tracker) -> str | None:
     return str(remembered) if remembered else None
 
 
+_ZONE_WORDS = re.compile(
+    r"\b(industrial (zone|park|estate)s?|high[- ]tech (zone|park)s?|export processing zones?|khu cong nghiep|"
+    r"khu cong nghe cao|khu che xuat|kcn|kcnc)\b"
+)
+_OUTSIDE_WORDS = re.compile(r"\b(outside|not in|not inside|ngoai|khong (nam )?(o )?trong|khong thuoc)\b")
+
+
+def zone_in_text(text: str) -> str | None:
+    """ "inside" / "outside" when the message talks about industrial or high-tech zones. A negation
+    before the zone words ("ngoài khu công nghiệp", "not in an industrial park") means outside: the
+    NLU model tends to tag the zone words alone."""
+    folded = fold(text).lower()
+    match = _ZONE_WORDS.search(folded)
+    if not match:
+        return None
+    return "outside" if _OUTSIDE_WORDS.search(folded[: match.start()]) else "inside"
+
+
+def zone_from(tracker: Tracker) -> str | None:
+    text = (tracker.latest_message or {}).get("text") or ""
+    return zone_in_text(text) or latest_entity(tracker, "zone") or tracker.get_slot("zone")
+
+
 def zone_flag(zone: str | None) -> bool | None:
     return {"inside": True, "outside": False}.get(zone or "")
 
@@ -87,8 +112,10 @@ class ActionAnswerProcedure(Action):
         topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
         province = province_from(tracker)
         role = latest_entity(tracker, "role") or tracker.get_slot("role")
-        zone = latest_entity(tracker, "zone") or tracker.get_slot("zone")
+        zone = zone_from(tracker)
         events: list[EventType] = [SlotSet("topic", topic), SlotSet("province", province)]
+        if zone != tracker.get_slot("zone"):
+            events.append(SlotSet("zone", zone))
 
         if topic is None:
             ask_topic(dispatcher, lang, province)

@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import knowledge
-from actions.qa import ActionAnswerProcedure, ActionDefaultAskAffirmation, ActionShowDecreeText
+from actions.qa import ActionAnswerProcedure, ActionDefaultAskAffirmation, ActionShowDecreeText, zone_in_text
 from tests.actions.conftest import make_tracker
 
 
@@ -146,3 +146,29 @@ async def test_fallback_says_honestly_when_nothing_matches(dispatcher: Collectin
     [message] = dispatcher.messages
     assert "do not cover" in message["text"]
     assert [b["payload"] for b in message["buttons"]] == ["/out_of_scope"]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("giấy phép lao động ở Hà Nội, công ty ngoài khu công nghiệp", "outside"),
+        ("cong ty o trong KCN Thang Long", "inside"),
+        ("we are inside an industrial park", "inside"),
+        ("our company is not in an industrial zone", "outside"),
+        ("công ty không nằm trong khu công nghệ cao", "outside"),
+        ("work permit in hanoi", None),
+    ],
+)
+def test_zone_read_from_the_words(text: str, zone: str | None) -> None:
+    assert zone_in_text(text) == zone
+
+
+async def test_outside_zone_in_the_question_answers_without_asking(dispatcher: CollectingDispatcher) -> None:
+    text = "giấy phép lao động ở Hà Nội, công ty ngoài khu công nghiệp"
+    tracker = make_tracker(
+        text, "ask_work_permit", [{"entity": "zone", "value": "inside"}], slots={"language": "vi"}
+    )
+    events = await ActionAnswerProcedure().run(dispatcher, tracker, {})
+    assert SlotSet("zone", "outside") in events
+    expected = knowledge.answer("work_permit", "Hà Nội", lang="vi", in_zone=False)
+    assert dispatcher.messages[0]["text"] == knowledge.render_answer(expected, "vi")
