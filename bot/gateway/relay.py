@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -183,14 +184,18 @@ class ChatRelay:
             await asyncio.sleep(self._policy.typing_interval)
 
     async def _keep(self, incoming: Incoming) -> None:
-        # Committed to disk before the user is told it was kept.
-        kept = self._store.keep(
-            incoming.chat_id,
-            incoming.sender_id,
-            incoming.text,
-            incoming.language_code,
-            max_per_chat=self._policy.max_pending_per_chat,
-        )
+        # Committed to disk before the user is told it was kept; if it cannot be, they are told so.
+        try:
+            kept = self._store.keep(
+                incoming.chat_id,
+                incoming.sender_id,
+                incoming.text,
+                incoming.language_code,
+                max_per_chat=self._policy.max_pending_per_chat,
+            )
+        except sqlite3.Error as error:  # disk full, file removed under us
+            logger.error("could not keep a message of chat %s: %s", incoming.chat_id, error)
+            kept = False
         await self._notify(incoming, "rasa_kept" if kept else "queue_full")
 
     async def _flush(self, chat_id: int) -> bool:

@@ -187,3 +187,14 @@ async def test_the_rasa_client_says_whether_rasa_may_have_acted(fake_rasa: FakeR
     assert unreachable.value.status_code is None and timeout.value.status_code is None
     assert bad_status.value.status_code == 503
     assert all(isinstance(e.value, RasaError) for e in (unreachable, timeout, bad_status))  # chat_cli's catch
+
+
+async def test_a_message_that_cannot_be_written_to_disk_is_not_reported_as_kept(
+    gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
+) -> None:
+    gateway.store._db.execute("PRAGMA query_only=ON")  # writes fail (as on a full disk), reads work
+    fake_rasa.refuse_next = 1000
+
+    await feed(gateway, text_message("hello"))
+
+    assert fake_telegram.sent_texts() == [text("rasa_retrying", "en"), text("queue_full", "en")]
