@@ -52,6 +52,14 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
     return str(value) if value else None
 
 
+def role_from(tracker: Tracker) -> str | None:
+    """The role just named, else the remembered one. Entity values outside the known roles (an
+    unmapped span such as "foreign") are ignored rather than passed on."""
+    named = [str(v) for v in tracker.get_latest_entity_values("role") if v in knowledge.ROLES]
+    remembered = tracker.get_slot("role")
+    return named[0] if named else (remembered if remembered in knowledge.ROLES else None)
+
+
 def province_from(tracker: Tracker) -> str | None:
     """The province the user just named (entity, or found in the text), else the one remembered."""
     named = latest_entity(tracker, "province")
@@ -111,11 +119,13 @@ class ActionAnswerProcedure(Action):
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
         province = province_from(tracker)
-        role = latest_entity(tracker, "role") or tracker.get_slot("role")
+        role = role_from(tracker)
         zone = zone_from(tracker)
         events: list[EventType] = [SlotSet("topic", topic), SlotSet("province", province)]
         if zone != tracker.get_slot("zone"):
             events.append(SlotSet("zone", zone))
+        if role != tracker.get_slot("role"):
+            events.append(SlotSet("role", role))
 
         if topic is None:
             ask_topic(dispatcher, lang, province)
@@ -152,7 +162,7 @@ class ActionShowDecreeText(Action):
         answer = knowledge.answer(
             topic,
             province,
-            role=tracker.get_slot("role"),
+            role=role_from(tracker),
             lang=lang,
             in_zone=zone_flag(tracker.get_slot("zone")),
         )

@@ -172,3 +172,18 @@ async def test_outside_zone_in_the_question_answers_without_asking(dispatcher: C
     assert SlotSet("zone", "outside") in events
     expected = knowledge.answer("work_permit", "Hà Nội", lang="vi", in_zone=False)
     assert dispatcher.messages[0]["text"] == knowledge.render_answer(expected, "vi")
+
+
+async def test_unmapped_role_span_is_ignored_not_fatal(dispatcher: CollectingDispatcher) -> None:
+    entities = [
+        {"entity": "role", "value": "foreign"},
+        {"entity": "role", "value": "foreigner"},
+        {"entity": "province", "value": "Hanoi"},
+    ]
+    tracker = make_tracker(
+        "I'm a foreign student in Hanoi, do I have to declare my stay?", "ask_temporary_residence", entities
+    )
+    events = await ActionAnswerProcedure().run(dispatcher, tracker, {})
+    assert SlotSet("role", "foreigner") in events
+    expected = knowledge.answer("temporary_residence", "Hanoi", role="foreigner", lang="en")
+    assert dispatcher.messages[0]["text"] == knowledge.render_answer(expected, "en")
