@@ -21,8 +21,11 @@ class Settings(BaseSettings):
     api_env: Literal["development", "test", "production"] = Field(default="development", alias="API_ENV")
     channel_token: str | None = Field(default=None, alias="CHANNEL_TOKEN")
     retention_days: int = Field(default=365, ge=1, alias="RETENTION_DAYS")
-    # Database connections per worker process; PostgreSQL only.
+    # Database connections per worker process; PostgreSQL only. The threadpool that runs the database
+    # work is sized to match (more threads would only wait for a connection while holding memory).
     db_pool_size: int = Field(default=10, ge=1, alias="DB_POOL_SIZE")
+    # How long an establishment's key (or linked chat account) is trusted without a database look-up.
+    caller_cache_seconds: float = Field(default=5.0, ge=0, le=300, alias="CALLER_CACHE_SECONDS")
 
     def effective_channel_token(self) -> str:
         """The chat channel's credential; the fixed default exists only in development."""

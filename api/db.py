@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,11 +27,23 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            json_serializer=json_text,
+        )
         _configure_sqlite(engine)
         return engine
     # No pre-ping: it costs a round trip per request; stale connections are recycled instead.
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800)
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800, json_serializer=json_text
+    )
+
+
+def json_text(value: Any) -> str:
+    """JSON columns (stored answers, versions, audit details) serialised by pydantic-core (Rust): a stored
+    batch answer is about 100 KB, which json.dumps takes milliseconds to write."""
+    return pydantic_core.to_json(value).decode()
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -1,17 +1,21 @@
-"""FastAPI dependencies: the database session and the three kinds of caller (host, chat channel, officer)."""
+"""FastAPI dependencies: the database session and the three kinds of caller (host, chat channel, officer).
+
+The cheap ones are `async def`: FastAPI runs every sync dependency in the threadpool, and each of those
+thread hops cost more CPU than the dependency itself."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
+from api.callers import Caller, CallerCache
 from api.config import Settings
 from api.errors import Forbidden, Unauthorized
 from api.models import ChatLink, Establishment, Officer
@@ -30,7 +34,7 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -39,31 +43,8 @@ SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
-@dataclass(frozen=True)
-class Caller:
-    """Who is calling. `establishment` is set for hosts and for linked chat accounts."""
-
-    kind: str  # "host" | "channel" | "officer"
-    establishment: Establishment | None = None
-    officer: Officer | None = None
-    chat_account: str | None = None
-
-    @property
-    def actor(self) -> str:
-        """Stable identity for the audit log and the idempotency scope."""
-        if self.officer is not None:
-            return f"officer:{self.officer.id}"
-        if self.chat_account is not None:
-            return f"chat:{self.chat_account}"
-        if self.establishment is not None:
-            return f"establishment:{self.establishment.id}"
-        return "unknown"
-
-
-def get_caller(
+async def get_caller(
     request: Request,
-    session: SessionDep,
-    settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     x_chat_account: Annotated[
         str | None,
@@ -73,41 +54,59 @@ def get_caller(
         ),
     ] = None,
 ) -> Caller:
+    """Async so that a cached caller costs no thread hop; a miss is looked up in the threadpool."""
     if credentials is None or not credentials.credentials:
         raise Unauthorized("auth_missing", ("header", "Authorization"))
     token = credentials.credentials
-    if token.startswith(HOST_KEY_PREFIX):
-        est = session.scalars(
-            select(Establishment).where(Establishment.key_hash == token_digest(token))
+    state = request.app.state
+    if token.startswith((HOST_KEY_PREFIX, OFFICER_TOKEN_PREFIX)):
+        cache_key = token_digest(token)
+    elif same_secret(token, state.channel_token):
+        if not x_chat_account:
+            raise Unauthorized("chat_account_missing", ("header", "X-Chat-Account"))
+        if not _CHAT_ACCOUNT.match(x_chat_account):
+            raise Unauthorized("chat_account_invalid", ("header", "X-Chat-Account"))
+        cache_key = "chat:" + x_chat_account
+    else:
+        raise Unauthorized("auth_invalid", ("header", "Authorization"))
+    cache: CallerCache = state.caller_cache
+    caller = cache.get(cache_key)
+    if caller is None:
+        caller = await run_in_threadpool(_look_up, state.session_factory, token, x_chat_account)
+        if caller is None:
+            raise Unauthorized("auth_invalid", ("header", "Authorization"))
+        if caller.establishment is not None:  # hosts and linked chat accounts: the hot paths
+            cache.put(cache_key, caller)
+    return caller
+
+
+def _look_up(factory: sessionmaker[Session], token: str, chat_account: str | None) -> Caller | None:
+    """The caller behind a token (already checked to be well formed), in a short session of its own.
+
+    The session is closed before returning, so the Caller's rows are detached snapshots."""
+    with factory() as session:
+        if token.startswith(HOST_KEY_PREFIX):
+            est = session.scalars(
+                select(Establishment).where(Establishment.key_hash == token_digest(token))
+            ).first()
+            return Caller(kind="host", establishment=est) if est is not None else None
+        if token.startswith(OFFICER_TOKEN_PREFIX):
+            officer = session.scalars(
+                select(Officer).where(Officer.token_hash == token_digest(token))
+            ).first()
+            return Caller(kind="officer", officer=officer) if officer is not None else None
+        row = session.execute(
+            select(Establishment)
+            .join(ChatLink, ChatLink.establishment_id == Establishment.id)
+            .where(ChatLink.chat_account == chat_account)
         ).first()
-        if est is not None:
-            return Caller(kind="host", establishment=est)
-    elif token.startswith(OFFICER_TOKEN_PREFIX):
-        officer = session.scalars(select(Officer).where(Officer.token_hash == token_digest(token))).first()
-        if officer is not None:
-            return Caller(kind="officer", officer=officer)
-    elif same_secret(token, request.app.state.channel_token):
-        return _channel_caller(session, x_chat_account)
-    raise Unauthorized("auth_invalid", ("header", "Authorization"))
-
-
-def _channel_caller(session: Session, chat_account: str | None) -> Caller:
-    if not chat_account:
-        raise Unauthorized("chat_account_missing", ("header", "X-Chat-Account"))
-    if not _CHAT_ACCOUNT.match(chat_account):
-        raise Unauthorized("chat_account_invalid", ("header", "X-Chat-Account"))
-    row = session.execute(
-        select(Establishment)
-        .join(ChatLink, ChatLink.establishment_id == Establishment.id)
-        .where(ChatLink.chat_account == chat_account)
-    ).first()
-    return Caller(kind="channel", establishment=row[0] if row else None, chat_account=chat_account)
+        return Caller(kind="channel", establishment=row[0] if row else None, chat_account=chat_account)
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-def get_host(caller: CallerDep) -> Caller:
+async def get_host(caller: CallerDep) -> Caller:
     """A caller acting for an establishment: its API key, or a chat account linked to it."""
     if caller.kind == "officer":
         raise Forbidden("host_only")
@@ -116,7 +115,7 @@ def get_host(caller: CallerDep) -> Caller:
     return caller
 
 
-def get_officer(caller: CallerDep) -> Caller:
+async def get_officer(caller: CallerDep) -> Caller:
     if caller.officer is None:
         raise Forbidden("officer_only")
     return caller

@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.errors import ClientError, Conflict
-from api.models import IdempotencyRecord
+from api.models import IdempotencyRecord, core_table
 from api.timeutil import utcnow
 
 _KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
@@ -34,10 +34,16 @@ def check_key(key: str | None) -> None:
         raise ClientError("idempotency_key_invalid", ("header", "Idempotency-Key"))
 
 
+# Core statements built once (cached compiled form): every keyed submission runs both.
+_RECORDS = core_table(IdempotencyRecord)
+_FIND = select(_RECORDS.c.request_hash, _RECORDS.c.status_code, _RECORDS.c.response).where(
+    _RECORDS.c.scope == bindparam("scope"), _RECORDS.c.key == bindparam("key")
+)
+_INSERT = insert(_RECORDS)
+
+
 def _replay(session: Session, scope: str, key: str, digest: str) -> tuple[int, dict[str, Any]] | None:
-    found = session.scalars(
-        select(IdempotencyRecord).where(IdempotencyRecord.scope == scope, IdempotencyRecord.key == key)
-    ).first()
+    found = session.connection().execute(_FIND, {"scope": scope, "key": key}).first()
     if found is None:
         return None
     if found.request_hash != digest:
@@ -63,15 +69,16 @@ def run_once(
         try:
             status, body = produce()
             if key is not None:
-                session.add(
-                    IdempotencyRecord(
-                        scope=scope,
-                        key=key,
-                        request_hash=digest,
-                        status_code=status,
-                        response=body,
-                        created_at=utcnow(),
-                    )
+                session.connection().execute(
+                    _INSERT,
+                    {
+                        "scope": scope,
+                        "key": key,
+                        "request_hash": digest,
+                        "status_code": status,
+                        "response": body,
+                        "created_at": utcnow(),
+                    },
                 )
             session.commit()
             return status, body, False

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from api import handlers
+from api.callers import CallerCache
 from api.config import Settings, get_settings
 from api.db import make_engine, make_session_factory
 from api.logging_setup import install_filters
@@ -28,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         install_filters()
+        _size_threadpool(settings.db_pool_size)
         yield
         engine.dispose()
 
@@ -41,11 +44,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.channel_token = channel_token
+    app.state.caller_cache = CallerCache(settings.caller_cache_seconds)
     handlers.install(app)
     app.add_middleware(BodyLimitMiddleware)
     for module in (health, establishments, declarations, reports, reference):
         app.include_router(module.router)
     return app
+
+
+def _size_threadpool(pool_size: int) -> None:
+    """Database work runs in anyio's threadpool (40 threads by default). A few more threads than pooled
+    connections (the pool may overflow to twice its size) keeps every connection busy without dozens of
+    threads contending for the GIL."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = 2 * pool_size + 4
 
 
 def __getattr__(name: str) -> FastAPI:

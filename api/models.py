@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -148,3 +158,19 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str] = mapped_column(String(200))
     detail: Mapped[dict[str, Any]]
+
+
+def core_table(model: type[Base]) -> Table:
+    """The Table behind a model, for Core statements (the hot paths skip the ORM unit of work)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+DECLARATION_COLUMNS: tuple[str, ...] = tuple(c.key for c in core_table(Declaration).columns if c.key != "id")
+
+
+def declaration_values(decl: Declaration) -> dict[str, Any]:
+    """A declaration's column values (without its id): the plain shape filing builds and presenters read,
+    so filing never pays for instrumented ORM objects."""
+    return {column: getattr(decl, column) for column in DECLARATION_COLUMNS}
