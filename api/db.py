@@ -21,22 +21,34 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# Beyond the pool: a margin for the rare code path that holds a second connection, never the norm (the
+# app sizes its threadpool to the pool, see api.main).
+_POOL_OVERFLOW = 4
+
+
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        pool: dict[str, Any] = {}
+        if parsed.database and parsed.database != ":memory:":  # a file: a QueuePool like PostgreSQL's
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            pool = {"pool_size": pool_size, "max_overflow": _POOL_OVERFLOW}
         engine = create_engine(
             url,
             connect_args={"timeout": 30, "check_same_thread": False},
             json_serializer=json_text,
+            **pool,
         )
         _configure_sqlite(engine)
         return engine
     # No pre-ping: it costs a round trip per request; stale connections are recycled instead.
     return create_engine(
-        url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800, json_serializer=json_text
+        url,
+        pool_size=pool_size,
+        max_overflow=_POOL_OVERFLOW,
+        pool_recycle=1800,
+        json_serializer=json_text,
     )
 
 

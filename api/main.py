@@ -53,10 +53,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _size_threadpool(pool_size: int) -> None:
-    """Database work runs in anyio's threadpool (40 threads by default). A few more threads than pooled
-    connections (the pool may overflow to twice its size) keeps every connection busy without dozens of
-    threads contending for the GIL."""
-    anyio.to_thread.current_default_thread_limiter().total_tokens = 2 * pool_size + 4
+    """Blocking database work runs in anyio's threadpool (40 threads by default), one connection per
+    thread. As many threads as pooled connections: more threads would open overflow connections (a new
+    PostgreSQL backend costs milliseconds of CPU) only to close them again, and fight over the GIL."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = pool_size
 
 
 def __getattr__(name: str) -> FastAPI:
