@@ -9,6 +9,7 @@ import asyncio
 import getpass
 import json
 import sys
+import threading
 from typing import TextIO
 
 from bot.rasa_client import BotMessage, Button, RasaClient, RasaError
@@ -55,13 +56,29 @@ async def chat(
             server.close()
 
 
+def read_lines(stdin: TextIO) -> asyncio.Queue[str]:
+    """Lines typed, fed from a daemon thread: a blocked read must not keep Ctrl-C from ending the
+    program, as it would in asyncio's default executor. "" marks the end of input."""
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[str] = asyncio.Queue()
+
+    def pump() -> None:
+        for line in iter(stdin.readline, ""):
+            loop.call_soon_threadsafe(lines.put_nowait, line)
+        loop.call_soon_threadsafe(lines.put_nowait, "")
+
+    threading.Thread(target=pump, name="stdin", daemon=True).start()
+    return lines
+
+
 async def _chat_loop(rasa_url: str, sender_id: str, stdin: TextIO, out: TextIO) -> None:
     buttons: list[Button] = []
+    lines = read_lines(stdin)
     async with RasaClient(rasa_url) as rasa:
         while True:
             out.write("you> ")
             out.flush()
-            line = await asyncio.to_thread(stdin.readline)
+            line = await lines.get()
             if not line or line.strip() in EXIT_WORDS:
                 out.write("\n")
                 return

@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
+import signal
 import subprocess
 import sys
+from types import FrameType
 
 from dotenv import load_dotenv
 
@@ -18,7 +20,13 @@ from bot.chat_cli import chat, default_sender
 from bot.stack import ROOT, StackConfig, StackError, free_port, running_stack
 
 
+def _stop_like_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (e.g. from a process manager) stops the services in order, as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     load_dotenv(ROOT / ".env")
     config = StackConfig.from_env()
     # Where the declaration outbox worker pushes receipts filed later: the gateway, or this terminal.

@@ -65,11 +65,14 @@ class StackConfig:
     def from_env(cls) -> StackConfig:
         env = os.environ
         defaults = cls()
+        var_dir = Path(env.get("VAR_DIR", defaults.var_dir))
         return cls(
             api_port=int(env.get("API_PORT", defaults.api_port)),
             actions_port=int(env.get("ACTIONS_PORT", defaults.actions_port)),
             rasa_port=int(env.get("RASA_PORT", defaults.rasa_port)),
-            database_url=env.get("DATABASE_URL", defaults.database_url),
+            outbox_port=int(env.get("OUTBOX_WORKER_PORT", defaults.outbox_port)),
+            var_dir=var_dir,
+            database_url=env.get("DATABASE_URL", f"sqlite:///{var_dir / 'intake.sqlite3'}"),
             model=Path(env.get("RASA_MODEL", defaults.model)),
             channel_token=env.get("CHANNEL_TOKEN", defaults.channel_token),
             api_env=env.get("API_ENV", defaults.api_env),
