@@ -11,5 +11,13 @@ lock() {  # lock <python> <name>
   rm -rf "$dir"
   echo "wrote requirements/$2.lock"
 }
-lock "$(scripts/find-python 3.11)" app
-lock "$(scripts/find-python 3.10)" rasa
+# `scripts/lock.sh app` or `scripts/lock.sh rasa` re-pins one environment only.
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(app rasa)
+for name in "${names[@]}"; do
+  case $name in
+    app) lock "$(scripts/find-python 3.11)" app ;;
+    rasa) lock "$(scripts/find-python 3.10)" rasa ;;
+    *) echo "unknown environment: $name (app or rasa)" >&2; exit 2 ;;
+  esac
+done
