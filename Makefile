@@ -14,7 +14,7 @@ RASA      := $(RASA_VENV)/bin/rasa
 MODEL     := models/assistant.tar.gz
 RASA_DATA := --config config.yml --domain bot/domain --data nlu_data bot/data
 MODEL_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null)
-LINT_PATHS := api bot knowledge actions tests benchmarks
+LINT_PATHS := api bot knowledge actions tests benchmarks scripts
 
 .PHONY: help setup run test lint train validate test-app test-rasa test-dialogue bench lock clean
 
@@ -47,10 +47,11 @@ run: setup train ## Set up and run the assistant: API, actions, Rasa, then Teleg
 validate: setup ## Check the Rasa training data and domain
 	@scripts/validate_data.sh
 
-lint: setup ## ruff and mypy
+lint: setup ## ruff and mypy (both environments' code)
 	$(APP_VENV)/bin/ruff check $(LINT_PATHS)
 	$(APP_VENV)/bin/ruff format --check $(LINT_PATHS)
-	$(APP_VENV)/bin/mypy api bot knowledge benchmarks
+	$(APP_VENV)/bin/mypy api bot knowledge benchmarks scripts
+	$(APP_VENV)/bin/mypy --python-version 3.10 $$(find actions -name '*.py')
 
 test-app: setup train ## Python 3.11 tests (API, knowledge, gateway, end-to-end stack)
 	$(APP_VENV)/bin/pytest
