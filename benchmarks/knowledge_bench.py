@@ -46,7 +46,7 @@ def _percentiles(fn: Callable[[int], object], runs: int) -> dict[str, float]:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     build(progress=lambda _line: None)
     build_s = time.perf_counter() - started
@@ -76,7 +76,8 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=1))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
