@@ -365,7 +365,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--max-batches", type=int, default=5_000, help="batches per phase")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     parser.add_argument("--connections", type=int, default=32, help="concurrent single submitters")
-    parser.add_argument("--batch-connections", type=int, default=4, help="concurrent batch submitters")
+    parser.add_argument("--batch-connections", type=int, default=8, help="concurrent batch submitters")
     parser.add_argument("--databases", default="sqlite,postgres", help="comma-separated")
     parser.add_argument("--client", choices=("auto", "wrk", "asyncio"), default="auto")
     parser.add_argument("--out", type=Path, default=RESULTS)
