@@ -6,7 +6,7 @@ thread hops cost more CPU than the dependency itself."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -29,7 +29,11 @@ _bearer = HTTPBearer(
 )
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Async, so neither opening nor closing the session takes a thread: the session connects only at the
+    route's first query (in the threadpool), and closing it costs at most a ROLLBACK. A sync generator
+    would need a free thread to close, while threads can all be waiting for connections that only those
+    closes give back (the threadpool is sized to the connection pool)."""
     with request.app.state.session_factory() as session:
         yield session
 
