@@ -7,6 +7,7 @@ The Rasa side runs from the Python 3.10 virtualenv; everything crosses over HTTP
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -56,6 +57,8 @@ class StackConfig:
     model: Path = DEFAULT_MODEL
     var_dir: Path = ROOT / "var"
     channel_token: str = DEVELOPMENT_CHANNEL_TOKEN
+    # A fresh secret per run unless RASA_TOKEN is set; only the outbox worker needs Rasa's HTTP API.
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     api_env: str = "development"
     rasa_venv: Path = ROOT / ".venv-rasa"
     app_venv: Path = ROOT / ".venv"
@@ -75,6 +78,7 @@ class StackConfig:
             database_url=env.get("DATABASE_URL", f"sqlite:///{var_dir / 'intake.sqlite3'}"),
             model=Path(env.get("RASA_MODEL", defaults.model)),
             channel_token=env.get("CHANNEL_TOKEN", defaults.channel_token),
+            rasa_token=env.get("RASA_TOKEN", defaults.rasa_token),
             api_env=env.get("API_ENV", defaults.api_env),
         )
 
@@ -166,8 +170,11 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
                 str(ROOT / "bot" / "endpoints.yml"),
                 "--credentials",
                 str(ROOT / "bot" / "credentials.yml"),
+                # The HTTP API exposes every conversation (personal data included): token-protected.
+                "--auth-token",
+                config.rasa_token,
             ],
-            health_url=f"{config.rasa_url}/status",
+            health_url=f"{config.rasa_url}/status?token={config.rasa_token}",
             listen_url=f"{config.rasa_url}/webhooks/rest/webhook",
             env={**common, "ACTION_ENDPOINT_URL": f"{config.actions_url}/webhook"},
             startup_timeout=240.0,
@@ -178,7 +185,12 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
             argv=[str(rasa_bin / "python"), "-m", "actions.declare.outbox_worker"],
             health_url=f"http://127.0.0.1:{config.outbox_port}/health",
             listen_url=f"http://127.0.0.1:{config.outbox_port}/health",
-            env={**common, "RASA_URL": config.rasa_url, "OUTBOX_WORKER_PORT": str(config.outbox_port)},
+            env={
+                **common,
+                "RASA_URL": config.rasa_url,
+                "RASA_TOKEN": config.rasa_token,
+                "OUTBOX_WORKER_PORT": str(config.outbox_port),
+            },
         ),
     ]
 

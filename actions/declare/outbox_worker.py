@@ -36,7 +36,15 @@ HTTP_TIMEOUT = aiohttp.ClientTimeout(total=30)
 
 
 class OutboxWorker:
-    def __init__(self, outbox: Outbox, rasa_url: str, notify_urls: list[str], push_token: str | None = None):
+    def __init__(
+        self,
+        outbox: Outbox,
+        rasa_url: str,
+        notify_urls: list[str],
+        push_token: str | None = None,
+        rasa_token: str | None = None,
+    ):
+        self.rasa_token = rasa_token
         self.outbox = outbox
         self.rasa_url = rasa_url.rstrip("/")
         self.notify_urls = notify_urls
@@ -84,7 +92,9 @@ class OutboxWorker:
         try:
             async with (
                 aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session,
-                session.post(url, json=body) as response,
+                session.post(
+                    url, json=body, params={"token": self.rasa_token} if self.rasa_token else None
+                ) as response,
             ):
                 if response.status != 200:
                     raise aiohttp.ClientError(f"Rasa answered {response.status}")
@@ -148,7 +158,9 @@ async def serve(worker: OutboxWorker, port: int, stop: asyncio.Event) -> None:
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    worker = OutboxWorker(Outbox(), settings.rasa_url(), settings.notify_urls(), settings.push_token())
+    worker = OutboxWorker(
+        Outbox(), settings.rasa_url(), settings.notify_urls(), settings.push_token(), settings.rasa_token()
+    )
     port = int(os.environ.get("OUTBOX_WORKER_PORT", "5056"))
 
     async def run() -> None:

@@ -28,6 +28,11 @@ def rasa_url() -> str:
     return os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/")
 
 
+def rasa_token() -> str | None:
+    """Rasa's HTTP API (trigger_intent) is protected by --auth-token; bot/stack.py passes it here."""
+    return os.environ.get("RASA_TOKEN") or None
+
+
 def notify_urls() -> list[str]:
     return [url.strip() for url in os.environ.get("NOTIFY_URLS", "").split(",") if url.strip()]
 

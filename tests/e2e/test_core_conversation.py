@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import httpx
 import pytest
 
 from bot.chat_cli import chat
@@ -62,3 +63,14 @@ async def test_terminal_chat_speaks_the_rest_channel(stack: StackConfig) -> None
     assert "[1] Temporary residence" in transcript
     # "1" picked the first help button, so the next reply answers that topic instead of a fallback.
     assert transcript.count("bot> ") >= 3
+
+
+async def test_rasa_http_api_needs_the_token_but_the_chat_channel_does_not(stack: StackConfig) -> None:
+    await say(stack, "e2e-private", "hello")
+    async with httpx.AsyncClient(base_url=stack.rasa_url) as client:
+        anonymous = await client.get("/conversations/e2e-private/tracker")
+        with_token = await client.get(
+            "/conversations/e2e-private/tracker", params={"token": stack.rasa_token}
+        )
+    assert anonymous.status_code == 401, "conversations hold personal data"
+    assert with_token.status_code == 200
