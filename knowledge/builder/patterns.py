@@ -62,7 +62,7 @@ ZONE_PHRASES: dict[str, tuple[str, ...]] = {
     "inside": ("trong các khu công nghiệp", "trong khu công nghiệp"),
 }
 
-# Laws the decrees cite by name only; numbers per /work/shared/legal-context.md.
+# Laws the decrees cite by name only; numbers per knowledge/sources/legal-context.md.
 NAMED_LAWS: dict[str, str] = {
     "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam": "47/2014/QH13",
 }
