@@ -21,9 +21,10 @@ def normalise_url(url: str) -> str:
     return url
 
 
-# Beyond the pool: a margin for the rare code path that holds a second connection, never the norm (the
-# app sizes its threadpool to the pool, see api.main).
-_POOL_OVERFLOW = 4
+# Sessions of sync routes alive at once (api.deps.SessionDep). The pool holds one connection per thread
+# (the app sizes its threadpool to `pool_size`, see api.main) plus one per such session: threads can then
+# never all wait for a connection, whatever the load.
+SESSION_SLOTS = 10
 
 
 def make_engine(url: str, pool_size: int = 10) -> Engine:
@@ -33,7 +34,7 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
         pool: dict[str, Any] = {}
         if parsed.database and parsed.database != ":memory:":  # a file: a QueuePool like PostgreSQL's
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            pool = {"pool_size": pool_size, "max_overflow": _POOL_OVERFLOW}
+            pool = {"pool_size": pool_size, "max_overflow": SESSION_SLOTS}
         engine = create_engine(
             url,
             connect_args={"timeout": 30, "check_same_thread": False},
@@ -46,7 +47,7 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
     return create_engine(
         url,
         pool_size=pool_size,
-        max_overflow=_POOL_OVERFLOW,
+        max_overflow=SESSION_SLOTS,
         pool_recycle=1800,
         json_serializer=json_text,
     )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.callers import Caller, CallerCache
 from api.config import Settings
+from api.db import SESSION_SLOTS
 from api.errors import Forbidden, Unauthorized
 from api.models import ChatLink, Establishment, Officer
 from api.security import HOST_KEY_PREFIX, OFFICER_TOKEN_PREFIX, same_secret, token_digest
@@ -30,10 +31,8 @@ _bearer = HTTPBearer(
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """Async, so neither opening nor closing the session takes a thread: the session connects only at the
-    route's first query (in the threadpool), and closing it costs at most a ROLLBACK. A sync generator
-    would need a free thread to close, while threads can all be waiting for connections that only those
-    closes give back (the threadpool is sized to the connection pool)."""
+    """The session of a sync route. It connects at the route's first query (in the threadpool) and is
+    closed in the event loop (at most a ROLLBACK), so neither end takes a thread."""
     with request.app.state.session_factory() as session:
         yield session
 
@@ -43,7 +42,12 @@ async def get_app_settings(request: Request) -> Settings:
     return settings
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# A sync route's session must not hold its connection (or SQLite's write lock) while the route waits for
+# a second thread: FastAPI validates a sync route's answer in the threadpool, and with every thread
+# waiting for that connection or lock nothing would move. So routes end their transaction (commit)
+# before they return, and at most SESSION_SLOTS such sessions exist at once (the others wait without a
+# thread), with room for them in the pool on top of one connection per thread.
+SessionDep = Annotated[Session, Depends(get_session, max_concurrency=SESSION_SLOTS)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 

@@ -295,7 +295,7 @@ def list_declarations(
             count=len(rows),
             **filters.audit_detail(),
         )
-        session.commit()
+    session.commit()  # the audit entry; for hosts it ends the read (see api.deps.SessionDep)
     items = [declaration_public(d, d.establishment) for d in rows]
     return DeclarationList(items=items, total=total, limit=limit, offset=offset)
 
@@ -369,11 +369,11 @@ def _load(session: Session, caller: Caller, receipt_code: str, *, for_update: bo
 def read_declaration(receipt_code: ReceiptCode, caller: CallerDep, session: SessionDep) -> DeclarationPublic:
     """One declaration. Officers see the full document number (and the read is audited)."""
     decl = _load(session, caller, receipt_code)
-    if caller.officer is None:
-        return declaration_public(decl, decl.establishment)
-    audit.record(session, caller.actor, "declaration.read", decl.receipt_code)
-    session.commit()
-    return declaration_public(decl, decl.establishment, reveal=True)
+    reveal = caller.officer is not None
+    if reveal:
+        audit.record(session, caller.actor, "declaration.read", decl.receipt_code)
+    session.commit()  # the audit entry; for hosts it ends the read (see api.deps.SessionDep)
+    return declaration_public(decl, decl.establishment, reveal=reveal)
 
 
 @router.get("/{receipt_code}/history", response_model=DeclarationHistory, responses=_ERRORS)
@@ -390,7 +390,7 @@ def read_declaration_history(
     reveal = caller.officer is not None
     if reveal:
         audit.record(session, caller.actor, "declaration.history", decl.receipt_code)
-        session.commit()
+    session.commit()  # the audit entry; for hosts it ends the read (see api.deps.SessionDep)
     out = []
     for v in versions:
         data = dict(v.data)
