@@ -2,8 +2,10 @@
 
 Alphabet (32 symbols): the digits 2-9 and the letters A-Z without I and O, so 0/O and 1/I can never be
 confused (neither 0, 1, I nor O ever appears). Layout: a province prefix (letters), 8 random symbols (40
-bits) in two groups of four, and one check symbol computed with the Luhn mod-N algorithm over those 8,
-which catches every single wrong symbol and every swap of two neighbouring symbols. Lower case, spaces
+bits) in two groups of four, and one check symbol computed with Damm's algorithm over those 8 (see
+check_symbol), which catches every single wrong symbol and every swap of two neighbouring symbols,
+the check symbol included. (Luhn mod N, tried first, misses swaps of the first and last symbol of the
+alphabet: "2Z" and "Z2".) Lower case, spaces
 and missing dashes are tolerated on input.
 """
 
@@ -57,15 +59,29 @@ PREFIXES: dict[str, str] = {
 _PATTERN = re.compile(r"^([A-Z]{2,3})-([2-9A-HJ-NP-Z]{4})-([2-9A-HJ-NP-Z]{4})-([2-9A-HJ-NP-Z])$")
 
 
+# GF(32) as polynomials over GF(2) modulo x^5 + x^2 + 1; symbols are their 5-bit index in ALPHABET.
+_GF32_MODULUS = 0b100101
+
+
+def _times_x(value: int) -> int:
+    """Multiply by x (the element 2) in GF(32)."""
+    value <<= 1
+    return value ^ _GF32_MODULUS if value & 0b100000 else value
+
+
+def _damm_interim(symbols: str) -> int:
+    """Fold the symbols with the quasigroup a*b = x·a + b over GF(32). Since x != 1, the quasigroup is
+    totally anti-symmetric (x·(x·c + a) + b == x·(x·c + b) + a only when a == b), which is what makes
+    every neighbour swap change the result (Damm, 2004)."""
+    interim = 0
+    for ch in symbols:
+        interim = _times_x(interim) ^ _INDEX[ch]
+    return interim
+
+
 def check_symbol(body: str) -> str:
-    """Luhn mod 32 over `body` (symbols of ALPHABET)."""
-    factor = 2
-    total = 0
-    for ch in reversed(body):
-        addend = factor * _INDEX[ch]
-        factor = 1 if factor == 2 else 2
-        total += addend // _N + addend % _N
-    return ALPHABET[(_N - total % _N) % _N]
+    """The symbol that brings the Damm fold of body + symbol back to zero."""
+    return ALPHABET[_times_x(_damm_interim(body))]
 
 
 def new_receipt_code(province_code: str) -> str:
@@ -94,5 +110,4 @@ def has_valid_check(code: str) -> bool:
     match = _PATTERN.match(code)
     if not match:
         return False
-    body = match.group(2) + match.group(3)
-    return check_symbol(body) == match.group(4)
+    return _damm_interim(match.group(2) + match.group(3) + match.group(4)) == 0

@@ -21,4 +21,4 @@ export ACTION_ENDPOINT_URL="http://127.0.0.1:$PORT/webhook"
 $RASA test core --model models/assistant.tar.gz --stories tests/stories --endpoints bot/endpoints.yml \
   --out "$OUT/core" --fail-on-prediction-errors --no-plot > "$OUT/core.log" 2>&1 \
   || { tail -60 "$OUT/core.log"; echo "Story tests failed: see $OUT/core/failed_test_stories.yml"; exit 1; }
-echo "Story tests passed: $(grep -c '^- story:' tests/stories/*.yml | awk -F: '{s+=$2} END {print s}') stories"
+echo "Story tests passed: $(grep -cE '^\s*- story:' tests/stories/*.yml | awk -F: '{s+=$2} END {print s}') stories"

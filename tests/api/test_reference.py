@@ -46,6 +46,22 @@ def test_check_symbol_catches_neighbour_swaps(body: str, pos: int) -> None:
         assert check_symbol(swapped) != check_symbol(body)
 
 
+@pytest.mark.parametrize("pos", range(8))
+def test_check_catches_every_neighbour_swap_exhaustively(pos: int) -> None:
+    """All 32 x 32 symbol pairs at each position, the check symbol included (position 8)."""
+    for a in ALPHABET:
+        for b in ALPHABET:
+            if a == b:
+                continue
+            body = "7K3Q9XMD"
+            code = body[:pos] + a + b + body[pos + 2 :] if pos < 7 else body[:7] + a
+            full = code + check_symbol(code) if pos < 7 else code + b
+            if pos == 7 and check_symbol(code) != b:
+                continue  # only the pair whose second symbol is the right check symbol is a valid code
+            swapped = full[:pos] + full[pos + 1] + full[pos] + full[pos + 2 :]
+            assert not has_valid_check(f"HN-{swapped[:4]}-{swapped[4:8]}-{swapped[8]}"), (full, swapped)
+
+
 def test_new_codes_are_valid_and_normalise_back() -> None:
     code = new_receipt_code("ho_chi_minh")
     assert code.startswith("HCM-") and has_valid_check(code)
