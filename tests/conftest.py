@@ -7,11 +7,19 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from bot.stack import DEFAULT_MODEL, StackConfig, running_stack
 
 collect_ignore = ["actions"] if sys.version_info >= (3, 11) else []
+
+# CI runs the same examples every time (a red build must be reproducible); locally they vary.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
