@@ -52,12 +52,45 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
     return str(value) if value else None
 
 
+# How people say who they are, diacritics folded. Only self-descriptions count: "my employer took my
+# passport" says nothing about the user's own role.
+_ROLE_PHRASES = {
+    "foreigner": re.compile(
+        r"\b(i am|i m|im) (a |an )?(foreigner|expat|foreign (student|worker|teacher|national|tourist|citizen)|"
+        r"tourist|international student)\b|\b(toi|minh|em) la (nguoi nuoc ngoai|du hoc sinh|khach du lich|"
+        r"lao dong nuoc ngoai)\b"
+    ),
+    "host": re.compile(
+        r"\b(i|we) (run|own|manage|have) (a |an |the )?(hotel|homestay|guesthouse|guest house|hostel|motel)\b|"
+        r"\bmy (hotel|homestay|guesthouse|hostel)\b|\b(i|we) rent (out )?(a |my )?(room|rooms|apartment|house)\b|"
+        r"\b(i am|i m) (a |the )?(landlord|host|hotel owner)\b|\b(toi|minh|em) (la chu|co) "
+        r"(nha|khach san|nha nghi|homestay|can ho)\b|\b(khach san|nha nghi|homestay) cua (toi|minh)\b|"
+        r"\bcho (nguoi nuoc ngoai|khach nuoc ngoai|nguoi tay) thue\b"
+    ),
+    "employer": re.compile(
+        r"\b(our|my) (company|firm|factory|school|business)\b|\b(i am|i m|we are) (an )?employers?\b|"
+        r"\bwe (employ|hire|recruit)\b|\bcong ty (toi|chung toi|minh|em)\b|\bdoanh nghiep (toi|chung toi|minh)\b|"
+        r"\b(chung toi|ben toi|ben minh) (tuyen|thue|su dung) (lao dong|nguoi)\b"
+    ),
+}
+
+
+def role_in_text(text: str) -> str | None:
+    folded = fold(text).lower()
+    return next((role for role, phrase in _ROLE_PHRASES.items() if phrase.search(folded)), None)
+
+
 def role_from(tracker: Tracker) -> str | None:
-    """The role just named, else the remembered one. Entity values outside the known roles (an
-    unmapped span such as "foreign") are ignored rather than passed on."""
+    """The role just named (entity, else a self-description in the words), else the remembered one.
+    Entity values outside the known roles (an unmapped span such as "foreign") are ignored."""
     named = [str(v) for v in tracker.get_latest_entity_values("role") if v in knowledge.ROLES]
+    if named:
+        return named[0]
+    said = role_in_text((tracker.latest_message or {}).get("text") or "")
+    if said:
+        return said
     remembered = tracker.get_slot("role")
-    return named[0] if named else (remembered if remembered in knowledge.ROLES else None)
+    return remembered if remembered in knowledge.ROLES else None
 
 
 def province_from(tracker: Tracker) -> str | None:

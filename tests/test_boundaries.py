@@ -31,8 +31,9 @@ def test_python311_side_never_imports_rasa(package: str) -> None:
     assert not offenders
 
 
-def test_actions_never_import_the_api_or_gateway() -> None:
-    offenders = {(f, m) for f, m in imported_roots("actions") if m in {"api", "bot", "telegram", "fastapi"}}
+@pytest.mark.parametrize("package", ["actions", "rasa_addons"])
+def test_python310_side_never_imports_the_api_or_gateway(package: str) -> None:
+    offenders = {(f, m) for f, m in imported_roots(package) if m in {"api", "bot", "telegram", "fastapi"}}
     assert not offenders
 
 

@@ -9,7 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import knowledge
-from actions.qa import ActionAnswerProcedure, ActionDefaultAskAffirmation, ActionShowDecreeText, zone_in_text
+from actions.qa import (
+    ActionAnswerProcedure,
+    ActionDefaultAskAffirmation,
+    ActionShowDecreeText,
+    role_in_text,
+    zone_in_text,
+)
 from tests.actions.conftest import make_tracker
 
 
@@ -187,3 +193,21 @@ async def test_unmapped_role_span_is_ignored_not_fatal(dispatcher: CollectingDis
     assert SlotSet("role", "foreigner") in events
     expected = knowledge.answer("temporary_residence", "Hanoi", role="foreigner", lang="en")
     assert dispatcher.messages[0]["text"] == knowledge.render_answer(expected, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("tôi là người nước ngoài ở Đà Nẵng, ai khai báo tạm trú cho tôi?", "foreigner"),
+        ("I'm a foreign student in Hanoi", "foreigner"),
+        ("I run a homestay in Hoi An", "host"),
+        ("toi co khach san o ha noi", "host"),
+        ("cho người nước ngoài thuê nhà có phải khai báo không", "host"),
+        ("our company wants to hire a foreign engineer", "employer"),
+        ("công ty chúng tôi tuyển lao động nước ngoài", "employer"),
+        ("my employer took my passport", None),
+        ("work permit in Bac Ninh", None),
+    ],
+)
+def test_role_read_from_self_descriptions(text: str, role: str | None) -> None:
+    assert role_in_text(text) == role
