@@ -88,7 +88,10 @@ class RasaClient:
             raise RasaBadStatus(
                 f"Rasa answered HTTP {response.status_code}", status_code=response.status_code
             )
-        payload = response.json()
+        try:
+            payload = response.json()
+        except ValueError as error:  # a 200 whose body is not JSON must not leave the user without a reply
+            raise RasaError("Rasa's answer is not JSON") from error
         if not isinstance(payload, list):
             raise RasaError("Rasa's answer is not a list of messages")
         return [BotMessage.from_json(item) for item in payload if isinstance(item, dict)]
@@ -98,7 +101,10 @@ class RasaClient:
             response = await self._http.get("/status")
         except httpx.HTTPError:
             return False
-        return response.status_code == 200 and bool(response.json().get("model_id"))
+        try:
+            return response.status_code == 200 and bool(response.json().get("model_id"))
+        except (ValueError, AttributeError):
+            return False
 
     async def aclose(self) -> None:
         await self._http.aclose()
