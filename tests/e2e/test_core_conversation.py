@@ -8,21 +8,10 @@ import httpx
 import pytest
 
 from bot.chat_cli import chat
-from bot.rasa_client import BotMessage, RasaClient
 from bot.stack import StackConfig
+from tests.e2e.chat import joined, say
 
 pytestmark = pytest.mark.stack
-
-
-async def say(config: StackConfig, sender: str, text: str) -> list[BotMessage]:
-    async with RasaClient(config.rasa_url) as rasa:
-        replies = await rasa.send(sender, text)
-    assert replies, f"no reply to {text!r}"
-    return replies
-
-
-def joined(replies: list[BotMessage]) -> str:
-    return "\n".join(m.text for m in replies)
 
 
 async def test_greeting_help_and_goodbye_in_english(stack: StackConfig) -> None:

@@ -23,27 +23,13 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.rasa_client import BotMessage, RasaClient
+from bot.rasa_client import BotMessage
 from bot.stack import ROOT, StackConfig, running_stack, start_service
+from tests.e2e.chat import joined, payloads, say
 
 pytestmark = pytest.mark.stack
 
 VIETNAM = timezone(timedelta(hours=7))
-
-
-async def say(config: StackConfig, sender: str, text: str) -> list[BotMessage]:
-    async with RasaClient(config.rasa_url) as rasa:
-        replies = await rasa.send(sender, text)
-    assert replies, f"no reply to {text!r}"
-    return replies
-
-
-def joined(replies: list[BotMessage]) -> str:
-    return "\n".join(m.text for m in replies)
-
-
-def payloads(replies: list[BotMessage]) -> list[str]:
-    return [b.payload for m in replies for b in m.buttons]
 
 
 def guest_answers() -> list[str]:

@@ -8,8 +8,9 @@ import itertools
 
 import pytest
 
-from bot.rasa_client import BotMessage, RasaClient
+from bot.rasa_client import BotMessage
 from bot.stack import StackConfig
+from tests.e2e.chat import joined, payloads, say
 
 pytestmark = pytest.mark.stack
 
@@ -64,25 +65,16 @@ QUESTION_FACTS = [
 
 
 async def ask(config: StackConfig, sender: str, text: str) -> list[BotMessage]:
-    async with RasaClient(config.rasa_url) as rasa:
-        replies = await rasa.send(sender, text)
-    assert replies and any(m.text.strip() for m in replies), f"no reply to {text!r}"
+    replies = await say(config, sender, text)
+    assert any(m.text.strip() for m in replies), f"no text in the reply to {text!r}"
     return replies
-
-
-def text_of(replies: list[BotMessage]) -> str:
-    return "\n".join(m.text for m in replies)
-
-
-def payloads(replies: list[BotMessage]) -> list[str]:
-    return [b.payload for m in replies for b in m.buttons]
 
 
 @pytest.mark.parametrize(("lang", "question", "fact"), QUESTION_FACTS, ids=[q for _, q, _ in QUESTION_FACTS])
 async def test_question_gets_the_fact_from_the_decrees(
     stack: StackConfig, lang: str, question: str, fact: str
 ) -> None:
-    reply = text_of(await ask(stack, f"qa-{lang}-{next(_senders)}", question))
+    reply = joined(await ask(stack, f"qa-{lang}-{next(_senders)}", question))
     assert fact.lower() in reply.lower(), reply
     source_word = "Nguồn" if lang == "vi" else "Source"
     assert source_word in reply, "every answer names its source"
@@ -90,9 +82,9 @@ async def test_question_gets_the_fact_from_the_decrees(
 
 async def test_follow_up_repeats_the_topic_for_another_province(stack: StackConfig) -> None:
     sender = "qa-follow-up"
-    first = text_of(await ask(stack, sender, "how do I get a work permit in Bac Ninh?"))
+    first = joined(await ask(stack, sender, "how do I get a work permit in Bac Ninh?"))
     assert "1151/QĐ-UBND" in first
-    second = text_of(await ask(stack, sender, "and in Lai Châu?"))
+    second = joined(await ask(stack, sender, "and in Lai Châu?"))
     assert "Lai Chau" in second or "Lai Châu" in second
     assert "219/2025/NĐ-CP" in second and "1151/QĐ-UBND" not in second
 
@@ -101,10 +93,10 @@ async def test_missing_province_is_asked_and_remembered(stack: StackConfig) -> N
     sender = "qa-ask-province"
     question = await ask(stack, sender, "how do I get a criminal record certificate?")
     assert '/inform{"province": "Hà Nội"}' in payloads(question)
-    answer = text_of(await ask(stack, sender, '/inform{"province": "Hà Nội"}'))
+    answer = joined(await ask(stack, sender, '/inform{"province": "Hà Nội"}'))
     assert "Department of Justice" in answer
     # The province is remembered for the next question.
-    health = text_of(await ask(stack, sender, "what about the health check?"))
+    health = joined(await ask(stack, sender, "what about the health check?"))
     assert "Hanoi" in health and "18/2017/QĐ-UBND" in health
 
 
@@ -112,9 +104,9 @@ async def test_hanoi_work_permit_office_depends_on_the_zone(stack: StackConfig) 
     sender = "qa-zone"
     question = await ask(stack, sender, "which office issues work permits in Hanoi?")
     assert payloads(question) == ['/inform{"zone": "inside"}', '/inform{"zone": "outside"}']
-    inside = text_of(await ask(stack, sender, '/inform{"zone": "inside"}'))
+    inside = joined(await ask(stack, sender, '/inform{"zone": "inside"}'))
     assert "Management Board" in inside
-    outside = text_of(
+    outside = joined(
         await ask(stack, "qa-zone-2", "giấy phép lao động ở Hà Nội, công ty ngoài khu công nghiệp")
     )
     assert "Sở Nội vụ" in outside
@@ -124,15 +116,15 @@ async def test_show_decree_text_quotes_the_clause(stack: StackConfig) -> None:
     sender = "qa-quote"
     answer = await ask(stack, sender, "khám sức khỏe ở Hà Nam")
     assert "/show_decree_text" in payloads(answer)
-    quote = text_of(await ask(stack, sender, "/show_decree_text"))
+    quote = joined(await ask(stack, sender, "/show_decree_text"))
     assert "Điều 16" in quote and "khám sức khỏe" in quote
 
 
 async def test_role_changes_what_is_said_first(stack: StackConfig) -> None:
-    host = text_of(
+    host = joined(
         await ask(stack, "qa-role-host", "I run a homestay in Hanoi, do I have to declare my foreign guests?")
     )
-    foreigner = text_of(
+    foreigner = joined(
         await ask(stack, "qa-role-foreigner", "I'm a foreign student in Hanoi, do I have to declare my stay?")
     )
     assert "/declare" in host
@@ -141,6 +133,6 @@ async def test_role_changes_what_is_said_first(stack: StackConfig) -> None:
 
 async def test_unknown_question_searches_the_decrees_or_says_who_to_ask(stack: StackConfig) -> None:
     reply = await ask(stack, "qa-search", "what is the penalty for a hotel that does not declare a foreigner")
-    assert text_of(reply).strip()
-    nonsense = text_of(await ask(stack, "qa-nothing", "purple elephants juggling quantum bananas"))
+    assert joined(reply).strip()
+    nonsense = joined(await ask(stack, "qa-nothing", "purple elephants juggling quantum bananas"))
     assert nonsense.strip()
