@@ -14,14 +14,14 @@ RASA      := $(RASA_VENV)/bin/rasa
 MODEL     := models/assistant.tar.gz
 RASA_DATA := --config config.yml --domain bot/domain --data nlu_data bot/data
 MODEL_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null)
-LINT_PATHS := api bot knowledge actions rasa_addons tests benchmarks scripts
+LINT_PATHS := api bot knowledge actions rasa_addons tests benchmarks scripts catalog
 
-.PHONY: help setup run test lint train validate test-app test-rasa test-dialogue bench lock clean
+.PHONY: help setup catalog run test lint train validate test-app test-rasa test-dialogue bench lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed ## Create both environments from the locks (quick when nothing changed)
+setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed catalog ## Create both environments from the locks (quick when nothing changed)
 
 $(APP_VENV)/.installed: requirements/app.lock
 	@py=$$(scripts/find-python 3.11) || exit 1; \
@@ -34,6 +34,9 @@ $(RASA_VENV)/.installed: requirements/rasa.lock
 	  [ -x $(RASA_VENV)/bin/python ] || { echo "Creating $(RASA_VENV) with $$py"; "$$py" -m venv $(RASA_VENV); }
 	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/rasa.lock
 	@touch $@
+
+catalog: $(APP_VENV)/.installed ## Compile the text catalogue (catalog/locale/*/LC_MESSAGES/*.po -> .mo)
+	@$(APP_PY) -m catalog.build
 
 train: setup $(MODEL) ## Train the Rasa model (only when its inputs changed)
 
@@ -50,7 +53,7 @@ validate: setup ## Check the Rasa training data and domain
 lint: setup ## ruff and mypy (both environments' code)
 	$(APP_VENV)/bin/ruff check $(LINT_PATHS)
 	$(APP_VENV)/bin/ruff format --check $(LINT_PATHS)
-	$(APP_VENV)/bin/mypy api bot knowledge benchmarks scripts
+	$(APP_VENV)/bin/mypy api bot knowledge benchmarks scripts catalog
 	$(APP_VENV)/bin/mypy --python-version 3.10 $$(find actions rasa_addons -name '*.py')
 
 test-app: setup train ## Python 3.11 tests (API, knowledge, gateway, end-to-end stack)

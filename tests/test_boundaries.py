@@ -37,7 +37,9 @@ def test_python310_side_never_imports_the_api_or_gateway(package: str) -> None:
     assert not offenders
 
 
-def test_knowledge_query_code_uses_only_the_standard_library() -> None:
-    allowed = set(sys.stdlib_module_names) | {"knowledge"}
-    offenders = {(f, m) for f, m in imported_roots("knowledge", skip=("builder",)) if m not in allowed}
+@pytest.mark.parametrize(("package", "skip"), [("knowledge", ("builder",)), ("catalog", ("build.py",))])
+def test_shared_packages_use_only_the_standard_library(package: str, skip: tuple[str, ...]) -> None:
+    """knowledge's query code and the text catalogue are imported by both interpreters."""
+    allowed = set(sys.stdlib_module_names) | {"knowledge", "catalog"}
+    offenders = {(f, m) for f, m in imported_roots(package, skip=skip) if m not in allowed}
     assert not offenders
