@@ -19,6 +19,7 @@ from api import audit, filing
 from api.callers import Caller
 from api.deps import CallerDep, HostDep, OfficerDep, SessionDep
 from api.errors import ClientError, Conflict, Forbidden, InvalidRecord, NotFound
+from api.exports import safe_cell
 from api.handlers import pydantic_items
 from api.idempotency import request_hash, run_once
 from api.models import Declaration, DeclarationVersion, Establishment, declaration_values
@@ -328,18 +329,7 @@ def export_declarations(caller: OfficerDep, session: SessionDep, filters: Filter
         writer = csv.writer(buffer)
         writer.writerow(_CSV_COLUMNS)
         for d in rows:
-            p = declaration_public(d, d.establishment)
-            writer.writerow(
-                [
-                    p.receipt_code, p.status.value, p.version, p.declared_at.isoformat(),
-                    p.arrival_at.isoformat(), p.deadline_at.isoformat(), p.late, p.establishment.id,
-                    p.establishment.name, p.establishment.ward,
-                    p.guest.full_name, p.guest.sex.value, p.guest.date_of_birth, p.guest.nationality,
-                    p.guest.document_type.value, p.guest.document_number, p.guest.document_expiry,
-                    p.guest.visa_number or "", p.guest.entry_date or "", p.guest.port_of_entry or "",
-                    p.guest.purpose.value if p.guest.purpose else "", p.stay_until, p.room or "",
-                ]
-            )  # fmt: skip
+            writer.writerow([safe_cell(value) for value in _csv_row(declaration_public(d, d.establishment))])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -350,6 +340,19 @@ def export_declarations(caller: OfficerDep, session: SessionDep, filters: Filter
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="declarations.csv"'},
     )
+
+
+def _csv_row(p: DeclarationPublic) -> list[object]:
+    """One export row in `_CSV_COLUMNS` order; every cell then goes through `safe_cell` (no formulas)."""
+    return [
+        p.receipt_code, p.status.value, p.version, p.declared_at.isoformat(),
+        p.arrival_at.isoformat(), p.deadline_at.isoformat(), p.late, p.establishment.id,
+        p.establishment.name, p.establishment.ward,
+        p.guest.full_name, p.guest.sex.value, p.guest.date_of_birth, p.guest.nationality,
+        p.guest.document_type.value, p.guest.document_number, p.guest.document_expiry,
+        p.guest.visa_number, p.guest.entry_date, p.guest.port_of_entry,
+        p.guest.purpose.value if p.guest.purpose else None, p.stay_until, p.room,
+    ]  # fmt: skip
 
 
 def _load(session: Session, caller: Caller, receipt_code: str, *, for_update: bool = False) -> Declaration:
