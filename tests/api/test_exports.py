@@ -72,5 +72,5 @@ def test_officer_export_neutralises_formulas_in_every_text_column(
 
 
 def _width(model: type[Declaration], column: str) -> int:
-    length = getattr(model.__table__.c[column].type, "length", None)  # type: ignore[attr-defined]
+    length = getattr(model.__table__.c[column].type, "length", None)
     return int(length or 1000)
