@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -19,6 +19,7 @@ from actions.declare import parsing, texts
 from actions.declare.errors import IntakeRejected, IntakeUnavailable
 from actions.declare.identity import mask_document
 from actions.declare.intake import IntakeClient
+from actions.safety import SafeFormValidation
 from knowledge.provinces import resolve_area
 from knowledge.text import fold
 
@@ -109,7 +110,7 @@ def _skip_cleared(method: Validator) -> Validator:
     return wrapper
 
 
-class DeclareFormValidation(FormValidationAction):
+class DeclareFormValidation(SafeFormValidation):
     """Base of the declare validators: every `validate_<slot>` skips slots that were just cleared."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api import audit, filing
 from api.callers import Caller
 from api.deps import CallerDep, HostDep, OfficerDep, SessionDep
-from api.errors import ClientError, Conflict, Forbidden, InvalidRecord, NotFound
+from api.errors import ClientError, Conflict, FieldError, Forbidden, InvalidRecord, NotFound
 from api.exports import safe_cell
 from api.handlers import pydantic_items
 from api.idempotency import request_hash, run_once
@@ -27,6 +27,7 @@ from api.presenters import declaration_json, declaration_public
 from api.receipts import has_valid_check, is_well_formed, normalise
 from api.responses import FastJSONResponse
 from api.schemas import (
+    DB_INT_MAX,
     BatchRequest,
     BatchResponse,
     CancelRequest,
@@ -42,7 +43,7 @@ from api.schemas import (
     VersionPublic,
 )
 from api.security import mask_document_number
-from api.timeutil import local_midnight_utc, to_local, utcnow
+from api.timeutil import local_midnight_utc, to_local, to_utc, utcnow
 from api.validation import declaration_errors, normalise_document_number, timing
 from knowledge.text import fold
 
@@ -133,6 +134,7 @@ def _check_batch(
     cannot fail the whole batch): (results of rejected records by index, good records with index)."""
     rejected: dict[int, dict[str, Any]] = {}
     good: list[tuple[int, DeclarationCreate]] = []
+    first_of: dict[tuple[object, ...], int] = {}  # a guest's stay -> index of its first record
     for index, raw in enumerate(records):
         loc: tuple[str | int, ...] = ("body", "declarations", index)
         try:
@@ -142,12 +144,23 @@ def _check_batch(
             rejected[index] = {"index": index, "status": 422, "declaration": None, "errors": items}
             continue
         problems = declaration_errors(data, now, loc)
+        stay = _stay_key(data)
+        if not problems and stay in first_of:
+            problems = [FieldError(loc, "batch_duplicate", {"index": first_of[stay]})]
         if problems:
             items = [p.as_dict() for p in problems]
             rejected[index] = {"index": index, "status": 422, "declaration": None, "errors": items}
         else:
+            first_of[stay] = index
             good.append((index, data))
     return rejected, good
+
+
+def _stay_key(data: DeclarationCreate) -> tuple[object, ...]:
+    """What makes two records the same declaration: the same document and the same arrival."""
+    guest = data.guest
+    number = normalise_document_number(guest.document_number)
+    return (guest.nationality.upper(), guest.document_type, number, to_utc(data.arrival_at))
 
 
 def _file_batch(
@@ -208,7 +221,7 @@ class _Filters:
         arrival_to: Annotated[date | None, Query(description="Viet Nam date, inclusive")] = None,
         declared_from: date | None = None,
         declared_to: date | None = None,
-        establishment_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+        establishment_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX)] = None,
     ) -> None:
         self.document_number = document_number
         self.name = name
