@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +73,15 @@ def is_read_only(error: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) == _PG_READ_ONLY_TRANSACTION
 
 
+def forget_connections(engine: Engine) -> None:
+    """After a read-only error: close every pooled connection and collect the closed ones still referenced
+    by tracebacks (exception cycles). Python's sqlite3 closes a connection with live statements only when
+    the object is freed, and until then SQLite keeps the file's shared state, read-only, for every new
+    connection of the process. A full collection costs milliseconds; it runs only in this failure."""
+    engine.dispose()
+    gc.collect()
+
+
 def _drop_read_only_connections(engine: Engine) -> None:
     """A connection opened while the database was read-only stays so after write access returns (a
     SQLite file opened read-only; a PostgreSQL session started with default_transaction_read_only).
@@ -102,10 +112,21 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            # A file that cannot be written is opened read-only, silently, and stays so. SQLite shares
+            # one lock and WAL index per file among the connections of a process, so a single read-only
+            # connection kept in the pool would keep every later one read-only after write access
+            # returns: refuse and close it now.
+            cursor.execute("BEGIN IMMEDIATE")
+            cursor.execute("ROLLBACK")
+        except sqlite3.Error:
+            cursor.close()
+            dbapi_connection.close()
+            raise
         cursor.close()
 
     @event.listens_for(engine, "begin")

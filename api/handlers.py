@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.db import is_read_only
+from api.db import forget_connections, is_read_only
 from api.errors import ClientError
 from api.messages import message, pydantic_vi
 from api.middleware import MAX_BODY_BYTES
@@ -62,8 +62,12 @@ def install(app: FastAPI) -> None:
             type(orig).__name__,
             getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None),
         )
+        if is_read_only(exc):  # SQLite: OperationalError; PostgreSQL: InternalError (SQLSTATE 25006)
+            forget_connections(request.app.state.engine)
+            code = "database_read_only"
+            return JSONResponse(error_body(request, code), status_code=503, headers={"Retry-After": "5"})
         if isinstance(exc, OperationalError):
-            code = "database_read_only" if is_read_only(exc) else "database_unavailable"
+            code = "database_unavailable"
             return JSONResponse(error_body(request, code), status_code=503, headers={"Retry-After": "5"})
         return JSONResponse(error_body(request, "internal_error"), status_code=500)
 

@@ -15,6 +15,7 @@ from api.config import Settings, get_settings
 from api.db import make_engine, make_session_factory
 from api.logging_setup import install_filters
 from api.middleware import MAX_BODY_BYTES, ErrorShieldMiddleware, UploadGuardMiddleware
+from api.migrations import head_revision
 from api.routes import declarations, establishments, health, reference, reports
 
 DESCRIPTION = """Intake API for foreigners' temporary-residence declarations (Law 47/2014/QH13, Art. 33:
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.channel_token = channel_token
+    app.state.schema_revision = head_revision()
     app.state.caller_cache = CallerCache(settings.caller_cache_seconds)
     handlers.install(app)
     app.add_middleware(ErrorShieldMiddleware)  # innermost of ours: sees every unexpected exception

@@ -237,6 +237,10 @@ CATALOGUED: dict[str, str] = {
         "The database accepts no writes at the moment (it is read-only). Nothing was stored; try again "
         "shortly."
     ),
+    "schema_outdated": N_(
+        "The database is not at the schema this version expects. Run `python -m api migrate`, or restart "
+        "the API, which migrates at start."
+    ),
     "internal_error": N_(
         "Something went wrong on our side. Try again shortly: a retry with the same Idempotency-Key files "
         "nothing twice."
