@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.language import SUPPORTED, detect_language, reply_language
+from actions.safety import SafeAction
 
 
-class ActionDetectLanguage(Action):
+class ActionDetectLanguage(SafeAction):
     """Fills `language` every user turn: an explicit choice wins, else the message's own language."""
 
     def name(self) -> str:
@@ -78,7 +79,7 @@ HELP_BUTTONS = {
 }
 
 
-class ActionShowHelp(Action):
+class ActionShowHelp(SafeAction):
     """The help menu, built here (not in the domain) so it can follow what the assistant offers."""
 
     def name(self) -> str:
@@ -103,7 +104,7 @@ LANGUAGE_BUTTONS = [
 ]
 
 
-class ActionOfferLanguages(Action):
+class ActionOfferLanguages(SafeAction):
     """Language buttons; sent from an action because Rasa would try to fill the JSON braces of the
     payloads as slot placeholders in a domain response."""
 

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -21,6 +21,7 @@ from actions.qa_texts import (
     ZONE_TITLES,
     text_for,
 )
+from actions.safety import SafeAction
 from knowledge.text import fold
 
 TOPIC_BY_INTENT = {
@@ -139,7 +140,7 @@ def language_of(tracker: Tracker) -> tuple[str, str | None]:
     return reply_language(language), FOREIGN_LANGUAGE_NOTE.get(language or "")
 
 
-class ActionAnswerProcedure(Action):
+class ActionAnswerProcedure(SafeAction):
     """Answer "how does X work in province P" — or ask, with buttons, for what is missing."""
 
     def name(self) -> str:
@@ -178,7 +179,7 @@ class ActionAnswerProcedure(Action):
         return events
 
 
-class ActionShowDecreeText(Action):
+class ActionShowDecreeText(SafeAction):
     """Quote the clauses behind the last answer, so the user can read the decree's own words."""
 
     def name(self) -> str:
@@ -204,7 +205,7 @@ class ActionShowDecreeText(Action):
         return []
 
 
-class ActionDefaultAskAffirmation(Action):
+class ActionDefaultAskAffirmation(SafeAction):
     """First stage of the fallback: what the decrees say that matches the words, and "did you mean"."""
 
     def name(self) -> str:

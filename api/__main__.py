@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sqlalchemy.exc import OperationalError
+
 from api.config import get_settings
 from api.db import make_engine, make_session_factory
 from api.errors import ConfigurationError
@@ -18,7 +20,17 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     settings.effective_channel_token()  # fail before migrating when production has no channel token
-    upgrade_to_head(settings.database_url)
+    try:
+        upgrade_to_head(settings.database_url)
+    except OperationalError as error:
+        # A database that cannot be opened or written right now (a read-only file or directory, a
+        # server still starting): serve anyway, so /health can say so and the API recovers by itself;
+        # /health also answers 503 while the schema is behind the code.
+        print(
+            f"database not ready at start ({type(error.orig).__name__}): serving; /health answers 503 "
+            "until it takes writes at the expected schema revision",
+            file=sys.stderr,
+        )
     uvicorn.run(
         "api.main:app",
         host=args.host,

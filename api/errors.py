@@ -62,6 +62,10 @@ class PayloadTooLarge(ClientError):
     status_code = 413
 
 
+class TooManyRequests(ClientError):
+    status_code = 429
+
+
 class InvalidRecord(ClientError):
     """422: one or more field errors in a record."""
 

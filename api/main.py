@@ -7,13 +7,15 @@ from contextlib import asynccontextmanager
 
 import anyio.to_thread
 from fastapi import FastAPI
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
 from api import handlers
 from api.callers import CallerCache
 from api.config import Settings, get_settings
 from api.db import make_engine, make_session_factory
 from api.logging_setup import install_filters
-from api.middleware import BodyLimitMiddleware
+from api.middleware import MAX_BODY_BYTES, ErrorShieldMiddleware, UploadGuardMiddleware
+from api.migrations import head_revision
 from api.routes import declarations, establishments, health, reference, reports
 
 DESCRIPTION = """Intake API for foreigners' temporary-residence declarations (Law 47/2014/QH13, Art. 33:
@@ -44,9 +46,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.channel_token = channel_token
+    app.state.schema_revision = head_revision()
     app.state.caller_cache = CallerCache(settings.caller_cache_seconds)
     handlers.install(app)
-    app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(ErrorShieldMiddleware)  # innermost of ours: sees every unexpected exception
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY_BYTES)  # counts streamed bytes
+    app.add_middleware(UploadGuardMiddleware)  # added last: runs first
     for module in (health, establishments, declarations, reports, reference):
         app.include_router(module.router)
     return app

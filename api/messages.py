@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalog import N_, translator
+
+_t = translator("api")
+
 NATIONALITY_HINT = "GET /v1/nationalities?q=<country name>"
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -33,8 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tài khoản chat này chưa gắn với cơ sở lưu trú nào. Hãy đăng ký cơ sở lưu trú trước.",
     ),
     "chat_already_linked": (
-        "This chat account is already linked to establishment {establishment_id}.",
-        "Tài khoản chat này đã gắn với cơ sở lưu trú số {establishment_id}.",
+        "This chat account is already linked to an establishment.",
+        "Tài khoản chat này đã gắn với một cơ sở lưu trú.",
     ),
     "host_only": (
         "Only an establishment (its API key or its linked chat account) can do this.",
@@ -52,10 +56,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An officer can only register establishments in their own province ({province}).",
         "Cán bộ chỉ được đăng ký cơ sở lưu trú trong tỉnh/thành của mình ({province}).",
     ),
-    "other_establishment": (
-        "You can only manage your own establishment.",
-        "Bạn chỉ được quản lý cơ sở lưu trú của mình.",
-    ),
     # lookups and state
     "declaration_not_found": (
         "No declaration with receipt code {receipt_code} is visible to you. Check the code.",
@@ -64,10 +64,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "receipt_check_failed": (
         "Receipt code {receipt_code} is mistyped: its last character does not match. Check each letter.",
         "Mã biên nhận {receipt_code} bị gõ sai: ký tự kiểm tra cuối không khớp. Hãy kiểm tra từng ký tự.",
-    ),
-    "establishment_not_found": (
-        "Establishment {establishment_id} does not exist.",
-        "Không có cơ sở lưu trú số {establishment_id}.",
     ),
     "declaration_cancelled": (
         "This declaration was cancelled and can no longer be changed. File a new one instead.",
@@ -204,6 +200,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Messages added since the text catalogue exists: the English sentence is the msgid, the Vietnamese (and
+# Chinese, Korean) live in catalog/locale/*/LC_MESSAGES/api.po.
+CATALOGUED: dict[str, str] = {
+    # Said alike whether the establishment is someone else's or does not exist (existence is not revealed).
+    "establishment_not_found": N_(
+        "Establishment {establishment_id} is not yours. Use the id your API key was registered with."
+    ),
+    "channel_only": N_("Only the chat channel, for its own chat account, can ask for a link code."),
+    "link_code_invalid": N_(
+        "This link code is wrong, used or expired (codes last {minutes} minutes). Ask the chat for a new "
+        "code and enter it as shown."
+    ),
+    "too_many_link_codes": N_(
+        "Too many link codes were asked for. Wait {minutes} minutes, then ask for one again."
+    ),
+    "too_many_link_attempts": N_(
+        "Too many wrong link codes were entered for this establishment. Wait {minutes} minutes, then try "
+        "again with the code the chat shows."
+    ),
+    "name_invisible": N_(
+        "The name contains invisible characters (such as Hangul fillers or zero-width spaces). Type the "
+        "name with the letters printed in the document."
+    ),
+    "name_start": N_("The name must start with a letter, as printed in the document."),
+    "name_marks": N_(
+        "The name has more than {max_marks} accent marks on one letter. Type each letter with its own "
+        "accents only."
+    ),
+    "date_format": N_("Give the date as text in the form YYYY-MM-DD (e.g. 1990-03-15), not as a number."),
+    "moment_format": N_(
+        "Give the time as text in the form YYYY-MM-DDTHH:MM (Viet Nam time, e.g. 2025-07-20T14:30), not as "
+        "a number."
+    ),
+    "database_read_only": N_(
+        "The database accepts no writes at the moment (it is read-only). Nothing was stored; try again "
+        "shortly."
+    ),
+    "schema_outdated": N_(
+        "The database is not at the schema this version expects. Run `python -m api migrate`, or restart "
+        "the API, which migrates at start."
+    ),
+    "internal_error": N_(
+        "Something went wrong on our side. Try again shortly: a retry with the same Idempotency-Key files "
+        "nothing twice."
+    ),
+    "batch_duplicate": N_(
+        "This record repeats record {index} of the same batch (same document number and arrival). Send "
+        "each guest's stay once."
+    ),
+}
+
 # Vietnamese for pydantic's error types; the English stays pydantic's own message.
 PYDANTIC_VI: dict[str, str] = {
     "missing": "Thiếu trường bắt buộc này.",
@@ -246,12 +293,17 @@ PYDANTIC_VI: dict[str, str] = {
 
 def message(code: str, **params: Any) -> tuple[str, str]:
     """(English, Vietnamese) text for `code`, formatted with `params`."""
+    if code in CATALOGUED:
+        english = CATALOGUED[code]
+        return english.format(**params), _t(english, "vi", **params)
     en, vi = MESSAGES[code]
     return en.format(**params), vi.format(**params)
 
 
 def pydantic_vi(error_type: str, ctx: dict[str, Any] | None) -> str:
     """Vietnamese for one pydantic error; a generic sentence when the type is not in the table."""
+    if error_type in CATALOGUED:
+        return _t(CATALOGUED[error_type], "vi", **(ctx or {}))
     template = PYDANTIC_VI.get(error_type)
     if template is None:
         return "Giá trị không hợp lệ."

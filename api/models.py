@@ -67,6 +67,27 @@ class ChatLink(Base):
     created_at: Mapped[datetime]
 
 
+class LinkCode(Base):
+    """A one-time code the chat showed to one chat account; the establishment that submits it with its
+    API key gets that chat account linked. Only its SHA-256 digest is stored."""
+
+    __tablename__ = "link_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chat_account: Mapped[str] = mapped_column(String(120), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class HealthProbe(Base):
+    """One row that `/health` updates in a transaction it rolls back: proof that the database takes writes."""
+
+    __tablename__ = "health_probe"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    checked_at: Mapped[datetime]
+
+
 class Officer(Base):
     __tablename__ = "officers"
 
@@ -151,6 +172,7 @@ class AuditEvent(Base):
     """Append-only (database triggers refuse UPDATE and DELETE). Never holds a document number."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_actor_action_at", "actor", "action", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]

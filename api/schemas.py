@@ -9,8 +9,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
+
+from api.messages import CATALOGUED
 
 # Unicode category Cc is exactly these 65 code points; a regex checks them in C (every text field of
 # every record passes here).
@@ -22,6 +24,20 @@ def _printable(value: str) -> str:
     if _CONTROL.search(value):
         raise PydanticCustomError("control_characters", "Remove control characters (tabs, line breaks).")
     return unicodedata.normalize("NFC", value).strip()
+
+
+# Pydantic reads a number (or a string of digits) as seconds since 1970: `"date_of_birth": 0` would be
+# 1 January 1970. Dates and times are accepted only as ISO text (or date objects, from Python callers).
+_NUMBER = re.compile(r"^\s*[-+]?\d+(\.\d*)?\s*$")
+
+
+def _iso_text(code: str) -> Any:
+    def check(value: Any) -> Any:
+        if isinstance(value, bool | int | float) or (isinstance(value, str) and _NUMBER.match(value)):
+            raise PydanticCustomError(code, CATALOGUED[code])
+        return value
+
+    return check
 
 
 def _date_in_range(value: date) -> date:
@@ -37,8 +53,8 @@ def _datetime_in_range(value: datetime) -> datetime:
 
 
 Text = Annotated[str, AfterValidator(_printable)]
-Day = Annotated[date, AfterValidator(_date_in_range)]
-Moment = Annotated[datetime, AfterValidator(_datetime_in_range)]
+Day = Annotated[date, BeforeValidator(_iso_text("date_format")), AfterValidator(_date_in_range)]
+Moment = Annotated[datetime, BeforeValidator(_iso_text("moment_format")), AfterValidator(_datetime_in_range)]
 
 
 class StrictModel(BaseModel):
@@ -133,8 +149,26 @@ class EstablishmentRegistered(BaseModel):
     linked_chat_account: str | None
 
 
+# Ids are 32-bit integers on both databases; larger ones in a path or query are a 422, not a 500.
+DB_INT_MAX = 2**31 - 1
+
+
 class LinkCreate(StrictModel):
-    chat_account: Annotated[Text, Field(pattern=r"^[a-z][a-z0-9_]{1,19}:[A-Za-z0-9_.@-]{1,80}$")]
+    code: Annotated[
+        Text,
+        Field(
+            min_length=8,
+            max_length=20,
+            description="The one-time code the chat showed",
+            examples=["7K3Q-9XMD"],
+        ),
+    ]
+
+
+class LinkCodePublic(BaseModel):
+    code: str = Field(description="Show it in the chat; the establishment submits it with its API key")
+    expires_at: datetime
+    chat_account: str
 
 
 class LinkPublic(BaseModel):

@@ -62,15 +62,41 @@ def phone_errors(phone: str, loc: tuple[str | int, ...]) -> list[FieldError]:
     return [] if _PHONE.match(normalise_phone(phone)) else [FieldError(loc, "phone_format")]
 
 
-def name_is_valid(name: str) -> bool:
-    has_letter = False
-    for ch in name:
+# Unicode's Default_Ignorable_Code_Point characters that are letters or marks (the others are format
+# characters, category Cf, checked by category): Hangul fillers print as nothing, so a name made of
+# U+3164 looks empty; the others are invisible joiners and variation selectors.
+_INVISIBLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
+)
+# Marks stacked on one letter: Vietnamese needs two (ệ = e + dot below + circumflex), a few scripts three.
+MAX_MARKS_PER_LETTER = 3
+
+
+def name_problem(name: str) -> str | None:
+    """The error code for a guest name that is not one a document could print, or None.
+
+    Letters of any script, each with at most MAX_MARKS_PER_LETTER combining marks, and the punctuation of
+    names (space ' - . ,) after the first letter. The chat's validator (actions/declare/forms.py) applies
+    the same rule; it cannot import this package (Python 3.10 environment)."""
+    if _INVISIBLE.search(name) or any(unicodedata.category(ch) == "Cf" for ch in name):
+        return "name_invisible"
+    decomposed = unicodedata.normalize("NFD", name)
+    if not decomposed or not unicodedata.category(decomposed[0]).startswith("L"):
+        return "name_start"
+    marks, after_letter = 0, False
+    for ch in decomposed:
         category = unicodedata.category(ch)
-        if category.startswith("L"):
-            has_letter = True
-        elif not (category.startswith("M") or ch in _NAME_PUNCTUATION):
-            return False
-    return has_letter
+        if category.startswith("M"):
+            marks += 1
+            if not after_letter:  # a lone accent on a space or a hyphen
+                return "name_characters"
+            if marks > MAX_MARKS_PER_LETTER:
+                return "name_marks"
+            continue
+        marks, after_letter = 0, category.startswith("L")
+        if not (after_letter or ch in _NAME_PUNCTUATION):
+            return "name_characters"
+    return None
 
 
 def nationality_error(value: str, loc: tuple[str | int, ...]) -> FieldError | None:
@@ -100,8 +126,9 @@ def declaration_errors(
     arrival = to_utc(data.arrival_at)
     arrival_day = local_date(arrival)
 
-    if not name_is_valid(guest.full_name):
-        errors.append(FieldError((*guest_loc, "full_name"), "name_characters"))
+    problem = name_problem(guest.full_name)
+    if problem:
+        errors.append(FieldError((*guest_loc, "full_name"), problem, {"max_marks": MAX_MARKS_PER_LETTER}))
     nationality = nationality_error(guest.nationality, (*guest_loc, "nationality"))
     if nationality:
         errors.append(nationality)

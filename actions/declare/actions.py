@@ -13,7 +13,7 @@ import re
 import uuid
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -32,6 +32,7 @@ from actions.declare.identity import idempotency_key, mask_document
 from actions.declare.intake import IntakeClient
 from actions.declare.outbox import Outbox
 from actions.declare.receipts import deadline_status, filed_message, hours
+from actions.safety import SafeAction
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def _new_form() -> list[EventType]:
     return [SlotSet(FORM_ID, uuid.uuid4().hex), *clear_personal_data()]
 
 
-class ActionStartDeclaration(Action):
+class ActionStartDeclaration(SafeAction):
     """A new guest: find out (GET /v1/me) whether this chat is linked to an establishment."""
 
     def name(self) -> str:
@@ -98,7 +99,7 @@ async def route_for_new_guest(dispatcher: CollectingDispatcher, tracker: Tracker
     return [SlotSet("declare_establishment", name), _route("guest")]
 
 
-class ActionRegisterEstablishment(Action):
+class ActionRegisterEstablishment(SafeAction):
     """POST /v1/establishments with the chat account header: registers and links in one step."""
 
     def name(self) -> str:
@@ -156,7 +157,7 @@ def summary_lines(tracker: Tracker, language: str | None) -> list[str]:
     return lines
 
 
-class ActionShowDeclarationSummary(Action):
+class ActionShowDeclarationSummary(SafeAction):
     """Dry-run the declaration on the API, then show it with confirm / correct / cancel buttons."""
 
     def name(self) -> str:
@@ -203,7 +204,7 @@ class ActionShowDeclarationSummary(Action):
         return [_route("summary")]
 
 
-class ActionFileDeclaration(Action):
+class ActionFileDeclaration(SafeAction):
     """File with an idempotency key from this conversation and form instance; queue it when the API is down."""
 
     def name(self) -> str:
@@ -260,7 +261,7 @@ class ActionFileDeclaration(Action):
         ]
 
 
-class ActionAnotherGuest(Action):
+class ActionAnotherGuest(SafeAction):
     """The next guest of a family or group: same establishment, same arrival and stay dates."""
 
     def name(self) -> str:
@@ -285,7 +286,7 @@ class ActionAnotherGuest(Action):
         return events
 
 
-class ActionCorrectDeclaration(Action):
+class ActionCorrectDeclaration(SafeAction):
     """`/correct_declaration` lists the fields; `/correct_declaration{"declare_field": ...}` reopens one."""
 
     def name(self) -> str:
@@ -309,7 +310,7 @@ class ActionCorrectDeclaration(Action):
         return [_route("choose_field")]
 
 
-class ActionDiscardDeclaration(Action):
+class ActionDiscardDeclaration(SafeAction):
     def name(self) -> str:
         return "action_discard_declaration"
 
@@ -325,7 +326,7 @@ class ActionDiscardDeclaration(Action):
         ]
 
 
-class ActionListDeclarations(Action):
+class ActionListDeclarations(SafeAction):
     def name(self) -> str:
         return "action_list_declarations"
 
@@ -396,7 +397,7 @@ class ValidateCancelDeclarationForm(DeclareFormValidation):
         return {"cancel_reason": reason}
 
 
-class ActionCancelDeclaration(Action):
+class ActionCancelDeclaration(SafeAction):
     def name(self) -> str:
         return "action_cancel_declaration"
 
@@ -420,7 +421,7 @@ class ActionCancelDeclaration(Action):
         return cleared
 
 
-class ActionAnnounceQueuedResult(Action):
+class ActionAnnounceQueuedResult(SafeAction):
     """Run by the outbox worker's EXTERNAL_declaration_filed trigger: the host learns the queued outcome."""
 
     def name(self) -> str:

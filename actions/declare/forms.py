@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from abc import abstractmethod
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -19,10 +20,13 @@ from actions.declare import parsing, texts
 from actions.declare.errors import IntakeRejected, IntakeUnavailable
 from actions.declare.identity import mask_document
 from actions.declare.intake import IntakeClient
+from actions.safety import SafeFormValidation
+from catalog import N_, translator
 from knowledge.provinces import resolve_area
 from knowledge.text import fold
 
 logger = logging.getLogger(__name__)
+_t = translator("declare")
 
 ATTEMPTS_SLOT = "declare_attempts"
 STRIKES_BEFORE_HELP = 2
@@ -70,17 +74,50 @@ def accept(slot: str, value: Any, tracker: Tracker, **more: Any) -> Result:
     return {slot: value, ATTEMPTS_SLOT: attempts, **more}
 
 
-def name_is_valid(name: str) -> bool:
-    """Letters (any script) with combining marks, spaces and ' - . , only: what passports print."""
+# The same rule as the intake API's api.validation.name_problem (this Python 3.10 environment cannot
+# import the API): letters of any script with at most MAX_MARKS_PER_LETTER combining marks each, the
+# punctuation of names after the first letter, and nothing invisible.
+_INVISIBLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
+)
+MAX_MARKS_PER_LETTER = 3
+NAME_PROBLEMS = {
+    "invisible": N_(
+        "The name contains invisible characters (such as Hangul fillers or zero-width spaces). Please type "
+        "it with the letters printed in the passport."
+    ),
+    "start": N_("The name must start with a letter, as printed in the passport."),
+    "marks": N_(
+        "The name has too many accent marks on one letter. Please type each letter with its own accents."
+    ),
+}
 
-    has_letter = False
-    for ch in name:
+
+def name_problem(name: str) -> str | None:
+    """'invisible', 'start', 'marks' or 'characters' for a name no passport could print; None if fine."""
+    if _INVISIBLE.search(name) or any(unicodedata.category(ch) == "Cf" for ch in name):
+        return "invisible"
+    decomposed = unicodedata.normalize("NFD", name)
+    if not decomposed or not unicodedata.category(decomposed[0]).startswith("L"):
+        return "start"
+    marks, after_letter = 0, False
+    for ch in decomposed:
         category = unicodedata.category(ch)
-        if category.startswith("L"):
-            has_letter = True
-        elif not (category.startswith("M") or ch in _NAME_PUNCTUATION):
-            return False
-    return has_letter
+        if category.startswith("M"):
+            marks += 1
+            if not after_letter:
+                return "characters"
+            if marks > MAX_MARKS_PER_LETTER:
+                return "marks"
+            continue
+        marks, after_letter = 0, category.startswith("L")
+        if not (after_letter or ch in _NAME_PUNCTUATION):
+            return "characters"
+    return None
+
+
+def name_is_valid(name: str) -> bool:
+    return name_problem(name) is None
 
 
 def _text(value: Any) -> str:
@@ -109,7 +146,7 @@ def _skip_cleared(method: Validator) -> Validator:
     return wrapper
 
 
-class DeclareFormValidation(FormValidationAction):
+class DeclareFormValidation(SafeFormValidation):
     """Base of the declare validators: every `validate_<slot>` skips slots that were just cleared."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -207,7 +244,10 @@ class ValidateGuestDeclarationForm(DeclareFormValidation):
             reason = texts.text("mrz_invalid", lang, reason="")
             return reject("guest_full_name", reason, dispatcher, tracker)
         name = _text(raw)
-        if not (2 <= len(name) <= 120 and name_is_valid(name)):
+        problem = name_problem(name)
+        if problem in NAME_PROBLEMS:
+            return reject("guest_full_name", _t(NAME_PROBLEMS[problem], lang), dispatcher, tracker)
+        if problem or not 2 <= len(name) <= 120:
             return reject("guest_full_name", texts.invalid("guest_full_name", lang), dispatcher, tracker)
         return accept("guest_full_name", name, tracker)
 

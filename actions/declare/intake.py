@@ -6,6 +6,7 @@ Every failure becomes IntakeUnavailable (unreachable, timeout, 5xx: retry later)
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -52,7 +53,9 @@ class IntakeClient:
             ):
                 status = response.status
                 text = await response.text()
-        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        # asyncio.TimeoutError is not TimeoutError before Python 3.11: aiohttp's total timeout (a hung
+        # API, e.g. stopped with SIGSTOP) raises it, and it must queue the declaration like a refusal.
+        except (aiohttp.ClientError, asyncio.TimeoutError, TimeoutError, OSError) as error:
             logger.warning("intake API unreachable on %s %s: %s", method, path, type(error).__name__)
             raise IntakeUnavailable(f"intake API unreachable: {type(error).__name__}") from error
         try:

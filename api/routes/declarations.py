@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from api import audit, filing
 from api.callers import Caller
 from api.deps import CallerDep, HostDep, OfficerDep, SessionDep
-from api.errors import ClientError, Conflict, Forbidden, InvalidRecord, NotFound
+from api.errors import ClientError, Conflict, FieldError, Forbidden, InvalidRecord, NotFound
+from api.exports import safe_cell
 from api.handlers import pydantic_items
 from api.idempotency import request_hash, run_once
 from api.models import Declaration, DeclarationVersion, Establishment, declaration_values
@@ -26,6 +27,7 @@ from api.presenters import declaration_json, declaration_public
 from api.receipts import has_valid_check, is_well_formed, normalise
 from api.responses import FastJSONResponse
 from api.schemas import (
+    DB_INT_MAX,
     BatchRequest,
     BatchResponse,
     CancelRequest,
@@ -41,7 +43,7 @@ from api.schemas import (
     VersionPublic,
 )
 from api.security import mask_document_number
-from api.timeutil import local_midnight_utc, to_local, utcnow
+from api.timeutil import local_midnight_utc, to_local, to_utc, utcnow
 from api.validation import declaration_errors, normalise_document_number, timing
 from knowledge.text import fold
 
@@ -132,6 +134,7 @@ def _check_batch(
     cannot fail the whole batch): (results of rejected records by index, good records with index)."""
     rejected: dict[int, dict[str, Any]] = {}
     good: list[tuple[int, DeclarationCreate]] = []
+    first_of: dict[tuple[object, ...], int] = {}  # a guest's stay -> index of its first record
     for index, raw in enumerate(records):
         loc: tuple[str | int, ...] = ("body", "declarations", index)
         try:
@@ -141,12 +144,23 @@ def _check_batch(
             rejected[index] = {"index": index, "status": 422, "declaration": None, "errors": items}
             continue
         problems = declaration_errors(data, now, loc)
+        stay = _stay_key(data)
+        if not problems and stay in first_of:
+            problems = [FieldError(loc, "batch_duplicate", {"index": first_of[stay]})]
         if problems:
             items = [p.as_dict() for p in problems]
             rejected[index] = {"index": index, "status": 422, "declaration": None, "errors": items}
         else:
+            first_of[stay] = index
             good.append((index, data))
     return rejected, good
+
+
+def _stay_key(data: DeclarationCreate) -> tuple[object, ...]:
+    """What makes two records the same declaration: the same document and the same arrival."""
+    guest = data.guest
+    number = normalise_document_number(guest.document_number)
+    return (guest.nationality.upper(), guest.document_type, number, to_utc(data.arrival_at))
 
 
 def _file_batch(
@@ -207,7 +221,7 @@ class _Filters:
         arrival_to: Annotated[date | None, Query(description="Viet Nam date, inclusive")] = None,
         declared_from: date | None = None,
         declared_to: date | None = None,
-        establishment_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+        establishment_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX)] = None,
     ) -> None:
         self.document_number = document_number
         self.name = name
@@ -328,18 +342,7 @@ def export_declarations(caller: OfficerDep, session: SessionDep, filters: Filter
         writer = csv.writer(buffer)
         writer.writerow(_CSV_COLUMNS)
         for d in rows:
-            p = declaration_public(d, d.establishment)
-            writer.writerow(
-                [
-                    p.receipt_code, p.status.value, p.version, p.declared_at.isoformat(),
-                    p.arrival_at.isoformat(), p.deadline_at.isoformat(), p.late, p.establishment.id,
-                    p.establishment.name, p.establishment.ward,
-                    p.guest.full_name, p.guest.sex.value, p.guest.date_of_birth, p.guest.nationality,
-                    p.guest.document_type.value, p.guest.document_number, p.guest.document_expiry,
-                    p.guest.visa_number or "", p.guest.entry_date or "", p.guest.port_of_entry or "",
-                    p.guest.purpose.value if p.guest.purpose else "", p.stay_until, p.room or "",
-                ]
-            )  # fmt: skip
+            writer.writerow([safe_cell(value) for value in _csv_row(declaration_public(d, d.establishment))])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -350,6 +353,19 @@ def export_declarations(caller: OfficerDep, session: SessionDep, filters: Filter
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="declarations.csv"'},
     )
+
+
+def _csv_row(p: DeclarationPublic) -> list[object]:
+    """One export row in `_CSV_COLUMNS` order; every cell then goes through `safe_cell` (no formulas)."""
+    return [
+        p.receipt_code, p.status.value, p.version, p.declared_at.isoformat(),
+        p.arrival_at.isoformat(), p.deadline_at.isoformat(), p.late, p.establishment.id,
+        p.establishment.name, p.establishment.ward,
+        p.guest.full_name, p.guest.sex.value, p.guest.date_of_birth, p.guest.nationality,
+        p.guest.document_type.value, p.guest.document_number, p.guest.document_expiry,
+        p.guest.visa_number, p.guest.entry_date, p.guest.port_of_entry,
+        p.guest.purpose.value if p.guest.purpose else None, p.stay_until, p.room,
+    ]  # fmt: skip
 
 
 def _load(session: Session, caller: Caller, receipt_code: str, *, for_update: bool = False) -> Declaration:

@@ -2,31 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Path, status
 from sqlalchemy.exc import IntegrityError
 
-from api import audit
+from api import audit, linking
 from api.deps import CallerDep, HostDep, SessionDep
 from api.errors import Conflict, FieldError, Forbidden, InvalidRecord, NotFound
 from api.geo import province_name, resolve
 from api.models import ChatLink, Establishment
 from api.presenters import establishment_public
 from api.schemas import (
+    DB_INT_MAX,
     ErrorBody,
     EstablishmentCreate,
     EstablishmentRegistered,
+    LinkCodePublic,
     LinkCreate,
     LinkPublic,
     Me,
     OfficerPublic,
 )
 from api.security import HOST_KEY_PREFIX, new_token, token_digest
-from api.timeutil import utcnow
+from api.timeutil import to_local, utcnow
 from api.validation import normalise_phone, phone_errors
 
 router = APIRouter(prefix="/v1", tags=["establishments"])
+EstablishmentId = Annotated[int, Path(ge=1, le=DB_INT_MAX, description="Your establishment's id")]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody},
     403: {"model": ErrorBody},
@@ -50,9 +53,7 @@ def create_establishment(
     if caller.kind == "host":
         raise Forbidden("registrar_only")
     if caller.kind == "channel" and caller.establishment is not None:
-        raise Conflict(
-            "chat_already_linked", ("header", "X-Chat-Account"), establishment_id=caller.establishment.id
-        )
+        raise Conflict("chat_already_linked", ("header", "X-Chat-Account"))
     province = resolve(body.province)
     errors = phone_errors(body.contact_phone, ("body", "contact_phone"))
     if province is None:
@@ -84,44 +85,47 @@ def create_establishment(
         session.commit()
     except IntegrityError as error:  # the same chat account registering twice at the same moment
         session.rollback()
-        raise Conflict("chat_already_linked", ("header", "X-Chat-Account"), establishment_id="?") from error
+        raise Conflict("chat_already_linked", ("header", "X-Chat-Account")) from error
     return EstablishmentRegistered(
         establishment=establishment_public(est), api_key=api_key, linked_chat_account=caller.chat_account
     )
 
 
 @router.post(
+    "/link-codes",
+    status_code=status.HTTP_201_CREATED,
+    response_model=LinkCodePublic,
+    responses={**_ERRORS, 429: {"model": ErrorBody}},
+)
+def create_link_code(caller: CallerDep, session: SessionDep) -> LinkCodePublic:
+    """Chat channel only: a one-time code for the calling chat account, to be shown in that chat. The
+    establishment then submits it with its API key (`POST /v1/establishments/{id}/links`). A new code
+    replaces the account's earlier ones; a linked account gets 409."""
+    if caller.kind != "channel" or caller.chat_account is None:
+        raise Forbidden("channel_only")
+    code, expires = linking.issue_code(session, caller.chat_account, caller.actor, utcnow())
+    return LinkCodePublic(code=code, expires_at=to_local(expires), chat_account=caller.chat_account)
+
+
+@router.post(
     "/establishments/{establishment_id}/links",
     status_code=status.HTTP_201_CREATED,
     response_model=LinkPublic,
-    responses=_ERRORS,
+    responses={**_ERRORS, 429: {"model": ErrorBody}},
 )
-def create_link(establishment_id: int, body: LinkCreate, caller: HostDep, session: SessionDep) -> LinkPublic:
-    """Link one more chat account to this establishment. Needs the establishment's own API key, so a chat
-    account can never attach itself to someone else's establishment."""
+def create_link(
+    establishment_id: EstablishmentId, body: LinkCreate, caller: HostDep, session: SessionDep
+) -> LinkPublic:
+    """Link the chat account that was shown `code` to this establishment. Needs the establishment's own
+    API key AND the code from that chat, so neither a key nor a chat account alone can link."""
     if caller.kind != "host" or caller.establishment is None:
         raise Forbidden("host_only")
-    if caller.establishment.id != establishment_id:
-        if session.get(Establishment, establishment_id) is None:
-            raise NotFound(
-                "establishment_not_found", ("path", "establishment_id"), establishment_id=establishment_id
-            )
-        raise Forbidden("other_establishment")
-    existing = session.get(ChatLink, body.chat_account)
-    if existing is not None:
-        raise Conflict(
-            "chat_already_linked", ("body", "chat_account"), establishment_id=existing.establishment_id
+    if caller.establishment.id != establishment_id:  # the same answer whether it exists or not
+        raise NotFound(
+            "establishment_not_found", ("path", "establishment_id"), establishment_id=establishment_id
         )
-    session.add(
-        ChatLink(chat_account=body.chat_account, establishment_id=establishment_id, created_at=utcnow())
-    )
-    audit.record(session, caller.actor, "establishment.link", f"establishment:{establishment_id}")
-    try:
-        session.commit()
-    except IntegrityError as error:
-        session.rollback()
-        raise Conflict("chat_already_linked", ("body", "chat_account"), establishment_id="?") from error
-    return LinkPublic(chat_account=body.chat_account, establishment_id=establishment_id)
+    account = linking.redeem_code(session, caller.establishment, body.code, caller.actor, utcnow())
+    return LinkPublic(chat_account=account, establishment_id=establishment_id)
 
 
 @router.get("/me", response_model=Me, responses=_ERRORS, tags=["auth"])

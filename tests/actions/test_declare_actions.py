@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
+from actions.declare import intake
 from actions.declare.actions import (
     ActionFileDeclaration,
     ActionListDeclarations,
@@ -19,7 +21,9 @@ from actions.declare.actions import (
     find_receipt,
 )
 from actions.declare.declaration import PERSONAL_SLOTS, slots_for_errors
+from actions.declare.identity import idempotency_key
 from actions.declare.outbox import Outbox
+from actions.safety import SafeAction, apology
 from tests.actions.conftest import make_tracker
 from tests.actions.test_declare_outbox import declaration
 from tests.actions.test_declare_support import CHANNEL_TOKEN, free_port, intake_api
@@ -153,3 +157,50 @@ def test_receipt_codes_and_error_locations() -> None:
         {"loc": ["header", "x"]},
     ]
     assert slots_for_errors(detail) == ["guest_date_of_birth", "guest_stay_until"]
+
+
+async def test_hung_api_queues_the_declaration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10 item 6: an API that accepts the connection and never answers (SIGSTOP) made aiohttp raise
+    asyncio.TimeoutError, which on Python 3.10 is not a TimeoutError: the action failed with a 500."""
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(8)  # connections complete in the kernel's backlog; nothing ever reads or answers
+    monkeypatch.setattr(intake, "TIMEOUT_SECONDS", 1.0)
+    monkeypatch.setenv("INTAKE_API_URL", f"http://127.0.0.1:{hung.getsockname()[1]}")
+    monkeypatch.setenv("VAR_DIR", str(tmp_path))
+    try:
+        events, messages = await run(ActionFileDeclaration(), "local-actions-hung", guest_slots())
+    finally:
+        hung.close()
+    assert "queued" in messages[0]["text"]
+    assert SlotSet("declare_route", "done") in events
+    [item] = Outbox(tmp_path / "outbox" / "outbox.sqlite3").all_items()
+    assert item.idempotency_key == idempotency_key("local-actions-hung", "form-1")
+
+
+class _Broken(SafeAction):
+    def name(self) -> str:
+        return "action_broken_for_test"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Any, domain: Any) -> list[Any]:
+        raise RuntimeError(
+            f"{tracker.get_slot('guest_document_number')} {tracker.get_slot('guest_full_name')}"
+        )
+
+
+async def test_a_failing_action_apologises_and_logs_no_personal_data(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    events, messages = await run(_Broken(), "local-actions-broken", guest_slots(), language="vi")
+    assert events == []
+    assert [m["text"] for m in messages] == [apology("vi")] and apology("vi") != apology("en")
+    assert "action_broken_for_test failed: RuntimeError" in caplog.text
+    assert "M12345678" not in caplog.text and "KIM MIN JUN" not in caplog.text
+
+
+def test_every_registered_action_has_the_safety_net() -> None:
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    assert len(executor.actions) > 15
+    unguarded = [name for name, run in executor.actions.items() if not getattr(run, "never_silent", False)]
+    assert unguarded == []

@@ -278,3 +278,29 @@ async def test_slots_cleared_for_a_new_guest_are_not_validated() -> None:
     assert await GUEST.validate_guest_full_name(None, dispatcher, tracker, {}) == {}
     assert await REGISTER.validate_est_phone(None, dispatcher, tracker, {}) == {}
     assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "english", "vietnamese"),
+    [
+        ("\u3164\u3164", "invisible characters", "vô hình"),
+        ("KIM\u200bMIN", "invisible characters", "vô hình"),
+        ("\uffa0\uffa0\uffa0", "invisible characters", "vô hình"),
+        ("-A", "start with a letter", "bắt đầu bằng một chữ cái"),
+        ("'KIM MIN", "start with a letter", "bắt đầu bằng một chữ cái"),
+        ("Z" + "\u0301\u0302\u0303\u0308" * 8, "too many accent marks", "quá nhiều dấu"),
+    ],
+)
+async def test_names_no_passport_prints_are_refused_with_the_reason(
+    typed: str, english: str, vietnamese: str
+) -> None:
+    """Issue 10 item 8: the chat took a name of Hangul fillers, a flood of marks, and '-A'."""
+    for language, expected in (("en", english), ("vi", vietnamese)):
+        result, messages = await validate(GUEST, "guest_full_name", typed, language)
+        assert result["guest_full_name"] is None
+        assert expected in messages[0]["text"], messages
+
+
+async def test_decomposed_vietnamese_is_an_ordinary_name() -> None:
+    result, _ = await validate(GUEST, "guest_full_name", "NGUYE\u0323\u0302N THI\u0323")
+    assert result["guest_full_name"] == "NGUYE\u0323\u0302N THI\u0323"

@@ -24,7 +24,7 @@ from tests.api.factories import CHANNEL_TOKEN
 from tests.api.testclient import TestClient
 
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-TABLES = "audit_events, idempotency_records, declaration_versions, declarations, chat_links, officers, establishments"
+TABLES = "link_codes, audit_events, idempotency_records, declaration_versions, declarations, chat_links, officers, establishments"
 
 
 def _pg_url(database: str) -> str:

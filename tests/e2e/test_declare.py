@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -218,3 +219,48 @@ async def test_api_down_declaration_is_queued_then_filed_once_and_host_told(
         assert health["outbox"] == {"done": 1}
     finally:
         restarted.stop()
+
+
+@pytest.mark.slow
+async def test_hung_api_at_confirm_queues_files_once_and_logs_no_personal_data(
+    own_stack: tuple[StackConfig, list[Any], PushInbox],
+) -> None:
+    """Issue 10 item 6: with the intake API stopped by SIGSTOP at "Confirm" the chat gave an empty reply
+    and nothing was queued (asyncio.TimeoutError escaped the action on Python 3.10)."""
+    config, services, inbox = own_stack
+    sender = f"e2e-hung-{uuid.uuid4().hex[:8]}"
+    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"rest:{sender}"}
+    registered = await call_api(
+        "POST",
+        f"{config.api_url}/v1/establishments",
+        headers=headers,
+        json={"name": "Song Han Hostel", "kind": "guesthouse", "address": "9 Bach Dang", "ward": "Hai Chau",
+              "province": "Đà Nẵng", "remote_area": False, "contact_phone": "0905123457"},
+    )  # fmt: skip
+    assert registered.status_code == 201, registered.text
+    assert "Song Han Hostel" in joined(await say(config, sender, "declare a guest"))
+    assert "Please check the declaration" in joined(await fill_guest(config, sender))
+
+    api = services[0]
+    assert api.spec.name == "intake API"
+    group = os.getpgid(api.process.pid)  # the API runs in its own session: stop it and any workers
+    os.killpg(group, signal.SIGSTOP)
+    try:
+        queued = joined(await say(config, sender, "/confirm_declaration"))
+        assert "queued" in queued, queued
+        assert "queued" in joined(await say(config, sender, "/confirm_declaration"))  # a retry: still one
+    finally:
+        os.killpg(group, signal.SIGCONT)
+
+    await asyncio.to_thread(inbox.arrived.wait, 120)
+    assert inbox.received, "the host was never told"
+    text = "\n".join(m.get("text", "") for m in inbox.received[0]["messages"])
+    receipt = text.split("Receipt code:")[1].split()[0]
+    listed = (await call_api("GET", f"{config.api_url}/v1/declarations", headers=headers)).json()["items"]
+    assert [d["receipt_code"] for d in listed] == [receipt]  # filed exactly once
+
+    # The API's and the action server's logs of this run (timeouts included) hold no guest data.
+    for name in ("intake-API.log", "action-server.log"):
+        log = (config.var_dir / "log" / name).read_text(errors="replace")
+        found = [s for s in ("M12345678", "KIM MIN JUN", "05/03/1990", "1990-03-05") if s in log]
+        assert not found, f"{name} holds {found}"
