@@ -19,7 +19,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = get_settings()
-    settings.effective_channel_token()  # fail before migrating when production has no channel token
+    settings.effective_channel_token()  # fail before migrating outside development without a strong one
     try:
         upgrade_to_head(settings.database_url)
     except OperationalError as error:
@@ -34,7 +34,7 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run(
         "api.main:app",
         host=args.host,
-        port=args.port,
+        port=settings.api_port if args.port is None else args.port,
         workers=args.workers,
         loop="uvloop",
         http="httptools",
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="apply migrations, then run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=None, help="default: API_PORT (8000)")
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
     serve.set_defaults(func=_serve)

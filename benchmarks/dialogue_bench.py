@@ -21,6 +21,8 @@ from pathlib import Path
 import httpx
 
 from bot.stack import StackConfig, running_stack
+from deployment.channel_signature import sign
+from deployment.table import CLI_CHANNEL_SECRET
 
 RESULTS = Path(__file__).parent / "results" / "dialogue.json"
 CONVERSATION = [
@@ -41,27 +43,34 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
-async def user(client: httpx.AsyncClient, sender: str, rounds: int, latencies: list[float]) -> None:
+async def user(
+    client: httpx.AsyncClient, secret: str, sender: str, rounds: int, latencies: list[float]
+) -> None:
     """Each round is one conversation of a new chat user (Rasa sends the whole conversation to the
     action server on every custom action, so one endless conversation would measure its length)."""
     for round_number in range(rounds):
         for text in CONVERSATION:
             started = time.perf_counter()
-            body = {"sender": f"{sender}-{round_number}", "message": text}
-            response = await client.post("/webhooks/rest/webhook", json=body)
+            # Signed as the terminal chat, as every caller of the channel must (counted in the latency).
+            body = json.dumps({"sender": f"cli:{sender}-{round_number}", "message": text}).encode()
+            headers = {"Content-Type": "application/json", **sign("cli", secret, body)}
+            response = await client.post("/webhooks/rest/webhook", content=body, headers=headers)
             latencies.append(time.perf_counter() - started)
             if response.status_code != 200 or not response.json():
                 raise RuntimeError(f"{sender}: no reply to {text!r} (HTTP {response.status_code})")
 
 
-async def measure(rasa_url: str, users: int) -> dict[str, float]:
+async def measure(rasa_url: str, secret: str, users: int) -> dict[str, float]:
     latencies: list[float] = []
     async with httpx.AsyncClient(base_url=rasa_url, timeout=60) as client:
         warm: list[float] = []
-        await user(client, "bench-warmup", 1, warm)
+        await user(client, secret, "bench-warmup", 1, warm)
         started = time.perf_counter()
         await asyncio.gather(
-            *(user(client, f"bench-{users}-{n}", ROUNDS_PER_USER[users], latencies) for n in range(users))
+            *(
+                user(client, secret, f"bench-{users}-{n}", ROUNDS_PER_USER[users], latencies)
+                for n in range(users)
+            )
         )
         elapsed = time.perf_counter() - started
     return {
@@ -78,7 +87,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         config = StackConfig.on_free_ports(Path(tmp))
         with running_stack(config):
-            runs = [asyncio.run(measure(config.rasa_url, users)) for users in (1, 8)]
+            secret = config.secret(CLI_CHANNEL_SECRET)
+            runs = [asyncio.run(measure(config.rasa_url, secret, users)) for users in (1, 8)]
     report = {
         "benchmark": "REST channel turn latency, full stack",
         "conversation": CONVERSATION,

@@ -1,18 +1,22 @@
-"""A chat in the terminal that talks to Rasa through the REST channel, like the Telegram gateway does.
+"""A chat in the terminal that talks to Rasa through the signed channel, like the Telegram gateway does.
 
-Buttons are shown numbered; typing the number sends the button's payload.
+It signs as the "cli" client with CLI_CHANNEL_SECRET, so its sender ids are "cli:<name>": it can never
+speak for a Telegram user. Buttons are shown numbered; typing the number sends the button's payload.
 """
 
 from __future__ import annotations
 
 import asyncio
-import getpass
+import hmac
 import json
 import sys
 import threading
 from typing import TextIO
 
-from bot.rasa_client import BotMessage, Button, RasaClient, RasaError
+from bot.rasa_client import BotMessage, Button, ChannelCredentials, RasaClient, RasaError
+from deployment.channel_signature import namespaced
+
+CLIENT = "cli"
 
 EXIT_WORDS = {"/quit", "/exit", ":q"}
 
@@ -42,15 +46,19 @@ def resolve_input(text: str, buttons: list[Button]) -> str:
 
 async def chat(
     rasa_url: str,
-    sender_id: str,
+    channel_secret: str,
+    user_id: str,
     stdin: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
-    push_port: int | None = None,
+    push: tuple[int, str] | None = None,
 ) -> None:
+    """Chat as "cli:<user_id>"; `push` (port, PUSH_TOKEN) also shows receipts filed later."""
     out.write("Type a message (English or Tiếng Việt); /quit to leave.\n")
-    server = await serve_push(push_port, sender_id, out) if push_port else None
+    server = await serve_push(push[0], push[1], namespaced(CLIENT, user_id), out) if push else None
     try:
-        await _chat_loop(rasa_url, sender_id, stdin, out)
+        await _chat_loop(
+            RasaClient(rasa_url, ChannelCredentials(CLIENT, channel_secret)), user_id, stdin, out
+        )
     finally:
         if server is not None:
             server.close()
@@ -71,10 +79,10 @@ def read_lines(stdin: TextIO) -> asyncio.Queue[str]:
     return lines
 
 
-async def _chat_loop(rasa_url: str, sender_id: str, stdin: TextIO, out: TextIO) -> None:
+async def _chat_loop(rasa: RasaClient, user_id: str, stdin: TextIO, out: TextIO) -> None:
     buttons: list[Button] = []
     lines = read_lines(stdin)
-    async with RasaClient(rasa_url) as rasa:
+    async with rasa:
         while True:
             out.write("you> ")
             out.flush()
@@ -86,7 +94,7 @@ async def _chat_loop(rasa_url: str, sender_id: str, stdin: TextIO, out: TextIO) 
             if not text:
                 continue
             try:
-                replies = await rasa.send(sender_id, text)
+                replies = await rasa.send(user_id, text)
             except RasaError as error:
                 out.write(f"bot> (the assistant is not answering: {error}; try again in a moment)\n")
                 continue
@@ -95,9 +103,10 @@ async def _chat_loop(rasa_url: str, sender_id: str, stdin: TextIO, out: TextIO) 
             buttons = render(replies, out) or buttons
 
 
-async def serve_push(port: int, sender_id: str, out: TextIO = sys.stdout) -> asyncio.Server:
+async def serve_push(port: int, push_token: str, sender_id: str, out: TextIO = sys.stdout) -> asyncio.Server:
     """A loopback `POST /push` like the Telegram gateway's, so receipts filed later (the declaration
-    outbox) show up in this terminal: {"recipient_id": ..., "messages": [...]} -> printed, 202."""
+    outbox) show up in this terminal: {"recipient_id": ..., "messages": [...]} with
+    `Authorization: Bearer <PUSH_TOKEN>` -> printed, 202; a wrong token gets 401."""
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         status = "400 Bad Request"
@@ -111,8 +120,18 @@ async def serve_push(port: int, sender_id: str, out: TextIO = sys.stdout) -> asy
                 ),
                 0,
             )
+            authorization = next(
+                (
+                    line.split(b":", 1)[1].strip()
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"authorization:")
+                ),
+                b"",
+            )
             body = json.loads(await reader.readexactly(length)) if length else {}
-            if str(body.get("recipient_id")) != sender_id:
+            if not hmac.compare_digest(authorization, b"Bearer " + push_token.encode()):
+                status = "401 Unauthorized"
+            elif str(body.get("recipient_id")) != sender_id:
                 status = "404 Not Found"
             else:
                 messages = [
@@ -130,7 +149,3 @@ async def serve_push(port: int, sender_id: str, out: TextIO = sys.stdout) -> asy
         writer.close()
 
     return await asyncio.start_server(handle, "127.0.0.1", port)
-
-
-def default_sender() -> str:
-    return f"local-{getpass.getuser()}"

@@ -1,15 +1,20 @@
 """Async client for Rasa's REST channel, shared by the terminal chat and the Telegram gateway.
 
 HTTP is the only path between the Python 3.11 side and Rasa (Python 3.10), so this module is the
-one place that knows the REST channel's wire format.
+one place that knows the channel's wire format. Every call is signed with the client's own secret
+(deployment.channel_signature) and carries the sender id in that client's namespace
+("telegram:<user id>", "cli:<name>"); Rasa's channel (rasa_addons.channel) answers 401 to anything else.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+
+from deployment.channel_signature import namespaced, sign
 
 
 class RasaError(Exception):
@@ -62,22 +67,43 @@ class BotMessage:
         )
 
 
+@dataclass(frozen=True)
+class ChannelCredentials:
+    """Who this client is to Rasa's channel: "telegram" (the gateway) or "cli" (the terminal chat)."""
+
+    client: str
+    secret: str = field(repr=False)
+
+
 class RasaClient:
-    """Sends one user message and returns Rasa's replies, in order."""
+    """Sends one user message, signed, and returns Rasa's replies, in order."""
 
     def __init__(
-        self, base_url: str, *, timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        base_url: str,
+        credentials: ChannelCredentials,
+        *,
+        timeout: float = 30.0,
+        transport: httpx.AsyncBaseTransport | None = None,
     ):
+        self._credentials = credentials
         self._http = httpx.AsyncClient(base_url=base_url.rstrip("/"), timeout=timeout, transport=transport)
 
-    async def send(
-        self, sender_id: str, text: str, metadata: dict[str, Any] | None = None
-    ) -> list[BotMessage]:
-        body: dict[str, Any] = {"sender": sender_id, "message": text}
+    def sender(self, user_id: str) -> str:
+        """The sender id Rasa's tracker (and the intake API) know this user by."""
+        return namespaced(self._credentials.client, user_id)
+
+    async def send(self, user_id: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotMessage]:
+        body: dict[str, Any] = {"sender": self.sender(user_id), "message": text}
         if metadata:
             body["metadata"] = metadata
+        content = json.dumps(body).encode()
+        headers = {
+            "Content-Type": "application/json",
+            **sign(self._credentials.client, self._credentials.secret, content),
+        }
         try:
-            response = await self._http.post("/webhooks/rest/webhook", json=body)
+            response = await self._http.post("/webhooks/rest/webhook", content=content, headers=headers)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             raise RasaUnreachable(f"Rasa is unreachable: {error!r}") from error
         except httpx.TimeoutException as error:
@@ -95,16 +121,6 @@ class RasaClient:
         if not isinstance(payload, list):
             raise RasaError("Rasa's answer is not a list of messages")
         return [BotMessage.from_json(item) for item in payload if isinstance(item, dict)]
-
-    async def is_ready(self) -> bool:
-        try:
-            response = await self._http.get("/status")
-        except httpx.HTTPError:
-            return False
-        try:
-            return response.status_code == 200 and bool(response.json().get("model_id"))
-        except (ValueError, AttributeError):
-            return False
 
     async def aclose(self) -> None:
         await self._http.aclose()

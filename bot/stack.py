@@ -19,9 +19,19 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = ROOT / "models" / "assistant.tar.gz"
-DEVELOPMENT_CHANNEL_TOKEN = "dev-channel-token"  # accepted by the intake API only when API_ENV=development
+from deployment import table
+from deployment.app_settings import AppSettings
+
+ROOT = table.ROOT
+DEFAULT_MODEL = table.DEFAULT_MODEL
+# Every secret the services use; the run command hands each service the ones it needs.
+STACK_SECRETS = (
+    table.CHANNEL_TOKEN.variable,
+    table.RASA_TOKEN.variable,
+    table.PUSH_TOKEN.variable,
+    table.GATEWAY_CHANNEL_SECRET.variable,
+    table.CLI_CHANNEL_SECRET.variable,
+)
 
 
 class StackError(Exception):
@@ -47,152 +57,143 @@ class ServiceSpec:
 
 @dataclass(frozen=True)
 class StackConfig:
-    """Where everything listens and which files it uses. Defaults are the embedded development setup."""
+    """One running stack: where everything listens, which files and which secrets it uses. Built from
+    the settings (`from_settings`, the run command) or on free ports (`on_free_ports`, the tests)."""
 
-    api_port: int = 8000
-    actions_port: int = 5055
-    rasa_port: int = 5005
-    outbox_port: int = 5056  # the declaration outbox worker's /health
-    database_url: str = f"sqlite:///{ROOT / 'var' / 'intake.sqlite3'}"
-    model: Path = DEFAULT_MODEL
-    var_dir: Path = ROOT / "var"
-    channel_token: str = DEVELOPMENT_CHANNEL_TOKEN
-    # A fresh secret per run unless RASA_TOKEN is set; only the outbox worker needs Rasa's HTTP API.
-    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
-    api_env: str = "development"
+    api_port: int
+    actions_port: int
+    rasa_port: int
+    outbox_port: int  # the declaration outbox worker's /health
+    database_url: str
+    model: Path
+    var_dir: Path
+    api_env: str
+    secrets: dict[str, str] = field(repr=False)
     rasa_venv: Path = ROOT / ".venv-rasa"
     app_venv: Path = ROOT / ".venv"
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls) -> StackConfig:
-        env = os.environ
-        defaults = cls()
-        var_dir = Path(env.get("VAR_DIR", defaults.var_dir))
+    def from_settings(cls, settings: AppSettings) -> StackConfig:
+        """InsecureSettings outside development unless every secret is set and strong."""
         return cls(
-            api_port=int(env.get("API_PORT", defaults.api_port)),
-            actions_port=int(env.get("ACTIONS_PORT", defaults.actions_port)),
-            rasa_port=int(env.get("RASA_PORT", defaults.rasa_port)),
-            outbox_port=int(env.get("OUTBOX_WORKER_PORT", defaults.outbox_port)),
-            var_dir=var_dir,
-            database_url=env.get("DATABASE_URL", f"sqlite:///{var_dir / 'intake.sqlite3'}"),
-            model=Path(env.get("RASA_MODEL", defaults.model)),
-            channel_token=env.get("CHANNEL_TOKEN", defaults.channel_token),
-            rasa_token=env.get("RASA_TOKEN", defaults.rasa_token),
-            api_env=env.get("API_ENV", defaults.api_env),
+            api_port=settings.api_port,
+            actions_port=settings.actions_port,
+            rasa_port=settings.rasa_port,
+            outbox_port=settings.outbox_worker_port,
+            database_url=settings.database_url,
+            model=settings.rasa_model,
+            var_dir=settings.var_dir,
+            api_env=settings.api_env,
+            secrets=settings.require("run command", *STACK_SECRETS),
         )
 
     @classmethod
     def on_free_ports(cls, var_dir: Path, **overrides: object) -> StackConfig:
-        """A stack isolated from the developer's own: fresh ports, its own var/ and database."""
+        """A stack isolated from the developer's own: fresh ports, its own var/, database and secrets,
+        in the test environment (so every service checks its secrets as production does)."""
         values: dict[str, object] = {
             "api_port": free_port(),
             "actions_port": free_port(),
             "rasa_port": free_port(),
             "outbox_port": free_port(),
             "var_dir": var_dir,
-            "database_url": f"sqlite:///{var_dir / 'intake.sqlite3'}",
+            "database_url": table.sqlite_url(var_dir),
+            "model": DEFAULT_MODEL,
             "api_env": "test",
+            "secrets": {name: secrets.token_urlsafe(32) for name in STACK_SECRETS},
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 
+    def secret(self, secret: table.Secret) -> str:
+        return self.secrets[secret.variable]
+
+    @property
+    def channel_token(self) -> str:
+        return self.secret(table.CHANNEL_TOKEN)
+
     @property
     def api_url(self) -> str:
-        return f"http://127.0.0.1:{self.api_port}"
+        return table.loopback_url(self.api_port)
 
     @property
     def actions_url(self) -> str:
-        return f"http://127.0.0.1:{self.actions_port}"
+        return table.loopback_url(self.actions_port)
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return table.loopback_url(self.rasa_port)
 
 
 def service_specs(config: StackConfig) -> list[ServiceSpec]:
-    """The services in start order: each one only needs those before it."""
+    """The services in start order: each one only needs those before it, and gets only its secrets."""
     common = {
         "PYTHONPATH": str(ROOT),
         "RASA_TELEMETRY_ENABLED": "false",
         "PYTHONUNBUFFERED": "1",
+        "API_ENV": config.api_env,
         "INTAKE_API_URL": config.api_url,
-        "CHANNEL_TOKEN": config.channel_token,
         "VAR_DIR": str(config.var_dir),
         **config.extra_env,
     }
-    rasa_bin = config.rasa_venv / "bin"
+
+    def secrets_of(*wanted: table.Secret) -> dict[str, str]:
+        return {s.variable: config.secret(s) for s in wanted}
+
+    rasa_python = str(config.rasa_venv / "bin" / "python")
     return [
         ServiceSpec(
             name="intake API",
             argv=[
                 str(config.app_venv / "bin" / "python"),
-                "-m",
-                "api",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(config.api_port),
+                *("-m", "api", "serve", "--host", table.LOOPBACK, "--port", str(config.api_port)),
             ],
             health_url=f"{config.api_url}/health",
             listen_url=f"{config.api_url}/docs",
-            env={**common, "DATABASE_URL": config.database_url, "API_ENV": config.api_env},
+            env={**common, "DATABASE_URL": config.database_url, **secrets_of(table.CHANNEL_TOKEN)},
         ),
         ServiceSpec(
+            # rasa_sdk's server, after rasa_addons checked its settings and installed the log filter.
             name="action server",
-            argv=[
-                str(rasa_bin / "python"),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "--port",
-                str(config.actions_port),
-            ],
+            argv=[rasa_python, "-m", "rasa_addons.action_server", "--port", str(config.actions_port)],
             health_url=f"{config.actions_url}/health",
             listen_url=config.actions_url,
-            env={**common, "SANIC_HOST": "127.0.0.1"},  # rasa_sdk binds every interface otherwise
+            env={**common, **secrets_of(table.CHANNEL_TOKEN)},
         ),
         ServiceSpec(
+            # `rasa run` with rasa_addons: the signed channel, the log filter, faster response checks.
+            # The HTTP API exposes every conversation: rasa_addons adds --auth-token from RASA_TOKEN
+            # (not on this command line, which every local user can read).
             name="Rasa server",
             argv=[
-                # `rasa run` with rasa_addons' faster action-response validation.
-                str(rasa_bin / "python"),
-                "-m",
-                "rasa_addons",
-                "run",
-                "--enable-api",
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(config.rasa_port),
-                "--model",
-                str(config.model),
-                "--endpoints",
-                str(ROOT / "bot" / "endpoints.yml"),
-                "--credentials",
-                str(ROOT / "bot" / "credentials.yml"),
-                # The HTTP API exposes every conversation (personal data included): token-protected.
-                "--auth-token",
-                config.rasa_token,
+                rasa_python,
+                *("-m", "rasa_addons", "run", "--enable-api"),
+                *("--interface", table.LOOPBACK, "--port", str(config.rasa_port)),
+                *("--model", str(config.model)),
+                *("--endpoints", str(ROOT / "bot" / "endpoints.yml")),
+                *("--credentials", str(ROOT / "bot" / "credentials.yml")),
             ],
-            health_url=f"{config.rasa_url}/status?token={config.rasa_token}",
+            health_url=f"{config.rasa_url}/status?token={config.secret(table.RASA_TOKEN)}",
             listen_url=f"{config.rasa_url}/webhooks/rest/webhook",
-            env={**common, "ACTION_ENDPOINT_URL": f"{config.actions_url}/webhook"},
+            env={
+                **common,
+                "ACTION_ENDPOINT_URL": f"{config.actions_url}/webhook",
+                **secrets_of(table.RASA_TOKEN, table.GATEWAY_CHANNEL_SECRET, table.CLI_CHANNEL_SECRET),
+            },
             startup_timeout=240.0,
         ),
         ServiceSpec(
             # Files declarations queued while the intake API was down, then tells the host through Rasa.
             name="outbox worker",
-            argv=[str(rasa_bin / "python"), "-m", "actions.declare.outbox_worker"],
-            health_url=f"http://127.0.0.1:{config.outbox_port}/health",
-            listen_url=f"http://127.0.0.1:{config.outbox_port}/health",
+            argv=[rasa_python, "-m", "actions.declare.outbox_worker"],
+            health_url=f"{table.loopback_url(config.outbox_port)}/health",
+            listen_url=f"{table.loopback_url(config.outbox_port)}/health",
             env={
                 **common,
                 "RASA_URL": config.rasa_url,
-                "RASA_TOKEN": config.rasa_token,
                 "OUTBOX_WORKER_PORT": str(config.outbox_port),
+                **secrets_of(table.CHANNEL_TOKEN, table.RASA_TOKEN, table.PUSH_TOKEN),
             },
         ),
     ]
@@ -224,7 +225,9 @@ class RunningService:
 def start_service(spec: ServiceSpec, log_dir: Path) -> RunningService:
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / (spec.name.replace(" ", "-") + ".log")
-    env = {**os.environ, **spec.env}
+    # Each service gets only its own secrets: none inherited from this process's environment.
+    inherited = {k: v for k, v in os.environ.items() if k not in table.SECRETS and k != "TELEGRAM_BOT_TOKEN"}
+    env = {**inherited, **spec.env}
     with log_path.open("ab") as log:
         # A new session keeps Ctrl-C in the terminal from hitting the children before we stop them in order.
         process = subprocess.Popen(

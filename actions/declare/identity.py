@@ -5,15 +5,20 @@ from __future__ import annotations
 import hashlib
 import re
 
-_TELEGRAM_ID = re.compile(r"^[0-9]{1,20}$")
+from deployment.channel_signature import SENDER_LOCAL_PART
+from deployment.table import CHANNEL_CLIENTS
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.@-]")
 
 
 def chat_account(sender_id: str) -> str:
-    """The Telegram gateway sends the user id (digits); every other sender comes through the REST channel.
-    The API accepts `[A-Za-z0-9_.@-]{1,80}` after the channel, so other characters become '_'."""
-    if _TELEGRAM_ID.match(sender_id):
-        return f"telegram:{sender_id}"
+    """The intake API's chat account is the sender id as Rasa's signed channel let it in: the channel
+    only accepts "telegram:<id>" from the gateway and "cli:<id>" from the terminal chat, so a bare
+    number is never taken for a Telegram user. Conversations opened otherwise (Rasa's token-protected
+    HTTP API) are "rest:<id>", with characters the API refuses turned into '_'."""
+    namespace, colon, local = sender_id.partition(":")
+    if colon and namespace in CHANNEL_CLIENTS and SENDER_LOCAL_PART.fullmatch(local):
+        return sender_id
     return f"rest:{_UNSAFE.sub('_', sender_id)[:80] or 'anonymous'}"
 
 

@@ -4,7 +4,8 @@ Started by bot/stack.py after Rasa. Each loop takes the due outbox items and mov
 pending -> file it (same Idempotency-Key every time; 5xx/unreachable -> retry with backoff, 4xx -> rejected);
 filed/rejected -> Rasa `trigger_intent` EXTERNAL_declaration_filed, keep the bot's messages;
 announced -> POST {"recipient_id", "messages"} to every NOTIFY_URL not yet reached (retried alone).
-GET /health on OUTBOX_WORKER_PORT answers with the outbox counts.
+GET /health on OUTBOX_WORKER_PORT answers with the outbox counts. Outside development it refuses to
+start unless CHANNEL_TOKEN, RASA_TOKEN and PUSH_TOKEN are set and strong (deployment.rasa_settings).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import os
 import signal
 from collections import Counter
 from urllib.parse import quote
@@ -21,12 +21,14 @@ from urllib.parse import quote
 import aiohttp
 from aiohttp import web
 
-from actions.declare import settings
 from actions.declare.errors import IntakeRejected, IntakeUnavailable
 from actions.declare.identity import mask_document
 from actions.declare.intake import IntakeClient
 from actions.declare.outbox import Outbox, OutboxItem
 from actions.declare.receipts import receipt_summary
+from deployment.table import CHANNEL_TOKEN, PUSH_TOKEN, RASA_TOKEN
+from rasa_addons import log_privacy
+from rasa_addons.startup import settings_or_exit
 
 logger = logging.getLogger("actions.declare.outbox_worker")
 
@@ -157,11 +159,19 @@ async def serve(worker: OutboxWorker, port: int, stop: asyncio.Event) -> None:
 
 
 def main() -> None:
+    settings, secrets = settings_or_exit(
+        "outbox worker", CHANNEL_TOKEN.variable, RASA_TOKEN.variable, PUSH_TOKEN.variable
+    )
+    log_privacy.install()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     worker = OutboxWorker(
-        Outbox(), settings.rasa_url(), settings.notify_urls(), settings.push_token(), settings.rasa_token()
+        Outbox(settings.outbox_path),
+        settings.rasa_url,
+        settings.notify_url_list,
+        secrets[PUSH_TOKEN.variable],
+        secrets[RASA_TOKEN.variable],
     )
-    port = int(os.environ.get("OUTBOX_WORKER_PORT", "5056"))
+    port = settings.outbox_worker_port
 
     async def run() -> None:
         stop = asyncio.Event()

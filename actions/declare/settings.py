@@ -1,41 +1,39 @@
-"""Configuration from the environment (set by bot/stack.py), read when used so tests can change it."""
+"""The declare actions' settings: the Python 3.10 side's one definition (deployment.rasa_settings),
+read when used so tests can change the environment."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from deployment.rasa_settings import current
+from deployment.table import CHANNEL_TOKEN, PUSH_TOKEN, RASA_TOKEN
 
 
 def intake_api_url() -> str:
-    return os.environ.get("INTAKE_API_URL", "http://127.0.0.1:8000").rstrip("/")
+    return current().intake_api_url
 
 
 def channel_token() -> str:
-    return os.environ.get("CHANNEL_TOKEN", "dev-channel-token")
-
-
-def var_dir() -> Path:
-    return Path(os.environ.get("VAR_DIR", str(ROOT / "var")))
+    """The development default only when API_ENV=development; InsecureSettings otherwise if weak."""
+    return current().require("action server", CHANNEL_TOKEN.variable)[CHANNEL_TOKEN.variable]
 
 
 def outbox_path() -> Path:
-    return var_dir() / "outbox" / "outbox.sqlite3"
+    return current().outbox_path
 
 
 def rasa_url() -> str:
-    return os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/")
+    return current().rasa_url
 
 
-def rasa_token() -> str | None:
-    """Rasa's HTTP API (trigger_intent) is protected by --auth-token; bot/stack.py passes it here."""
-    return os.environ.get("RASA_TOKEN") or None
+def rasa_token() -> str:
+    """Rasa's HTTP API (trigger_intent) is protected by its auth token."""
+    return current().require("outbox worker", RASA_TOKEN.variable)[RASA_TOKEN.variable]
 
 
 def notify_urls() -> list[str]:
-    return [url.strip() for url in os.environ.get("NOTIFY_URLS", "").split(",") if url.strip()]
+    return current().notify_url_list
 
 
-def push_token() -> str | None:
-    return os.environ.get("PUSH_TOKEN") or None
+def push_token() -> str:
+    return current().require("outbox worker", PUSH_TOKEN.variable)[PUSH_TOKEN.variable]

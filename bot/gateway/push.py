@@ -1,7 +1,8 @@
 """The loopback endpoint that delivers proactive messages (e.g. a receipt filed after the chat ended).
 
-``POST /push`` with ``Authorization: Bearer <PUSH_TOKEN>`` (when PUSH_TOKEN is set) and
-``{"recipient_id": "123456", "messages": [<Rasa REST message objects>]}``. The answer is 202 once
+``POST /push`` with ``Authorization: Bearer <PUSH_TOKEN>`` (always required) and
+``{"recipient_id": "telegram:123456", "messages": [<Rasa REST message objects>]}``; the recipient is
+the Rasa sender id, namespaced by channel as the gateway sends it. The answer is 202 once
 Telegram has accepted every message, so a caller that gets anything else knows to try again.
 """
 
@@ -26,8 +27,8 @@ from bot.rasa_client import BotMessage
 
 logger = logging.getLogger(__name__)
 
-# Telegram chat ids are integers (negative for groups); the REST channel's sender ids are their text.
-_TELEGRAM_RECIPIENT = re.compile(r"-?[0-9]{1,20}")
+# The gateway's sender ids: "telegram:" and the Telegram user id (chat ids are negative for groups).
+_TELEGRAM_RECIPIENT = re.compile(r"telegram:(-?[0-9]{1,20})")
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,12 @@ def parse_push(body: Any) -> PushRequest:
             'Nội dung phải là một đối tượng JSON {"recipient_id": ..., "messages": [...]}.'
         )
     recipient = str(body.get("recipient_id", ""))
-    if not _TELEGRAM_RECIPIENT.fullmatch(recipient):
+    matched = _TELEGRAM_RECIPIENT.fullmatch(recipient)
+    if matched is None:
         raise PushRequestError(
-            f"Unknown recipient {recipient!r}: recipient_id must be a Telegram user or chat id "
-            f"(digits). / Không rõ người nhận {recipient!r}: recipient_id phải là mã người dùng "
-            "hoặc mã cuộc trò chuyện Telegram (chữ số).",
+            f"Unknown recipient {recipient!r}: recipient_id must be 'telegram:' and a Telegram user or "
+            f"chat id (digits). / Không rõ người nhận {recipient!r}: recipient_id phải là 'telegram:' "
+            "và mã người dùng hoặc mã cuộc trò chuyện Telegram (chữ số).",
             status_code=404,
         )
     raw_messages = body.get("messages")
@@ -63,15 +65,15 @@ def parse_push(body: Any) -> PushRequest:
             'messages phải là danh sách không rỗng gồm các đối tượng có "text" và/hoặc "buttons".'
         )
     return PushRequest(
-        chat_id=int(recipient),
+        chat_id=int(matched.group(1)),
         messages=tuple(BotMessage.from_json(m) for m in raw_messages),
         language=language_of(str(body.get("language") or "")),
     )
 
 
-def create_push_app(relay: ChatRelay, push_token: str | None) -> Starlette:
+def create_push_app(relay: ChatRelay, push_token: str) -> Starlette:
     async def push(request: Request) -> JSONResponse:
-        if push_token and not _authorized(request, push_token):
+        if not _authorized(request, push_token):
             return _error(
                 401,
                 "Missing or wrong bearer token: send 'Authorization: Bearer <PUSH_TOKEN>'. / "

@@ -19,10 +19,11 @@ from bot.gateway.handlers import GatewayHandlers
 from bot.gateway.http_server import EmbeddedHttpServer
 from bot.gateway.push import create_push_app
 from bot.gateway.relay import ChatRelay, RelayPolicy
-from bot.gateway.settings import GatewaySettings
+from bot.gateway.settings import GatewaySettings, bot_token, gateway_secrets
 from bot.gateway.store import GatewayStore
 from bot.gateway.webhook import create_webhook_app, webhook_path
-from bot.rasa_client import RasaClient
+from bot.rasa_client import ChannelCredentials, RasaClient
+from deployment.table import GATEWAY_CHANNEL_SECRET, PUSH_TOKEN, TELEGRAM_WEBHOOK_SECRET
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def build_application(
     """The PTB Application; tests pass requests whose httpx transport is a local fake."""
     builder: ApplicationBuilder = (  # type: ignore[type-arg]
         Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())
+        .token(bot_token(settings))
         .base_url(settings.telegram_api_base_url)
         .concurrent_updates(CONCURRENT_UPDATES)
     )
@@ -73,12 +74,16 @@ class Gateway:
         telegram_updates_request: BaseRequest | None = None,
     ) -> None:
         self.settings = settings
+        self.secrets = gateway_secrets(settings)
         self.policy = policy or RelayPolicy()
         self.store = GatewayStore.in_var_dir(settings.var_dir)  # first: fails before anything else opens
         self.application = build_application(
             settings, request=telegram_request, get_updates_request=telegram_updates_request
         )
-        self.rasa = RasaClient(settings.rasa_url, timeout=RASA_TIMEOUT_SECONDS, transport=rasa_transport)
+        credentials = ChannelCredentials("telegram", self.secrets[GATEWAY_CHANNEL_SECRET.variable])
+        self.rasa = RasaClient(
+            settings.rasa_url, credentials, timeout=RASA_TIMEOUT_SECONDS, transport=rasa_transport
+        )
         self.buttons = ButtonStore(self.store)
         self.relay = ChatRelay(
             self.application.bot,
@@ -88,9 +93,11 @@ class Gateway:
             self.store,
         )
         GatewayHandlers(self.relay, self.buttons).register(self.application)
-        push_token = settings.push_token.get_secret_value() if settings.push_token else None
         self.push_server = EmbeddedHttpServer(
-            create_push_app(self.relay, push_token), "127.0.0.1", settings.gateway_push_port, name="push"
+            create_push_app(self.relay, self.secrets[PUSH_TOKEN.variable]),
+            "127.0.0.1",
+            settings.gateway_push_port,
+            name="push",
         )
         self.webhook_server: EmbeddedHttpServer | None = None
         self._redelivery: asyncio.Task[None] | None = None
@@ -140,8 +147,7 @@ class Gateway:
 
     async def _start_webhook(self) -> None:
         url = self.settings.telegram_webhook_url or ""
-        secret = self.settings.telegram_webhook_secret
-        secret_value = secret.get_secret_value() if secret else None
+        secret_value = self.secrets[TELEGRAM_WEBHOOK_SECRET.variable]
         self.webhook_server = EmbeddedHttpServer(
             create_webhook_app(self.application, webhook_path(url), secret_value),
             self.settings.telegram_webhook_listen,

@@ -1,50 +1,54 @@
-"""Gateway settings, read from the environment (names are the deployment contract, see docs/telegram.md)."""
+"""The gateway's settings: the 3.11 side's one definition (deployment.app_settings), plus what the
+gateway checks before it starts (names are the deployment contract, see docs/telegram.md)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pydantic import Field, SecretStr, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import ValidationError
 
 from bot.gateway.errors import SettingsError
+from deployment.app_settings import AppSettings
+from deployment.errors import InsecureSettings
+from deployment.table import GATEWAY_CHANNEL_SECRET, PUSH_TOKEN, TELEGRAM_WEBHOOK_SECRET
 
-TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
-ROOT = Path(__file__).resolve().parents[2]
+GatewaySettings = AppSettings
+SERVICE = "Telegram gateway"
 
 
-class GatewaySettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+def gateway_secrets(settings: GatewaySettings) -> dict[str, str]:
+    """The secrets the gateway uses: its channel secret for Rasa, the push token, and in webhook mode
+    the secret Telegram sends with every update. InsecureSettings outside development if one is weak."""
+    names = [GATEWAY_CHANNEL_SECRET.variable, PUSH_TOKEN.variable]
+    if settings.webhook_mode:
+        names.append(TELEGRAM_WEBHOOK_SECRET.variable)
+    return settings.require(SERVICE, *names)
 
-    telegram_bot_token: SecretStr = Field(min_length=1)
-    rasa_url: str = "http://127.0.0.1:5005"
-    # Set -> webhook mode (Telegram pushes updates to this public URL); unset -> long polling.
-    telegram_webhook_url: str | None = None
-    telegram_webhook_listen: str = "127.0.0.1"
-    telegram_webhook_port: int = Field(default=8443, ge=0, le=65535)
-    telegram_webhook_secret: SecretStr | None = None
-    # The bot token is appended to this, as Telegram's own URL scheme does (".../bot<token>/<method>").
-    telegram_api_base_url: str = TELEGRAM_API_BASE_URL
-    gateway_push_port: int = Field(default=5080, ge=0, le=65535)
-    push_token: SecretStr | None = None
-    # Durable state (kept messages, button tokens) lives in $VAR_DIR/gateway/.
-    var_dir: Path = ROOT / "var"
 
-    @property
-    def webhook_mode(self) -> bool:
-        return bool(self.telegram_webhook_url)
+def bot_token(settings: GatewaySettings) -> str:
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    if not token:
+        raise SettingsError(
+            "The Telegram gateway cannot start: TELEGRAM_BOT_TOKEN is not set. Set TELEGRAM_BOT_TOKEN to "
+            "the token @BotFather gave you (see docs/telegram.md). / Không thể khởi động cổng Telegram: "
+            "chưa đặt TELEGRAM_BOT_TOKEN. Hãy đặt TELEGRAM_BOT_TOKEN bằng mã token mà @BotFather cung cấp."
+        )
+    return token
 
 
 def load_settings() -> GatewaySettings:
-    """Read the environment, turning pydantic's report into one bilingual message that says what to set."""
+    """Read the environment; refuse (SettingsError, saying what to set) without a bot token or, outside
+    development, without strong secrets."""
     try:
-        return GatewaySettings()  # type: ignore[call-arg]  # fields come from the environment
+        settings = GatewaySettings()
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in item['loc']).upper()}: {item['msg']}" for item in error.errors()
         )
         raise SettingsError(
-            f"The Telegram gateway cannot start: {problems}. Set TELEGRAM_BOT_TOKEN to the token "
-            "@BotFather gave you (see docs/telegram.md). / Không thể khởi động cổng Telegram: "
-            f"{problems}. Hãy đặt TELEGRAM_BOT_TOKEN bằng mã token mà @BotFather cung cấp."
+            f"The Telegram gateway cannot start: {problems}. / Không thể khởi động cổng Telegram: {problems}."
         ) from error
+    bot_token(settings)
+    try:
+        gateway_secrets(settings)
+    except InsecureSettings as error:
+        raise SettingsError(str(error)) from error
+    return settings

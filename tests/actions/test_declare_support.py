@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_PYTHON = ROOT / ".venv" / "bin" / "python"
-CHANNEL_TOKEN = "test-channel-token"
+CHANNEL_TOKEN = secrets.token_urlsafe(32)  # API_ENV=test requires a strong one
 
 
 def free_port() -> int:

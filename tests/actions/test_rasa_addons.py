@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from rasa_addons import validate_action_result
+from rasa_addons.response_validation import validate_action_result
 
 VALID = {
     "events": [{"event": "slot", "name": "language", "value": "vi"}],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -13,7 +14,7 @@ from api.officers import create_officer
 from api.timeutil import VIETNAM
 from tests.api.testclient import TestClient
 
-CHANNEL_TOKEN = "test-channel-token"
+CHANNEL_TOKEN = secrets.token_urlsafe(32)  # API_ENV=test requires a strong one
 
 
 @dataclass

@@ -14,6 +14,7 @@ from api.errors import ConfigurationError
 from api.main import create_app
 from api.models import LinkCode
 from tests.api.factories import (
+    CHANNEL_TOKEN,
     channel_headers,
     declaration_body,
     establishment_body,
@@ -85,9 +86,9 @@ def test_unlinked_chat_account_is_told_to_register_first(client: TestClient) -> 
     [
         ({}, "auth_missing"),
         ({"Authorization": "Bearer est_wrong"}, "auth_invalid"),
-        ({"Authorization": "Bearer test-channel-token"}, "chat_account_missing"),
+        ({"Authorization": f"Bearer {CHANNEL_TOKEN}"}, "chat_account_missing"),
         (
-            {"Authorization": "Bearer test-channel-token", "X-Chat-Account": "no colon"},
+            {"Authorization": f"Bearer {CHANNEL_TOKEN}", "X-Chat-Account": "no colon"},
             "chat_account_invalid",
         ),
     ],

@@ -20,7 +20,7 @@ from api.routes.reports import window_bounds
 from api.timeutil import utcnow
 from knowledge.provinces import all_provinces
 from tests.api.conftest import count_rows
-from tests.api.factories import declaration_body, register_host, td3_lines
+from tests.api.factories import CHANNEL_TOKEN, declaration_body, register_host, td3_lines
 from tests.api.testclient import TestClient
 
 bodies = st.text(alphabet=ALPHABET, min_size=8, max_size=8)
@@ -141,7 +141,7 @@ def test_purge_deletes_only_expired_declarations(client: TestClient, session: Se
 
 
 def test_cli_migrate_and_officer_create(db_url: str) -> None:
-    env = {**os.environ, "DATABASE_URL": db_url, "API_ENV": "test", "CHANNEL_TOKEN": "x"}
+    env = {**os.environ, "DATABASE_URL": db_url, "API_ENV": "test", "CHANNEL_TOKEN": CHANNEL_TOKEN}
     run = subprocess.run(
         [sys.executable, "-m", "api", "officer", "create", "--province", "Hà Nam", "--name", "Trần Văn B"],
         env=env, capture_output=True, text=True, timeout=60, check=True,

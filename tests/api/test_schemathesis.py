@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from api.config import Settings
 from api.main import create_app
-from tests.api.factories import declaration_body, officer_headers, register_host
+from tests.api.factories import CHANNEL_TOKEN, declaration_body, officer_headers, register_host
 from tests.api.testclient import TestClient
 
-_app = create_app(Settings(DATABASE_URL="sqlite:///:memory:", API_ENV="test", CHANNEL_TOKEN="unused"))
+_app = create_app(Settings(DATABASE_URL="sqlite:///:memory:", API_ENV="test", CHANNEL_TOKEN=CHANNEL_TOKEN))
 SCHEMA = schemathesis.openapi.from_dict(_app.openapi())
 _app.state.engine.dispose()
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]  # type: ignore[union-attr]

@@ -1,14 +1,19 @@
-"""Talking to the running stack over the REST channel, as the terminal chat and the gateway do."""
+"""Talking to the running stack over the signed channel, as the terminal chat does ("cli:<user>")."""
 
 from __future__ import annotations
 
-from bot.rasa_client import BotMessage, RasaClient
+from bot.rasa_client import BotMessage, ChannelCredentials, RasaClient
 from bot.stack import StackConfig
+from deployment.table import CLI_CHANNEL_SECRET
 
 
-async def say(config: StackConfig, sender: str, text: str) -> list[BotMessage]:
-    async with RasaClient(config.rasa_url) as rasa:
-        replies = await rasa.send(sender, text)
+def cli_client(config: StackConfig) -> RasaClient:
+    return RasaClient(config.rasa_url, ChannelCredentials("cli", config.secret(CLI_CHANNEL_SECRET)))
+
+
+async def say(config: StackConfig, user: str, text: str) -> list[BotMessage]:
+    async with cli_client(config) as rasa:
+        replies = await rasa.send(user, text)
     assert replies, f"no reply to {text!r}"
     return replies
 

@@ -1,4 +1,4 @@
-"""A short conversation over the REST channel with the real API, action server and Rasa running."""
+"""A short conversation over the signed channel with the real API, action server and Rasa running."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from bot.chat_cli import chat
 from bot.stack import StackConfig
+from deployment.table import CLI_CHANNEL_SECRET, RASA_TOKEN
 from tests.e2e.chat import joined, say
 
 pytestmark = pytest.mark.stack
@@ -43,10 +44,10 @@ async def test_out_of_scope_and_gibberish_never_get_silence(stack: StackConfig) 
     assert joined(await say(stack, "e2e-oos", "qwxz plorf")).strip()
 
 
-async def test_terminal_chat_speaks_the_rest_channel(stack: StackConfig) -> None:
+async def test_terminal_chat_speaks_the_signed_channel(stack: StackConfig) -> None:
     stdin = io.StringIO("hello\nhelp\n1\n/quit\n")
     out = io.StringIO()
-    await chat(stack.rasa_url, "e2e-cli", stdin=stdin, out=out)
+    await chat(stack.rasa_url, stack.secret(CLI_CHANNEL_SECRET), "e2e-cli", stdin=stdin, out=out)
     transcript = out.getvalue()
     assert "bot> Hello!" in transcript
     assert "[1] Temporary residence" in transcript
@@ -54,12 +55,12 @@ async def test_terminal_chat_speaks_the_rest_channel(stack: StackConfig) -> None
     assert transcript.count("bot> ") >= 3
 
 
-async def test_rasa_http_api_needs_the_token_but_the_chat_channel_does_not(stack: StackConfig) -> None:
+async def test_rasa_http_api_needs_the_token(stack: StackConfig) -> None:
     await say(stack, "e2e-private", "hello")
     async with httpx.AsyncClient(base_url=stack.rasa_url) as client:
-        anonymous = await client.get("/conversations/e2e-private/tracker")
+        anonymous = await client.get("/conversations/cli:e2e-private/tracker")
         with_token = await client.get(
-            "/conversations/e2e-private/tracker", params={"token": stack.rasa_token}
+            "/conversations/cli:e2e-private/tracker", params={"token": stack.secret(RASA_TOKEN)}
         )
     assert anonymous.status_code == 401, "conversations hold personal data"
     assert with_token.status_code == 200

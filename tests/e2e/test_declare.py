@@ -174,7 +174,7 @@ async def test_api_down_declaration_is_queued_then_filed_once_and_host_told(
 ) -> None:
     config, services, inbox = own_stack
     sender = f"e2e-outbox-{uuid.uuid4().hex[:8]}"
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"rest:{sender}"}
+    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
     registered = await call_api(
         "POST",
         f"{config.api_url}/v1/establishments",
@@ -206,7 +206,7 @@ async def test_api_down_declaration_is_queued_then_filed_once_and_host_told(
         await asyncio.to_thread(inbox.arrived.wait, 90)
         assert inbox.received, "the host was never told"
         pushed = inbox.received[0]
-        assert pushed["recipient_id"] == sender
+        assert pushed["recipient_id"] == f"cli:{sender}"
         text = "\n".join(m.get("text", "") for m in pushed["messages"])
         assert "queued declaration for KIM MIN JUN is now filed" in text, text
         receipt = text.split("Receipt code:")[1].split()[0]

@@ -15,6 +15,7 @@ from telegram.request import HTTPXRequest
 from bot.gateway.relay import RelayPolicy
 from bot.gateway.runner import Gateway
 from bot.gateway.settings import GatewaySettings
+from deployment.table import SECRETS
 
 from .fake_rasa import FakeRasa
 from .fake_telegram import TOKEN, FakeTelegram
@@ -48,6 +49,9 @@ def isolated_var_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every gateway of a test (and `python -m bot.gateway` it starts) keeps its state in tmp_path."""
     var_dir = tmp_path / "var"
     monkeypatch.setenv("VAR_DIR", str(var_dir))
+    # Development: the gateway and the fake Rasa share the table's development secrets.
+    for variable in ("API_ENV", *SECRETS):
+        monkeypatch.delenv(variable, raising=False)
     return var_dir
 
 

@@ -1,7 +1,8 @@
-"""A scripted stand-in for Rasa's REST channel (used until tests run against the real model).
+"""A scripted stand-in for Rasa's signed REST channel (used until tests run against the real model).
 
 Served offline through ``httpx.MockTransport`` (handed to ``RasaClient(transport=...)``) or over
-loopback HTTP through ``asgi_app()``. It records every message it receives, with timing.
+loopback HTTP through ``asgi_app()``. It checks each call's signature as rasa_addons.channel does
+(401 otherwise, nothing recorded) and records every message it receives, with timing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from deployment.channel_signature import NonceCache, check_sender, verify
+from deployment.errors import BadSignature
+from deployment.table import GATEWAY_CHANNEL_SECRET
 
 LANGUAGE_BUTTONS = [
     {"title": "English", "payload": '/set_language{"language":"en"}'},
@@ -40,7 +45,10 @@ class Received:
 
 
 class FakeRasa:
-    def __init__(self) -> None:
+    def __init__(self, gateway_secret: str = GATEWAY_CHANNEL_SECRET.development_default) -> None:
+        self._secrets = {"telegram": gateway_secret}
+        self._nonces = NonceCache()
+        self.refused = 0
         self.received: list[Received] = []
         self.attempts = 0
         # Failure modes, set by tests: connection refused or a read timeout for the next N requests,
@@ -82,6 +90,15 @@ class FakeRasa:
         self.received.append(Received(sender, message, body.get("metadata"), started, time.monotonic()))
         return replies
 
+    def authenticated(self, headers: Any, body: bytes) -> bool:
+        try:
+            client = verify(self._secrets, headers, body, self._nonces)
+            check_sender(client, json.loads(body).get("sender"))
+        except BadSignature:
+            self.refused += 1
+            return False
+        return True
+
     def messages(self) -> list[str]:
         return [item.message for item in self.received]
 
@@ -96,9 +113,10 @@ class FakeRasa:
                 raise httpx.ReadTimeout("no answer", request=request)
             if self.statuses_next:
                 return httpx.Response(self.statuses_next.pop(0), text="Bad Gateway")
-            if request.url.path == "/status":
-                return httpx.Response(200, json={"model_id": "fake"})
-            return httpx.Response(200, json=await self.handle(json.loads(await request.aread())))
+            body = await request.aread()
+            if not self.authenticated(request.headers, body):
+                return httpx.Response(401, json={"error": "unauthorized"})
+            return httpx.Response(200, json=await self.handle(json.loads(body)))
 
         return httpx.MockTransport(handle)
 
@@ -107,14 +125,9 @@ class FakeRasa:
             self.attempts += 1
             if self.statuses_next:
                 return JSONResponse({"error": "unavailable"}, status_code=self.statuses_next.pop(0))
-            return JSONResponse(await self.handle(await request.json()))
+            body = await request.body()
+            if not self.authenticated(request.headers, body):
+                return JSONResponse({"error": "unauthorized"}, status_code=401)
+            return JSONResponse(await self.handle(json.loads(body)))
 
-        async def status(request: Request) -> JSONResponse:
-            return JSONResponse({"model_id": "fake"})
-
-        return Starlette(
-            routes=[
-                Route("/webhooks/rest/webhook", webhook, methods=["POST"]),
-                Route("/status", status, methods=["GET"]),
-            ]
-        )
+        return Starlette(routes=[Route("/webhooks/rest/webhook", webhook, methods=["POST"])])

@@ -23,7 +23,7 @@ async def test_text_goes_to_rasa_as_the_user_and_the_reply_comes_back(
     await feed(gateway, text_message("where do I declare?", user_id=4242, language_code="vi"))
 
     [received] = fake_rasa.received
-    assert received.sender == "4242"
+    assert received.sender == "telegram:4242"
     assert received.message == "where do I declare?"
     assert received.metadata == {"channel": "telegram", "chat_id": 4242, "language_code": "vi"}
     [sent] = fake_telegram.calls_to("sendMessage")

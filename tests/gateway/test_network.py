@@ -86,7 +86,7 @@ async def run_conversation(fake: FakeTelegram, *, push_port: int) -> None:
     async with httpx.AsyncClient() as client:
         response = await client.post(
             f"http://127.0.0.1:{push_port}/push",
-            json={"recipient_id": "77", "messages": [{"text": "Receipt R-9 is ready"}]},
+            json={"recipient_id": "telegram:77", "messages": [{"text": "Receipt R-9 is ready"}]},
             headers={"Authorization": "Bearer push-secret"},
         )
     assert response.status_code == 202
@@ -106,7 +106,7 @@ async def test_a_full_conversation_over_loopback_with_a_fake_rasa() -> None:
             await gateway.stop()
 
     assert rasa.messages() == ["/greet", "/choose_language", '/set_language{"language":"vi"}']
-    assert rasa.received[0].sender == "77"
+    assert rasa.received[0].sender == "telegram:77"
     assert rasa.received[0].metadata == {"channel": "telegram", "chat_id": 77, "language_code": "vi"}
     assert fake.sent_texts(77)[:4] == [
         "Hello! I help with paperwork in Viet Nam.",

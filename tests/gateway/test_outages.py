@@ -9,7 +9,15 @@ import pytest
 
 from bot.gateway.runner import Gateway
 from bot.gateway.texts import text
-from bot.rasa_client import RasaBadStatus, RasaClient, RasaError, RasaTimeout, RasaUnreachable
+from bot.rasa_client import (
+    ChannelCredentials,
+    RasaBadStatus,
+    RasaClient,
+    RasaError,
+    RasaTimeout,
+    RasaUnreachable,
+)
+from deployment.table import GATEWAY_CHANNEL_SECRET
 
 from .conftest import FAST_POLICY, close_offline, feed, make_gateway
 from .fake_rasa import FakeRasa
@@ -173,7 +181,8 @@ async def test_other_error_statuses_are_not_resent(
 
 
 async def test_the_rasa_client_says_whether_rasa_may_have_acted(fake_rasa: FakeRasa) -> None:
-    async with RasaClient("http://rasa.invalid", transport=fake_rasa.transport()) as rasa:
+    credentials = ChannelCredentials("telegram", GATEWAY_CHANNEL_SECRET.development_default)
+    async with RasaClient("http://rasa.invalid", credentials, transport=fake_rasa.transport()) as rasa:
         fake_rasa.refuse_next = 1
         with pytest.raises(RasaUnreachable) as unreachable:
             await rasa.send("1", "hi")

@@ -37,7 +37,7 @@ async def test_push_delivers_rasa_messages_to_the_chat(
     response = await push_client.post(
         "/push",
         json={
-            "recipient_id": "555",
+            "recipient_id": "telegram:555",
             "messages": [
                 {"text": "Your declaration was filed: receipt R-1 & co"},
                 {"text": "Anything else?", "buttons": LANGUAGE_BUTTONS},
@@ -57,14 +57,23 @@ async def test_push_delivers_rasa_messages_to_the_chat(
     ("headers", "body", "status", "mentions"),
     [
         (
+            {"Authorization": ""},
+            {"recipient_id": "telegram:1", "messages": [{"text": "x"}]},
+            401,
+            "PUSH_TOKEN",
+        ),
+        (
             {"Authorization": "Bearer wrong"},
-            {"recipient_id": "1", "messages": [{"text": "x"}]},
+            {"recipient_id": "telegram:1", "messages": [{"text": "x"}]},
             401,
             "PUSH_TOKEN",
         ),
         ({}, {"recipient_id": "user-abc", "messages": [{"text": "x"}]}, 404, "recipient_id"),
-        ({}, {"recipient_id": "1", "messages": []}, 400, "messages"),
-        ({}, {"recipient_id": "1", "messages": [{"image": "x.png"}]}, 400, "text"),
+        # Another channel's user (the terminal chat), or a bare number: not the gateway's to deliver.
+        ({}, {"recipient_id": "cli:555", "messages": [{"text": "x"}]}, 404, "recipient_id"),
+        ({}, {"recipient_id": "555", "messages": [{"text": "x"}]}, 404, "recipient_id"),
+        ({}, {"recipient_id": "telegram:1", "messages": []}, 400, "messages"),
+        ({}, {"recipient_id": "telegram:1", "messages": [{"image": "x.png"}]}, 400, "text"),
         ({}, ["not", "an", "object"], 400, "JSON object"),
     ],
 )
@@ -89,7 +98,9 @@ async def test_push_reports_a_refusal_by_telegram(
 ) -> None:
     fake_telegram.blocked.add(7)
 
-    response = await push_client.post("/push", json={"recipient_id": "7", "messages": [{"text": "receipt"}]})
+    response = await push_client.post(
+        "/push", json={"recipient_id": "telegram:7", "messages": [{"text": "receipt"}]}
+    )
 
     assert response.status_code == 502
     assert "blocked" in response.json()["detail"]

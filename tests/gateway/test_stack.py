@@ -9,9 +9,11 @@ from __future__ import annotations
 import secrets
 
 import pytest
+from pydantic import SecretStr
 
 from bot.gateway.runner import Gateway
 from bot.stack import StackConfig
+from deployment.table import GATEWAY_CHANNEL_SECRET
 
 from .conftest import FAST_POLICY
 from .fake_telegram import FakeTelegram
@@ -25,7 +27,12 @@ async def test_a_full_conversation_with_the_real_rasa(stack: StackConfig) -> Non
     user_id = 10_000 + secrets.randbelow(10**9)  # the stack is shared: start a fresh conversation
     fake = FakeTelegram()
     async with fake_telegram_server(fake) as telegram_url:
-        gateway = Gateway(loopback_settings(telegram_url, stack.rasa_url), policy=FAST_POLICY)
+        settings = loopback_settings(
+            telegram_url,
+            stack.rasa_url,
+            gateway_channel_secret=SecretStr(stack.secret(GATEWAY_CHANNEL_SECRET)),
+        )
+        gateway = Gateway(settings, policy=FAST_POLICY)
         await gateway.start()
         try:
             fake.add_update(text_message("/start", user_id=user_id))
