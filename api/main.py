@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 import anyio.to_thread
 from fastapi import FastAPI
 
-from api import handlers
+from api import console, handlers
 from api.callers import CallerCache
 from api.config import Settings, get_settings
 from api.db import make_engine, make_session_factory
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware)
     for module in (health, establishments, declarations, reports, reference):
         app.include_router(module.router)
+    console.install(app)  # the officers' web pages under /console/ (docs/console.md)
     return app
 
 
