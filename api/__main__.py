@@ -19,6 +19,12 @@ def _serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     settings.effective_channel_token()  # fail before migrating when production has no channel token
     upgrade_to_head(settings.database_url)
+    print(
+        f"officer console: http://{args.host}:{args.port}/console/ (first officer: python -m api officer "
+        "create --province 'Hà Nội' --name 'Nguyễn Văn A' --login nva; it prints a one-time password)",
+        file=sys.stderr,
+        flush=True,
+    )
     uvicorn.run(
         "api.main:app",
         host=args.host,

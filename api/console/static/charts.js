@@ -16,8 +16,9 @@
         backgroundColor: extra.colour || colour, borderColor: extra.colour || colour }] },
       options: Object.assign({}, common, extra.options || {}) });
   }
-  draw("chart-per-day", "bar", data.perDay, {});
-  draw("chart-nationalities", "bar", data.nationalities, { options: { indexAxis: "y" } });
+  var whole = { ticks: { precision: 0 }, beginAtZero: true };  // counts: no 0.5 declarations
+  draw("chart-per-day", "bar", data.perDay, { options: { scales: { y: whole } } });
+  draw("chart-nationalities", "bar", data.nationalities, { options: { indexAxis: "y", scales: { x: whole } } });
   draw("chart-late-share", "bar", data.lateShare,
     { colour: late, options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } } });
 })();
