@@ -38,6 +38,9 @@ COLUMNS = (
 )
 
 
+_CHUNK_ROWS = 500
+
+
 def header(lang: str) -> list[str]:
     return [_t(c, lang) for c in COLUMNS]
 
@@ -70,11 +73,12 @@ def csv_lines(rows: Iterable[Declaration], lang: str) -> Iterator[str]:
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow([safe_cell(h) for h in header(lang)])
-    for decl in rows:
+    for count, decl in enumerate(rows, start=1):
         writer.writerow(cells(decl, lang))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+        if count % _CHUNK_ROWS == 0:  # each chunk is one thread hop for the streaming response
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
     yield buffer.getvalue()
 
 

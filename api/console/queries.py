@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from api.models import Declaration, DeclarationVersion, Establishment
@@ -24,6 +24,7 @@ from api.validation import normalise_document_number
 from knowledge.text import fold
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000
 WINDOWS = ("16-15", "11-10")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _NATIONALITY = re.compile(r"^[A-Za-z<]{1,3}$")
@@ -101,14 +102,12 @@ class Filters:
 
     def where(self, province_code: str) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = [Declaration.province_code == province_code]
-        if self.q:
-            folded = fold(self.q)
-            by_number = Declaration.document_number == normalise_document_number(self.q)
-            conditions.append(
-                or_(by_number, Declaration.name_search.contains(folded, autoescape=True))
-                if folded
-                else by_number
-            )
+        if self.q and any(c.isdigit() for c in self.q):  # names have no digits: a document number
+            conditions.append(Declaration.document_number == normalise_document_number(self.q))
+        elif self.q and fold(self.q):
+            conditions.append(Declaration.name_search.contains(fold(self.q), autoescape=True))
+        elif self.q:  # only marks or punctuation: nothing to look for
+            conditions.append(Declaration.document_number == normalise_document_number(self.q))
         if self.nationality:
             conditions.append(Declaration.nationality == self.nationality)
         if self.establishment_id is not None:
@@ -155,11 +154,19 @@ class Page:
     total: int
     page: int
     pages: int
+    capped: bool  # more than `total` declarations match
 
 
 def declarations_page(session: Session, province_code: str, filters: Filters) -> Page:
     conditions = filters.where(province_code)
-    total = session.scalar(select(func.count()).select_from(Declaration).where(*conditions)) or 0
+    # Counting stops past COUNT_CAP: an exact count of a whole province costs a scan of all its rows on
+    # every page, and nobody pages through more than 200 pages instead of narrowing the filters.
+    matching: Select[Any] = (
+        select(literal_column("1")).select_from(Declaration).where(*conditions).limit(COUNT_CAP + 1)
+    )
+    total = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+    capped = total > COUNT_CAP
+    total = min(total, COUNT_CAP)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(filters.page, pages)
     rows = session.scalars(
@@ -169,7 +176,7 @@ def declarations_page(session: Session, province_code: str, filters: Filters) ->
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
     ).all()
-    return Page(rows=list(rows), total=total, page=page, pages=pages)
+    return Page(rows=list(rows), total=total, page=page, pages=pages, capped=capped)
 
 
 def declaration_in_province(session: Session, province_code: str, receipt_code: str) -> Declaration | None:
@@ -194,6 +201,17 @@ def establishments_in_province(session: Session, province_code: str) -> list[Est
     return list(
         session.scalars(
             select(Establishment)
+            .where(Establishment.province_code == province_code)
+            .order_by(Establishment.name, Establishment.id)
+        )
+    )
+
+
+def establishment_choices(session: Session, province_code: str) -> list[Any]:
+    """(id, name) rows for the list's establishment filter: no ORM objects for a select box."""
+    return list(
+        session.execute(
+            select(Establishment.id, Establishment.name)
             .where(Establishment.province_code == province_code)
             .order_by(Establishment.name, Establishment.id)
         )

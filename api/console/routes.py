@@ -249,7 +249,7 @@ def declarations(request: Request, session: SessionDep, who: OfficerPage) -> Res
     lang = i18n.request_language(request)
     filters = queries.Filters.parse(_params(request))
     page = queries.declarations_page(session, who.province_code, filters)
-    establishments = queries.establishments_in_province(session, who.province_code)
+    establishments = queries.establishment_choices(session, who.province_code)
     audit.record(
         session, who.actor, "declaration.search", "declarations", channel="console", count=len(page.rows),
         **filters.audit_detail(),
