@@ -65,12 +65,20 @@ def _officer_create(args: argparse.Namespace) -> int:
     if province is None:
         print(f"unknown province: {args.province!r}", file=sys.stderr)
         return 2
+    from sqlalchemy import select
+
     from api.console.accounts import issue_one_time_password
     from api.models import Officer
 
     engine = make_engine(get_settings().database_url)
     try:
         with make_session_factory(engine)() as session:
+            if (
+                args.login
+                and session.scalars(select(Officer).where(Officer.login == args.login.lower())).first()
+            ):
+                print(f"login {args.login!r} is already taken", file=sys.stderr)
+                return 2
             officer_id, token = create_officer(session, args.name, province.code)
             officer = session.get(Officer, officer_id)
             assert officer is not None

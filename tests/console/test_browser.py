@@ -48,7 +48,7 @@ _COUNT_INK = """(id) => {
 def browser() -> Iterator[Any]:
     with playwright_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--lang=vi-VN"]
         )
         try:
             yield chromium
