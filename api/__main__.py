@@ -67,12 +67,15 @@ def _officer_create(args: argparse.Namespace) -> int:
         return 2
     from sqlalchemy import select
 
-    from api.console.accounts import issue_one_time_password
+    from api.console.accounts import LOGIN_PATTERN, issue_one_time_password
     from api.models import Officer
 
     engine = make_engine(get_settings().database_url)
     try:
         with make_session_factory(engine)() as session:
+            if args.login and not LOGIN_PATTERN.match(args.login.lower()):
+                print("a login is 2-60 letters, digits, '.', '_' or '-'", file=sys.stderr)
+                return 2
             if (
                 args.login
                 and session.scalars(select(Officer).where(Officer.login == args.login.lower())).first()

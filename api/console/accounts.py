@@ -7,8 +7,10 @@ count. Unknown logins cost a hash too, so response time does not tell which logi
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -25,8 +27,15 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 12
 
+LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
+
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the login is unknown, so that costs as much time as a wrong password."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password: str) -> str:
@@ -52,7 +61,7 @@ def authenticate(session: Session, login: str, password: str) -> Officer:
     failure count (and the audit entry) either way."""
     officer = session.scalars(select(Officer).where(Officer.login == login.strip().lower())).first()
     if officer is None or officer.password_hash is None:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         session.rollback()
         raise SignInRefused
     now = utcnow()

@@ -45,6 +45,7 @@ def test_create_prints_a_one_time_password_that_signs_in_once(
     assert response.status_code == 303 and response.headers["location"] == "/console/password"
     assert main(["officer", "create", "--province", "Hà Nội", "--name", "B", "--login", "nva"]) == 2
     assert "already taken" in capsys.readouterr().err
+    assert main(["officer", "create", "--province", "Hà Nội", "--name", "C", "--login", "no spaces"]) == 2
 
 
 def test_a_new_one_time_password_lifts_a_lock_out(
