@@ -89,10 +89,11 @@ def _officer_create(args: argparse.Namespace) -> int:
             password = issue_one_time_password(session, officer, login)
     finally:
         engine.dispose()
-    print(f"officer {officer_id} ({args.name}, {province.name_vi}); API token, shown once:")
-    print(token)
+    print(f"officer {officer_id} ({args.name}, {province.name_vi})")
     print(f"console sign-in at /console/: login {login}, one-time password (change it at first sign-in):")
     print(password)
+    print("API token, shown once:")  # the token stays the last line (scripts read it from there)
+    print(token)
     return 0
 
 
