@@ -13,6 +13,10 @@ class NotSignedIn(ConsoleError):
     """No session cookie, or one that is unknown or expired: the browser goes to the sign-in page."""
 
 
+class PasswordChangeRequired(ConsoleError):
+    """Signed in with a one-time password: every page but the password form redirects there."""
+
+
 class CsrfRejected(ConsoleError):
     """A form post without the token of the session (or of the sign-in page) that served the form."""
 

@@ -22,6 +22,7 @@ from api.console.errors import (
     CsrfRejected,
     NotSignedIn,
     OutOfScope,
+    PasswordChangeRequired,
     PasswordRejected,
     SignInRefused,
 )
@@ -66,13 +67,17 @@ _INVALID_FIELDS = {
 }
 
 
-def install_handlers(app: FastAPI) -> None:
+def install(app: FastAPI) -> None:
+    """The console's errors as pages: sign-in and password redirects, 403 for a stale form, else 404."""
+
     @app.exception_handler(ConsoleError)
     async def console_error(request: Request, exc: ConsoleError) -> Response:
         lang = i18n.request_language(request)
         if isinstance(exc, NotSignedIn):
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/console/login?next={quote(target)}", status_code=303, headers=_HEADERS)
+        if isinstance(exc, PasswordChangeRequired):
+            return RedirectResponse("/console/password", status_code=303, headers=_HEADERS)
         if isinstance(exc, CsrfRejected):
             message, code = N_("The form has expired. Reload the page and try again."), 403
         else:
@@ -112,28 +117,16 @@ def _signed_in(request: Request, session: SessionDep) -> SignedIn:
     """A signed-in officer who has replaced the one-time password (others are sent to change it)."""
     who = sessions.current(session, request)
     if who.must_change_password:
-        raise _ChangePassword
+        raise PasswordChangeRequired
     return who
-
-
-class _ChangePassword(ConsoleError):
-    """Signed in with a one-time password: every page but the password form redirects there."""
 
 
 AnyOfficer = Annotated[SignedIn, Depends(_signed_in_any)]
 OfficerPage = Annotated[SignedIn, Depends(_signed_in)]
 
 
-def install(app: FastAPI) -> None:
-    install_handlers(app)
-
-    @app.exception_handler(_ChangePassword)
-    async def change_password_first(_request: Request, _exc: _ChangePassword) -> Response:
-        return RedirectResponse("/console/password", status_code=303, headers=_HEADERS)
-
-
 def _params(request: Request) -> dict[str, str]:
-    return {k: v for k, v in request.query_params.items()}
+    return dict(request.query_params.items())
 
 
 def _safe_next(target: str) -> str:
