@@ -16,12 +16,12 @@ RASA_DATA := --config config.yml --domain bot/domain --data nlu_data bot/data
 MODEL_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null)
 LINT_PATHS := api bot knowledge actions rasa_addons deployment tests benchmarks scripts catalog
 
-.PHONY: help setup catalog run test lint train validate test-app test-rasa test-dialogue bench lock clean
+.PHONY: help setup catalog browser run test lint train validate test-app test-rasa test-dialogue bench lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed catalog ## Create both environments from the locks (quick when nothing changed)
+setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed catalog browser ## Create both environments from the locks (quick when nothing changed)
 
 $(APP_VENV)/.installed: requirements/app.lock
 	@py=$$(scripts/find-python 3.11) || exit 1; \
@@ -37,6 +37,12 @@ $(RASA_VENV)/.installed: requirements/rasa.lock
 
 catalog: $(APP_VENV)/.installed ## Compile the text catalogue (catalog/locale/*/LC_MESSAGES/*.po -> .mo)
 	@$(APP_PY) -m catalog.build
+
+# The officer console's browser tests drive Debian's Chromium through Playwright (no browser download).
+browser: ## Install Debian's chromium and chromium-driver when missing (console browser tests)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium chromium-driver; }
 
 train: setup $(MODEL) ## Train the Rasa model (only when its inputs changed)
 

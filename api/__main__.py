@@ -1,4 +1,4 @@
-"""`python -m api serve|migrate|purge|officer create`."""
+"""`python -m api serve|migrate|purge|officer create|officer password`."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def _serve(args: argparse.Namespace) -> int:
             "until it takes writes at the expected schema revision",
             file=sys.stderr,
         )
+    print(
+        f"officer console: http://{args.host}:{args.port}/console/ (first officer: python -m api officer "
+        "create --province 'Hà Nội' --name 'Nguyễn Văn A' --login nva; it prints a one-time password)",
+        file=sys.stderr,
+        flush=True,
+    )
     uvicorn.run(
         "api.main:app",
         host=args.host,
@@ -71,14 +77,57 @@ def _officer_create(args: argparse.Namespace) -> int:
     if province is None:
         print(f"unknown province: {args.province!r}", file=sys.stderr)
         return 2
+    from sqlalchemy import select
+
+    from api.console.accounts import LOGIN_PATTERN, issue_one_time_password
+    from api.models import Officer
+
     engine = make_engine(get_settings().database_url)
     try:
         with make_session_factory(engine)() as session:
+            if args.login and not LOGIN_PATTERN.match(args.login.lower()):
+                print("a login is 2-60 letters, digits, '.', '_' or '-'", file=sys.stderr)
+                return 2
+            if (
+                args.login
+                and session.scalars(select(Officer).where(Officer.login == args.login.lower())).first()
+            ):
+                print(f"login {args.login!r} is already taken", file=sys.stderr)
+                return 2
             officer_id, token = create_officer(session, args.name, province.code)
+            officer = session.get(Officer, officer_id)
+            assert officer is not None
+            login = (args.login or f"officer{officer_id}").strip().lower()
+            password = issue_one_time_password(session, officer, login)
     finally:
         engine.dispose()
-    print(f"officer {officer_id} ({args.name}, {province.name_vi}); token, shown once:")
+    print(f"officer {officer_id} ({args.name}, {province.name_vi})")
+    print(f"console sign-in at /console/: login {login}, one-time password (change it at first sign-in):")
+    print(password)
+    print("API token, shown once:")  # the token stays the last line (scripts read it from there)
     print(token)
+    return 0
+
+
+def _officer_password(args: argparse.Namespace) -> int:
+    """A new one-time password (forgotten password, or an account locked out); ends nothing else."""
+    from sqlalchemy import select
+
+    from api.console.accounts import issue_one_time_password
+    from api.models import Officer
+
+    engine = make_engine(get_settings().database_url)
+    try:
+        with make_session_factory(engine)() as session:
+            officer = session.scalars(select(Officer).where(Officer.login == args.login.lower())).first()
+            if officer is None:
+                print(f"no officer with login {args.login!r}", file=sys.stderr)
+                return 2
+            password = issue_one_time_password(session, officer, officer.login or args.login)
+    finally:
+        engine.dispose()
+    print(f"one-time password for {args.login} (change it at first sign-in):")
+    print(password)
     return 0
 
 
@@ -98,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     create = officer_commands.add_parser("create", help="create an officer and print their token once")
     create.add_argument("--province", required=True)
     create.add_argument("--name", required=True)
+    create.add_argument("--login", help="console login (default: officer<id>)")
     create.set_defaults(func=_officer_create)
+    reset = officer_commands.add_parser("password", help="print a new one-time console password")
+    reset.add_argument("--login", required=True)
+    reset.set_defaults(func=_officer_password)
     args = parser.parse_args(argv)
     try:
         code: int = args.func(args)

@@ -9,7 +9,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
-from api import handlers
+from api import console, handlers
 from api.callers import CallerCache
 from api.config import Settings, get_settings
 from api.db import make_engine, make_session_factory
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(UploadGuardMiddleware)  # added last: runs first
     for module in (health, establishments, declarations, reports, reference):
         app.include_router(module.router)
+    console.install(app)  # the officers' web pages under /console/ (docs/console.md)
     return app
 
 

@@ -96,6 +96,26 @@ class Officer(Base):
     province_code: Mapped[str] = mapped_column(String(40))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime]
+    # Console sign-in (migration 0002): the password is an Argon2 hash; a one-time password from the CLI
+    # must be changed at first sign-in; repeated failures lock the account for a while.
+    login: Mapped[str | None] = mapped_column(String(60), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+
+
+class ConsoleSession(Base):
+    """A signed-in console browser: the cookie's digest (never the cookie), its CSRF token and expiry."""
+
+    __tablename__ = "console_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
 
 
 class Declaration(Base):
@@ -105,6 +125,7 @@ class Declaration(Base):
     __table_args__ = (
         Index("ix_declarations_establishment_declared", "establishment_id", "declared_at"),
         Index("ix_declarations_province_declared", "province_code", "declared_at"),
+        Index("ix_declarations_province_arrival", "province_code", "arrival_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -34,6 +34,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "declare": ("actions/declare",),
     "gateway": ("bot",),
     "api": ("api",),
+    "console": ("api/console",),  # the officers' web console; its Jinja2 templates are extracted too
 }
 
 

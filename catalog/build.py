@@ -32,14 +32,19 @@ def compile_all() -> list[Path]:
 
 
 def used_messages(domain: str) -> set[str]:
-    """The message ids that the domain's code passes to `_t(...)` or marks with `N_(...)`."""
+    """The message ids that the domain's code (and Jinja2 templates) pass to `_t(...)` or mark with
+    `N_(...)`. A file under a more specific path of another domain belongs to that domain."""
     found: set[str] = set()
     for rel in DOMAINS[domain]:
         path = ROOT / rel
         if path.is_file():
             files = [path]
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*.py") if "builder" not in p.parts)
+            files = sorted(
+                p
+                for p in (*path.rglob("*.py"), *path.rglob("*.html"))
+                if "builder" not in p.parts and _owner(p) == domain
+            )
         else:
             continue
         for file in files:
@@ -48,15 +53,26 @@ def used_messages(domain: str) -> set[str]:
     return found
 
 
-def _extract_file(path: Path) -> list[tuple[int, str | tuple[str, ...], list[str], str | None]]:
+def _owner(path: Path) -> str:
+    """The domain with the longest path containing `path`."""
+    best, length = "", -1
+    for domain, rels in DOMAINS.items():
+        for rel in rels:
+            root = ROOT / rel
+            if (path == root or root in path.parents) and len(rel) > length:
+                best, length = domain, len(rel)
+    return best
 
+
+def _extract_file(path: Path) -> list[tuple[int, str | tuple[str, ...], list[str], str | None]]:
+    method = "jinja2.ext:babel_extract" if path.suffix == ".html" else "python"
     with path.open("rb") as handle:
-        return list(extract("python", handle, keywords=KEYWORDS))
+        return list(extract(method, handle, keywords=KEYWORDS))
 
 
 def problems() -> list[str]:
     """Every sentence used in code must have a non-empty, non-fuzzy translation in each language."""
-    found = []
+    found: list[str] = []
     for domain in DOMAINS:
         used = used_messages(domain)
         for lang in TRANSLATED:
