@@ -19,6 +19,8 @@ from pathlib import Path
 
 import httpx
 
+from bot.dialogue_tier import DialogueTier, deploy
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = ROOT / "models" / "assistant.tar.gz"
 DEVELOPMENT_CHANNEL_TOKEN = "dev-channel-token"  # accepted by the intake API only when API_ENV=development
@@ -63,6 +65,8 @@ class StackConfig:
     rasa_venv: Path = ROOT / ".venv-rasa"
     app_venv: Path = ROOT / ".venv"
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Replicas, tracker store, lock store (bot/dialogue_tier.py).
+    dialogue: DialogueTier = field(default_factory=DialogueTier)
 
     @classmethod
     def from_env(cls) -> StackConfig:
@@ -80,6 +84,7 @@ class StackConfig:
             channel_token=env.get("CHANNEL_TOKEN", defaults.channel_token),
             rasa_token=env.get("RASA_TOKEN", defaults.rasa_token),
             api_env=env.get("API_ENV", defaults.api_env),
+            dialogue=DialogueTier.from_env(env),
         )
 
     @classmethod
@@ -122,7 +127,7 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
         **config.extra_env,
     }
     rasa_bin = config.rasa_venv / "bin"
-    return [
+    specs = [
         ServiceSpec(
             name="intake API",
             argv=[
@@ -196,6 +201,7 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
             },
         ),
     ]
+    return deploy(config, specs)  # replicas and the balancer, when configured
 
 
 @dataclass
