@@ -144,8 +144,8 @@ def stock_bot(var_dir: Path) -> Iterator[tuple[str, dict[str, int]]]:
     model, port = build_stock_bot(), free_port()
     spec = ServiceSpec(
         name="stock Rasa",
-        argv=[str(ROOT / ".venv-rasa" / "bin" / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
-              "--port", str(port), "--model", str(model)],  # fmt: skip
+        argv=[str(ROOT / ".venv-rasa" / "bin" / "rasa"), "run", "--enable-api"]
+        + ["--interface", "127.0.0.1", "--port", str(port), "--model", str(model)],
         health_url=f"http://127.0.0.1:{port}/",
         listen_url=f"http://127.0.0.1:{port}",
         env={"RASA_TELEMETRY_ENABLED": "false"},
