@@ -119,7 +119,9 @@ def profile(services: dict[str, int], users: int, url: str, label: str) -> dict[
 
 def setup_result(label: str, services: dict[str, int], url: str) -> dict[str, Any]:
     runs = [profile(services, users, url, label) for users in (1, 8)]
-    memory = {name: round(sum(resident_mb(p) for p in process_tree(pid)), 1) for name, pid in services.items()}
+    memory = {
+        name: round(sum(resident_mb(p) for p in process_tree(pid)), 1) for name, pid in services.items()
+    }
     return {"setup": label, "runs": runs, "resident_mb": memory}
 
 
@@ -144,8 +146,10 @@ def stock_bot(var_dir: Path) -> Iterator[tuple[str, dict[str, int]]]:
     model, port = build_stock_bot(), free_port()
     spec = ServiceSpec(
         name="stock Rasa",
-        argv=[str(ROOT / ".venv-rasa" / "bin" / "rasa"), "run", "--enable-api"]
-        + ["--interface", "127.0.0.1", "--port", str(port), "--model", str(model)],
+        argv=[
+            str(ROOT / ".venv-rasa" / "bin" / "rasa"),
+            *("run", "--enable-api", "--interface", "127.0.0.1", "--port", str(port), "--model", str(model)),
+        ],
         health_url=f"http://127.0.0.1:{port}/",
         listen_url=f"http://127.0.0.1:{port}",
         env={"RASA_TELEMETRY_ENABLED": "false"},
@@ -217,7 +221,8 @@ def verdict(results: list[dict[str, Any]], ratio: dict[str, Any]) -> dict[str, b
     return {
         "single_stream_p95_below_100_ms": all(r["runs"][0]["p95_ms"] < 100 for r in ours),
         "two_replicas_at_least_1_6x_one": ratio["two_over_one_replica_at_8_users"] >= 1.6,
-        "two_replicas_at_least_1_5x_stock": ratio["ours, 2 replicas, PostgreSQL"]["to_stock_at_8_users"] >= 1.5,
+        "two_replicas_at_least_1_5x_stock": ratio["ours, 2 replicas, PostgreSQL"]["to_stock_at_8_users"]
+        >= 1.5,
         "no_failed_message": all(run["failed"] == 0 for r in results for run in r["runs"]),
     }
 
