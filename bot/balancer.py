@@ -7,6 +7,8 @@ system service, no privileged port. Its check that at least one Rasa replica ans
 
 from __future__ import annotations
 
+import os
+import pwd
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,9 +37,16 @@ def _servers(ports: Sequence[int]) -> str:
     )
 
 
+def user_line() -> str:
+    """nginx started by root hands its worker to `nobody`, who cannot read a private var/; the worker
+    then runs as whoever runs the stack (an ordinary user in production, where this line is empty)."""
+    return f"user {pwd.getpwuid(0).pw_name};" if os.geteuid() == 0 else ""
+
+
 def render_config(config: StackConfig, rasa_ports: Sequence[int], action_ports: Sequence[int]) -> str:
     return Template(TEMPLATE.read_text()).substitute(
         var_dir=config.var_dir,
+        user_line=user_line(),
         log_dir=config.var_dir / "log",
         rasa_port=config.rasa_port,
         actions_port=config.actions_port,
