@@ -15,7 +15,6 @@ import socket
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -262,19 +261,3 @@ async def test_sigkill_one_replica_mid_form_the_other_finishes_it_filed_once(
     assert f"already filed: receipt {receipt}" in joined(await say(config, sender, "/confirm_declaration"))
     assert await filed_receipts(config, sender) == [receipt]
     assert_no_personal_data(postgres_rows(tracker_database))
-
-
-def test_one_replica_defaults_need_no_balancer(tmp_path: Path) -> None:
-    from bot.stack import service_specs
-
-    config = StackConfig.on_free_ports(tmp_path)
-    names = [spec.name for spec in service_specs(config)]
-    assert names == ["intake API", "action server", "Rasa server", "outbox worker"]
-    rasa = next(spec for spec in service_specs(config) if spec.name == "Rasa server")
-    assert rasa.env["LOCK_STORE_TYPE"] == "in_memory"
-    assert rasa.env["TRACKER_STORE_URL"].startswith("sqlite:///")
-    two = replace(config, dialogue=DialogueTier(rasa_replicas=2, rasa_ports=(free_port(), free_port())))
-    specs = service_specs(two)
-    assert [s.name for s in specs if s.name.startswith("Rasa")] == ["Rasa server 1", "Rasa server 2"]
-    assert all(s.env["LOCK_STORE_TYPE"].endswith("AtomicRedisLockStore") for s in specs if "Rasa" in s.name)
-    assert "balancer" in [s.name for s in specs]
