@@ -16,12 +16,12 @@ RASA_DATA := --config config.yml --domain bot/domain --data nlu_data bot/data
 MODEL_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null)
 LINT_PATHS := api bot knowledge actions rasa_addons deployment tests benchmarks scripts catalog
 
-.PHONY: help setup catalog browser run test lint train validate test-app test-rasa test-dialogue bench lock clean
+.PHONY: help setup catalog browser nginx run test lint train validate test-app test-rasa test-dialogue bench lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed catalog browser ## Create both environments from the locks (quick when nothing changed)
+setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed catalog browser nginx ## Create both environments from the locks (quick when nothing changed)
 
 $(APP_VENV)/.installed: requirements/app.lock
 	@py=$$(scripts/find-python 3.11) || exit 1; \
@@ -34,6 +34,12 @@ $(RASA_VENV)/.installed: requirements/rasa.lock
 	  [ -x $(RASA_VENV)/bin/python ] || { echo "Creating $(RASA_VENV) with $$py"; "$$py" -m venv $(RASA_VENV); }
 	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/rasa.lock
 	@touch $@
+
+# The balancer in front of several Rasa replicas (bot/balancer.py); Debian's package, only when missing.
+nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get install -y nginx || { $$SUDO apt-get update && $$SUDO apt-get install -y nginx; }; }
 
 catalog: $(APP_VENV)/.installed ## Compile the text catalogue (catalog/locale/*/LC_MESSAGES/*.po -> .mo)
 	@$(APP_PY) -m catalog.build

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import httpx
 
+from bot.dialogue_tier import DialogueTier, deploy
 from deployment import table
 from deployment.app_settings import AppSettings
 
@@ -72,6 +73,8 @@ class StackConfig:
     rasa_venv: Path = ROOT / ".venv-rasa"
     app_venv: Path = ROOT / ".venv"
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Replicas, tracker store, lock store (bot/dialogue_tier.py).
+    dialogue: DialogueTier = field(default_factory=DialogueTier)
 
     @classmethod
     def from_settings(cls, settings: AppSettings) -> StackConfig:
@@ -86,6 +89,7 @@ class StackConfig:
             var_dir=settings.var_dir,
             api_env=settings.api_env,
             secrets=settings.require("run command", *STACK_SECRETS),
+            dialogue=DialogueTier.from_env(os.environ),
         )
 
     @classmethod
@@ -142,7 +146,7 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
         return {s.variable: config.secret(s) for s in wanted}
 
     rasa_python = str(config.rasa_venv / "bin" / "python")
-    return [
+    specs = [
         ServiceSpec(
             name="intake API",
             argv=[
@@ -197,6 +201,7 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
             },
         ),
     ]
+    return deploy(config, specs)  # replicas and the balancer, when configured
 
 
 @dataclass
