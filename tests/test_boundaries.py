@@ -37,9 +37,11 @@ def test_python310_side_never_imports_the_api_or_gateway(package: str) -> None:
     assert not offenders
 
 
-@pytest.mark.parametrize(("package", "skip"), [("knowledge", ("builder",)), ("catalog", ("build.py",))])
+@pytest.mark.parametrize(
+    ("package", "skip"), [("knowledge", ("builder",)), ("catalog", ("build.py",)), ("declaration_spec", ())]
+)
 def test_shared_packages_use_only_the_standard_library(package: str, skip: tuple[str, ...]) -> None:
-    """knowledge's query code and the text catalogue are imported by both interpreters."""
-    allowed = set(sys.stdlib_module_names) | {"knowledge", "catalog"}
+    """knowledge's query code, the text catalogue and the declaration spec are imported by both interpreters."""
+    allowed = set(sys.stdlib_module_names) | {"knowledge", "catalog", "declaration_spec"}
     offenders = {(f, m) for f, m in imported_roots(package, skip=skip) if m not in allowed}
     assert not offenders
