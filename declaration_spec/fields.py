@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from catalog import N_
 
+_SHORT_SLOT_NAMES = {"remote_area": "remote", "contact_phone": "phone"}
+
 
 @dataclass(frozen=True)
 class Field:
@@ -29,8 +31,11 @@ class Field:
 
     @property
     def slot(self) -> str:
-        prefix = "est" if self.group == "establishment" else "guest"
-        return f"{prefix}_{self.name}" if self.name != "remote_area" else "est_remote"
+        """The chat's slot: guest_<name> or est_<name>; two establishment slots keep shorter names that
+        the trained model and the story tests already use."""
+        if self.group == "establishment":
+            return f"est_{_SHORT_SLOT_NAMES.get(self.name, self.name)}"
+        return f"guest_{self.name}"
 
     @property
     def path(self) -> tuple[str, ...]:

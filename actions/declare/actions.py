@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import uuid
 from typing import Any
 
@@ -33,12 +32,12 @@ from actions.declare.intake import IntakeClient
 from actions.declare.outbox import Outbox
 from actions.declare.receipts import deadline_status, filed_message, hours
 from actions.safety import SafeAction
+from declaration_spec.receipts import find_in_text
 
 logger = logging.getLogger(__name__)
 
 ROUTE = "declare_route"
 FORM_ID = "declare_form_id"
-_RECEIPT = re.compile(r"\b([A-Za-z]{2,3})[\s-]?([2-9A-Za-z]{4})[\s-]?([2-9A-Za-z]{4})[\s-]?([2-9A-Za-z])\b")
 
 
 def _lang(tracker: Tracker) -> str | None:
@@ -366,14 +365,6 @@ class ActionListDeclarations(SafeAction):
         return []
 
 
-def find_receipt(text: str) -> str | None:
-    """'cancel hn 7k3q 9xmd r' -> 'HN-7K3Q-9XMD-R' (the API tolerates case and missing dashes too)."""
-    match = _RECEIPT.search(text or "")
-    if not match:
-        return None
-    return "-".join(group.upper() for group in match.groups())
-
-
 class ValidateCancelDeclarationForm(DeclareFormValidation):
     def name(self) -> str:
         return "validate_cancel_declaration_form"
@@ -381,7 +372,7 @@ class ValidateCancelDeclarationForm(DeclareFormValidation):
     async def validate_cancel_receipt(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        receipt = find_receipt(str(value or ""))
+        receipt = find_in_text(str(value or ""))
         if receipt is None:
             dispatcher.utter_message(response="utter_cancel_receipt_invalid")
             return {"cancel_receipt": None}

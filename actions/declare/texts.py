@@ -108,6 +108,19 @@ INVALID: dict[str, dict[str, str]] = {
         "en": "The last day of the stay cannot be before the arrival. Example: 25/07/2025.",
         "vi": "Ngày cuối lưu trú không thể trước ngày đến. Ví dụ: 25/07/2025.",
     },
+    "mrz_characters": {
+        "en": "The lines may hold only capital letters, digits and <.",
+        "vi": "Các dòng mã chỉ được có chữ in hoa, chữ số và dấu <.",
+    },
+    "mrz_bad_date": {
+        "en": "A date in the second line is not a real date.",
+        "vi": "Một ngày ở dòng thứ hai không phải là ngày có thật.",
+    },
+    "mrz_length": {"en": "A line does not have 44 characters.", "vi": "Có dòng không đủ 44 ký tự."},
+    "mrz_not_passport": {
+        "en": "These are not passport lines.",
+        "vi": "Đây không phải dòng mã của hộ chiếu.",
+    },
     "guest_room": {
         "en": 'A room number has at most 20 characters, e.g. "204", or tap Skip.',
         "vi": 'Số phòng tối đa 20 ký tự, ví dụ "204", hoặc bấm Bỏ qua.',
