@@ -19,7 +19,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.declare import parsing, texts
 from actions.declare.declaration import (
+    GUEST_FIELDS,
     GUEST_SLOTS,
+    SKIPPED,
     clear_personal_data,
     declaration_body,
     establishment_body,
@@ -32,12 +34,16 @@ from actions.declare.intake import IntakeClient
 from actions.declare.outbox import Outbox
 from actions.declare.receipts import deadline_status, filed_message, hours
 from actions.safety import SafeAction
+from catalog import N_, translator
 from declaration_spec.receipts import find_in_text
 
 logger = logging.getLogger(__name__)
+_t = translator("declare")
 
 ROUTE = "declare_route"
 FORM_ID = "declare_form_id"
+NOTHING = "—"  # an optional answer left out
+STATUSES = {"received": N_("received"), "amended": N_("amended"), "cancelled": N_("cancelled")}
 
 
 def _lang(tracker: Tracker) -> str | None:
@@ -52,10 +58,14 @@ def _errors_text(detail: list[dict[str, Any]], language: str | None) -> str:
     return "\n".join(f"• {texts.api_message(item, language)}" for item in detail)
 
 
+def _with_errors(head: str, detail: list[dict[str, Any]], language: str | None) -> str:
+    return f"{head}\n{_errors_text(detail, language)}"
+
+
 def _next_buttons(language: str | None) -> list[dict[str, str]]:
     return [
-        {"title": texts.text("another_guest", language), "payload": "/another_guest"},
-        {"title": texts.text("my_declarations", language), "payload": "/list_declarations"},
+        {"title": _t("Another guest", language), "payload": "/another_guest"},
+        {"title": _t("My declarations", language), "payload": "/list_declarations"},
     ]
 
 
@@ -82,19 +92,37 @@ async def route_for_new_guest(dispatcher: CollectingDispatcher, tracker: Tracker
         me = await IntakeClient(tracker.sender_id).me()
     except IntakeUnavailable:
         if known:  # linked before: take the details now, the outbox files them later
-            dispatcher.utter_message(text=texts.text("start_guest_offline", lang))
+            dispatcher.utter_message(
+                text=_t(
+                    "The police intake service is not answering right now; I'll take the details and file them as soon as it is back.",
+                    lang,
+                )
+            )
             return [_route("guest")]
-        dispatcher.utter_message(text=texts.text("api_down_start", lang))
+        dispatcher.utter_message(
+            text=_t(
+                "The police intake service is not answering right now, and I need it once to register your establishment. Please try again in a few minutes.",
+                lang,
+            )
+        )
         return [_route("unavailable")]
     except IntakeRejected as error:
         dispatcher.utter_message(text=_errors_text(error.detail, lang))
         return [_route("unavailable")]
     establishment = me.get("establishment")
     if not establishment:
-        dispatcher.utter_message(text=texts.text("start_register", lang))
+        dispatcher.utter_message(
+            text=_t("First, let's register your establishment (only once). Then we declare the guest.", lang)
+        )
         return [SlotSet("declare_establishment", None), _route("register")]
     name = str(establishment.get("name"))
-    dispatcher.utter_message(text=texts.text("start_guest", lang, establishment=name))
+    dispatcher.utter_message(
+        text=_t(
+            'Let\'s declare your guest at {establishment}. You can type "stop" at any time.',
+            lang,
+            establishment=name,
+        )
+    )
     return [SlotSet("declare_establishment", name), _route("guest")]
 
 
@@ -111,14 +139,25 @@ class ActionRegisterEstablishment(SafeAction):
         try:
             answer = await IntakeClient(tracker.sender_id).register_establishment(establishment_body(tracker))
         except IntakeUnavailable:
-            dispatcher.utter_message(text=texts.text("api_down", lang))
+            dispatcher.utter_message(
+                text=_t(
+                    "The police intake service is not answering right now. Please try again in a few minutes.",
+                    lang,
+                )
+            )
             return [_route("unavailable")]  # answers kept: the next "declare" finishes the registration
         except IntakeRejected as error:
             if error.status == 409:
-                dispatcher.utter_message(text=texts.text("already_linked", lang))
+                dispatcher.utter_message(
+                    text=_t(
+                        "This chat is already linked to an establishment; let's declare your guest.", lang
+                    )
+                )
                 return [_route("guest")]
             dispatcher.utter_message(
-                text=f"{texts.text('register_rejected', lang)}\n{_errors_text(error.detail, lang)}"
+                text=_with_errors(
+                    _t("The intake service did not accept the registration:", lang), error.detail, lang
+                )
             )
             wrong = slots_for_errors(error.detail, establishment=True)
             if not wrong:
@@ -126,33 +165,39 @@ class ActionRegisterEstablishment(SafeAction):
             return [*(SlotSet(slot, None) for slot in wrong), _route("register")]
         est = answer.get("establishment") or {}
         dispatcher.utter_message(
-            text=texts.text(
-                "registered",
+            text=_t(
+                "Registered: {name}, {province}. Declarations there must be filed within {hours} hours of arrival.",
                 lang,
                 name=est.get("name"),
                 province=est.get("province_name"),
                 hours=est.get("deadline_hours", 12),
             )
         )
-        dispatcher.utter_message(text=texts.text("start_guest", lang, establishment=est.get("name")))
+        dispatcher.utter_message(
+            text=_t(
+                'Let\'s declare your guest at {establishment}. You can type "stop" at any time.',
+                lang,
+                establishment=est.get("name"),
+            )
+        )
         return [SlotSet("declare_establishment", est.get("name")), _route("guest")]
 
 
 def summary_lines(tracker: Tracker, language: str | None) -> list[str]:
+    """One line per field the chat asked, labelled and in its order as the spec defines them. Values are
+    shown in full (document number too): it is the host's own chat, checking against the passport."""
     lines = []
-    for slot in GUEST_SLOTS:
-        value = tracker.get_slot(slot)
-        if slot == "guest_document_number":
-            shown = str(value)  # the host's own chat: shown in full so they can compare with the passport
-        elif slot == "guest_arrival_at":
+    for field in GUEST_FIELDS:
+        value = tracker.get_slot(field.slot)
+        if value in (None, "", SKIPPED):
+            shown = NOTHING
+        elif field.kind == "moment":
             shown = parsing.format_moment(value)
-        elif slot in ("guest_date_of_birth", "guest_document_expiry", "guest_stay_until"):
+        elif field.kind == "date":
             shown = parsing.format_date(value)
-        elif slot == "guest_room" and value in (None, "-"):
-            shown = texts.text("none", language)
         else:
             shown = str(value)
-        lines.append(f"• {texts.label(slot, language)}: {shown}")
+        lines.append(f"• {texts.label(field.slot, language)}: {shown}")
     return lines
 
 
@@ -173,9 +218,16 @@ class ActionShowDeclarationSummary(SafeAction):
         try:
             check = await IntakeClient(tracker.sender_id).validate_declaration(body)
             limit = check.get("deadline_hours", 12)
-            status = texts.text("past" if check.get("late") else "within", lang, limit=limit)
-            deadline = texts.text(
-                "summary_deadline", lang, hours=hours(check.get("hours_after_arrival")), status=status
+            status = (
+                _t("past the {limit}-hour limit", lang, limit=limit)
+                if check.get("late")
+                else _t("within the {limit}-hour limit", lang, limit=limit)
+            )
+            deadline = _t(
+                "Filed now, this is {hours} h after arrival: {status}.",
+                lang,
+                hours=hours(check.get("hours_after_arrival")),
+                status=status,
             )
         except IntakeUnavailable:
             pass  # filing will queue it; nothing to check against now
@@ -183,21 +235,23 @@ class ActionShowDeclarationSummary(SafeAction):
             wrong = slots_for_errors(error.detail)
             if wrong:
                 dispatcher.utter_message(
-                    text=f"{texts.text('fix_fields', lang)}\n{_errors_text(error.detail, lang)}"
+                    text=_with_errors(
+                        _t("The intake service found a problem; let's fix it:", lang), error.detail, lang
+                    )
                 )
                 return [*(SlotSet(slot, None) for slot in wrong), _route("guest")]
             dispatcher.utter_message(text=_errors_text(error.detail, lang))
             return [_route("unavailable")]
         text = "\n".join(
-            [texts.text("summary_head", lang), *summary_lines(tracker, lang)]
+            [_t("Please check the declaration:", lang), *summary_lines(tracker, lang)]
             + ([deadline] if deadline else [])
         )
         dispatcher.utter_message(
             text=text,
             buttons=[
-                {"title": texts.text("confirm", lang), "payload": "/confirm_declaration"},
-                {"title": texts.text("correct", lang), "payload": "/correct_declaration"},
-                {"title": texts.text("cancel", lang), "payload": "/stop"},
+                {"title": _t("Confirm and file", lang), "payload": "/confirm_declaration"},
+                {"title": _t("Correct a field", lang), "payload": "/correct_declaration"},
+                {"title": _t("Cancel", lang), "payload": "/stop"},
             ],
         )
         return [_route("summary")]
@@ -216,12 +270,21 @@ class ActionFileDeclaration(SafeAction):
         form_id = tracker.get_slot(FORM_ID)
         if form_id and form_id == tracker.get_slot("declare_filed_form_id"):
             receipt = tracker.get_slot("declare_last_receipt")
-            key = "already_filed" if receipt else "already_queued"
-            dispatcher.utter_message(text=texts.text(key, lang, receipt=receipt), buttons=_next_buttons(lang))
+            said = (
+                _t("This declaration is already filed: receipt {receipt}.", lang, receipt=receipt)
+                if receipt
+                else _t("This declaration is already queued; you'll get the receipt here.", lang)
+            )
+            dispatcher.utter_message(text=said, buttons=_next_buttons(lang))
             return []
         body = declaration_body(tracker)
         if body is None or not form_id:
-            dispatcher.utter_message(text=texts.text("nothing_to_file", lang))
+            dispatcher.utter_message(
+                text=_t(
+                    'There is no declaration waiting for confirmation. Say "declare a guest" to start one.',
+                    lang,
+                )
+            )
             return [_route("done")]
         key = idempotency_key(tracker.sender_id, form_id)
         group = [
@@ -237,15 +300,26 @@ class ActionFileDeclaration(SafeAction):
                 Outbox().enqueue(tracker.sender_id, key, body, lang or "en")
             except OutboxError:
                 logger.exception("outbox write failed for document %s", masked)
-                dispatcher.utter_message(text=texts.text("api_down", lang))
+                dispatcher.utter_message(
+                    text=_t(
+                        "The police intake service is not answering right now. Please try again in a few minutes.",
+                        lang,
+                    )
+                )
                 return [_route("summary")]  # nothing lost: the answers stay, the host can confirm again
             logger.info("declaration queued (document %s)", masked)
-            dispatcher.utter_message(text=texts.text("queued", lang), buttons=_next_buttons(lang))
+            dispatcher.utter_message(
+                text=_t(
+                    "The police intake service is not answering right now. Your declaration is saved and queued: I'll file it as soon as the service is back and send the receipt here. No need to send it again.",
+                    lang,
+                ),
+                buttons=_next_buttons(lang),
+            )
             return [*group, SlotSet("declare_last_receipt", None), *clear_personal_data(), _route("done")]
         except IntakeRejected as error:
             wrong = slots_for_errors(error.detail)
             dispatcher.utter_message(
-                text=f"{texts.text('rejected', lang)}\n{_errors_text(error.detail, lang)}"
+                text=_with_errors(_t("The intake service refused the declaration:", lang), error.detail, lang)
             )
             if wrong and error.status == 422:
                 return [*(SlotSet(slot, None) for slot in wrong), _route("guest")]
@@ -274,8 +348,8 @@ class ActionAnotherGuest(SafeAction):
         events = [*_new_form(), *await route_for_new_guest(dispatcher, tracker)]
         if arrival and stay and _route("guest") in events:
             dispatcher.utter_message(
-                text=texts.text(
-                    "another_started",
+                text=_t(
+                    'Next guest at the same place, arriving {arrival} and staying until {stay}. (Use "correct" on the summary to change those.)',
                     lang,
                     arrival=parsing.format_moment(arrival),
                     stay=parsing.format_date(stay),
@@ -299,13 +373,18 @@ class ActionCorrectDeclaration(SafeAction):
         if field in GUEST_SLOTS:
             return [SlotSet(field, None), _route("guest")]
         if declaration_body(tracker) is None:
-            dispatcher.utter_message(text=texts.text("nothing_to_file", lang))
+            dispatcher.utter_message(
+                text=_t(
+                    'There is no declaration waiting for confirmation. Say "declare a guest" to start one.',
+                    lang,
+                )
+            )
             return [_route("done")]
         buttons = [
             {"title": texts.label(slot, lang), "payload": f'/correct_declaration{{"declare_field":"{slot}"}}'}
             for slot in GUEST_SLOTS
         ]
-        dispatcher.utter_message(text=texts.text("which_field", lang), buttons=buttons)
+        dispatcher.utter_message(text=_t("Which field should I change?", lang), buttons=buttons)
         return [_route("choose_field")]
 
 
@@ -316,7 +395,12 @@ class ActionDiscardDeclaration(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=texts.text("discarded", _lang(tracker)))
+        dispatcher.utter_message(
+            text=_t(
+                "Declaration cancelled; nothing was filed and the details you typed are deleted.",
+                _lang(tracker),
+            )
+        )
         return [
             *clear_personal_data(),
             SlotSet(FORM_ID, None),
@@ -336,19 +420,31 @@ class ActionListDeclarations(SafeAction):
         try:
             items = await IntakeClient(tracker.sender_id).list_declarations(limit=5)
         except IntakeUnavailable:
-            dispatcher.utter_message(text=texts.text("api_down", lang))
+            dispatcher.utter_message(
+                text=_t(
+                    "The police intake service is not answering right now. Please try again in a few minutes.",
+                    lang,
+                )
+            )
             return []
         except IntakeRejected as error:
-            key = "not_registered" if error.status == 403 else None
-            dispatcher.utter_message(text=texts.text(key, lang) if key else _errors_text(error.detail, lang))
+            said = (
+                _t(
+                    'This chat is not linked to an establishment yet. Say "declare a guest" to register it.',
+                    lang,
+                )
+                if error.status == 403
+                else _errors_text(error.detail, lang)
+            )
+            dispatcher.utter_message(text=said)
             return []
         if not items:
-            dispatcher.utter_message(text=texts.text("list_empty", lang))
+            dispatcher.utter_message(text=_t('No declarations yet. Say "declare a guest" to file one.', lang))
             return []
-        lines, buttons = [texts.text("list_head", lang)], []
+        lines, buttons = [_t("Your latest declarations:", lang)], []
         for item in items:
             guest = item.get("guest") or {}
-            status = texts.text(f"status_{item.get('status', 'received')}", lang)
+            status = _t(STATUSES.get(str(item.get("status")), N_("received")), lang)
             arrival = parsing.format_moment(str(item.get("arrival_at", ""))[:16])
             lines.append(
                 f"• {item.get('receipt_code')} · {guest.get('full_name', '')} · {arrival} · {status}"
@@ -357,7 +453,7 @@ class ActionListDeclarations(SafeAction):
                 receipt = item.get("receipt_code")
                 buttons.append(
                     {
-                        "title": texts.text("cancel_button", lang, receipt=receipt),
+                        "title": _t("Cancel {receipt}", lang, receipt=receipt),
                         "payload": f'/cancel_declaration{{"cancel_receipt":"{receipt}"}}',
                     }
                 )
@@ -401,14 +497,28 @@ class ActionCancelDeclaration(SafeAction):
         try:
             await IntakeClient(tracker.sender_id).cancel_declaration(str(receipt), str(reason))
         except IntakeUnavailable:
-            dispatcher.utter_message(text=texts.text("api_down", lang))
+            dispatcher.utter_message(
+                text=_t(
+                    "The police intake service is not answering right now. Please try again in a few minutes.",
+                    lang,
+                )
+            )
             return cleared
         except IntakeRejected as error:
             dispatcher.utter_message(
-                text=f"{texts.text('cancel_failed', lang, receipt=receipt)}\n{_errors_text(error.detail, lang)}"
+                text=_with_errors(
+                    _t("Could not cancel {receipt}:", lang, receipt=receipt), error.detail, lang
+                )
             )
             return cleared
-        dispatcher.utter_message(text=texts.text("cancelled", lang, receipt=receipt, reason=reason))
+        dispatcher.utter_message(
+            text=_t(
+                "Declaration {receipt} is cancelled. Reason on record: {reason}",
+                lang,
+                receipt=receipt,
+                reason=reason,
+            )
+        )
         return cleared
 
 
@@ -430,8 +540,8 @@ class ActionAnnounceQueuedResult(SafeAction):
         name = outcome.get("full_name") or "?"
         if outcome.get("receipt_code"):
             dispatcher.utter_message(
-                text=texts.text(
-                    "queued_filed",
+                text=_t(
+                    "Your queued declaration for {name} is now filed ✓ Receipt code: {receipt}\n{deadline}",
                     lang,
                     name=name,
                     receipt=outcome["receipt_code"],
@@ -441,5 +551,12 @@ class ActionAnnounceQueuedResult(SafeAction):
             )
             return [SlotSet("declare_last_receipt", outcome["receipt_code"])]
         reason = " ".join(texts.api_message(item, lang) for item in outcome.get("detail") or [])
-        dispatcher.utter_message(text=texts.text("queued_rejected", lang, name=name, reason=reason))
+        dispatcher.utter_message(
+            text=_t(
+                "Your queued declaration for {name} was refused by the intake service: {reason} Please declare this guest again with the corrected details.",
+                lang,
+                name=name,
+                reason=reason,
+            )
+        )
         return []

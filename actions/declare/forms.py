@@ -25,6 +25,7 @@ from actions.declare import parsing, texts
 from actions.declare.declaration import GUEST_SLOTS, SKIPPED
 from actions.declare.identity import mask_document
 from actions.safety import SafeFormValidation
+from catalog import translator
 from declaration_spec import rules
 from declaration_spec.fields import SEXES, by_slot
 from declaration_spec.mrz import MrzResult, parse_td3
@@ -33,6 +34,7 @@ from knowledge.provinces import resolve_area
 from knowledge.text import fold
 
 logger = logging.getLogger(__name__)
+_t = translator("declare")
 
 ATTEMPTS_SLOT = "declare_attempts"
 STRIKES_BEFORE_HELP = 2
@@ -60,8 +62,10 @@ def reject(
     dispatcher.utter_message(text=reason, buttons=buttons or [])
     if attempts[slot] >= STRIKES_BEFORE_HELP:
         dispatcher.utter_message(
-            text=f"{texts.explain(slot, lang)}\n{texts.text('offer_stop', lang)}",
-            buttons=[{"title": texts.text("stop_button", lang), "payload": "/stop"}],
+            text=texts.explain(slot, lang)
+            + "\n"
+            + _t("You can try again, or stop the declaration for now.", lang),
+            buttons=[{"title": _t("Stop", lang), "payload": "/stop"}],
         )
     return {slot: None, ATTEMPTS_SLOT: attempts}
 
@@ -94,7 +98,8 @@ class Answer:
 
     def refuse(self, problem: str | None = None, buttons: list[Any] | None = None) -> Result:
         """Refuse with the reason for `problem` (a rules error code), or the field's own reason."""
-        reason = texts.invalid(problem or self.slot, self.lang)
+        field = by_slot()[self.slot]
+        reason = texts.invalid(problem or self.slot, self.lang, min=field.min_length, max=field.max_length)
         return reject(self.slot, reason, self.dispatcher, self.tracker, buttons=buttons)
 
 
@@ -141,7 +146,14 @@ def _full_name(answer: Answer) -> Result:
         return _from_mrz(answer, *lines)
     if parsing.looks_like_mrz(raw):
         return reject(
-            answer.slot, texts.text("mrz_invalid", answer.lang, reason=""), answer.dispatcher, answer.tracker
+            answer.slot,
+            _t(
+                "Those passport lines could not be read: {reason} Each line has 44 characters; the first starts with P<.",
+                answer.lang,
+                reason="",
+            ),
+            answer.dispatcher,
+            answer.tracker,
         )
     name = answer.typed
     if not _name_fits(name):
@@ -190,7 +202,14 @@ def _from_mrz(answer: Answer, line1: str, line2: str) -> Result:
     if result is None or problems:
         reason = " ".join(texts.invalid(problem.code, lang) for problem in problems)
         return reject(
-            answer.slot, texts.text("mrz_invalid", lang, reason=reason), answer.dispatcher, answer.tracker
+            answer.slot,
+            _t(
+                "Those passport lines could not be read: {reason} Each line has 44 characters; the first starts with P<.",
+                lang,
+                reason=reason,
+            ),
+            answer.dispatcher,
+            answer.tracker,
         )
     filled = _mrz_slots(result, today)
     failed = [
@@ -199,15 +218,21 @@ def _from_mrz(answer: Answer, line1: str, line2: str) -> Result:
         if not ok and f"guest_{name}" in by_slot()
     ]
     status = (
-        texts.text("mrz_checks_bad", lang, fields=", ".join(failed))
+        _t(
+            "check digits do NOT match for: {fields} — compare with the passport",
+            lang,
+            fields=", ".join(failed),
+        )
         if failed
-        else texts.text("mrz_checks_ok", lang)
+        else _t("all check digits match", lang)
     )
     shown = [
         f"{texts.label(slot, lang)}: {_shown(slot, v)}" for slot, v in filled.items() if slot in GUEST_SLOTS
     ]
     answer.dispatcher.utter_message(
-        text=texts.text("mrz_filled", lang, checks=status, fields="; ".join(shown))
+        text=_t(
+            "Read from the passport lines ({checks}): {fields}.", lang, checks=status, fields="; ".join(shown)
+        )
     )
     logger.info("MRZ pre-filled %d fields (document %s)", len(filled), mask_document(result.document_number))
     if "guest_full_name" not in filled:

@@ -16,6 +16,7 @@ from actions.declare.forms import (
     pick_nationality,
 )
 from declaration_spec import rules
+from declaration_spec.fields import by_slot
 from declaration_spec.nationality import by_code
 from tests.actions.conftest import make_tracker
 from tests.actions.test_declare_support import free_port
@@ -141,6 +142,21 @@ async def test_second_wrong_answer_explains_and_offers_stop(language: str) -> No
     explanation = messages[1]
     assert ("photo page" if language == "en" else "trang ảnh") in explanation["text"]
     assert explanation["buttons"] == [{"title": "Stop" if language == "en" else "Dừng", "payload": "/stop"}]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("zh", "男、女或未指定"), ("ko", "남성, 여성 또는 미지정"), ("vi", "Nam, Nữ")],
+)
+async def test_refusals_come_in_the_hosts_language(language: str, expected: str) -> None:
+    result, messages = await validate(GUEST, "guest_sex", "maybe", language)
+    assert result["guest_sex"] is None and expected in messages[0]["text"]
+
+
+async def test_length_limits_in_the_reason_are_the_specs() -> None:
+    field = by_slot()["est_name"]
+    _, messages = await validate(REGISTER, "est_name", "x" * ((field.max_length or 0) + 1), "ko")
+    assert f"{field.min_length}~{field.max_length}자" in messages[0]["text"]
 
 
 async def test_right_answer_resets_the_count() -> None:
