@@ -54,11 +54,7 @@ def nationality_error(value: str, loc: tuple[str | int, ...]) -> FieldError | No
     return FieldError(
         loc,
         "nationality_unknown",
-        {
-            "value": value,
-            "suggestion": f" Did you mean {codes}?" if codes else "",
-            "suggestion_vi": f" Có phải là {codes}?" if codes else "",
-        },
+        {"value": value, "codes": codes},
     )
 
 

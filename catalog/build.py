@@ -56,7 +56,7 @@ def _extract_file(path: Path) -> list[tuple[int, str | tuple[str, ...], list[str
 
 def problems() -> list[str]:
     """Every sentence used in code must have a non-empty, non-fuzzy translation in each language."""
-    found = []
+    found: list[str] = []
     for domain in DOMAINS:
         used = used_messages(domain)
         for lang in TRANSLATED:
