@@ -63,7 +63,10 @@ MESSAGES: dict[str, str] = {
     "province_unknown": N_(
         "'{value}' is not a province or city of Viet Nam. Use one of the 34 current units; old names of merged provinces are accepted too."
     ),
-    "phone_format": N_("Give a phone number of 8 to 15 digits, optionally starting with +."),
+    "phone_format": N_(
+        "This is not a phone number in use. Give a Vietnamese number (e.g. 0912 345 678) or a foreign one "
+        "with its country code (e.g. +82 10 1234 5678)."
+    ),
     "nationality_unknown": N_(
         "'{value}' is not a nationality code (ISO 3166-1 alpha-3 or ICAO, e.g. KOR, DEU, D). Look codes up with GET /v1/nationalities?q=<country name>."
     ),

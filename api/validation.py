@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from api.errors import FieldError
 from api.schemas import DeclarationCreate, DocumentType
 from api.timeutil import local_date, to_utc
-from declaration_spec import rules
+from declaration_spec import phone, rules
 from declaration_spec.nationality import by_code, search_nationalities
 
 
@@ -38,11 +38,11 @@ def timing(arrival_at: datetime, declared_at: datetime, remote_area: bool) -> Ti
 
 
 normalise_document_number = rules.normalise_document_number
-normalise_phone = rules.normalise_phone
+normalise_phone = phone.normalise_phone
 
 
-def phone_errors(phone: str, loc: tuple[str | int, ...]) -> list[FieldError]:
-    problem = rules.phone_problem(phone)
+def phone_errors(number: str, loc: tuple[str | int, ...]) -> list[FieldError]:
+    problem = phone.phone_problem(number)
     return [FieldError(loc, problem)] if problem else []
 
 

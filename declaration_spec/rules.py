@@ -33,7 +33,6 @@ MAX_MARKS_PER_LETTER = 3
 PASSPORT_NUMBER = re.compile(r"[A-Z0-9]{5,9}")
 OTHER_DOCUMENT_NUMBER = re.compile(r"[A-Z0-9-]{4,20}")
 VISA_NUMBER = re.compile(r"[A-Z0-9-]{4,20}")
-PHONE = re.compile(r"\+?[0-9]{8,15}")
 
 
 def deadline_hours(remote_area: bool) -> int:
@@ -81,15 +80,6 @@ def document_number_problem(number: str, document_type: str = "passport") -> str
 
 def visa_number_problem(number: str) -> str | None:
     return None if VISA_NUMBER.fullmatch(normalise_document_number(number)) else "visa_format"
-
-
-def normalise_phone(phone: str) -> str:
-    """'+84 912 345 678', '0912.345.678' -> '+84912345678', '0912345678'."""
-    return re.sub(r"[\s().-]+", "", phone.strip())
-
-
-def phone_problem(phone: str) -> str | None:
-    return None if PHONE.fullmatch(normalise_phone(phone)) else "phone_format"
 
 
 def years_between(earlier: date, later: date) -> int:

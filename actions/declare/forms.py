@@ -30,6 +30,7 @@ from declaration_spec import rules
 from declaration_spec.fields import SEXES, by_slot
 from declaration_spec.mrz import MrzResult, parse_td3
 from declaration_spec.nationality import Nationality, by_code, search_nationalities
+from declaration_spec.phone import parse_phone
 from knowledge.provinces import resolve_area
 from knowledge.text import fold
 
@@ -134,9 +135,8 @@ def _province(answer: Answer) -> Result:
 
 
 def _phone(answer: Answer) -> Result:
-    if rules.phone_problem(answer.typed):
-        return answer.refuse()
-    return answer.accept(rules.normalise_phone(answer.typed))
+    number = parse_phone(answer.typed)
+    return answer.refuse() if number is None else answer.accept(number)
 
 
 def _full_name(answer: Answer) -> Result:

@@ -25,7 +25,7 @@ INVALID: dict[str, str] = {
     ),
     "est_remote": N_("Please answer yes or no (tap a button)."),
     "est_phone": N_(
-        'A phone number has 8 to 15 digits, optionally starting with +, e.g. "0912 345 678" or "+84912345678".'
+        'That is not a phone number in use. Write a Vietnamese number, e.g. "0912 345 678", or a foreign one with its country code, e.g. "+82 10 1234 5678".'
     ),
     "guest_full_name": N_(
         'Write the name as in the passport, letters only, e.g. "KIM MIN JUN" — or paste the two lines at the bottom of the passport page (they start with P<).'

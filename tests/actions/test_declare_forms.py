@@ -202,7 +202,7 @@ async def test_stay_cannot_end_before_arrival() -> None:
         ("est_province", "Hà Nam", "Hà Nam"),
         ("est_remote", "không", False),
         ("est_remote", "yes", True),
-        ("est_phone", "0912 345 678", "0912345678"),
+        ("est_phone", "0912 345 678", "+84912345678"),
         ("est_phone", "+84 (912) 345-678", "+84912345678"),
     ],
 )
@@ -220,7 +220,8 @@ async def test_registration_answers_accepted(slot: str, typed: str, expected: An
         ("est_kind", "castle", "hotel, guesthouse", "khách sạn, nhà nghỉ"),
         ("est_province", "Atlantis", "34 provinces", "34 tỉnh"),
         ("est_remote", "perhaps", "yes or no", "có hoặc không"),
-        ("est_phone", "12345", "8 to 15 digits", "8 đến 15 chữ số"),
+        ("est_phone", "12345", "not a phone number", "không phải số điện thoại"),
+        ("est_phone", "0912 345", "not a phone number", "không phải số điện thoại"),
     ],
 )
 async def test_registration_answers_refused(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from declaration_spec import receipts, rules
+from declaration_spec import phone, receipts, rules
 
 
 @pytest.mark.parametrize(
@@ -43,8 +43,6 @@ def test_document_number_problem(number: str, kind: str, problem: str | None) ->
 
 
 def test_phone_and_plausibility() -> None:
-    assert rules.phone_problem("+84 912 345 678") is None
-    assert rules.phone_problem("12345") == "phone_format"
     today = date(2026, 12, 1)
     assert rules.date_of_birth_problem(date(2027, 1, 1), today) == "dob_future"
     assert rules.date_of_birth_problem(date(1900, 1, 1), today) == "dob_implausible"
@@ -59,3 +57,21 @@ def test_a_receipt_code_is_found_in_a_sentence_with_the_api_alphabet() -> None:
     assert receipts.has_valid_check(receipts.find_in_text(f"huỷ {code}") or "")
     # I and O are never in a code, so a word like "HOTEL" followed by digits is not taken for one
     assert receipts.find_in_text("room HN IIII OOOO I") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("0912 345 678", "+84912345678"),
+        ("+84 (912) 345-678", "+84912345678"),
+        ("0912.345.678", "+84912345678"),
+        ("024 3825 1234", "+842438251234"),
+        ("+82 10 1234 5678", "+821012345678"),
+        ("12345", None),
+        ("0912 345", None),
+        ("call me maybe", None),
+    ],
+)
+def test_phone_numbers_are_read_with_libphonenumber(typed: str, expected: str | None) -> None:
+    assert phone.parse_phone(typed) == expected
+    assert phone.phone_problem(typed) == (None if expected else "phone_format")
