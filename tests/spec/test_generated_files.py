@@ -6,22 +6,30 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from declaration_spec.fields import DECLARATION_FIELDS, ESTABLISHMENT_FIELDS, chat_fields
-from scripts import gen_declare_slots
+from scripts import gen_declare_docs, gen_declare_slots
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_declare_slots_file_is_up_to_date() -> None:
+@pytest.mark.parametrize("script", ["gen_declare_slots.py", "gen_declare_docs.py"])
+def test_generated_files_are_up_to_date(script: str) -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "gen_declare_slots.py"), "--check"],
+        [sys.executable, str(ROOT / "scripts" / script), "--check"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_docs_table_has_a_row_per_field() -> None:
+    table = gen_declare_docs.table()
+    for field in (*DECLARATION_FIELDS, *ESTABLISHMENT_FIELDS):
+        assert f"`{'.'.join(field.path)}` | {field.label} |" in table
 
 
 def test_every_field_the_chat_asks_is_a_form_slot_defined_once() -> None:
