@@ -5,21 +5,16 @@ Every form slot has the same mapping: free text, only while its form asks for it
 that must keep working mid-form (stop, language, the declare buttons). Run it after changing the fields and
 commit the output; tests/spec/test_generated_files.py fails when the committed file is stale.
 
-    python scripts/gen_declare_slots.py            # rewrite the file
-    python scripts/gen_declare_slots.py --check    # exit 1 if the committed file is stale
+    python -m scripts.gen_declare_slots            # rewrite the file
+    python -m scripts.gen_declare_slots --check    # exit 1 if the committed file is stale
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a plain script from any directory
-    sys.path.insert(0, str(ROOT))
-
-from declaration_spec.fields import DECLARATION_FIELDS, ESTABLISHMENT_FIELDS, chat_fields  # noqa: E402
-from scripts.generated import write_or_check  # noqa: E402
+from declaration_spec.fields import DECLARATION_FIELDS, ESTABLISHMENT_FIELDS, chat_fields
+from scripts.generated import ROOT, write_or_check
 
 OUTPUT = ROOT / "bot" / "domain" / "declare_slots.yml"
 
@@ -72,7 +67,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return write_or_check(OUTPUT, render(), "scripts/gen_declare_slots.py", argv)
+    return write_or_check(OUTPUT, render(), "-m scripts.gen_declare_slots", argv)
 
 
 if __name__ == "__main__":
