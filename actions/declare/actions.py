@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from typing import Any
+from abc import abstractmethod
+from typing import Any, ClassVar
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -73,15 +74,31 @@ def _new_form() -> list[EventType]:
     return [SlotSet(FORM_ID, uuid.uuid4().hex), *clear_personal_data()]
 
 
-class ActionStartDeclaration(SafeAction):
-    """A new guest: find out (GET /v1/me) whether this chat is linked to an establishment."""
+Events = list[EventType]
+
+
+class DeclareAction(SafeAction):
+    """Base of the declare actions: the action's NAME, and `act` with the host's language."""
+
+    NAME: ClassVar[str]
 
     def name(self) -> str:
-        return "action_start_declaration"
+        return self.NAME
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
+        return await self.act(dispatcher, tracker, _lang(tracker))
+
+    @abstractmethod
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
+        """What the action does and says."""
+
+
+class ActionStartDeclaration(DeclareAction):
+    """A new guest: find out (GET /v1/me) whether this chat is linked to an establishment."""
+
+    NAME = "action_start_declaration"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         return [*_new_form(), *await route_for_new_guest(dispatcher, tracker)]
 
 
@@ -126,16 +143,12 @@ async def route_for_new_guest(dispatcher: CollectingDispatcher, tracker: Tracker
     return [SlotSet("declare_establishment", name), _route("guest")]
 
 
-class ActionRegisterEstablishment(SafeAction):
+class ActionRegisterEstablishment(DeclareAction):
     """POST /v1/establishments with the chat account header: registers and links in one step."""
 
-    def name(self) -> str:
-        return "action_register_establishment"
+    NAME = "action_register_establishment"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         try:
             answer = await IntakeClient(tracker.sender_id).register_establishment(establishment_body(tracker))
         except IntakeUnavailable:
@@ -201,16 +214,12 @@ def summary_lines(tracker: Tracker, language: str | None) -> list[str]:
     return lines
 
 
-class ActionShowDeclarationSummary(SafeAction):
+class ActionShowDeclarationSummary(DeclareAction):
     """Dry-run the declaration on the API, then show it with confirm / correct / cancel buttons."""
 
-    def name(self) -> str:
-        return "action_show_declaration_summary"
+    NAME = "action_show_declaration_summary"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         body = declaration_body(tracker)
         if body is None:
             return [_route("guest")]
@@ -257,16 +266,12 @@ class ActionShowDeclarationSummary(SafeAction):
         return [_route("summary")]
 
 
-class ActionFileDeclaration(SafeAction):
+class ActionFileDeclaration(DeclareAction):
     """File with an idempotency key from this conversation and form instance; queue it when the API is down."""
 
-    def name(self) -> str:
-        return "action_file_declaration"
+    NAME = "action_file_declaration"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         form_id = tracker.get_slot(FORM_ID)
         if form_id and form_id == tracker.get_slot("declare_filed_form_id"):
             receipt = tracker.get_slot("declare_last_receipt")
@@ -334,16 +339,12 @@ class ActionFileDeclaration(SafeAction):
         ]
 
 
-class ActionAnotherGuest(SafeAction):
+class ActionAnotherGuest(DeclareAction):
     """The next guest of a family or group: same establishment, same arrival and stay dates."""
 
-    def name(self) -> str:
-        return "action_another_guest"
+    NAME = "action_another_guest"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         arrival, stay = tracker.get_slot("declare_group_arrival"), tracker.get_slot("declare_group_stay")
         events = [*_new_form(), *await route_for_new_guest(dispatcher, tracker)]
         if arrival and stay and _route("guest") in events:
@@ -359,16 +360,12 @@ class ActionAnotherGuest(SafeAction):
         return events
 
 
-class ActionCorrectDeclaration(SafeAction):
+class ActionCorrectDeclaration(DeclareAction):
     """`/correct_declaration` lists the fields; `/correct_declaration{"declare_field": ...}` reopens one."""
 
-    def name(self) -> str:
-        return "action_correct_declaration"
+    NAME = "action_correct_declaration"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         field = next(tracker.get_latest_entity_values("declare_field"), None)
         if field in GUEST_SLOTS:
             return [SlotSet(field, None), _route("guest")]
@@ -388,17 +385,14 @@ class ActionCorrectDeclaration(SafeAction):
         return [_route("choose_field")]
 
 
-class ActionDiscardDeclaration(SafeAction):
-    def name(self) -> str:
-        return "action_discard_declaration"
+class ActionDiscardDeclaration(DeclareAction):
+    NAME = "action_discard_declaration"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         dispatcher.utter_message(
             text=_t(
                 "Declaration cancelled; nothing was filed and the details you typed are deleted.",
-                _lang(tracker),
+                lang,
             )
         )
         return [
@@ -409,14 +403,10 @@ class ActionDiscardDeclaration(SafeAction):
         ]
 
 
-class ActionListDeclarations(SafeAction):
-    def name(self) -> str:
-        return "action_list_declarations"
+class ActionListDeclarations(DeclareAction):
+    NAME = "action_list_declarations"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         try:
             items = await IntakeClient(tracker.sender_id).list_declarations(limit=5)
         except IntakeUnavailable:
@@ -484,14 +474,10 @@ class ValidateCancelDeclarationForm(DeclareFormValidation):
         return {"cancel_reason": reason}
 
 
-class ActionCancelDeclaration(SafeAction):
-    def name(self) -> str:
-        return "action_cancel_declaration"
+class ActionCancelDeclaration(DeclareAction):
+    NAME = "action_cancel_declaration"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         receipt, reason = tracker.get_slot("cancel_receipt"), tracker.get_slot("cancel_reason")
         cleared = [SlotSet("cancel_receipt", None), SlotSet("cancel_reason", None)]
         try:
@@ -522,16 +508,12 @@ class ActionCancelDeclaration(SafeAction):
         return cleared
 
 
-class ActionAnnounceQueuedResult(SafeAction):
+class ActionAnnounceQueuedResult(DeclareAction):
     """Run by the outbox worker's EXTERNAL_declaration_filed trigger: the host learns the queued outcome."""
 
-    def name(self) -> str:
-        return "action_announce_queued_result"
+    NAME = "action_announce_queued_result"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        lang = _lang(tracker)
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str | None) -> Events:
         raw = next(tracker.get_latest_entity_values("declare_outcome"), None)
         try:
             outcome = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
