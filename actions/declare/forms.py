@@ -101,6 +101,9 @@ class Answer:
         """Refuse with the reason for `problem` (a rules error code), or the field's own reason."""
         field = by_slot()[self.slot]
         reason = texts.invalid(problem or self.slot, self.lang, min=field.min_length, max=field.max_length)
+        return self.refuse_with(reason, buttons)
+
+    def refuse_with(self, reason: str, buttons: list[Any] | None = None) -> Result:
         return reject(self.slot, reason, self.dispatcher, self.tracker, buttons=buttons)
 
 
@@ -145,20 +148,21 @@ def _full_name(answer: Answer) -> Result:
     if lines is not None:
         return _from_mrz(answer, *lines)
     if parsing.looks_like_mrz(raw):
-        return reject(
-            answer.slot,
-            _t(
-                "Those passport lines could not be read: {reason} Each line has 44 characters; the first starts with P<.",
-                answer.lang,
-                reason="",
-            ),
-            answer.dispatcher,
-            answer.tracker,
-        )
+        return _mrz_unreadable(answer)
     name = answer.typed
     if not _name_fits(name):
         return answer.refuse()
     return answer.accept(name)
+
+
+def _mrz_unreadable(answer: Answer, reason: str = "") -> Result:
+    return answer.refuse_with(
+        _t(
+            "Those passport lines could not be read: {reason} Each line has 44 characters; the first starts with P<.",
+            answer.lang,
+            reason=reason,
+        )
+    )
 
 
 def _name_fits(name: str) -> bool:
@@ -201,16 +205,7 @@ def _from_mrz(answer: Answer, line1: str, line2: str) -> Result:
     result, problems = parse_td3(line1, line2, today)
     if result is None or problems:
         reason = " ".join(texts.invalid(problem.code, lang) for problem in problems)
-        return reject(
-            answer.slot,
-            _t(
-                "Those passport lines could not be read: {reason} Each line has 44 characters; the first starts with P<.",
-                lang,
-                reason=reason,
-            ),
-            answer.dispatcher,
-            answer.tracker,
-        )
+        return _mrz_unreadable(answer, reason)
     filled = _mrz_slots(result, today)
     failed = [
         texts.label(f"guest_{name}", lang)
