@@ -1,6 +1,6 @@
 """Every message a client can see, keyed by a stable error code, from the catalogue (domain "api").
 
-Messages say what to fix. Pydantic's own error types are mapped too (see `PYDANTIC_VI`), so a 422 from
+Messages say what to fix. Pydantic's own error types are mapped too (see `PYDANTIC`), so a 422 from
 request parsing and a 422 from our checks read the same way.
 """
 
@@ -155,44 +155,46 @@ MESSAGES: dict[str, str] = {
     ),
 }
 
-# Vietnamese for pydantic's error types; the English stays pydantic's own message.
-PYDANTIC_VI: dict[str, str] = {
-    "missing": "Thiếu trường bắt buộc này.",
-    "extra_forbidden": "Trường này không được phép.",
-    "string_type": "Phải là chuỗi ký tự.",
-    "string_too_short": "Quá ngắn: cần ít nhất {min_length} ký tự.",
-    "string_too_long": "Quá dài: tối đa {max_length} ký tự.",
-    "string_pattern_mismatch": "Không đúng định dạng.",
-    "too_short": "Quá ít phần tử: cần ít nhất {min_length}.",
-    "too_long": "Quá nhiều phần tử: tối đa {max_length}.",
-    "date_parsing": "Ngày không hợp lệ. Hãy dùng định dạng YYYY-MM-DD (năm-tháng-ngày).",
-    "date_from_datetime_parsing": "Ngày không hợp lệ. Hãy dùng định dạng YYYY-MM-DD (năm-tháng-ngày).",
-    "date_from_datetime_inexact": "Chỉ nhập ngày, không kèm giờ (YYYY-MM-DD).",
-    "date_type": "Phải là ngày dạng YYYY-MM-DD.",
-    "datetime_parsing": "Thời điểm không hợp lệ. Hãy dùng dạng YYYY-MM-DDTHH:MM (giờ Việt Nam).",
-    "datetime_from_date_parsing": "Thời điểm không hợp lệ. Hãy dùng dạng YYYY-MM-DDTHH:MM (giờ Việt Nam).",
-    "datetime_type": "Phải là thời điểm dạng YYYY-MM-DDTHH:MM.",
-    "enum": "Giá trị phải là một trong: {expected}.",
-    "literal_error": "Giá trị phải là một trong: {expected}.",
-    "bool_type": "Phải là true hoặc false.",
-    "bool_parsing": "Phải là true hoặc false.",
-    "int_type": "Phải là số nguyên.",
-    "int_parsing": "Phải là số nguyên.",
-    "greater_than_equal": "Phải lớn hơn hoặc bằng {ge}.",
-    "less_than_equal": "Phải nhỏ hơn hoặc bằng {le}.",
-    "json_invalid": "Nội dung JSON không hợp lệ.",
-    "model_type": "Phải là một đối tượng JSON.",
-    "model_attributes_type": "Phải là một đối tượng JSON.",
-    "dict_type": "Phải là một đối tượng JSON.",
-    "list_type": "Phải là một danh sách JSON.",
-    "value_error": "Giá trị không hợp lệ.",
-    "control_characters": "Hãy bỏ các ký tự điều khiển (tab, xuống dòng).",
-    "date_range": "Hãy dùng ngày trong khoảng năm 1900 đến 2200 (YYYY-MM-DD).",
-    "url_parsing": "Địa chỉ không hợp lệ.",
-    "uuid_parsing": "Mã không hợp lệ.",
-    "float_parsing": "Phải là số.",
-    "timezone_aware": "Thời điểm phải kèm múi giờ.",
+# Pydantic's error types in our words: the API answers pydantic's own English as `msg` and these, translated,
+# as `msg_vi` (and for the other languages of the catalogue).
+PYDANTIC: dict[str, str] = {
+    "missing": N_("This field is required."),
+    "extra_forbidden": N_("This field is not allowed."),
+    "string_type": N_("Must be a string."),
+    "string_too_short": N_("Too short: at least {min_length} characters."),
+    "string_too_long": N_("Too long: at most {max_length} characters."),
+    "string_pattern_mismatch": N_("Wrong format."),
+    "too_short": N_("Too few items: at least {min_length}."),
+    "too_long": N_("Too many items: at most {max_length}."),
+    "date_parsing": N_("Invalid date. Use the format YYYY-MM-DD."),
+    "date_from_datetime_parsing": N_("Invalid date. Use the format YYYY-MM-DD."),
+    "date_from_datetime_inexact": N_("Give the date only, without a time (YYYY-MM-DD)."),
+    "date_type": N_("Must be a date in the form YYYY-MM-DD."),
+    "datetime_parsing": N_("Invalid time. Use the form YYYY-MM-DDTHH:MM (Viet Nam time)."),
+    "datetime_from_date_parsing": N_("Invalid time. Use the form YYYY-MM-DDTHH:MM (Viet Nam time)."),
+    "datetime_type": N_("Must be a time in the form YYYY-MM-DDTHH:MM."),
+    "enum": N_("The value must be one of: {expected}."),
+    "literal_error": N_("The value must be one of: {expected}."),
+    "bool_type": N_("Must be true or false."),
+    "bool_parsing": N_("Must be true or false."),
+    "int_type": N_("Must be a whole number."),
+    "int_parsing": N_("Must be a whole number."),
+    "greater_than_equal": N_("Must be greater than or equal to {ge}."),
+    "less_than_equal": N_("Must be less than or equal to {le}."),
+    "json_invalid": N_("The JSON is not valid."),
+    "model_type": N_("Must be a JSON object."),
+    "model_attributes_type": N_("Must be a JSON object."),
+    "dict_type": N_("Must be a JSON object."),
+    "list_type": N_("Must be a JSON list."),
+    "value_error": N_("Invalid value."),
+    "control_characters": N_("Remove control characters (tabs, line breaks)."),
+    "date_range": N_("Use a date between 1900 and 2200 (YYYY-MM-DD)."),
+    "url_parsing": N_("Invalid address."),
+    "uuid_parsing": N_("Invalid id."),
+    "float_parsing": N_("Must be a number."),
+    "timezone_aware": N_("The time must include a time zone."),
 }
+INVALID_VALUE = PYDANTIC["value_error"]
 
 
 def message(code: str, **params: Any) -> tuple[str, str]:
@@ -207,10 +209,7 @@ def pydantic_vi(error_type: str, ctx: dict[str, Any] | None) -> str:
     """Vietnamese for one pydantic error; a generic sentence when the type is not in the table."""
     if error_type in MESSAGES:
         return _t(MESSAGES[error_type], "vi", **(ctx or {}))
-    template = PYDANTIC_VI.get(error_type)
-    if template is None:
-        return "Giá trị không hợp lệ."
     try:
-        return template.format(**(ctx or {}))
+        return _t(PYDANTIC.get(error_type, INVALID_VALUE), "vi", **(ctx or {}))
     except (KeyError, IndexError):
-        return template
+        return _t(PYDANTIC.get(error_type, INVALID_VALUE), "vi")
