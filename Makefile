@@ -14,7 +14,7 @@ RASA      := $(RASA_VENV)/bin/rasa
 MODEL     := models/assistant.tar.gz
 RASA_DATA := --config config.yml --domain bot/domain --data nlu_data bot/data
 MODEL_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null)
-LINT_PATHS := api bot knowledge actions rasa_addons deployment tests benchmarks scripts catalog
+LINT_PATHS := api bot knowledge actions rasa_addons deployment tests benchmarks scripts catalog declaration_spec
 
 .PHONY: help setup catalog browser nginx run test lint train validate test-app test-rasa test-dialogue bench lock clean
 
@@ -65,7 +65,7 @@ validate: setup ## Check the Rasa training data and domain
 lint: setup ## ruff and mypy (both environments' code)
 	$(APP_VENV)/bin/ruff check $(LINT_PATHS)
 	$(APP_VENV)/bin/ruff format --check $(LINT_PATHS)
-	$(APP_VENV)/bin/mypy api bot knowledge benchmarks scripts catalog deployment
+	$(APP_VENV)/bin/mypy api bot knowledge benchmarks scripts catalog deployment declaration_spec
 	$(APP_VENV)/bin/mypy --python-version 3.10 $$(find actions rasa_addons -name '*.py') deployment/rasa_settings.py
 
 test-app: setup train ## Python 3.11 tests (API, knowledge, gateway, end-to-end stack)

@@ -10,9 +10,9 @@ cached: their reads are not a hot path, and removing an officer takes effect at 
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass
+
+from cachetools import TTLCache
 
 from api.models import Establishment, Officer
 
@@ -43,29 +43,16 @@ class Caller:
 
 
 class CallerCache:
-    """Found callers by key for `ttl` seconds (0 turns caching off), at most `max_entries` of them."""
+    """Found callers by key for `ttl` seconds (0 turns caching off), at most `max_entries` of them (the
+    least recently used goes first). cachetools' TTLCache is not thread-safe: it is only touched from
+    the event loop (`api.deps.get_caller` is async)."""
 
     def __init__(self, ttl: float, max_entries: int = 10_000) -> None:
-        self.ttl = ttl
-        self.max_entries = max_entries
-        self._entries: dict[str, tuple[float, Caller]] = {}
-        self._lock = threading.Lock()
+        self._entries: TTLCache[str, Caller] | None = TTLCache(max_entries, ttl) if ttl > 0 else None
 
     def get(self, key: str) -> Caller | None:
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        expires, caller = entry
-        if time.monotonic() >= expires:
-            with self._lock:
-                self._entries.pop(key, None)
-            return None
-        return caller
+        return self._entries.get(key) if self._entries is not None else None
 
     def put(self, key: str, caller: Caller) -> None:
-        if self.ttl <= 0:
-            return
-        with self._lock:
-            if len(self._entries) >= self.max_entries:
-                self._entries.clear()  # crude but bounded; a full cache only costs look-ups
-            self._entries[key] = (time.monotonic() + self.ttl, caller)
+        if self._entries is not None:
+            self._entries[key] = caller

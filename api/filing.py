@@ -18,9 +18,9 @@ from api.models import (
     core_table,
     declaration_values,
 )
-from api.receipts import new_receipt_code
 from api.schemas import DeclarationCreate, Status
 from api.validation import normalise_document_number, timing
+from declaration_spec.receipts import new_receipt_code
 from knowledge.text import fold
 
 

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from api import audit
 from api.errors import Conflict, FieldError, InvalidRecord, TooManyRequests
 from api.models import AuditEvent, ChatLink, Establishment, LinkCode
-from api.receipts import ALPHABET
 from api.security import token_digest
+from declaration_spec.receipts import ALPHABET
 
 CODE_SYMBOLS = 8
 CODE_LIFETIME = timedelta(minutes=10)

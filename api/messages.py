@@ -1,6 +1,6 @@
-"""Every message a client can see, in English and Vietnamese, keyed by a stable error code.
+"""Every message a client can see, keyed by a stable error code, from the catalogue (domain "api").
 
-Messages say what to fix. Pydantic's own error types are mapped too (see `PYDANTIC_VI`), so a 422 from
+Messages say what to fix. Pydantic's own error types are mapped too (see `PYDANTIC`), so a 422 from
 request parsing and a 422 from our checks read the same way.
 """
 
@@ -12,197 +12,105 @@ from catalog import N_, translator
 
 _t = translator("api")
 
-NATIONALITY_HINT = "GET /v1/nationalities?q=<country name>"
-
-MESSAGES: dict[str, tuple[str, str]] = {
+# Every error code's sentence: the English is the msgid; Vietnamese, Chinese and Korean live in
+# catalog/locale/*/LC_MESSAGES/api.po. A code may have a `<code>_with_codes` variant, said when the error
+# carries suggested `codes`.
+MESSAGES: dict[str, str] = {
     # authentication and roles
-    "auth_missing": (
-        "Send 'Authorization: Bearer <token>'.",
-        "Hãy gửi kèm 'Authorization: Bearer <token>'.",
+    "auth_missing": N_("Send 'Authorization: Bearer <token>'."),
+    "auth_invalid": N_("This token is not valid. Check the API key you were given at registration."),
+    "chat_account_missing": N_(
+        "The chat channel must send 'X-Chat-Account: <channel>:<user id>', e.g. 'telegram:123456'."
     ),
-    "auth_invalid": (
-        "This token is not valid. Check the API key you were given at registration.",
-        "Mã truy cập không hợp lệ. Hãy kiểm tra khóa API được cấp khi đăng ký.",
+    "chat_account_invalid": N_(
+        "X-Chat-Account must look like 'telegram:123456' (letters, a colon, then the user id)."
     ),
-    "chat_account_missing": (
-        "The chat channel must send 'X-Chat-Account: <channel>:<user id>', e.g. 'telegram:123456'.",
-        "Kênh chat phải gửi 'X-Chat-Account: <kênh>:<mã người dùng>', ví dụ 'telegram:123456'.",
+    "chat_not_linked": N_(
+        "This chat account is not linked to an establishment. Register your establishment first."
     ),
-    "chat_account_invalid": (
-        "X-Chat-Account must look like 'telegram:123456' (letters, a colon, then the user id).",
-        "X-Chat-Account phải có dạng 'telegram:123456' (tên kênh, dấu hai chấm, mã người dùng).",
-    ),
-    "chat_not_linked": (
-        "This chat account is not linked to an establishment. Register your establishment first.",
-        "Tài khoản chat này chưa gắn với cơ sở lưu trú nào. Hãy đăng ký cơ sở lưu trú trước.",
-    ),
-    "chat_already_linked": (
-        "This chat account is already linked to an establishment.",
-        "Tài khoản chat này đã gắn với một cơ sở lưu trú.",
-    ),
-    "host_only": (
-        "Only an establishment (its API key or its linked chat account) can do this.",
-        "Chỉ cơ sở lưu trú (bằng khóa API hoặc tài khoản chat đã gắn) mới được làm việc này.",
-    ),
-    "officer_only": (
-        "Only a police officer's token can do this.",
-        "Chỉ cán bộ công an (bằng mã của cán bộ) mới được làm việc này.",
-    ),
-    "registrar_only": (
-        "Register an establishment through the chat channel or with an officer's token.",
-        "Hãy đăng ký cơ sở lưu trú qua kênh chat hoặc bằng mã của cán bộ công an.",
-    ),
-    "officer_other_province": (
-        "An officer can only register establishments in their own province ({province}).",
-        "Cán bộ chỉ được đăng ký cơ sở lưu trú trong tỉnh/thành của mình ({province}).",
+    "chat_already_linked": N_("This chat account is already linked to an establishment."),
+    "host_only": N_("Only an establishment (its API key or its linked chat account) can do this."),
+    "officer_only": N_("Only a police officer's token can do this."),
+    "registrar_only": N_("Register an establishment through the chat channel or with an officer's token."),
+    "officer_other_province": N_(
+        "An officer can only register establishments in their own province ({province})."
     ),
     # lookups and state
-    "declaration_not_found": (
-        "No declaration with receipt code {receipt_code} is visible to you. Check the code.",
-        "Không tìm thấy bản khai báo có mã biên nhận {receipt_code}. Hãy kiểm tra lại mã.",
+    "declaration_not_found": N_(
+        "No declaration with receipt code {receipt_code} is visible to you. Check the code."
     ),
-    "receipt_check_failed": (
-        "Receipt code {receipt_code} is mistyped: its last character does not match. Check each letter.",
-        "Mã biên nhận {receipt_code} bị gõ sai: ký tự kiểm tra cuối không khớp. Hãy kiểm tra từng ký tự.",
+    "receipt_check_failed": N_(
+        "Receipt code {receipt_code} is mistyped: its last character does not match. Check each letter."
     ),
-    "declaration_cancelled": (
-        "This declaration was cancelled and can no longer be changed. File a new one instead.",
-        "Bản khai báo này đã bị hủy, không sửa được nữa. Hãy khai báo mới.",
+    "declaration_cancelled": N_(
+        "This declaration was cancelled and can no longer be changed. File a new one instead."
     ),
-    "idempotency_conflict": (
-        "This Idempotency-Key was already used with a different request body. Use a new key.",
-        "Idempotency-Key này đã được dùng với nội dung khác. Hãy dùng một khóa mới.",
+    "idempotency_conflict": N_(
+        "This Idempotency-Key was already used with a different request body. Use a new key."
     ),
-    "idempotency_key_invalid": (
-        "Idempotency-Key must be 1 to 200 visible ASCII characters.",
-        "Idempotency-Key phải gồm từ 1 đến 200 ký tự ASCII nhìn thấy được.",
+    "idempotency_key_invalid": N_("Idempotency-Key must be 1 to 200 visible ASCII characters."),
+    "payload_too_large": N_(
+        "The request is larger than {limit} bytes. Send at most 100 declarations per batch, and no files."
     ),
-    "payload_too_large": (
-        "The request is larger than {limit} bytes. Send at most 100 declarations per batch, and no files.",
-        "Yêu cầu lớn hơn {limit} byte. Mỗi lô tối đa 100 bản khai và không gửi tệp.",
+    "unsupported_media_type": N_(
+        "Send JSON ('Content-Type: application/json'). Document images and files are never accepted."
     ),
-    "unsupported_media_type": (
-        "Send JSON ('Content-Type: application/json'). Document images and files are never accepted.",
-        "Hãy gửi JSON ('Content-Type: application/json'). Hệ thống không nhận ảnh giấy tờ hay tệp.",
-    ),
-    "route_not_found": ("There is no such address in this API.", "Không có địa chỉ này trong API."),
-    "method_not_allowed": (
-        "This address does not accept that HTTP method.",
-        "Địa chỉ này không nhận phương thức HTTP đó.",
-    ),
-    "http_error": ("{text}", "{text}"),
-    "database_unavailable": (
-        "The database is not answering. Try again shortly.",
-        "Cơ sở dữ liệu không phản hồi. Hãy thử lại sau ít phút.",
-    ),
+    "route_not_found": N_("There is no such address in this API."),
+    "method_not_allowed": N_("This address does not accept that HTTP method."),
+    "http_error": N_("{text}"),
+    "database_unavailable": N_("The database is not answering. Try again shortly."),
     # field checks
-    "province_unknown": (
-        "'{value}' is not a province or city of Viet Nam. Use one of the 34 current units; old names "
-        "of merged provinces are accepted too.",
-        "'{value}' không phải tỉnh/thành phố của Việt Nam. Hãy dùng một trong 34 đơn vị hiện nay; tên cũ "
-        "của tỉnh đã sáp nhập cũng được chấp nhận.",
+    "province_unknown": N_(
+        "'{value}' is not a province or city of Viet Nam. Use one of the 34 current units; old names of merged provinces are accepted too."
     ),
-    "phone_format": (
-        "Give a phone number of 8 to 15 digits, optionally starting with +.",
-        "Hãy nhập số điện thoại từ 8 đến 15 chữ số, có thể bắt đầu bằng dấu +.",
+    "phone_format": N_(
+        "This is not a phone number in use. Give a Vietnamese number (e.g. 0912 345 678) or a foreign one "
+        "with its country code (e.g. +82 10 1234 5678)."
     ),
-    "nationality_unknown": (
-        "'{value}' is not a nationality code (ISO 3166-1 alpha-3 or ICAO, e.g. KOR, DEU, D).{suggestion} "
-        "Look codes up with " + NATIONALITY_HINT + ".",
-        "'{value}' không phải mã quốc tịch (ISO 3166-1 alpha-3 hoặc ICAO, ví dụ KOR, DEU, D).{suggestion_vi} "
-        "Tra mã tại " + NATIONALITY_HINT + ".",
+    "nationality_unknown": N_(
+        "'{value}' is not a nationality code (ISO 3166-1 alpha-3 or ICAO, e.g. KOR, DEU, D). Look codes up with GET /v1/nationalities?q=<country name>."
     ),
-    "name_characters": (
-        "The name may contain only letters, spaces, hyphens, apostrophes and dots, as in the document.",
-        "Họ tên chỉ được gồm chữ cái, dấu cách, gạch nối, dấu nháy và dấu chấm, đúng như trên giấy tờ.",
+    "nationality_unknown_with_codes": N_(
+        "'{value}' is not a nationality code (ISO 3166-1 alpha-3 or ICAO, e.g. KOR, DEU, D). Did you mean {codes}? Look codes up with GET /v1/nationalities?q=<country name>."
     ),
-    "passport_format": (
-        "A passport number is 5 to 9 letters or digits (no spaces or symbols), as printed in the MRZ.",
-        "Số hộ chiếu gồm 5 đến 9 chữ cái hoặc chữ số (không dấu cách, không ký hiệu), như trong dòng MRZ.",
+    "name_characters": N_(
+        "The name may contain only letters, spaces, hyphens, apostrophes and dots, as in the document."
     ),
-    "document_format": (
-        "A document number is 4 to 20 letters, digits or hyphens.",
-        "Số giấy tờ gồm 4 đến 20 chữ cái, chữ số hoặc dấu gạch nối.",
+    "passport_format": N_(
+        "A passport number is 5 to 9 letters or digits (no spaces or symbols), as printed in the MRZ."
     ),
-    "visa_format": (
-        "A visa or residence-card number is 4 to 20 letters, digits or hyphens.",
-        "Số thị thực hoặc thẻ tạm trú gồm 4 đến 20 chữ cái, chữ số hoặc dấu gạch nối.",
+    "document_format": N_("A document number is 4 to 20 letters, digits or hyphens."),
+    "visa_format": N_("A visa or residence-card number is 4 to 20 letters, digits or hyphens."),
+    "document_expired": N_(
+        "The document expired on {expiry}, before the arrival on {arrival}. Declare with a valid document."
     ),
-    "document_expired": (
-        "The document expired on {expiry}, before the arrival on {arrival}. Declare with a valid document.",
-        "Giấy tờ đã hết hạn ngày {expiry}, trước ngày đến {arrival}. Hãy khai báo bằng giấy tờ còn hạn.",
+    "dob_future": N_("The date of birth is in the future. Use the format YYYY-MM-DD."),
+    "dob_implausible": N_("The date of birth gives an age over {max_age} years. Check the year."),
+    "dob_after_arrival": N_("The date of birth is after the arrival. Check both dates."),
+    "arrival_future": N_(
+        "The arrival time is in the future. Declare after the guest has arrived (times are Viet Nam time)."
     ),
-    "dob_future": (
-        "The date of birth is in the future. Use the format YYYY-MM-DD.",
-        "Ngày sinh ở tương lai. Hãy dùng định dạng YYYY-MM-DD (năm-tháng-ngày).",
+    "arrival_too_old": N_(
+        "The arrival is more than {days} days ago. Check the date, or contact the ward police."
     ),
-    "dob_implausible": (
-        "The date of birth gives an age over {max_age} years. Check the year.",
-        "Ngày sinh cho thấy tuổi trên {max_age}. Hãy kiểm tra lại năm sinh.",
+    "stay_before_arrival": N_("The planned stay ends before the arrival date. Check both dates."),
+    "stay_too_long": N_("The planned stay is longer than {days} days. Check the date."),
+    "entry_after_arrival": N_(
+        "The entry date into Viet Nam is after the arrival at the establishment. Check both dates."
     ),
-    "dob_after_arrival": (
-        "The date of birth is after the arrival. Check both dates.",
-        "Ngày sinh sau ngày đến. Hãy kiểm tra lại hai ngày này.",
-    ),
-    "arrival_future": (
-        "The arrival time is in the future. Declare after the guest has arrived (times are Viet Nam time).",
-        "Thời điểm đến ở tương lai. Hãy khai báo sau khi khách đã đến (giờ Việt Nam).",
-    ),
-    "arrival_too_old": (
-        "The arrival is more than {days} days ago. Check the date, or contact the ward police.",
-        "Ngày đến đã quá {days} ngày. Hãy kiểm tra lại ngày, hoặc liên hệ công an phường/xã.",
-    ),
-    "stay_before_arrival": (
-        "The planned stay ends before the arrival date. Check both dates.",
-        "Ngày dự kiến rời đi trước ngày đến. Hãy kiểm tra lại hai ngày này.",
-    ),
-    "stay_too_long": (
-        "The planned stay is longer than {days} days. Check the date.",
-        "Thời gian lưu trú dự kiến dài hơn {days} ngày. Hãy kiểm tra lại ngày.",
-    ),
-    "entry_after_arrival": (
-        "The entry date into Viet Nam is after the arrival at the establishment. Check both dates.",
-        "Ngày nhập cảnh sau ngày đến cơ sở lưu trú. Hãy kiểm tra lại hai ngày này.",
-    ),
-    "entry_before_birth": (
-        "The entry date is before the date of birth. Check both dates.",
-        "Ngày nhập cảnh trước ngày sinh. Hãy kiểm tra lại hai ngày này.",
-    ),
-    "month_format": (
-        "'{value}' is not a month. Use YYYY-MM, e.g. 2025-07.",
-        "'{value}' không phải tháng hợp lệ. Hãy dùng dạng YYYY-MM, ví dụ 2025-07.",
-    ),
+    "entry_before_birth": N_("The entry date is before the date of birth. Check both dates."),
+    "month_format": N_("'{value}' is not a month. Use YYYY-MM, e.g. 2025-07."),
     # MRZ
-    "mrz_length": (
-        "Each MRZ line of a passport has exactly 44 characters; this one has {length}.",
-        "Mỗi dòng MRZ của hộ chiếu có đúng 44 ký tự; dòng này có {length}.",
+    "mrz_length": N_("Each MRZ line of a passport has exactly 44 characters; this one has {length}."),
+    "mrz_characters": N_("MRZ lines contain only A-Z, 0-9 and '<'. Found '{char}'."),
+    "mrz_not_passport": N_("The first line of a passport MRZ starts with 'P'."),
+    "mrz_bad_date": N_("'{value}' is not a valid date (YYMMDD) for {field}."),
+    "mrz_check_failed": N_(
+        "The check digit of {field} does not match: a character was probably mistyped. Compare with the passport."
     ),
-    "mrz_characters": (
-        "MRZ lines contain only A-Z, 0-9 and '<'. Found '{char}'.",
-        "Dòng MRZ chỉ gồm A-Z, 0-9 và '<'. Có ký tự '{char}'.",
+    "mrz_nationality_unknown": N_(
+        "'{value}' in the MRZ is not a known nationality code. Look it up with GET /v1/nationalities?q=<country name>."
     ),
-    "mrz_not_passport": (
-        "The first line of a passport MRZ starts with 'P'.",
-        "Dòng MRZ thứ nhất của hộ chiếu bắt đầu bằng 'P'.",
-    ),
-    "mrz_bad_date": (
-        "'{value}' is not a valid date (YYMMDD) for {field}.",
-        "'{value}' không phải ngày hợp lệ (YYMMDD) ở mục {field}.",
-    ),
-    "mrz_check_failed": (
-        "The check digit of {field} does not match: a character was probably mistyped. Compare with the "
-        "passport.",
-        "Chữ số kiểm tra của {field} không khớp: có thể đã gõ sai một ký tự. Hãy so lại với hộ chiếu.",
-    ),
-    "mrz_nationality_unknown": (
-        "'{value}' in the MRZ is not a known nationality code. Look it up with " + NATIONALITY_HINT + ".",
-        "'{value}' trong MRZ không phải mã quốc tịch đã biết. Tra mã tại " + NATIONALITY_HINT + ".",
-    ),
-}
-
-# Messages added since the text catalogue exists: the English sentence is the msgid, the Vietnamese (and
-# Chinese, Korean) live in catalog/locale/*/LC_MESSAGES/api.po.
-CATALOGUED: dict[str, str] = {
     # Said alike whether the establishment is someone else's or does not exist (existence is not revealed).
     "establishment_not_found": N_(
         "Establishment {establishment_id} is not yours. Use the id your API key was registered with."
@@ -251,63 +159,61 @@ CATALOGUED: dict[str, str] = {
     ),
 }
 
-# Vietnamese for pydantic's error types; the English stays pydantic's own message.
-PYDANTIC_VI: dict[str, str] = {
-    "missing": "Thiếu trường bắt buộc này.",
-    "extra_forbidden": "Trường này không được phép.",
-    "string_type": "Phải là chuỗi ký tự.",
-    "string_too_short": "Quá ngắn: cần ít nhất {min_length} ký tự.",
-    "string_too_long": "Quá dài: tối đa {max_length} ký tự.",
-    "string_pattern_mismatch": "Không đúng định dạng.",
-    "too_short": "Quá ít phần tử: cần ít nhất {min_length}.",
-    "too_long": "Quá nhiều phần tử: tối đa {max_length}.",
-    "date_parsing": "Ngày không hợp lệ. Hãy dùng định dạng YYYY-MM-DD (năm-tháng-ngày).",
-    "date_from_datetime_parsing": "Ngày không hợp lệ. Hãy dùng định dạng YYYY-MM-DD (năm-tháng-ngày).",
-    "date_from_datetime_inexact": "Chỉ nhập ngày, không kèm giờ (YYYY-MM-DD).",
-    "date_type": "Phải là ngày dạng YYYY-MM-DD.",
-    "datetime_parsing": "Thời điểm không hợp lệ. Hãy dùng dạng YYYY-MM-DDTHH:MM (giờ Việt Nam).",
-    "datetime_from_date_parsing": "Thời điểm không hợp lệ. Hãy dùng dạng YYYY-MM-DDTHH:MM (giờ Việt Nam).",
-    "datetime_type": "Phải là thời điểm dạng YYYY-MM-DDTHH:MM.",
-    "enum": "Giá trị phải là một trong: {expected}.",
-    "literal_error": "Giá trị phải là một trong: {expected}.",
-    "bool_type": "Phải là true hoặc false.",
-    "bool_parsing": "Phải là true hoặc false.",
-    "int_type": "Phải là số nguyên.",
-    "int_parsing": "Phải là số nguyên.",
-    "greater_than_equal": "Phải lớn hơn hoặc bằng {ge}.",
-    "less_than_equal": "Phải nhỏ hơn hoặc bằng {le}.",
-    "json_invalid": "Nội dung JSON không hợp lệ.",
-    "model_type": "Phải là một đối tượng JSON.",
-    "model_attributes_type": "Phải là một đối tượng JSON.",
-    "dict_type": "Phải là một đối tượng JSON.",
-    "list_type": "Phải là một danh sách JSON.",
-    "value_error": "Giá trị không hợp lệ.",
-    "control_characters": "Hãy bỏ các ký tự điều khiển (tab, xuống dòng).",
-    "date_range": "Hãy dùng ngày trong khoảng năm 1900 đến 2200 (YYYY-MM-DD).",
-    "url_parsing": "Địa chỉ không hợp lệ.",
-    "uuid_parsing": "Mã không hợp lệ.",
-    "float_parsing": "Phải là số.",
-    "timezone_aware": "Thời điểm phải kèm múi giờ.",
+# Pydantic's error types in our words: the API answers pydantic's own English as `msg` and these, translated,
+# as `msg_vi` (and for the other languages of the catalogue).
+PYDANTIC: dict[str, str] = {
+    "missing": N_("This field is required."),
+    "extra_forbidden": N_("This field is not allowed."),
+    "string_type": N_("Must be a string."),
+    "string_too_short": N_("Too short: at least {min_length} characters."),
+    "string_too_long": N_("Too long: at most {max_length} characters."),
+    "string_pattern_mismatch": N_("Wrong format."),
+    "too_short": N_("Too few items: at least {min_length}."),
+    "too_long": N_("Too many items: at most {max_length}."),
+    "date_parsing": N_("Invalid date. Use the format YYYY-MM-DD."),
+    "date_from_datetime_parsing": N_("Invalid date. Use the format YYYY-MM-DD."),
+    "date_from_datetime_inexact": N_("Give the date only, without a time (YYYY-MM-DD)."),
+    "date_type": N_("Must be a date in the form YYYY-MM-DD."),
+    "datetime_parsing": N_("Invalid time. Use the form YYYY-MM-DDTHH:MM (Viet Nam time)."),
+    "datetime_from_date_parsing": N_("Invalid time. Use the form YYYY-MM-DDTHH:MM (Viet Nam time)."),
+    "datetime_type": N_("Must be a time in the form YYYY-MM-DDTHH:MM."),
+    "enum": N_("The value must be one of: {expected}."),
+    "literal_error": N_("The value must be one of: {expected}."),
+    "bool_type": N_("Must be true or false."),
+    "bool_parsing": N_("Must be true or false."),
+    "int_type": N_("Must be a whole number."),
+    "int_parsing": N_("Must be a whole number."),
+    "greater_than_equal": N_("Must be greater than or equal to {ge}."),
+    "less_than_equal": N_("Must be less than or equal to {le}."),
+    "json_invalid": N_("The JSON is not valid."),
+    "model_type": N_("Must be a JSON object."),
+    "model_attributes_type": N_("Must be a JSON object."),
+    "dict_type": N_("Must be a JSON object."),
+    "list_type": N_("Must be a JSON list."),
+    "value_error": N_("Invalid value."),
+    "control_characters": N_("Remove control characters (tabs, line breaks)."),
+    "date_range": N_("Use a date between 1900 and 2200 (YYYY-MM-DD)."),
+    "url_parsing": N_("Invalid address."),
+    "uuid_parsing": N_("Invalid id."),
+    "float_parsing": N_("Must be a number."),
+    "timezone_aware": N_("The time must include a time zone."),
 }
+INVALID_VALUE = PYDANTIC["value_error"]
 
 
 def message(code: str, **params: Any) -> tuple[str, str]:
-    """(English, Vietnamese) text for `code`, formatted with `params`."""
-    if code in CATALOGUED:
-        english = CATALOGUED[code]
-        return english.format(**params), _t(english, "vi", **params)
-    en, vi = MESSAGES[code]
-    return en.format(**params), vi.format(**params)
+    """(English, Vietnamese) text for `code`, formatted with `params` (the API answers `msg`, `msg_vi`)."""
+    english = MESSAGES[code]
+    if params.get("codes") and f"{code}_with_codes" in MESSAGES:
+        english = MESSAGES[f"{code}_with_codes"]
+    return english.format(**params), _t(english, "vi", **params)
 
 
 def pydantic_vi(error_type: str, ctx: dict[str, Any] | None) -> str:
     """Vietnamese for one pydantic error; a generic sentence when the type is not in the table."""
-    if error_type in CATALOGUED:
-        return _t(CATALOGUED[error_type], "vi", **(ctx or {}))
-    template = PYDANTIC_VI.get(error_type)
-    if template is None:
-        return "Giá trị không hợp lệ."
+    if error_type in MESSAGES:
+        return _t(MESSAGES[error_type], "vi", **(ctx or {}))
     try:
-        return template.format(**(ctx or {}))
+        return _t(PYDANTIC.get(error_type, INVALID_VALUE), "vi", **(ctx or {}))
     except (KeyError, IndexError):
-        return template
+        return _t(PYDANTIC.get(error_type, INVALID_VALUE), "vi")

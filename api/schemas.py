@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from api.messages import CATALOGUED
+from api.messages import MESSAGES
 
 # Unicode category Cc is exactly these 65 code points; a regex checks them in C (every text field of
 # every record passes here).
@@ -34,7 +34,7 @@ _NUMBER = re.compile(r"^\s*[-+]?\d+(\.\d*)?\s*$")
 def _iso_text(code: str) -> Any:
     def check(value: Any) -> Any:
         if isinstance(value, bool | int | float) or (isinstance(value, str) and _NUMBER.match(value)):
-            raise PydanticCustomError(code, CATALOGUED[code])
+            raise PydanticCustomError(code, MESSAGES[code])
         return value
 
     return check

@@ -3,27 +3,14 @@ nationality code, name characters, document number format. Each returns FieldErr
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from api.errors import FieldError
-from api.nationality import by_code, search_nationalities
 from api.schemas import DeclarationCreate, DocumentType
 from api.timeutil import local_date, to_utc
-
-# Plausibility bounds (ours, not the law's): they catch typing mistakes, not rare real cases.
-MAX_AGE_YEARS = 120
-ARRIVAL_CLOCK_SKEW = timedelta(minutes=15)
-MAX_ARRIVAL_AGE_DAYS = 365
-MAX_STAY_DAYS = 3650
-
-_NAME_PUNCTUATION = frozenset(" '-.,’")
-_PASSPORT = re.compile(r"^[A-Z0-9]{5,9}$")
-_OTHER_DOCUMENT = re.compile(r"^[A-Z0-9-]{4,20}$")
-_VISA = re.compile(r"^[A-Z0-9-]{4,20}$")
-_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
+from declaration_spec import phone, rules
+from declaration_spec.nationality import by_code, search_nationalities
 
 
 @dataclass(frozen=True)
@@ -38,7 +25,7 @@ class Timing:
 
 
 def timing(arrival_at: datetime, declared_at: datetime, remote_area: bool) -> Timing:
-    hours = 24 if remote_area else 12
+    hours = rules.deadline_hours(remote_area)
     arrival = to_utc(arrival_at)
     deadline = arrival + timedelta(hours=hours)
     return Timing(
@@ -50,53 +37,13 @@ def timing(arrival_at: datetime, declared_at: datetime, remote_area: bool) -> Ti
     )
 
 
-def normalise_document_number(number: str) -> str:
-    return re.sub(r"\s+", "", number).upper()
+normalise_document_number = rules.normalise_document_number
+normalise_phone = phone.normalise_phone
 
 
-def normalise_phone(phone: str) -> str:
-    return re.sub(r"[\s().-]+", "", phone)
-
-
-def phone_errors(phone: str, loc: tuple[str | int, ...]) -> list[FieldError]:
-    return [] if _PHONE.match(normalise_phone(phone)) else [FieldError(loc, "phone_format")]
-
-
-# Unicode's Default_Ignorable_Code_Point characters that are letters or marks (the others are format
-# characters, category Cf, checked by category): Hangul fillers print as nothing, so a name made of
-# U+3164 looks empty; the others are invisible joiners and variation selectors.
-_INVISIBLE = re.compile(
-    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
-)
-# Marks stacked on one letter: Vietnamese needs two (ệ = e + dot below + circumflex), a few scripts three.
-MAX_MARKS_PER_LETTER = 3
-
-
-def name_problem(name: str) -> str | None:
-    """The error code for a guest name that is not one a document could print, or None.
-
-    Letters of any script, each with at most MAX_MARKS_PER_LETTER combining marks, and the punctuation of
-    names (space ' - . ,) after the first letter. The chat's validator (actions/declare/forms.py) applies
-    the same rule; it cannot import this package (Python 3.10 environment)."""
-    if _INVISIBLE.search(name) or any(unicodedata.category(ch) == "Cf" for ch in name):
-        return "name_invisible"
-    decomposed = unicodedata.normalize("NFD", name)
-    if not decomposed or not unicodedata.category(decomposed[0]).startswith("L"):
-        return "name_start"
-    marks, after_letter = 0, False
-    for ch in decomposed:
-        category = unicodedata.category(ch)
-        if category.startswith("M"):
-            marks += 1
-            if not after_letter:  # a lone accent on a space or a hyphen
-                return "name_characters"
-            if marks > MAX_MARKS_PER_LETTER:
-                return "name_marks"
-            continue
-        marks, after_letter = 0, category.startswith("L")
-        if not (after_letter or ch in _NAME_PUNCTUATION):
-            return "name_characters"
-    return None
+def phone_errors(number: str, loc: tuple[str | int, ...]) -> list[FieldError]:
+    problem = phone.phone_problem(number)
+    return [FieldError(loc, problem)] if problem else []
 
 
 def nationality_error(value: str, loc: tuple[str | int, ...]) -> FieldError | None:
@@ -107,11 +54,7 @@ def nationality_error(value: str, loc: tuple[str | int, ...]) -> FieldError | No
     return FieldError(
         loc,
         "nationality_unknown",
-        {
-            "value": value,
-            "suggestion": f" Did you mean {codes}?" if codes else "",
-            "suggestion_vi": f" Có phải là {codes}?" if codes else "",
-        },
+        {"value": value, "codes": codes},
     )
 
 
@@ -126,25 +69,28 @@ def declaration_errors(
     arrival = to_utc(data.arrival_at)
     arrival_day = local_date(arrival)
 
-    problem = name_problem(guest.full_name)
+    problem = rules.name_problem(guest.full_name)
     if problem:
-        errors.append(FieldError((*guest_loc, "full_name"), problem, {"max_marks": MAX_MARKS_PER_LETTER}))
+        errors.append(
+            FieldError((*guest_loc, "full_name"), problem, {"max_marks": rules.MAX_MARKS_PER_LETTER})
+        )
     nationality = nationality_error(guest.nationality, (*guest_loc, "nationality"))
     if nationality:
         errors.append(nationality)
     errors += _document_errors(guest.document_type, guest.document_number, guest.visa_number, guest_loc)
 
-    if arrival > now + ARRIVAL_CLOCK_SKEW:
+    if arrival > now + rules.ARRIVAL_CLOCK_SKEW:
         errors.append(FieldError((*loc, "arrival_at"), "arrival_future"))
-    elif arrival < now - timedelta(days=MAX_ARRIVAL_AGE_DAYS):
-        errors.append(FieldError((*loc, "arrival_at"), "arrival_too_old", {"days": MAX_ARRIVAL_AGE_DAYS}))
+    elif arrival < now - rules.MAX_ARRIVAL_AGE:
+        errors.append(
+            FieldError((*loc, "arrival_at"), "arrival_too_old", {"days": rules.MAX_ARRIVAL_AGE.days})
+        )
 
     dob = guest.date_of_birth
-    if dob > today:
-        errors.append(FieldError((*guest_loc, "date_of_birth"), "dob_future"))
-    elif _years_between(dob, today) > MAX_AGE_YEARS:
+    dob_problem = rules.date_of_birth_problem(dob, today)
+    if dob_problem:
         errors.append(
-            FieldError((*guest_loc, "date_of_birth"), "dob_implausible", {"max_age": MAX_AGE_YEARS})
+            FieldError((*guest_loc, "date_of_birth"), dob_problem, {"max_age": rules.MAX_AGE_YEARS})
         )
     elif dob > arrival_day:
         errors.append(FieldError((*guest_loc, "date_of_birth"), "dob_after_arrival"))
@@ -159,8 +105,8 @@ def declaration_errors(
         )
     if data.stay_until < arrival_day:
         errors.append(FieldError((*loc, "stay_until"), "stay_before_arrival"))
-    elif (data.stay_until - arrival_day).days > MAX_STAY_DAYS:
-        errors.append(FieldError((*loc, "stay_until"), "stay_too_long", {"days": MAX_STAY_DAYS}))
+    elif (data.stay_until - arrival_day).days > rules.MAX_STAY_DAYS:
+        errors.append(FieldError((*loc, "stay_until"), "stay_too_long", {"days": rules.MAX_STAY_DAYS}))
 
     if guest.entry_date is not None:
         if guest.entry_date > arrival_day:
@@ -174,19 +120,10 @@ def _document_errors(
     document_type: DocumentType, number: str, visa: str | None, guest_loc: tuple[str | int, ...]
 ) -> list[FieldError]:
     errors: list[FieldError] = []
-    normalised = normalise_document_number(number)
-    if document_type is DocumentType.passport:
-        if not _PASSPORT.match(normalised):
-            errors.append(FieldError((*guest_loc, "document_number"), "passport_format"))
-    elif not _OTHER_DOCUMENT.match(normalised):
-        errors.append(FieldError((*guest_loc, "document_number"), "document_format"))
-    if visa and not _VISA.match(normalise_document_number(visa)):
-        errors.append(FieldError((*guest_loc, "visa_number"), "visa_format"))
+    problem = rules.document_number_problem(number, document_type.value)
+    if problem:
+        errors.append(FieldError((*guest_loc, "document_number"), problem))
+    visa_problem = rules.visa_number_problem(visa) if visa else None
+    if visa_problem:
+        errors.append(FieldError((*guest_loc, "visa_number"), visa_problem))
     return errors
-
-
-def _years_between(earlier: date, later: date) -> int:
-    years = later.year - earlier.year
-    if (later.month, later.day) < (earlier.month, earlier.day):
-        years -= 1
-    return years

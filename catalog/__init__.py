@@ -31,7 +31,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAINS: dict[str, tuple[str, ...]] = {
     "knowledge": ("knowledge",),
     "dialogue": ("actions/core.py", "actions/qa.py", "actions/qa_texts.py", "actions/language.py"),
-    "declare": ("actions/declare",),
+    "declare": ("actions/declare", "declaration_spec/fields.py"),
     "gateway": ("bot",),
     "api": ("api",),
     "console": ("api/console",),  # the officers' web console; its Jinja2 templates are extracted too

@@ -11,7 +11,6 @@ tests/test_nlu_data.py fails when the committed file is stale.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ if str(ROOT) not in sys.path:  # run as a plain script from any directory
 
 from knowledge import provinces  # noqa: E402
 from knowledge.text import nfc, strip_marks  # noqa: E402
+from scripts.generated import write_or_check  # noqa: E402
 
 OUTPUT = ROOT / "nlu_data" / "qa" / "province_lookup.yml"
 
@@ -105,20 +105,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is stale")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is stale: run python scripts/gen_province_lookup.py")
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)} ({text.count(chr(10)) - 6} spellings)")
-    return 0
+    return write_or_check(OUTPUT, render(), "scripts/gen_province_lookup.py", argv)
 
 
 if __name__ == "__main__":

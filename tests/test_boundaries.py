@@ -37,9 +37,27 @@ def test_python310_side_never_imports_the_api_or_gateway(package: str) -> None:
     assert not offenders
 
 
-@pytest.mark.parametrize(("package", "skip"), [("knowledge", ("builder",)), ("catalog", ("build.py",))])
+@pytest.mark.parametrize(
+    ("package", "skip"), [("knowledge", ("builder",)), ("catalog", ("build.py",)), ("declaration_spec", ())]
+)
 def test_shared_packages_use_only_the_standard_library(package: str, skip: tuple[str, ...]) -> None:
-    """knowledge's query code and the text catalogue are imported by both interpreters."""
-    allowed = set(sys.stdlib_module_names) | {"knowledge", "catalog"}
+    """knowledge's query code, the text catalogue and the declaration spec are imported by both interpreters."""
+    allowed = set(sys.stdlib_module_names) | {"knowledge", "catalog", "declaration_spec"}
     offenders = {(f, m) for f, m in imported_roots(package, skip=skip) if m not in allowed}
-    assert not offenders
+    assert offenders <= SHARED_LIBRARIES.get(package, set())
+
+
+# The one library a shared package may use beyond the standard library: phone numbers in the spec, read
+# with libphonenumber. Both environments must pin the same version, or the chat and the API would differ.
+SHARED_LIBRARIES = {"declaration_spec": {("declaration_spec/phone.py", "phonenumbers")}}
+
+
+def _pins(lock: str) -> dict[str, str]:
+    lines = (ROOT / "requirements" / lock).read_text(encoding="utf-8").splitlines()
+    return dict(line.lower().split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
+
+
+def test_libraries_of_shared_packages_are_pinned_alike_in_both_environments() -> None:
+    app, rasa = _pins("app.lock"), _pins("rasa.lock")
+    for library in {m for pairs in SHARED_LIBRARIES.values() for _, m in pairs}:
+        assert library in app and app[library] == rasa.get(library), library

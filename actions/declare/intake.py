@@ -100,13 +100,3 @@ class IntakeClient:
     async def cancel_declaration(self, receipt: str, reason: str) -> dict[str, Any]:
         _, payload = await self.request("POST", f"/v1/declarations/{receipt}/cancel", body={"reason": reason})
         return payload if isinstance(payload, dict) else {}
-
-    async def parse_mrz(self, line1: str, line2: str) -> dict[str, Any]:
-        _, payload = await self.request("POST", "/v1/mrz/parse", body={"line1": line1, "line2": line2})
-        return payload if isinstance(payload, dict) else {}
-
-    async def nationalities(self, query: str) -> list[dict[str, Any]]:
-        _, payload = await self.request("GET", "/v1/nationalities", params={"q": query})
-        if isinstance(payload, dict) and isinstance(payload.get("items"), list):
-            return list(payload["items"])
-        return list(payload) if isinstance(payload, list) else []

@@ -114,20 +114,8 @@ def parse_yes_no(text: str) -> bool | None:
     return None
 
 
-def normalise_phone(text: str) -> str | None:
-    """'+84 912 345 678', '0912.345.678' -> digits with an optional leading +; 8 to 15 digits."""
-    cleaned = re.sub(r"[\s().-]+", "", text.strip())
-    return cleaned if re.fullmatch(r"\+?[0-9]{8,15}", cleaned) else None
-
-
 def is_skip(text: str) -> bool:
     return text.strip() == "-" or fold(text) in _SKIP_WORDS
-
-
-def normalise_document_number(text: str) -> str | None:
-    """Passport numbers: 5 to 9 letters and digits (the API checks the exact rule); spaces dropped."""
-    cleaned = re.sub(r"\s+", "", text).upper()
-    return cleaned if re.fullmatch(r"[A-Z0-9]{5,9}", cleaned) else None
 
 
 def split_mrz(text: str) -> tuple[str, str] | None:

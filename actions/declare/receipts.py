@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from actions.declare import texts
+from catalog import translator
+
+_t = translator("declare")
 
 
 def hours(value: Any) -> str:
@@ -15,8 +17,17 @@ def hours(value: Any) -> str:
 
 def deadline_status(answer: dict[str, Any], language: str | None) -> str:
     limit = int(answer.get("deadline_hours") or 12)
-    key = "late" if answer.get("late") else "on_time"
-    return texts.text(key, language, hours=hours(answer.get("hours_after_arrival")), limit=limit)
+    after = hours(answer.get("hours_after_arrival"))
+    if answer.get("late"):
+        return _t(
+            "⚠ LATE: filed {hours} h after arrival, past the {limit}-hour limit (Law 47/2014/QH13, Art. 33). Keep this receipt; the ward police may ask why.",
+            language,
+            hours=after,
+            limit=limit,
+        )
+    return _t(
+        "Filed {hours} h after arrival, within the {limit}-hour limit.", language, hours=after, limit=limit
+    )
 
 
 def receipt_summary(answer: dict[str, Any]) -> dict[str, Any]:
@@ -33,6 +44,9 @@ def receipt_summary(answer: dict[str, Any]) -> dict[str, Any]:
 
 
 def filed_message(answer: dict[str, Any], language: str | None) -> str:
-    return texts.text(
-        "filed", language, receipt=answer.get("receipt_code"), deadline=deadline_status(answer, language)
+    return _t(
+        "Filed ✓ Receipt code: {receipt}\n{deadline}",
+        language,
+        receipt=answer.get("receipt_code"),
+        deadline=deadline_status(answer, language),
     )

@@ -24,7 +24,6 @@ from api.handlers import pydantic_items
 from api.idempotency import request_hash, run_once
 from api.models import Declaration, DeclarationVersion, Establishment, declaration_values
 from api.presenters import declaration_json, declaration_public
-from api.receipts import has_valid_check, is_well_formed, normalise
 from api.responses import FastJSONResponse
 from api.schemas import (
     DB_INT_MAX,
@@ -45,6 +44,7 @@ from api.schemas import (
 from api.security import mask_document_number
 from api.timeutil import local_midnight_utc, to_local, to_utc, utcnow
 from api.validation import declaration_errors, normalise_document_number, timing
+from declaration_spec.receipts import has_valid_check, is_well_formed, normalise
 from knowledge.text import fold
 
 router = APIRouter(prefix="/v1/declarations", tags=["declarations"])

@@ -8,8 +8,6 @@ from fastapi import APIRouter, Query
 
 from api.deps import CallerDep
 from api.errors import FieldError, InvalidRecord
-from api.mrz import parse_td3
-from api.nationality import by_code, search_nationalities
 from api.schemas import (
     DocumentType,
     ErrorBody,
@@ -22,6 +20,8 @@ from api.schemas import (
     Text,
 )
 from api.timeutil import local_date, utcnow
+from declaration_spec.mrz import parse_td3
+from declaration_spec.nationality import by_code, search_nationalities
 
 router = APIRouter(prefix="/v1", tags=["reference"])
 _ERRORS: dict[int | str, dict[str, Any]] = {401: {"model": ErrorBody}, 422: {"model": ErrorBody}}
@@ -31,9 +31,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {401: {"model": ErrorBody}, 422: {"mo
 def parse_mrz(body: MrzRequest, caller: CallerDep) -> MrzResponse:
     """Two 44-character passport MRZ lines (ICAO 9303 TD3) -> guest fields and each check digit's verdict.
     Failed check digits do not make this a 422: the answer says which field to compare with the passport."""
-    result, errors = parse_td3(body.line1, body.line2, local_date(utcnow()))
-    if result is None or errors:
-        raise InvalidRecord(errors)
+    result, problems = parse_td3(body.line1, body.line2, local_date(utcnow()))
+    if result is None or problems:
+        raise InvalidRecord([FieldError(("body", p.line), p.code, dict(p.params)) for p in problems])
     hints = [
         FieldError(("body", "line2"), "mrz_check_failed", {"field": name})
         for name, ok in result.checks.items()

@@ -19,9 +19,9 @@ from api import audit
 from api.deps import OfficerDep, SessionDep
 from api.errors import FieldError, InvalidRecord
 from api.models import Declaration, Establishment
-from api.nationality import by_code
 from api.schemas import ErrorBody, PeriodicReport, ReportRow, Status
 from api.timeutil import local_midnight_utc
+from declaration_spec.nationality import by_code
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")

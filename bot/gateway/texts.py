@@ -1,87 +1,42 @@
-"""Everything the gateway itself says to users, in English and Vietnamese.
+"""Everything the gateway itself says to users: catalogue messages (domain "gateway"), keyed by notice.
 
 Dialogue text comes from Rasa; these are only the gateway's own notices (outages, media, buttons).
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from catalog import N_, normalise_language, translator
 
-Language = Literal["en", "vi"]
+Language = str  # one of catalog.LANGUAGES
 
-_TEXTS: dict[str, dict[Language, str]] = {
-    "rasa_retrying": {
-        "en": "Sorry, the assistant is not answering right now. I'm trying again…",
-        "vi": "Xin lỗi, trợ lý hiện chưa phản hồi. Tôi đang thử lại…",
-    },
-    "rasa_kept": {
-        "en": (
-            "The assistant is still unavailable. I kept your message and will answer as soon as it is back."
-        ),
-        "vi": (
-            "Trợ lý vẫn chưa hoạt động. Tôi đã lưu tin nhắn của bạn và sẽ trả lời "
-            "ngay khi trợ lý hoạt động trở lại."
-        ),
-    },
-    "rasa_back": {
-        "en": "The assistant is back. Here are the answers to your earlier messages:",
-        "vi": "Trợ lý đã hoạt động trở lại. Đây là câu trả lời cho các tin nhắn trước của bạn:",
-    },
-    "rasa_unsure": {
-        "en": (
-            'Sorry, I restarted while the assistant was handling your message "{quote}", and its '
-            "answer was lost. Please send it again if you still need it."
-        ),
-        "vi": (
-            'Xin lỗi, tôi đã khởi động lại khi trợ lý đang xử lý tin nhắn "{quote}" của bạn nên câu '
-            "trả lời bị mất. Vui lòng gửi lại nếu bạn vẫn cần."
-        ),
-    },
-    "rasa_slow": {
-        "en": "This is taking longer than usual, please wait a moment…",
-        "vi": "Việc này mất nhiều thời gian hơn bình thường, vui lòng đợi một chút…",
-    },
-    "rasa_no_answer": {
-        "en": "Sorry, the assistant did not answer in time. Please send your message again.",
-        "vi": "Xin lỗi, trợ lý không trả lời kịp. Vui lòng gửi lại tin nhắn của bạn.",
-    },
-    "queue_full": {
-        "en": (
-            "Sorry, too many of your messages are already waiting, so this one was not kept. "
-            "Please send it again later."
-        ),
-        "vi": (
-            "Xin lỗi, đã có quá nhiều tin nhắn của bạn đang chờ nên tin nhắn này chưa được lưu. "
-            "Vui lòng gửi lại sau."
-        ),
-    },
-    "media_not_read": {
-        "en": (
-            "Thanks, but I don't read photos or files, and I don't keep them. Please type your "
-            "passport details, or paste the two MRZ lines (the two lines of letters and <<< at the "
-            "bottom of the passport photo page) as text."
-        ),
-        "vi": (
-            "Cảm ơn bạn, nhưng tôi không đọc ảnh hay tệp và không lưu chúng. Vui lòng nhập thông tin "
-            "hộ chiếu, hoặc dán hai dòng MRZ (hai dòng chữ và ký tự <<< ở cuối trang có ảnh của hộ "
-            "chiếu) dưới dạng văn bản."
-        ),
-    },
-    "button_expired": {
-        "en": "This button has expired, please ask again.",
-        "vi": "Nút này đã hết hạn, vui lòng hỏi lại.",
-    },
-    "choose": {
-        "en": "Please choose:",
-        "vi": "Vui lòng chọn:",
-    },
+_t = translator("gateway")
+
+_TEXTS: dict[str, str] = {
+    "rasa_retrying": N_("Sorry, the assistant is not answering right now. I'm trying again…"),
+    "rasa_kept": N_(
+        "The assistant is still unavailable. I kept your message and will answer as soon as it is back."
+    ),
+    "rasa_back": N_("The assistant is back. Here are the answers to your earlier messages:"),
+    "rasa_unsure": N_(
+        'Sorry, I restarted while the assistant was handling your message "{quote}", and its answer was lost. Please send it again if you still need it.'
+    ),
+    "rasa_slow": N_("This is taking longer than usual, please wait a moment…"),
+    "rasa_no_answer": N_("Sorry, the assistant did not answer in time. Please send your message again."),
+    "queue_full": N_(
+        "Sorry, too many of your messages are already waiting, so this one was not kept. Please send it again later."
+    ),
+    "media_not_read": N_(
+        "Thanks, but I don't read photos or files, and I don't keep them. Please type your passport details, or paste the two MRZ lines (the two lines of letters and <<< at the bottom of the passport photo page) as text."
+    ),
+    "button_expired": N_("This button has expired, please ask again."),
+    "choose": N_("Please choose:"),
 }
 
 
 def language_of(language_code: str | None) -> Language:
-    """Vietnamese for Telegram clients set to Vietnamese ("vi", "vi-VN"), English otherwise."""
-    return "vi" if (language_code or "").lower().startswith("vi") else "en"
+    """The catalogue language of a Telegram client's language code ("vi-VN" -> "vi"; unknown -> "en")."""
+    return normalise_language(language_code)
 
 
 def text(key: str, language: Language) -> str:
-    return _TEXTS[key][language]
+    return _t(_TEXTS[key], language)

@@ -18,12 +18,12 @@ from actions.declare.actions import (
     ActionRegisterEstablishment,
     ActionShowDeclarationSummary,
     ActionStartDeclaration,
-    find_receipt,
 )
 from actions.declare.declaration import PERSONAL_SLOTS, slots_for_errors
 from actions.declare.identity import idempotency_key
 from actions.declare.outbox import Outbox
 from actions.safety import SafeAction, apology
+from declaration_spec.receipts import find_in_text
 from tests.actions.conftest import make_tracker
 from tests.actions.test_declare_outbox import declaration
 from tests.actions.test_declare_support import CHANNEL_TOKEN, free_port, intake_api
@@ -148,9 +148,9 @@ async def test_unreachable_api_queues_and_clears(tmp_path: Path, monkeypatch: py
 
 
 def test_receipt_codes_and_error_locations() -> None:
-    assert find_receipt("please cancel hn 7k3q 9xmd r") == "HN-7K3Q-9XMD-R"
-    assert find_receipt("HUE-2345-6789-A") == "HUE-2345-6789-A"
-    assert find_receipt("no code here") is None
+    assert find_in_text("please cancel hn 7k3q 9xmd r") == "HN-7K3Q-9XMD-R"
+    assert find_in_text("HUE-2345-6789-A") == "HUE-2345-6789-A"
+    assert find_in_text("no code here") is None
     detail = [
         {"loc": ["body", "guest", "date_of_birth"]},
         {"loc": ["body", "stay_until"]},

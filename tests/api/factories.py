@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.mrz import check_digit
 from api.officers import create_officer
 from api.timeutil import VIETNAM
+from declaration_spec.mrz import check_digit
 from tests.api.testclient import TestClient
 
 CHANNEL_TOKEN = secrets.token_urlsafe(32)  # API_ENV=test requires a strong one

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from api.receipts import has_valid_check
+from declaration_spec.receipts import has_valid_check
 from tests.api.conftest import count_rows
 from tests.api.factories import channel_headers, declaration_body, now_local, register_host
 from tests.api.testclient import TestClient

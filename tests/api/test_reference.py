@@ -12,12 +12,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
-from api.mrz import check_digit, parse_td3
-from api.nationality import resolve_nationality
-from api.receipts import ALPHABET, PREFIXES, check_symbol, has_valid_check, new_receipt_code, normalise
 from api.retention import purge
 from api.routes.reports import window_bounds
 from api.timeutil import utcnow
+from declaration_spec.mrz import check_digit, parse_td3
+from declaration_spec.nationality import resolve_nationality
+from declaration_spec.receipts import (
+    ALPHABET,
+    PREFIXES,
+    check_symbol,
+    has_valid_check,
+    new_receipt_code,
+    normalise,
+)
 from knowledge.provinces import all_provinces
 from tests.api.conftest import count_rows
 from tests.api.factories import CHANNEL_TOKEN, declaration_body, register_host, td3_lines

@@ -6,10 +6,8 @@ Check digits: weights 7, 3, 1 repeating; '<' = 0, digits as themselves, A=10 ...
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-
-from api.errors import FieldError
 
 _ALLOWED = re.compile(r"[A-Z0-9<]")
 
@@ -25,6 +23,15 @@ def check_digit(field: str) -> str:
             value = 0
         total += value * (7, 3, 1)[i % 3]
     return str(total % 10)
+
+
+@dataclass(frozen=True)
+class MrzProblem:
+    """Why the lines cannot be read: which line ("line1"/"line2"), an error code, its values."""
+
+    line: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,13 +54,13 @@ def clean_line(line: str) -> str:
     return re.sub(r"\s+", "", line).upper()
 
 
-def _line_errors(line: str, name: str) -> list[FieldError]:
-    errors: list[FieldError] = []
+def _line_errors(line: str, name: str) -> list[MrzProblem]:
+    errors: list[MrzProblem] = []
     if len(line) != 44:
-        errors.append(FieldError(("body", name), "mrz_length", {"length": len(line)}))
+        errors.append(MrzProblem(name, "mrz_length", {"length": len(line)}))
     bad = next((ch for ch in line if not _ALLOWED.fullmatch(ch)), None)
     if bad is not None:
-        errors.append(FieldError(("body", name), "mrz_characters", {"char": bad}))
+        errors.append(MrzProblem(name, "mrz_characters", {"char": bad}))
     return errors
 
 
@@ -74,12 +81,12 @@ def _names(field: str) -> tuple[str, str]:
     return surname.replace("<", " ").strip(), given.replace("<", " ").strip()
 
 
-def parse_td3(line1: str, line2: str, today: date) -> tuple[MrzResult | None, list[FieldError]]:
-    """Parse both lines; returns field errors instead when the lines cannot be a TD3 MRZ at all."""
+def parse_td3(line1: str, line2: str, today: date) -> tuple[MrzResult | None, list[MrzProblem]]:
+    """Parse both lines; returns problems instead when the lines cannot be a TD3 MRZ at all."""
     line1, line2 = clean_line(line1), clean_line(line2)
     errors = _line_errors(line1, "line1") + _line_errors(line2, "line2")
     if line1 and not line1.startswith("P"):
-        errors.append(FieldError(("body", "line1"), "mrz_not_passport"))
+        errors.append(MrzProblem("line1", "mrz_not_passport"))
     if errors:
         return None, errors
     number_field, number_check = line2[0:9], line2[9]
@@ -98,12 +105,12 @@ def parse_td3(line1: str, line2: str, today: date) -> tuple[MrzResult | None, li
     }
     dob = _date(dob_field, future_allowed=False, today=today)
     expiry = _date(expiry_field, future_allowed=True, today=today)
-    for field_name, raw, parsed in (
+    for name, raw, parsed in (
         ("date_of_birth", dob_field, dob),
         ("document_expiry", expiry_field, expiry),
     ):
         if parsed is None:
-            errors.append(FieldError(("body", "line2"), "mrz_bad_date", {"value": raw, "field": field_name}))
+            errors.append(MrzProblem("line2", "mrz_bad_date", {"value": raw, "field": name}))
     surname, given = _names(line1[5:44])
     sex = {"M": "M", "F": "F"}.get(line2[20], "X")
     result = MrzResult(

@@ -102,6 +102,18 @@ def normalise(code: str) -> str:
     return f"{prefix}-{rest[:4]}-{rest[4:8]}-{rest[8]}"
 
 
+# A code written in a sentence: any case, dashes or spaces optional ('cancel hn 7k3q 9xmd r').
+_IN_TEXT = re.compile(
+    r"\b([A-Z]{2,3})[\s-]?([2-9A-HJ-NP-Z]{4})[\s-]?([2-9A-HJ-NP-Z]{4})[\s-]?([2-9A-HJ-NP-Z])\b", re.IGNORECASE
+)
+
+
+def find_in_text(text: str) -> str | None:
+    """The first receipt code in a message, normalised ('HN-7K3Q-9XMD-R'), or None."""
+    match = _IN_TEXT.search(text or "")
+    return "-".join(group.upper() for group in match.groups()) if match else None
+
+
 def is_well_formed(code: str) -> bool:
     return _PATTERN.match(code) is not None
 
