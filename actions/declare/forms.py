@@ -150,6 +150,9 @@ def _full_name(answer: Answer) -> Result:
     if parsing.looks_like_mrz(raw):
         return _mrz_unreadable(answer)
     name = answer.typed
+    problem = rules.name_problem(name)
+    if problem in texts.INVALID:  # a reason of its own (invisible characters, leading punctuation, marks)
+        return answer.refuse(problem)
     if not _name_fits(name):
         return answer.refuse()
     return answer.accept(name)

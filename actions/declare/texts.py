@@ -14,6 +14,15 @@ _t = translator("declare")
 # Why an answer was refused, with an example: per slot (its own format) or per problem code (the codes
 # of declaration_spec.rules and .mrz, and a few of the chat's own readings).
 INVALID: dict[str, str] = {
+    # declaration_spec.rules.name_problem codes (the API refuses the same names with its own wording)
+    "name_invisible": N_(
+        "The name contains invisible characters (such as Hangul fillers or zero-width spaces). Please type "
+        "it with the letters printed in the passport."
+    ),
+    "name_start": N_("The name must start with a letter, as printed in the passport."),
+    "name_marks": N_(
+        "The name has too many accent marks on one letter. Please type each letter with its own accents."
+    ),
     "est_name": N_('The name needs {min} to {max} characters, e.g. "Hoa Sen Guesthouse".'),
     "est_kind": N_(
         "Please pick one of the buttons: hotel, guesthouse, homestay, private home, dormitory or other."

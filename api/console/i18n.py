@@ -10,8 +10,8 @@ from datetime import date, datetime
 
 from fastapi import Request
 
-from api.nationality import by_code
 from api.timeutil import to_local
+from declaration_spec.nationality import by_code
 
 CONSOLE_LANGUAGES = ("vi", "en")
 DEFAULT = "vi"

@@ -30,10 +30,10 @@ from api.console.sessions import SignedIn
 from api.deps import SessionDep
 from api.geo import province_name
 from api.models import Officer
-from api.nationality import all_nationalities
 from api.security import mask_document_number
 from api.timeutil import local_date, utcnow
 from catalog import N_, translator
+from declaration_spec.nationality import all_nationalities
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 _t = translator("console")

@@ -23,7 +23,9 @@ from deployment.table import CHANNEL_TOKEN, RASA_TOKEN, SECRETS
 )
 def test_values_from_a_random_generator_always_pass(generate: object) -> None:
     assert callable(generate)
-    refused = [(value, reason) for value in (generate() for _ in range(10_000)) if (reason := weakness(value))]
+    refused = [
+        (value, reason) for value in (generate() for _ in range(10_000)) if (reason := weakness(value))
+    ]
     assert refused == []
 
 
