@@ -20,6 +20,7 @@ import math
 import os
 import platform
 import random
+import secrets
 import statistics
 import sys
 import time
@@ -175,7 +176,9 @@ GATED = (
 
 
 def measure(url: str, runs: int) -> dict[str, Any]:
-    settings = Settings(DATABASE_URL=url, API_ENV="test", CHANNEL_TOKEN="bench-channel-token")
+    settings = Settings.model_validate(
+        {"DATABASE_URL": url, "API_ENV": "test", "CHANNEL_TOKEN": secrets.token_urlsafe(32)}
+    )
     timer = ServerTimer(create_app(settings))
     engine = make_engine(url)
     with make_session_factory(engine)() as session:
