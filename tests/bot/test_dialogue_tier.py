@@ -13,6 +13,7 @@ import pytest
 from bot.balancer import nginx_binary, write_config
 from bot.dialogue_tier import DialogueTier, DialogueTierError, ensure_key_file
 from bot.stack import StackConfig, free_port, service_specs
+from deployment.app_settings import AppSettings
 
 
 def test_one_replica_of_each_runs_as_before_with_a_durable_store(tmp_path: Path) -> None:
@@ -61,6 +62,11 @@ def test_nginx_accepts_the_generated_configuration(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stderr
 
 
+def _default_config() -> StackConfig:
+    """The developer's stack: default ports, development secrets."""
+    return StackConfig.from_settings(AppSettings(api_env="development"))
+
+
 def test_settings_from_the_environment() -> None:
     tier = DialogueTier.from_env(
         {"RASA_REPLICAS": "3", "ACTION_REPLICAS": "2", "TRACKER_STORE_URL": "postgresql://db/trackers",
@@ -68,7 +74,7 @@ def test_settings_from_the_environment() -> None:
     )  # fmt: skip
     assert (tier.rasa_replicas, tier.action_replicas, tier.retention_days) == (3, 2, 7.0)
     assert tier.rasa_ports == (6001, 6002, 6003) and tier.action_ports == ()
-    config = replace(StackConfig(), dialogue=tier)
+    config = replace(_default_config(), dialogue=tier)
     assert tier.replica_ports(config) == ((6001, 6002, 6003), (5155, 5156))
     assert tier.rasa_env(Path("/unused"))["TRACKER_STORE_URL"] == "postgresql://db/trackers"
 
@@ -76,7 +82,7 @@ def test_settings_from_the_environment() -> None:
 def test_fewer_ports_than_replicas_is_refused() -> None:
     tier = DialogueTier(rasa_replicas=2, rasa_ports=(6001,))
     with pytest.raises(DialogueTierError, match="as many ports"):
-        tier.replica_ports(replace(StackConfig(), dialogue=tier))
+        tier.replica_ports(replace(_default_config(), dialogue=tier))
 
 
 def test_the_development_key_is_made_once_and_private(tmp_path: Path) -> None:
