@@ -16,12 +16,12 @@ RASA_DATA := --config config.yml --domain bot/domain --data nlu_data bot/data
 MODEL_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null)
 LINT_PATHS := api bot knowledge actions rasa_addons deployment tests benchmarks scripts catalog declaration_spec
 
-.PHONY: help setup catalog browser nginx run test lint train validate test-app test-rasa test-dialogue bench lock clean
+.PHONY: help setup catalog system-packages run test lint train validate test-app test-rasa test-dialogue bench lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed catalog browser nginx ## Create both environments from the locks (quick when nothing changed)
+setup: $(APP_VENV)/.installed $(RASA_VENV)/.installed catalog system-packages ## Create both environments from the locks (quick when nothing changed)
 
 $(APP_VENV)/.installed: requirements/app.lock
 	@py=$$(scripts/find-python 3.11) || exit 1; \
@@ -36,19 +36,17 @@ $(RASA_VENV)/.installed: requirements/rasa.lock
 	@touch $@
 
 # The balancer in front of several Rasa replicas (bot/balancer.py); Debian's package, only when missing.
-nginx:
-	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
-	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get install -y nginx || { $$SUDO apt-get update && $$SUDO apt-get install -y nginx; }; }
-
 catalog: $(APP_VENV)/.installed ## Compile the text catalogue (catalog/locale/*/LC_MESSAGES/*.po -> .mo)
 	@$(APP_PY) -m catalog.build
 
-# The officer console's browser tests drive Debian's Chromium through Playwright (no browser download).
-browser: ## Install Debian's chromium and chromium-driver when missing (console browser tests)
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
-	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium chromium-driver; }
+# The officer console's browser tests drive Debian's Chromium through Playwright (no browser download);
+# nginx balances Rasa replicas (bot/balancer.py).
+SYSTEM_PACKAGES := chromium chromium-driver nginx
+
+system-packages: ## Install the Debian packages the tests use (browser tests, load balancer) when missing
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  [ -z "$$missing" ] || { sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); echo "Installing:" $$missing; \
+	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq $$missing; }
 
 train: setup $(MODEL) ## Train the Rasa model (only when its inputs changed)
 
