@@ -35,7 +35,6 @@ $(RASA_VENV)/.installed: requirements/rasa.lock
 	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/rasa.lock
 	@touch $@
 
-# The balancer in front of several Rasa replicas (bot/balancer.py); Debian's package, only when missing.
 catalog: $(APP_VENV)/.installed ## Compile the text catalogue (catalog/locale/*/LC_MESSAGES/*.po -> .mo)
 	@$(APP_PY) -m catalog.build
 
