@@ -24,6 +24,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -33,12 +34,22 @@ import psycopg
 
 from benchmarks.dialogue_bench import CONVERSATION, percentile
 from bot.dialogue_tier import DialogueTier
-from bot.stack import ROOT, RunningService, ServiceSpec, StackConfig, free_port, running_stack, start_service
+from bot.stack import (
+    ROOT,
+    RunningService,
+    ServiceSpec,
+    StackConfig,
+    free_port,
+    running_stack,
+    service_specs,
+    start_service,
+)
 
 RESULTS = Path(__file__).parent / "results" / "replicas.json"
 STOCK_DIR = ROOT / "var" / "bench" / "stock-bot"
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 ROUNDS_PER_USER = {1: 12, 8: 4}
+STARTUP_TIMEOUT = 600.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 TARGETS = {
     "single_stream_p95_ms_below": 100,
@@ -166,7 +177,7 @@ def stock_bot(var_dir: Path) -> Iterator[tuple[str, dict[str, int]]]:
         health_url=f"http://127.0.0.1:{port}/",
         listen_url=f"http://127.0.0.1:{port}",
         env={"RASA_TELEMETRY_ENABLED": "false"},
-        startup_timeout=240.0,
+        startup_timeout=STARTUP_TIMEOUT,
     )
     running = start_service(spec, var_dir / "log")
     try:
@@ -195,7 +206,9 @@ def _dialogue_pids(services: list[RunningService]) -> dict[str, int]:
 @contextmanager
 def our_stack(var_dir: Path, tier: DialogueTier) -> Iterator[tuple[str, dict[str, int]]]:
     config = StackConfig.on_free_ports(var_dir, dialogue=tier)
-    with running_stack(config) as services:
+    # A loaded machine can take minutes to load TensorFlow and the model: wait longer than `make run`.
+    specs = [replace(spec, startup_timeout=STARTUP_TIMEOUT) for spec in service_specs(config)]
+    with running_stack(config, specs) as services:
         yield config.rasa_url, _dialogue_pids(services)
 
 
