@@ -146,7 +146,8 @@ def setup_result(label: str, services: dict[str, int], url: str) -> dict[str, An
     memory = {
         name: round(sum(resident_mb(p) for p in process_tree(pid)), 1) for name, pid in services.items()
     }
-    return {"setup": label, "runs": runs, "resident_mb": memory}
+    # Other work on the machine takes cores from the measured setup: recorded so runs can be compared.
+    return {"setup": label, "runs": runs, "resident_mb": memory, "load_average_1min": os.getloadavg()[0]}
 
 
 # -- the setups ----------------------------------------------------------------------------------
