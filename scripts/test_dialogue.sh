@@ -19,6 +19,13 @@ ACTIONS_PID=$!
 trap 'kill $ACTIONS_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 export ACTION_ENDPOINT_URL="http://127.0.0.1:$PORT/webhook"
+# bot/endpoints.yml also names the tracker and lock stores (bot/dialogue_tier.py sets them for the
+# stack): story tests get a throwaway SQLite store with its own key, and the in-memory lock.
+rm -f "$OUT/trackers.sqlite3"
+export TRACKER_STORE_URL="sqlite:///$PWD/$OUT/trackers.sqlite3" TRACKER_RETENTION_DAYS=30 \
+  LOCK_STORE_TYPE=in_memory LOCK_STORE_URL=redis://127.0.0.1:6379/1
+TRACKER_STORE_KEY=$(.venv-rasa/bin/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')
+export TRACKER_STORE_KEY
 $RASA test core --model models/assistant.tar.gz --stories tests/stories --endpoints bot/endpoints.yml \
   --out "$OUT/core" --fail-on-prediction-errors --no-plot > "$OUT/core.log" 2>&1 \
   || { tail -60 "$OUT/core.log"; echo "Story tests failed: see $OUT/core/failed_test_stories.yml"; exit 1; }

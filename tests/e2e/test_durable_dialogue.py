@@ -1,7 +1,7 @@
 """Conversations that survive restarts and replica failures (issue 14), on the real stack.
 
-- One Rasa replica, the default SQLite tracker store: stop the whole stack mid-form, start it again,
-  the form goes on; a declaration confirmed before a stop is filed once.
+- One Rasa replica, the default SQLite tracker store: stop the whole stack mid-form and another chat
+  mid-clarification, start it again, both go on; a declaration confirmed before a stop is filed once.
 - Two Rasa replicas and two action servers behind nginx, PostgreSQL tracker store, Redis lock store:
   two messages of one chat sent to the two replicas at once are processed one after the other;
   SIGKILL a replica mid-form and the other one finishes the form, filed once.
@@ -24,7 +24,7 @@ import pytest
 
 from bot.dialogue_tier import DialogueTier
 from bot.stack import RunningService, StackConfig, free_port, running_stack
-from tests.e2e.chat import joined, say
+from tests.e2e.chat import joined, payloads, say
 from tests.e2e.test_declare import call_api, guest_answers
 
 pytestmark = [pytest.mark.stack, pytest.mark.slow]
@@ -82,14 +82,19 @@ def service(services: list[RunningService], name: str) -> RunningService:
 
 async def test_whole_stack_restart_mid_form_resumes_and_files_once(tmp_path: Path) -> None:
     config = StackConfig.on_free_ports(tmp_path)
-    sender = f"e2e-restart-{uuid.uuid4().hex[:8]}"
+    sender, asker = f"e2e-restart-{uuid.uuid4().hex[:8]}", f"e2e-clarify-{uuid.uuid4().hex[:8]}"
     with running_stack(config):
         await register(config, sender)
         assert "Sao Mai Homestay" in joined(await say(config, sender, "declare a guest"))
         for answer in ANSWERS[:3]:
             await say(config, sender, answer)
+        # Another chat stops in the middle of a clarification: the assistant asked for the province.
+        asked = await say(config, asker, "how do I get a criminal record certificate?")
+        assert '/inform{"province": "Hà Nội"}' in payloads(asked)
 
     with running_stack(config):  # every process is new; only var/ (the tracker store) is left
+        answer = joined(await say(config, asker, '/inform{"province": "Hà Nội"}'))
+        assert "Department of Justice" in answer, answer  # the question asked before the restart
         replies: list[Any] = []
         for answer in ANSWERS[3:]:
             replies = await say(config, sender, answer)
