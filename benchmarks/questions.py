@@ -267,13 +267,14 @@ def knowledge_target() -> tuple[AnswerFn, Callable[[str], str]]:
     return answer, not_covered_text
 
 
-def bot_answers(questions: Sequence[Question], rasa_url: str) -> dict[str, Reply]:
-    """Each question as the first message of a fresh conversation; all bot messages of that turn."""
-    from bot.rasa_client import RasaClient, RasaError
+def bot_answers(questions: Sequence[Question], rasa_url: str, cli_secret: str) -> dict[str, Reply]:
+    """Each question as the first message of a fresh conversation; all bot messages of that turn.
+    Rasa's channel takes signed calls only: this signs as the terminal chat (CLI_CHANNEL_SECRET)."""
+    from bot.rasa_client import ChannelCredentials, RasaClient, RasaError
 
     async def run() -> dict[str, Reply]:
         replies: dict[str, Reply] = {}
-        async with RasaClient(rasa_url, timeout=60.0) as client:
+        async with RasaClient(rasa_url, ChannelCredentials("cli", cli_secret), timeout=60.0) as client:
             for question in questions:
                 sender = f"questions-{question.id}-{uuid.uuid4().hex[:8]}"
                 try:
@@ -339,14 +340,19 @@ def write_report(report: Report, directory: Path = RESULTS_DIR) -> tuple[Path, P
 
 
 def run_bot(questions: Sequence[Question], args: argparse.Namespace) -> dict[str, Reply]:
+    from deployment.table import CLI_CHANNEL_SECRET
+
     if not args.start_stack:
-        return bot_answers(questions, args.rasa_url)
+        from deployment.app_settings import AppSettings
+
+        secret = AppSettings().require("questions benchmark", CLI_CHANNEL_SECRET.variable)
+        return bot_answers(questions, args.rasa_url, secret[CLI_CHANNEL_SECRET.variable])
     from bot.stack import StackConfig, running_stack
 
     with tempfile.TemporaryDirectory() as tmp:
         config = StackConfig.on_free_ports(Path(tmp))
         with running_stack(config):
-            return bot_answers(questions, config.rasa_url)
+            return bot_answers(questions, config.rasa_url, config.secret(CLI_CHANNEL_SECRET))
 
 
 def main(argv: list[str]) -> int:
