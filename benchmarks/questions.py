@@ -269,7 +269,7 @@ def knowledge_target() -> tuple[AnswerFn, Callable[[str], str]]:
 
 def bot_answers(questions: Sequence[Question], rasa_url: str, cli_secret: str) -> dict[str, Reply]:
     """Each question as the first message of a fresh conversation; all bot messages of that turn.
-    Calls are signed as the terminal chat (its secret: the running stack's CLI_CHANNEL_SECRET)."""
+    Rasa's channel takes signed calls only: this signs as the terminal chat (CLI_CHANNEL_SECRET)."""
     from bot.rasa_client import ChannelCredentials, RasaClient, RasaError
 
     async def run() -> dict[str, Reply]:
@@ -340,13 +340,14 @@ def write_report(report: Report, directory: Path = RESULTS_DIR) -> tuple[Path, P
 
 
 def run_bot(questions: Sequence[Question], args: argparse.Namespace) -> dict[str, Reply]:
+    from deployment.table import CLI_CHANNEL_SECRET
+
     if not args.start_stack:
         from deployment.app_settings import AppSettings
 
-        secret = AppSettings().require("question scorer", "CLI_CHANNEL_SECRET")["CLI_CHANNEL_SECRET"]
-        return bot_answers(questions, args.rasa_url, secret)
+        secret = AppSettings().require("questions benchmark", CLI_CHANNEL_SECRET.variable)
+        return bot_answers(questions, args.rasa_url, secret[CLI_CHANNEL_SECRET.variable])
     from bot.stack import StackConfig, running_stack
-    from deployment.table import CLI_CHANNEL_SECRET
 
     with tempfile.TemporaryDirectory() as tmp:
         config = StackConfig.on_free_ports(Path(tmp))

@@ -185,7 +185,7 @@ def service_specs(config: StackConfig) -> list[ServiceSpec]:
                 "ACTION_ENDPOINT_URL": f"{config.actions_url}/webhook",
                 **secrets_of(table.RASA_TOKEN, table.GATEWAY_CHANNEL_SECRET, table.CLI_CHANNEL_SECRET),
             },
-            startup_timeout=240.0,
+            startup_timeout=420.0,  # loading the model takes 1-2 min idle, over 4 min on a busy 2-core machine
         ),
         ServiceSpec(
             # Files declarations queued while the intake API was down, then tells the host through Rasa.

@@ -3,8 +3,9 @@
 A secret must come from a random generator: at least 32 characters, at least two of lower case, upper
 case and digits, no character making up 40 % of it, enough distinct characters, no repeated pattern
 (it must not compress), not mostly a run of consecutive characters ("abcde", "12345"), and not one of the
-values this project ever shipped as a default or example. Thresholds are set so that
-secrets.token_urlsafe(32) and token_hex(16 or 32) always pass (tests/deployment checks 10,000 of each).
+values this project ever shipped as a default or example. Measured: secrets.token_urlsafe(32), the
+documented generator, was never refused in 1,000,000 draws; token_hex(16) about twice per million
+(all digits, or one character 13 times out of 32): generate again.
 """
 
 from __future__ import annotations

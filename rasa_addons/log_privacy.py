@@ -9,7 +9,10 @@ by a record factory that rewrites its message (and formatted traceback) before a
   ``passport``) become ``[redacted]``;
 - dates (05/03/1990, 1990-03-05, 5-3-1990, 05.03.1990) become ``[date]``;
 - MRZ lines and document-number-shaped tokens (capitals with 5+ digits, or 8+ digits) keep only their
-  last 3 characters.
+  last 3 characters;
+- what users typed recently (the channel calls ``remember``; kept in memory only, the newest 5,000
+  texts of 4+ characters) becomes ``[typed]`` wherever it appears, in any case: a name typed as a
+  free-text answer has no key or shape to recognise it by (Rasa's DEBUG logs quote every message).
 
 Rasa's structlog events pass through ``_anonymizer`` first (replaced here, see install_rasa_anonymizer),
 so their free-text keys are dropped before rendering.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
 from typing import Any
 
 REDACTED = "[redacted]"
@@ -53,7 +57,25 @@ def _redact_value(match: re.Match[str]) -> str:
     return f"{match.group('key')}{quote}{REDACTED}{quote}"
 
 
+TYPED_KEPT = 5_000
+_typed: OrderedDict[str, re.Pattern[str]] = OrderedDict()
+
+
+def remember(text: str | None) -> None:
+    """A user's message: redact it from every later log line of this process."""
+    key = " ".join((text or "").split()).lower()
+    if len(key) < 4 or key.startswith("/"):  # short answers ("yes", "M") and button payloads
+        return
+    _typed.pop(key, None)
+    _typed[key] = re.compile(r"\s+".join(re.escape(word) for word in key.split()), re.IGNORECASE)
+    while len(_typed) > TYPED_KEPT:
+        _typed.popitem(last=False)
+
+
 def redact(text: str) -> str:
+    lowered = " ".join(text.split()).lower()
+    for key in [k for k in _typed if k in lowered]:
+        text = _typed[key].sub("[typed]", text)
     text = _KEY_VALUE.sub(_redact_value, text)
     text = _DATE.sub("[date]", text)
     text = _MRZ.sub(_mask_tail, text)

@@ -25,7 +25,7 @@ def imported_roots(package: str, *, skip: tuple[str, ...] = ()) -> set[tuple[str
     return found
 
 
-@pytest.mark.parametrize("package", ["api", "bot", "knowledge"])
+@pytest.mark.parametrize("package", ["api", "bot", "knowledge", "deployment"])
 def test_python311_side_never_imports_rasa(package: str) -> None:
     offenders = {(f, m) for f, m in imported_roots(package) if m in {"rasa", "rasa_sdk"}}
     assert not offenders
@@ -38,11 +38,18 @@ def test_python310_side_never_imports_the_api_or_gateway(package: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("package", "skip"), [("knowledge", ("builder",)), ("catalog", ("build.py",)), ("declaration_spec", ())]
+    ("package", "skip"),
+    [
+        ("knowledge", ("builder",)),
+        ("catalog", ("build.py",)),
+        ("declaration_spec", ()),
+        ("deployment", ("app_settings.py", "rasa_settings.py")),  # one settings module per interpreter
+    ],
 )
 def test_shared_packages_use_only_the_standard_library(package: str, skip: tuple[str, ...]) -> None:
-    """knowledge's query code, the text catalogue and the declaration spec are imported by both interpreters."""
-    allowed = set(sys.stdlib_module_names) | {"knowledge", "catalog", "declaration_spec"}
+    """knowledge's query code, the text catalogue, the declaration spec and the deployment table are
+    imported by both interpreters."""
+    allowed = set(sys.stdlib_module_names) | {"knowledge", "catalog", "declaration_spec", "deployment"}
     offenders = {(f, m) for f, m in imported_roots(package, skip=skip) if m not in allowed}
     assert offenders <= SHARED_LIBRARIES.get(package, set())
 

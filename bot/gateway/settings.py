@@ -50,5 +50,8 @@ def load_settings() -> GatewaySettings:
     try:
         gateway_secrets(settings)
     except InsecureSettings as error:
-        raise SettingsError(str(error)) from error
+        raise SettingsError(
+            f"{error} / Cổng Telegram không khởi động: hãy đặt từng biến bí mật nêu trên bằng một giá trị "
+            "ngẫu nhiên mạnh (ít nhất 32 ký tự, xem docs/production.md)."
+        ) from error
     return settings

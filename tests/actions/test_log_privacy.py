@@ -74,3 +74,10 @@ def test_ordinary_log_lines_stay_readable(captured: io.StringIO) -> None:
         "outbox %s: filed %s (document %s)", "a1b2", "HN-7K2M9Q", "******678"
     )
     assert "outbox a1b2: filed HN-7K2M9Q (document ******678)" in captured.getvalue()
+
+
+def test_what_a_user_typed_is_redacted_wherever_it_is_quoted(captured: io.StringIO) -> None:
+    log_privacy.remember("Kim  Min Jun")
+    log_privacy.remember("no")  # too short to be worth hiding, and would blank every "no"
+    logging.getLogger("test.log_privacy").debug("Received user message 'KIM MIN JUN' with intent 'no'")
+    assert captured.getvalue().strip() == "Received user message '[typed]' with intent 'no'"

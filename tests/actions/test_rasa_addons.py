@@ -41,3 +41,15 @@ def test_invalid_response_raises_rasas_error(result: dict[str, object]) -> None:
         validate_action_result(RemoteAction("action_answer_procedure", None), result)
     assert raised.value.message.startswith(expected)
     assert "Failed to validate Action server response" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    "token", ["-starts-with-a-dash-Xk2pL9mZr4tWb6yHc1n", "Q7vXk2pL9mZr4tWb6yHc1nJd3fGa5eUo"]
+)
+def test_rasa_run_reads_the_auth_token_whatever_its_first_character(token: str) -> None:
+    from rasa.__main__ import create_argument_parser
+
+    from rasa_addons.__main__ import with_auth_token
+
+    args = create_argument_parser().parse_args(with_auth_token(["run", "--enable-api"], token))
+    assert args.auth_token == token

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import random
 import secrets
 
 import pytest
@@ -12,21 +14,23 @@ from deployment.table import CHANNEL_TOKEN, RASA_TOKEN, SECRETS
 
 
 @pytest.mark.parametrize(
-    "generate",
-    [
-        lambda: secrets.token_urlsafe(32),
-        lambda: secrets.token_urlsafe(24),
-        lambda: secrets.token_hex(16),
-        lambda: secrets.token_hex(32),
-    ],
-    ids=["urlsafe32", "urlsafe24", "hex16", "hex32"],
+    ("encode", "size"),
+    [("urlsafe", 32), ("urlsafe", 24), ("hex", 16), ("hex", 32)],
 )
-def test_values_from_a_random_generator_always_pass(generate: object) -> None:
-    assert callable(generate)
-    refused = [
-        (value, reason) for value in (generate() for _ in range(10_000)) if (reason := weakness(value))
+def test_values_from_a_random_generator_pass(encode: str, size: int) -> None:
+    """What secrets.token_urlsafe / token_hex produce, from seeded bytes so the draws are the same on
+    every run. (Unseeded, token_hex(16) is refused about twice per million draws: all digits, or one
+    character 13 times out of 32; token_urlsafe(32), the documented generator, never in a million.)"""
+    draws = random.Random(f"{encode}{size}")
+    values = [
+        base64.urlsafe_b64encode(raw).rstrip(b"=").decode() if encode == "urlsafe" else raw.hex()
+        for raw in (draws.randbytes(size) for _ in range(10_000))
     ]
-    assert refused == []
+    assert [(value, weakness(value)) for value in values if weakness(value)] == []
+
+
+def test_the_documented_generator_passes() -> None:
+    assert weakness(secrets.token_urlsafe(32)) is None
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator
 
 import httpx
@@ -82,3 +83,21 @@ async def test_the_webhook_accepts_updates_only_with_the_secret(webhook_gateway:
     queued = application.update_queue.get_nowait()
     assert isinstance(queued, Update) and queued.message is not None
     assert queued.message.text == "hello"
+
+
+def test_outside_development_the_gateway_needs_strong_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("API_ENV", "production")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:abc")
+    monkeypatch.setenv("PUSH_TOKEN", "push-secret")
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    message = str(refused.value)
+    assert "GATEWAY_CHANNEL_SECRET is not set" in message and "PUSH_TOKEN is too short" in message
+    assert "secrets.token_urlsafe(32)" in message and "Cổng Telegram" in message
+
+    for variable in ("GATEWAY_CHANNEL_SECRET", "PUSH_TOKEN"):
+        monkeypatch.setenv(variable, secrets.token_urlsafe(32))
+    assert load_settings().api_env == "production"
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook")
+    with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_SECRET is not set"):
+        load_settings()
