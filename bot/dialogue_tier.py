@@ -8,7 +8,7 @@ keeps one address. Conversations live in the tracker store (rasa_addons/tracker_
 than one Rasa process needs the Redis lock store so two messages of one chat are never processed at
 once (rasa_addons/lock_store.py). bot/endpoints.yml reads the values set here from the environment.
 
-Settings (environment, all optional):
+Settings (deployment/app_settings.py; environment, all optional):
   RASA_REPLICAS, ACTION_REPLICAS    how many of each (1)
   TRACKER_STORE_URL                 SQLAlchemy URL (sqlite:///$VAR_DIR/dialogue/trackers.sqlite3);
                                     PostgreSQL in production, required when replicas run on several hosts
@@ -25,17 +25,19 @@ import base64
 import dataclasses
 import os
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deployment import table
+
 if TYPE_CHECKING:
     from bot.stack import ServiceSpec, StackConfig
+    from deployment.app_settings import AppSettings
 
 RASA_SERVICE = "Rasa server"
 ACTION_SERVICE = "action server"
-DEFAULT_LOCK_STORE_URL = "redis://127.0.0.1:6379/1"
 IN_MEMORY_LOCK_STORE = "in_memory"
 REDIS_LOCK_STORE = "rasa_addons.lock_store.AtomicRedisLockStore"
 
@@ -54,23 +56,23 @@ class DialogueTier:
     action_replicas: int = 1
     tracker_store_url: str | None = None  # None: the SQLite file under the stack's var/
     tracker_store_key: str | None = None  # None: the key file under the stack's var/
-    retention_days: float = 30.0
-    lock_store_url: str = DEFAULT_LOCK_STORE_URL
+    retention_days: float = table.TRACKER_RETENTION_DAYS
+    lock_store_url: str = table.LOCK_STORE_URL
     rasa_ports: tuple[int, ...] = ()  # empty: RASA_PORT+100+i
     action_ports: tuple[int, ...] = ()
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> DialogueTier:
-        values = os.environ if env is None else env
+    def from_settings(cls, settings: AppSettings) -> DialogueTier:
+        key = settings.tracker_store_key
         return cls(
-            rasa_replicas=int(values.get("RASA_REPLICAS", "1")),
-            action_replicas=int(values.get("ACTION_REPLICAS", "1")),
-            tracker_store_url=values.get("TRACKER_STORE_URL") or None,
-            tracker_store_key=values.get("TRACKER_STORE_KEY") or None,
-            retention_days=float(values.get("TRACKER_RETENTION_DAYS", "30")),
-            lock_store_url=values.get("LOCK_STORE_URL", DEFAULT_LOCK_STORE_URL),
-            rasa_ports=_ports(values.get("RASA_REPLICA_PORTS")),
-            action_ports=_ports(values.get("ACTION_REPLICA_PORTS")),
+            rasa_replicas=settings.rasa_replicas,
+            action_replicas=settings.action_replicas,
+            tracker_store_url=settings.tracker_store_url or None,
+            tracker_store_key=key.get_secret_value() if key is not None else None,
+            retention_days=settings.tracker_retention_days,
+            lock_store_url=settings.lock_store_url,
+            rasa_ports=_ports(settings.rasa_replica_ports),
+            action_ports=_ports(settings.action_replica_ports),
         )
 
     @property
@@ -81,9 +83,11 @@ class DialogueTier:
         """Where each Rasa and action replica listens (the public ports themselves when unbalanced)."""
         if not self.balanced:
             return (config.rasa_port,), (config.actions_port,)
-        rasa = self.rasa_ports or tuple(config.rasa_port + 100 + i for i in range(self.rasa_replicas))
+        rasa = self.rasa_ports or tuple(
+            config.rasa_port + table.REPLICA_PORT_OFFSET + i for i in range(self.rasa_replicas)
+        )
         actions = self.action_ports or tuple(
-            config.actions_port + 100 + i for i in range(self.action_replicas)
+            config.actions_port + table.REPLICA_PORT_OFFSET + i for i in range(self.action_replicas)
         )
         if len(rasa) != self.rasa_replicas or len(actions) != self.action_replicas:
             raise DialogueTierError(

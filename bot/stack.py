@@ -89,7 +89,7 @@ class StackConfig:
             var_dir=settings.var_dir,
             api_env=settings.api_env,
             secrets=settings.require("run command", *STACK_SECRETS),
-            dialogue=DialogueTier.from_env(os.environ),
+            dialogue=DialogueTier.from_settings(settings),
         )
 
     @classmethod

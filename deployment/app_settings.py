@@ -69,6 +69,17 @@ class AppSettings(BaseSettings):
     # Terminal chat: the user part of its "cli:<id>" sender id (default: local-<login name>).
     chat_sender_id: str | None = None
 
+    # Dialogue tier (bot/dialogue_tier.py, docs/production-dialogue.md)
+    rasa_replicas: int = Field(default=1, ge=1, le=32)
+    action_replicas: int = Field(default=1, ge=1, le=32)
+    rasa_replica_ports: str = ""  # comma-separated; empty -> RASA_PORT + REPLICA_PORT_OFFSET + i
+    action_replica_ports: str = ""
+    tracker_store_url: str = ""  # empty -> SQLite under var_dir
+    # Fernet key(s), comma-separated, newest first; unset -> a key file made once under var_dir.
+    tracker_store_key: SecretStr | None = None
+    tracker_retention_days: float = Field(default=table.TRACKER_RETENTION_DAYS, gt=0)
+    lock_store_url: str = table.LOCK_STORE_URL
+
     @model_validator(mode="after")
     def _derived_defaults(self) -> AppSettings:
         self.intake_api_url = (self.intake_api_url or table.loopback_url(self.api_port)).rstrip("/")

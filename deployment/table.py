@@ -24,6 +24,10 @@ ACTIONS_PORT = 5055
 OUTBOX_WORKER_PORT = 5056
 GATEWAY_PUSH_PORT = 5080
 TELEGRAM_WEBHOOK_PORT = 8443
+# Dialogue tier (bot/dialogue_tier.py): replica i listens on the public port + REPLICA_PORT_OFFSET + i.
+REPLICA_PORT_OFFSET = 100
+LOCK_STORE_URL = "redis://127.0.0.1:6379/1"
+TRACKER_RETENTION_DAYS = 30
 
 
 def loopback_url(port: int) -> str:

@@ -68,9 +68,11 @@ def _default_config() -> StackConfig:
 
 
 def test_settings_from_the_environment() -> None:
-    tier = DialogueTier.from_env(
-        {"RASA_REPLICAS": "3", "ACTION_REPLICAS": "2", "TRACKER_STORE_URL": "postgresql://db/trackers",
-         "TRACKER_RETENTION_DAYS": "7", "RASA_REPLICA_PORTS": "6001,6002,6003"}
+    tier = DialogueTier.from_settings(
+        AppSettings.model_validate(
+            {"RASA_REPLICAS": "3", "ACTION_REPLICAS": "2", "TRACKER_STORE_URL": "postgresql://db/trackers",
+             "TRACKER_RETENTION_DAYS": "7", "RASA_REPLICA_PORTS": "6001,6002,6003"}
+        )
     )  # fmt: skip
     assert (tier.rasa_replicas, tier.action_replicas, tier.retention_days) == (3, 2, 7.0)
     assert tier.rasa_ports == (6001, 6002, 6003) and tier.action_ports == ()
