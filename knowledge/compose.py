@@ -331,9 +331,8 @@ def _compose_documents(
         position = draft.cite(unit)[0]
         items += [(v, position) for v in _facet_values(kb, unit, "documents")[0]]
     shown = items[:MAX_DOCUMENTS_SHOWN]
-    more = len(items) - len(shown)
     joined = listed([_short(str(v["text"])) for v, _ in shown])
-    joined += _t(" and {n} more", draft.lang, n=more) if more else ""
+    joined += _t("; and more: see the article", draft.lang) if len(items) > len(shown) else ""
     label = short_cite(unit_citation(kb, best), draft.lang).split(", khoản")[0]  # the article
     if draft.say(facet_sentence("documents", draft.lang, values=joined, cite=label)):
         for value, position in shown:
