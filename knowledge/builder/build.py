@@ -148,15 +148,16 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
     heading_docs = dict(zip(headings, nlp.pipe(headings), strict=True))
     heading_agency = {h: _first_agency(doc) for h, doc in heading_docs.items()}
     heading_facets = {h: phrase_facets(doc) for h, doc in heading_docs.items()}
-    heading_values = {h: extract_values(doc) for h, doc in heading_docs.items()}
+    heading_values = {h: extract_values(doc, list(doc.ents)) for h, doc in heading_docs.items()}
     zones: dict[tuple[str, str], str | None] = {}
     out: list[dict[str, Any]] = []
     for seq, (unit, doc) in enumerate(zip(units, nlp.pipe(texts), strict=True)):
         key = (unit.part, unit.article)
         if key not in zones:
             zones[key] = _zone(unit.text) if unit.clause is None else None
-        agencies = [ent.ent_id_ for ent in doc.ents if ent.label_ == "AGENCY"]
-        leading = [ent.ent_id_ for ent in doc.ents if ent.start <= 1]
+        ents = list(doc.ents)  # Doc.ents walks every token on each access
+        agencies = [ent.ent_id_ for ent in ents if ent.label_ == "AGENCY"]
+        leading = [ent.ent_id_ for ent in ents if ent.start <= 1]
         responsible = (
             (leading[0] if leading else None)
             or heading_agency.get(unit.context)
@@ -166,7 +167,7 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
         for span in doc.spans["topics"]:
             topics[span.label_] += topic_weight(nlp, span.label_, span.text)
         refs = [{"kind": s.label_, "number": NAMED_LAWS.get(s.text, s.text)} for s in doc.spans["legal_refs"]]
-        values = extract_values(doc)
+        values = extract_values(doc, ents)
         item = document_item(unit.text, unit.article_title, unit.context, _is_lead(unit, units, seq))
         if item is not None:
             values = sorted([*values, item], key=lambda v: (v["start"], v["kind"]))
@@ -198,13 +199,13 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
                 "topics": dict(sorted(topics.items())),
                 "deadlines": _situated_deadlines(nlp, doc),
                 "legal_refs": refs,
-                "zone_scope": zones[key],
+                "zone_scope": zones[key] or _zone(unit.text),
                 "procedure": _procedure(unit.text),
                 "employer_notice": any(p in unit.text for p in EMPLOYER_NOTICE_PHRASES),
                 "facets": ordered(facets),
                 "values": values,
                 "context_values": context_values,
-                "agency_roles": agency_roles(doc, heading),
+                "agency_roles": agency_roles(doc, heading, ents),
             }
         )
     return out

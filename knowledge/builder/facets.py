@@ -31,12 +31,25 @@ class FacetMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)]
-        doc.spans["facets"] = [s for s in filter_spans(spans) if not _is_cost(s)]
+        doc.spans["facets"] = [
+            s for s in filter_spans(spans) if not _is_cost(s) and not _is_certificate_name(s)
+        ]
         return doc
 
 
 def _is_cost(span: Span) -> bool:
     return span.label_ == "fee" and span.start > 0 and span.doc[span.start - 1].lower_ in FEE_NOT_AFTER
+
+
+def _is_certificate_name(span: Span) -> bool:
+    """'giấy xác nhận không thuộc diện cấp giấy phép lao động' names a certificate; the phrase alone (Decree
+    219/2025 Art. 7, Labour Code Art. 154) says who is exempt."""
+    doc = span.doc
+    return (
+        span.label_ == "exemption"
+        and span.start >= 2
+        and doc[span.start - 2 : span.start].text.lower() == "xác nhận"
+    )
 
 
 @Language.factory("facet_matcher")

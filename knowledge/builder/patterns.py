@@ -58,7 +58,7 @@ TOPIC_PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
 
 # Where an article's lead-in limits it to employers inside or outside the zones (Hà Nội 2025 draft).
 ZONE_PHRASES: dict[str, tuple[str, ...]] = {
-    "outside": ("ngoài khu công nghiệp, khu công nghệ cao",),
+    "outside": ("ngoài khu công nghiệp, khu công nghệ cao", "ngoài các khu công nghiệp"),
     "inside": ("trong các khu công nghiệp", "trong khu công nghiệp"),
 }
 
@@ -235,6 +235,8 @@ ROLE_VERBS: tuple[tuple[str, str], ...] = (
     ("phổ biến", "guides"),
     ("tập huấn", "guides"),
     ("báo cáo", "reports_to"),
+    ("gửi báo cáo", "reports_to"),
+    ("gửi về", "reports_to"),
     ("thanh tra", "inspects"),
     ("kiểm tra", "inspects"),
     ("giám sát", "inspects"),
@@ -259,7 +261,7 @@ NOMINAL_BEFORE: tuple[str, ...] = (
     "đề nghị",
     "yêu cầu",
     "được",
-    "việc",
+    "về việc",
     "thủ tục",
     "hồ sơ",
     "để",
@@ -273,6 +275,10 @@ NOMINAL_BEFORE: tuple[str, ...] = (
     "đơn",
     "nâng",
     "phân",
+    # '... quốc gia hoặc vùng lãnh thổ cấp giấy khám sức khỏe': the foreign issuer's act, not the actor's
+    "lãnh thổ",
+    "nước ngoài",
+    "quốc gia",
 )
 # Words right before an agency mention that give it a role (phrase, role, words one of which the sentence part
 # must contain before the mention). Tried in order; the first that fits wins.

@@ -89,9 +89,20 @@ def value_matcher(nlp: Language) -> Matcher:
     return matcher
 
 
+def _is_date_part(span: Span) -> bool:
+    """'ngày 07 tháng 8 năm 2025' holds '07 tháng' and '8 năm': parts of a date, not periods."""
+    if span.label_ != "period" or not span[0].text[0].isdigit():
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in ("ngày", "tháng", "năm") or after.isdigit()
+
+
 def value_spans(doc: Doc, matcher: Matcher) -> list[Span]:
     """Longest non-overlapping matches; at equal length the earlier rule (a range before its parts) wins."""
     spans = [Span(doc, s, e, label=k) for k, s, e in matcher(doc)]
+    spans = [s for s in spans if not _is_date_part(s)]
     spans.sort(key=lambda s: (-(s.end - s.start), _PRIORITY[s.label_], s.start))
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
@@ -127,9 +138,15 @@ def _period(span: Span) -> tuple[int, str, bool]:
 
 
 def _runs_from_event(span: Span) -> bool:
+    """A time limit: runs from an event, or is 'the time limit' ('thì thời hạn không quá 15 ngày'); 'có thời
+    hạn không quá 05 năm' is a term of validity."""
     doc = span.doc
     after = doc[span.end : min(len(doc), span.end + 4)].text.lower().lstrip(", ")
-    return after.startswith(_FROM_EVENT) or span.text.lower().startswith(_TIME_LIMIT_QUALIFIERS)
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    named_limit = before[-2:] == ["thời", "hạn"] and (len(before) < 3 or not before[0].endswith("có"))
+    return (
+        after.startswith(_FROM_EVENT) or span.text.lower().startswith(_TIME_LIMIT_QUALIFIERS) or named_limit
+    )
 
 
 def normalise(span: Span) -> tuple[str, dict[str, Any]]:
@@ -165,7 +182,7 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
     return kind, {"code": code if code.startswith("NA") else f"Mẫu số {code}"}
 
 
-def extract_values(doc: Doc) -> list[Value]:
+def extract_values(doc: Doc, ents: list[Span]) -> list[Value]:
     """Values of doc.spans['values'] plus one office value per agency mention, in text order."""
     out: list[Value] = []
     for span in doc.spans["values"]:
@@ -173,7 +190,7 @@ def extract_values(doc: Doc) -> list[Value]:
         out.append(
             {"kind": kind, "text": span.text, "start": span.start_char, "end": span.end_char, "norm": norm}
         )
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "AGENCY":
             out.append(
                 {
