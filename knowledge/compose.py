@@ -15,7 +15,7 @@ from typing import Any
 from catalog import N_, normalise_language, translator
 from knowledge.answers import _documents_for, short_cite, unit_citation
 from knowledge.errors import UnknownFacetError, UnknownTopicError
-from knowledge.facets import FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
+from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
 from knowledge.model import Citation, Reply, StatedValue
 from knowledge.provinces import Province, find_province_in_text, resolve_area
 from knowledge.search import expand_query
@@ -33,7 +33,6 @@ from knowledge.selection import (
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
 from knowledge.wording import (
-    APPLY_ROLES,
     FACET_KINDS,
     ISSUE_ROLES,
     facet_sentence,
@@ -59,6 +58,7 @@ _ZONE_CONDITIONS = {
 _MONEY_RANGE = re.compile(r"từ (\d{1,3}(?:\.\d{3})+) đồng đến (\d{1,3}(?:\.\d{3})+) đồng")
 _IMMEDIATE = re.compile(r"ngay khi [^.;,]*")
 _REMOTE = "vùng sâu, vùng xa"
+_REFUSAL = re.compile(r"không cấp|không chấp thuận|từ chối|nêu rõ lý do")
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
@@ -101,6 +101,7 @@ def ask(
     draft = _Draft(kb, lang)
     question = f"{expand_query(text)} {TOPIC_LABELS[topic]['vi']}"
     used = facet if facet in FACETS else _likely_facet(kb, topic, question, text, on or date.today())
+    question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and _has_decrees(kb, topic)
     if used == "where":
         _compose_where(kb, draft, reply, topic, question, text, prov, area, _zone(zone), on or date.today())
@@ -257,6 +258,8 @@ def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
     before = unit["text"][max(0, start - 60) : start] if isinstance(start, int) else ""
     if _REMOTE in before:
         return _t("{span} in remote areas", lang, span=shown)
+    if _REFUSAL.search(before):
+        return _t("{span} to answer a refusal", lang, span=shown)
     if "gia hạn" in before:
         once = "một lần" in before
         return (
@@ -265,6 +268,18 @@ def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
             else _t("extension: {span}", lang, span=shown)
         )
     return shown
+
+
+def _what_for(unit: Unit, values: list[dict[str, Any]]) -> str:
+    """What a processing time is for, in the clause's words after it ('kể từ ngày nhận đủ hồ sơ ...'): a time
+    to acknowledge a file is not the time to get the paper."""
+    end = values[0].get("end")
+    if not isinstance(end, int):
+        return ""
+    words = unit["text"][end : end + 90].lstrip(" ,:").split()
+    if len(words) < 3:
+        return ""
+    return " “" + " ".join(words[:-1] if len(words) > 12 else words).rstrip(",;.") + " …”"
 
 
 def _count_note(unit: Unit, lang: str) -> str:
@@ -299,6 +314,7 @@ def _compose_values(
         cite = draft.label(unit)
         joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
         joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
+        joined += _what_for(unit, values) if facet == "processing_time" else ""
         route = _route(unit, draft.lang) if facet == "deadline" else ""
         if route + joined in stated:
             continue  # a circular repeating its law's time limit adds nothing
@@ -377,10 +393,21 @@ def _compose_plain(kb: Kb, draft: _Draft, topic: str, facet: str, question: str,
     if not ranked:
         return
     best = ranked[0][0]
-    cites = []
-    for score, unit in ranked[:2]:
-        if score >= best * NEAR_BEST:
-            cites.append(draft.cite(unit)[1])
+    cites: list[str] = []
+    articles: set[tuple[str, str]] = set()
+    for score, unit in ranked:
+        if score < best * NEAR_BEST or len(cites) >= 2:
+            break
+        if (unit["doc_id"], unit["article"]) in articles:
+            continue  # the article is named already; its best clause is quoted
+        articles.add((unit["doc_id"], unit["article"]))
+        label = draft.cite(unit)[1]
+        siblings = [
+            p
+            for p in index_for(kb).by_article[(unit["doc_id"], unit["article"])]
+            if kb.units[p].get("clause")
+        ]
+        cites.append(label.split(", khoản")[0] if len(siblings) > 1 else label)
     labels = {
         "who": _t("Who must do it is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)),
         "eligibility": _t(
@@ -462,11 +489,21 @@ def _compose_where(
     """The competent office by national law, then the offices the province's decree has take, decide, issue,
     lead, publish or explain. An office that only coordinates, informs, inspects or reports is not where a
     person goes, so it is not named here."""
-    national = 0
-    for _score, unit in _ranked(kb, topic, "where", question, text, on):
-        for agency, role in unit_roles(unit):
-            if role in APPLY_ROLES | ISSUE_ROLES and national < 2:
-                national += _role_line(kb, draft, unit, agency, role, unit_roles(unit))
+    # National law: where the application goes (receives), then who decides or issues, each the most
+    # relevant clause saying so, one office each.
+    ranked = _ranked(kb, topic, "where", question, text, on)
+    for wanted in (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES):
+        found = next(
+            (
+                (u, a, r)
+                for _s, u in ranked
+                for a, r in unit_roles(u)
+                if r in wanted and a not in _said(draft)
+            ),
+            None,
+        )
+        if found:
+            _role_line(kb, draft, found[0], found[1], found[2], unit_roles(found[0]))
     if prov is None:
         return
     doc_ids, _others = _documents_for(kb, prov, area)
@@ -508,6 +545,10 @@ def _compose_where(
     for _order, _rel, unit, agency, role in lines:
         condition = _ZONE_CONDITIONS.get(unit.get("zone_scope") or "") if zoned and zone is None else None
         _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition)
+
+
+def _said(draft: _Draft) -> set[str]:
+    return {agency for agency, _role, _position in draft.roles}
 
 
 def _contacts(kb: Kb, topic: str, lang: str) -> str:

@@ -27,6 +27,22 @@ FACETS: tuple[str, ...] = (
     "forms",
 )
 OVERVIEW = "overview"
+# The words the legal texts use for each facet (folded): added to a question so that, among the clauses of a
+# facet, those that speak of it ('không thuộc diện cấp giấy phép lao động') rank first.
+FACET_WORDS: dict[str, str] = {
+    "who": "trach nhiem",
+    "where": "tham quyen co quan tiep nhan",
+    "deadline": "thoi han",
+    "processing_time": "thoi han ngay lam viec ke tu ngay nhan du ho so",
+    "validity": "thoi han",
+    "documents": "ho so giay to",
+    "fee": "phi le phi",
+    "penalty": "phat tien",
+    "eligibility": "dieu kien",
+    "exemption": "khong thuoc dien cap mien",
+    "procedure": "trinh tu thu tuc",
+    "forms": "mau to khai",
+}
 # Facets whose answer can name a provincial office; every other facet is national law.
 PROVINCIAL_FACETS: frozenset[str] = frozenset({"where"})
 MAIN_TOPICS: tuple[str, ...] = ("temporary_residence", "work_permit", "criminal_record", "health_check")

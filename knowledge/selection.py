@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from knowledge.facets import detect_topic
 from knowledge.store import Kb, terms
 from knowledge.text import fold
 
@@ -88,6 +89,11 @@ class Index:
         return position if position is not None and not kb.units[position].get("point") else None
 
 
+@lru_cache(maxsize=1024)
+def _title_topic(title: str) -> str | None:
+    return detect_topic(title) if title else None
+
+
 def _topic_names(unit: Unit) -> list[str]:
     topics = unit.get("topics") or {}
     return list(topics) if isinstance(topics, list) else [t for t in topics if topic_score(unit, t) >= 1]
@@ -108,10 +114,14 @@ def index_for(kb: Kb) -> Index:
         facets = unit.get("facets") or []
         names = _topic_names(unit)
         parent = index.parent_of(kb, unit)
-        if (
-            parent is not None
-        ):  # a point is about what its clause is about ('Thời hạn của giấy phép...: a) ...')
+        # A point is about what its clause is about ('Thời hạn của giấy phép...: a) ...'), and a clause about
+        # what its article's title names ('Điều 154. Người lao động nước ngoài không thuộc diện cấp giấy phép
+        # lao động': each of its khoản is about work permits).
+        if parent is not None:
             names = list(dict.fromkeys([*names, *_topic_names(kb.units[parent])]))
+        titled = _title_topic(unit.get("article_title") or "")
+        if titled and titled not in names:
+            names.append(titled)
         for topic in names:
             for facet in facets:
                 index.by_topic_facet.setdefault((topic, facet), []).append(position)
@@ -136,9 +146,15 @@ def title_relevance(kb: Kb, index: Index, position: int, expanded: str) -> float
     return sum(kb.idf.get(w, 0.0) for w in shared) / math.sqrt(max(len(title), 4))
 
 
+@lru_cache(maxsize=2048)
+def _said(question: str, expanded: str) -> str:
+    return f"{question.lower()} {fold(question)} {expanded}"
+
+
 def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str) -> float:
     """Shared words weighted by rarity, over the square root of the unit's length (short, on-point clauses
-    first), plus the same for the article's title; a sub-procedure the question does not name halves it."""
+    first), plus the same for the article's title; a sub-procedure the question does not name (extension,
+    reissue, revocation, exemption certificate) cuts it to about a third."""
     asked = _question_terms(expanded)
     words = index.unit_terms[position]
     score = sum(kb.idf.get(w, 0.0) for w in asked & words) / math.sqrt(max(len(words), 4))
@@ -146,10 +162,11 @@ def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str)
     score += title_relevance(kb, index, position, expanded)
     unit = kb.units[position]
     heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
-    lowered = question.lower()
-    for phrase, cues in _SUB_PROCEDURES.items():
-        if phrase in heading and not any(cue in lowered or cue in fold(question) for cue in cues):
-            score *= 0.5
+    named = [phrase for phrase in _SUB_PROCEDURES if phrase in heading]
+    if len(named) == 1:  # a title naming all of them ('cấp, cấp lại, gia hạn, thu hồi') is about all of them
+        said = _said(question, expanded)
+        if not any(cue in said for cue in _SUB_PROCEDURES[named[0]]):
+            score *= 0.35
     return score
 
 

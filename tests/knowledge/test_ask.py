@@ -30,7 +30,7 @@ COMBOS = [(t, f, p, lang) for t, f in TOPIC_FACETS for p, lang in PLACES_LANGS]
 # Verbs by which a clause makes an office take, decide or issue: what "Apply to X" / "X issues" rests on.
 _APPLY_VERBS = re.compile(
     r"tiếp nhận|giải quyết|quyết định|thẩm quyền|chấp thuận|cấp (giấy|phiếu|thẻ|thị thực|mới|lại)|cấp,|chủ trì|"
-    r"nộp hồ sơ|nơi nộp|gửi hồ sơ|nhận (hồ sơ|thông báo|báo cáo)",
+    r"nộp hồ sơ|nơi nộp|gửi hồ sơ|nhận (hồ sơ|thông báo|báo cáo)|do [^.]{0,80} cấp\b|cấp đổi",
     re.IGNORECASE,
 )
 
