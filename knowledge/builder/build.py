@@ -113,7 +113,7 @@ def build(
         "sources_hash": sources_hash(sources),
         "agencies": {
             a["id"]: {
-                k: a[k]
+                k: a.get(k)
                 for k in (
                     "name_vi",
                     "name_en",
@@ -123,6 +123,8 @@ def build(
                     "successor_basis",
                     "abolished",
                     "generic",
+                    "successor_status",
+                    "functions_moved",
                 )
             }
             for a in glossary
