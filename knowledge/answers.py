@@ -340,6 +340,10 @@ ROLE_STEPS = {
 }
 
 
+# Roles under which an office is one a person can go to (apply, be decided, be issued, be guided).
+OFFICE_ROLES = ("receives", "decides", "issues", "leads", "guides")
+
+
 def clause_role(unit: dict[str, Any], agency_id: str | None) -> str | None:
     """The role the clause's verb gives the agency (builder's agency_roles); before those existed, the
     clause-level procedure ('decides'/'guides')."""
@@ -367,8 +371,8 @@ def _offices(
         agency_id = unit["responsible"]
         if not _is_office(kb, agency_id) or any(a.id == agency_id for a in out):
             continue
-        if unit.get("agency_roles") and clause_role(unit, agency_id) not in ("receives", "decides", "issues"):
-            continue  # a coordinating or guiding office is not where one applies
+        if unit.get("agency_roles") and clause_role(unit, agency_id) not in OFFICE_ROLES:
+            continue  # an office that only coordinates, informs, inspects or reports is not one to go to
         condition = ZONE_CONDITION[unit["zone_scope"]][lang] if zone_split and unit["zone_scope"] else None
         out.append(_agency(kb, agency_id, lang, condition))
     return out[:MAX_OFFICES]

@@ -47,7 +47,7 @@ MAX_SENTENCES = 3
 MAX_DOCUMENTS_SHOWN = 6
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
-_WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "leads", "publishes", "guides")
+_WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "leads", "publishes", "guides", "notified")
 _ZONE_CONDITIONS = {
     "inside": N_("Employer inside an industrial or high-tech zone: "),
     "outside": N_("Employer outside industrial and high-tech zones: "),
@@ -63,6 +63,14 @@ _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 _PUBLISHES = re.compile(r"công bố công khai", re.IGNORECASE)
+# A role that sends a person somewhere must have its verb in the clause: a safety net under the builder's
+# reading, so that 'cung cấp thông tin' (supply) or 'cấp huyện' (level) never reads as 'cấp' (issue).
+_ROLE_EVIDENCE = {
+    "issues": re.compile(r"(?<![Cc]ung )[Cc]ấp\b(?! (huyện|tỉnh|xã|trung ương|thành phố|bộ|có thẩm quyền))"),
+    "decides": re.compile(r"quyết định|giải quyết|chấp thuận|xem xét|cho phép", re.IGNORECASE),
+    "receives": re.compile(r"tiếp nhận|nhận|nộp|gửi|chuyển|khai báo", re.IGNORECASE),
+}
+_NOTIFIES = re.compile(r"thông báo (về|cho|đến|với)", re.IGNORECASE)
 
 
 def not_covered_text(lang: str) -> str:
@@ -175,10 +183,20 @@ def _ranked(kb: Kb, topic: str, facet: str, question: str, text: str, on: date) 
     scored = [
         (relevance(kb, index, p, question, text) + 0.1 * topic_score(kb.units[p], topic), kb.units[p])
         for p in candidates(kb, topic, facet)
-        if is_national(kb.units[p]) and in_force(kb, kb.units[p], on)
+        if is_national(kb.units[p]) and in_force(kb, kb.units[p], on) and _mainly_about(kb.units[p], topic)
     ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
+
+
+def _mainly_about(unit: Unit, topic: str) -> bool:
+    """A clause tagged with several topics answers for the one it is most about ('Ủy ban nhân dân cấp tỉnh có
+    thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
+    topic of its own takes its clause's or article's."""
+    own = unit.get("topics") or {}
+    if not isinstance(own, dict) or not own:
+        return True
+    return topic_score(unit, topic) >= max(int(v) for v in own.values())
 
 
 def _likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:
@@ -438,12 +456,18 @@ def agency_label(kb: Kb, agency_id: str, lang: str) -> str:
 
 def unit_roles(unit: Unit) -> list[tuple[str, str]]:
     """(agency, role) of each office the clause names, as the builder read its verb; 'informs' that is a
-    public announcement ('công bố công khai') is worded as publishing."""
+    public announcement ('công bố công khai') is worded as publishing, and 'is reported to' that is a
+    notice ('thông báo về Sở ...') as the office to notify."""
     roles: list[tuple[str, str]] = []
     for mention in unit.get("agency_roles") or []:
         role = str(mention.get("role"))
+        evidence = _ROLE_EVIDENCE.get(role)
+        if evidence is not None and not evidence.search(unit["text"]):
+            continue  # no verb of that role in the clause ('cung cấp' is to supply, not to issue)
         if role == "informs" and _PUBLISHES.search(unit["text"]):
             role = "publishes"
+        elif role == "is_reported_to" and _NOTIFIES.search(unit["text"]):
+            role = "notified"  # 'thông báo về Sở ...': the office a person notifies
         if (mention.get("agency"), role) not in roles and mention.get("agency"):
             roles.append((str(mention["agency"]), role))
     return roles
@@ -459,7 +483,10 @@ def _role_line(
     condition: str | None = None,
 ) -> bool:
     """One sentence saying what the clause has the office do; False when nothing was said."""
-    if agency not in kb.agencies or kb.agencies[agency].get("generic"):
+    info = kb.agencies.get(agency) or {}
+    if not info or info.get("generic") or info.get("abolished"):
+        return False  # 'the departments', or district committees that no longer exist
+    if (agency, role) in {(a, r) for a, r, _p in draft.roles}:
         return False
     target = next((a for a, r in all_roles if r == "is_reported_to" and a in kb.agencies), None)
     target_name = agency_label(kb, target, draft.lang) if target else None
@@ -492,6 +519,7 @@ def _compose_where(
     # National law: where the application goes (receives), then who decides or issues, each the most
     # relevant clause saying so, one office each.
     ranked = _ranked(kb, topic, "where", question, text, on)
+    ranked = [(s, u) for s, u in ranked if s >= ranked[0][0] * NEAR_BEST] if ranked else []
     for wanted in (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES):
         found = next(
             (

@@ -163,9 +163,9 @@ def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str)
     unit = kb.units[position]
     heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
     named = [phrase for phrase in _SUB_PROCEDURES if phrase in heading]
-    if len(named) == 1:  # a title naming all of them ('cấp, cấp lại, gia hạn, thu hồi') is about all of them
+    if 0 < len(named) < 3:  # a title naming them all ('cấp, cấp lại, gia hạn, thu hồi') is about them all
         said = _said(question, expanded)
-        if not any(cue in said for cue in _SUB_PROCEDURES[named[0]]):
+        if not all(any(cue in said for cue in _SUB_PROCEDURES[phrase]) for phrase in named):
             score *= 0.35
     return score
 
