@@ -64,7 +64,11 @@ _VERB_RES = [
 _NOMINAL = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, NOMINAL_BEFORE))})\s*$")
 # 'Giấy khám sức khỏe do cơ sở y tế ... cấp': the verb of a 'do X' phrase is X's, not the actor's.
 # 'tổng hợp tình hình cấp mới, điều chỉnh, thu hồi ...': verbs named as the subject of a report.
-_DO_PHRASE = re.compile(r"(?<!\w)(do|được)\s[^,;:.()]{0,60}$|(?<!\w)tình hình\s[^;:.()]{0,40}$")
+# 'đến cơ quan có thẩm quyền cấp ...': the verb of an unnamed competent office, not the actor's.
+_DO_PHRASE = re.compile(
+    r"(?<!\w)(do|được)\s[^,;:.()]{0,60}$|(?<!\w)tình hình\s[^;:.()]{0,40}$"
+    r"|(?<!\w)cơ quan (công an )?có thẩm quyền\s*$"
+)
 
 
 def _verbs(text: str) -> list[tuple[int, int, str]]:  # (start, end, role); text[start:end] is the verb
@@ -135,6 +139,12 @@ def agency_roles(doc: Doc, heading: Mention | None, ents: list[Span]) -> list[Ro
             if marked is None and _PASSIVE_AGENT.search(doc.text[part_start : ent.start_char].lower()):
                 # 'được Công an Thành phố cấp thị thực': the agent of one verb, not the actor of the part
                 found = _actor_roles(text, ent.end_char, part_end, first_only=True) or [("other", "")]
+            elif marked is None and _verbs(
+                text[_clause_start(text, part_start, ent.start_char) : ent.start_char]
+            ):
+                found = [
+                    ("other", "")
+                ]  # the object of a verb before it ('Trao đổi ... danh sách cho X'), not an actor
             elif marked is None:
                 actor_found = True
                 found = _actor_roles(text, ent.end_char, part_end) or [("other", "")]
@@ -147,6 +157,15 @@ def agency_roles(doc: Doc, heading: Mention | None, ents: list[Span]) -> list[Ro
             for role, word in _actor_roles(text, part_start, part_end):
                 out.append(_entry(heading.agency, role, word, heading.text, heading.start, heading.where))
     return _dedupe(out)
+
+
+_CLAUSE_BOUNDARY = re.compile(r",\s|(?<!\w)thì\s")
+
+
+def _clause_start(text: str, part_start: int, at: int) -> int:
+    """Start of the comma- or 'thì'-clause that holds position `at`."""
+    starts = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, part_start, at)]
+    return starts[-1] if starts else part_start
 
 
 def _entry(agency: str, role: str, word: str, text: str, start: int, where: str) -> Role:
