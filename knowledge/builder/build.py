@@ -174,12 +174,13 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
         if item is not None:
             values = sorted([*values, item], key=lambda v: (v["start"], v["kind"]))
         context_values = heading_values.get(unit.context, []) if unit.context else []
+        processing_article = "processing_time" in heading_facets.get(unit.article_title, set())
         facets = (
             phrase_facets(doc)
             | heading_facets.get(unit.article_title, set())
             | (heading_facets.get(unit.context, set()) if unit.context else set())
-            | value_facets(unit.text, values)
-            | value_facets(unit.context, context_values)
+            | value_facets(unit.text, values, processing_article)
+            | value_facets(unit.context, context_values, processing_article)
         )
         heading = _heading_mention(heading_docs, unit)
         out.append(

@@ -61,7 +61,9 @@ def phrase_facets(doc: Doc) -> set[str]:
     return {span.label_ for span in doc.spans["facets"]}
 
 
-def value_facets(text: str, values: Iterable[dict[str, Any]]) -> set[str]:
+def value_facets(text: str, values: Iterable[dict[str, Any]], processing_article: bool = False) -> set[str]:
+    """processing_article: the article's title is about the authority's time ('Thời hạn cấp Phiếu lý lịch tư
+    pháp'), so its time limits are processing times."""
     out: set[str] = set()
     lower = text.lower()
     for value in values:
@@ -74,7 +76,8 @@ def value_facets(text: str, values: Iterable[dict[str, Any]]) -> set[str]:
             out.add("validity")
         elif kind == "time_limit":
             after = lower[value["end"] : value["end"] + 60]
-            out.add("processing_time" if any(p in after for p in _PROCESSING_AFTER) else "deadline")
+            processing = processing_article or any(p in after for p in _PROCESSING_AFTER)
+            out.add("processing_time" if processing else "deadline")
         elif kind == "document":
             out.add("documents")
         elif kind == "form":

@@ -78,6 +78,8 @@ RULES: dict[str, list[Pattern]] = {
     "form": [
         [{"LOWER": "mẫu"}, {"LOWER": "số", "OP": "?"}, {"TEXT": {"REGEX": r"^(NA\d+[a-z]?|\d{2}[a-z]?)$"}}]
     ],
+    # 'ngay khi người nước ngoài đến', 'ngay sau khi': at once, no number of hours
+    "immediate": [[{"LOWER": "ngay"}, {"LOWER": {"IN": ["khi", "sau"]}}, {"LOWER": "khi", "OP": "?"}]],
 }
 _PRIORITY = {kind: n for n, kind in enumerate(RULES)}
 
@@ -143,7 +145,10 @@ def _runs_from_event(span: Span) -> bool:
     doc = span.doc
     after = doc[span.end : min(len(doc), span.end + 4)].text.lower().lstrip(", ")
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
-    named_limit = before[-2:] == ["thời", "hạn"] and (len(before) < 3 or not before[0].endswith("có"))
+    short = any(t.lower_ in ("ngày", "giờ") for t in span)  # 'với thời hạn tối đa là 02 năm' is a validity
+    named_limit = (
+        short and before[-2:] == ["thời", "hạn"] and (len(before) < 3 or not before[0].endswith("có"))
+    )
     return (
         after.startswith(_FROM_EVENT) or span.text.lower().startswith(_TIME_LIMIT_QUALIFIERS) or named_limit
     )
@@ -171,6 +176,8 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
     if kind == "count":
         numbers = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
         return kind, {"min": numbers[0], "max": numbers[1] if len(numbers) > 1 else None, "unit": "person"}
+    if kind == "immediate":
+        return "time_limit", {"immediately": True, "bound": "within"}
     if kind == "age":
         [years] = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
         first = span[0].lower_
@@ -180,6 +187,42 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
         }
     code = span[-1].text
     return kind, {"code": code if code.startswith("NA") else f"Mẫu số {code}"}
+
+
+_SENTENCE_END = re.compile(r"[.;\n](\s|$)")
+# What the words of a value's sentence say about it (keys added to norm only when they apply).
+_REMOTE = "vùng sâu, vùng xa"
+_PAPER = ("phiếu khai báo",)
+_ELECTRONIC = ("môi trường điện tử", "trang thông tin điện tử", "trực tuyến", "qua mạng")
+_REFUSAL = ("không cấp", "không chấp thuận", "từ chối")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return text[begin : stop.start() if stop else len(text)]
+
+
+def qualify(text: str, value: Value) -> None:
+    """Conditions the clause puts on a period: remote areas, the paper or the electronic route, an extension
+    (once), the answer to a refusal. Read from the words just before the value and from its sentence."""
+    if value["kind"] not in ("time_limit", "duration"):
+        return
+    before = text[max(0, value["start"] - 60) : value["start"]].lower()
+    sentence = _sentence(text, value["start"], value["end"]).lower()
+    norm = value["norm"]
+    if _REMOTE in before:
+        norm["remote_areas"] = True
+    if "gia hạn" in before:
+        norm["extension"] = True
+        if "một lần" in before:
+            norm["once"] = True
+    if any(p in sentence for p in _PAPER):
+        norm["route"] = "paper"
+    elif any(p in sentence for p in _ELECTRONIC):
+        norm["route"] = "electronic"
+    if any(p in sentence for p in _REFUSAL):
+        norm["refusal"] = True
 
 
 def extract_values(doc: Doc, ents: list[Span]) -> list[Value]:
@@ -201,6 +244,8 @@ def extract_values(doc: Doc, ents: list[Span]) -> list[Value]:
                     "norm": {"agency": ent.ent_id_},
                 }
             )
+    for value in out:
+        qualify(doc.text, value)
     return sorted(out, key=lambda v: (v["start"], v["kind"]))
 
 

@@ -68,9 +68,10 @@ def test_paper_route_has_the_12_hour_limit_and_the_electronic_route_is_immediate
     )
     online = _unit(kb, "tt_53_2016/qc/dieu-5/khoan-1")
     assert "ngay khi người nước ngoài đến" in online["text"] and "deadline" in online["facets"]
-    assert not [
-        v for v in online["values"] if v["kind"] == "time_limit"
-    ]  # no hour count for the online route
+    [at_once] = [v for v in online["values"] if v["kind"] == "time_limit"]  # no hour count online
+    assert at_once["text"] == "ngay khi" and at_once["norm"]["immediately"] is True
+    assert at_once["norm"]["route"] == "electronic" and "hours" not in at_once["norm"]
+    assert twelve["norm"]["route"] == "paper"
 
 
 def test_criminal_record_certificates_moved_to_the_police(kb: dict[str, Any]) -> None:

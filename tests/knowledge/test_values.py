@@ -120,10 +120,24 @@ def test_periods_forms_and_ages(kb: dict[str, Any], unit_id: str, kind: str, nor
 
 
 def test_remote_area_limit_is_kept_too(kb: dict[str, Any]) -> None:
-    hours = [
-        v["norm"]["hours"] for v in _of(_unit(kb, "luat_47_2014_amended/qc/dieu-33/khoan-2"), "time_limit")
+    limits = _of(_unit(kb, "luat_47_2014_amended/qc/dieu-33/khoan-2"), "time_limit")
+    assert [(v["norm"]["hours"], v["norm"].get("remote_areas", False)) for v in limits] == [
+        (12, False),
+        (24, True),
     ]
-    assert hours == [12, 24]
+
+
+def test_extension_once_is_read_from_the_words_before(kb: dict[str, Any]) -> None:
+    first, extension = _of(_unit(kb, "bo_luat_lao_dong_45_2019/qc/dieu-155/_"), "duration")
+    assert "extension" not in first["norm"]
+    assert extension["norm"]["extension"] is True and extension["norm"]["once"] is True
+    assert extension["norm"]["years"] == 2
+
+
+def test_refusal_answer_time_is_marked(kb: dict[str, Any]) -> None:
+    decided, refusal = _of(_unit(kb, "nd_219_2025/qc/dieu-22/khoan-3"), "time_limit")
+    assert decided["norm"]["days"] == 10 and "refusal" not in decided["norm"]
+    assert refusal["norm"]["days"] == 3 and refusal["norm"]["refusal"] is True
 
 
 def test_document_lists_become_document_values(kb: dict[str, Any]) -> None:
