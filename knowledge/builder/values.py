@@ -251,7 +251,7 @@ def extract_values(doc: Doc, ents: list[Span]) -> list[Value]:
 
 # A clause (or point) is one item of a document list when its article or lead-in announces one.
 _LIST_LEAD = re.compile(
-    r"(hồ sơ|giấy tờ)[^.;:]*\b(gồm|bao gồm|sau đây|như sau|kèm theo)|^hồ sơ", re.IGNORECASE
+    r"(hồ sơ|giấy tờ)[^.;:]*\b(gồm|bao gồm|sau đây|sau|như sau|kèm theo)\b|^hồ sơ", re.IGNORECASE
 )
 _NOT_AN_ITEM = (
     "trường hợp",
@@ -266,12 +266,20 @@ _ITEM_END = re.compile(r"[;:]|\.(\s|$)")
 
 def document_item(text: str, article_title: str, context: str, is_lead: bool) -> Value | None:
     """'Hộ chiếu;' under 'Hồ sơ đề nghị cấp thẻ tạm trú bao gồm:' -> a document value over 'Hộ chiếu'."""
-    if is_lead or not text:
-        return None
+    if not text or (is_lead and text.lower().startswith("hồ sơ")):
+        return (
+            None  # 'Hồ sơ ... bao gồm:' announces the list; 'Giấy tờ chứng minh ... là một trong các giấy tờ
+        )
+        # sau:' is an item whose points are the alternatives
     listed = bool(_LIST_LEAD.search(context)) if context else article_title.lower().startswith("hồ sơ")
+    if is_lead and context:
+        return None
     if not listed or text.lower().startswith(_NOT_AN_ITEM):
         return None
     end_match = _ITEM_END.search(text)
     end = end_match.start() if end_match else len(text)
     item = text[:end].rstrip()
-    return {"kind": "document", "text": item, "start": 0, "end": len(item), "norm": {"name": item}}
+    norm: dict[str, Any] = {"name": item}
+    if "một trong" in context.lower():
+        norm["one_of"] = True  # an alternative: '... là một trong các giấy tờ sau:'
+    return {"kind": "document", "text": item, "start": 0, "end": len(item), "norm": norm}

@@ -150,6 +150,11 @@ def test_document_lists_become_document_values(kb: dict[str, Any]) -> None:
     assert not _of(lead, "document")  # 'Hồ sơ đề nghị cấp thẻ tạm trú bao gồm:' announces the list
     health = _of(_unit(kb, "nd_219_2025/qc/dieu-18/khoan-2"), "document")
     assert health and health[0]["text"].startswith("Giấy khám sức khỏe")
+    # Art. 18 k6 is an item whose points are alternatives ('là một trong các giấy tờ sau:')
+    [proof] = _of(_unit(kb, "nd_219_2025/qc/dieu-18/khoan-6"), "document")
+    assert proof["text"].startswith("Giấy tờ chứng minh hình thức làm việc") and "one_of" not in proof["norm"]
+    [option] = _of(_unit(kb, "nd_219_2025/qc/dieu-18/khoan-6/diem-a"), "document")
+    assert option["norm"]["one_of"] is True
 
 
 def test_parts_of_dates_are_not_periods(kb: dict[str, Any]) -> None:
