@@ -43,6 +43,8 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
 }
 # A period followed by these words runs from an event: it is a time limit to act, not a validity.
 _FROM_EVENT = ("kể từ", "tính đến", "tính từ", "trước khi", "trước ngày", "sau khi")
+# ... counted from the paper's own issue, or up to the filing: how long a paper stays usable, a validity.
+_FROM_ISSUE = ("kể từ ngày được cấp", "kể từ ngày cấp", "kể từ ngày ký", "tính đến ngày nộp")
 _TIME_LIMIT_QUALIFIERS = ("trong thời hạn", "trong vòng", "trước ít nhất", "chậm nhất")
 
 
@@ -143,7 +145,9 @@ def _runs_from_event(span: Span) -> bool:
     """A time limit: runs from an event, or is 'the time limit' ('thì thời hạn không quá 15 ngày'); 'có thời
     hạn không quá 05 năm' is a term of validity."""
     doc = span.doc
-    after = doc[span.end : min(len(doc), span.end + 4)].text.lower().lstrip(", ")
+    after = doc[span.end : min(len(doc), span.end + 6)].text.lower().lstrip(", ")
+    if after.startswith(_FROM_ISSUE):
+        return False
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
     short = any(t.lower_ in ("ngày", "giờ") for t in span)  # 'với thời hạn tối đa là 02 năm' is a validity
     named_limit = (

@@ -111,6 +111,9 @@ def test_worker_without_permit_fine_of_decree_283(kb: dict[str, Any]) -> None:
         ("luat_47_2014_amended/qc/dieu-37/khoan-2/diem-c", "time_limit", {"amount": 5, "working": True}),
         ("luat_28_2009/qc/dieu-48/khoan-1", "time_limit", {"amount": 10, "unit": "day", "bound": "max"}),
         ("tt_53_2016/qc/dieu-7/khoan-1", "form", {"code": "NA17"}),
+        # how long a paper stays usable: counted from its issue or up to the filing, a validity
+        ("nd_219_2025/qc/dieu-18/khoan-2", "duration", {"amount": 12, "unit": "month", "bound": "max"}),
+        ("nd_219_2025/qc/dieu-18/khoan-4", "duration", {"amount": 6, "unit": "month", "bound": "max"}),
         ("bo_luat_lao_dong_45_2019/qc/dieu-151/khoan-1/diem-a", "age", {"years": 18, "bound": "min"}),
     ],
 )
