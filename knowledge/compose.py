@@ -27,6 +27,7 @@ from knowledge.selection import (
     index_for,
     is_national,
     relevance,
+    relevance_all,
     title_relevance,
     topic_score,
 )
@@ -95,6 +96,7 @@ def ask(
     """Answer one question; `on` is the day whose law applies (today by default)."""
     del role  # who asks does not change what the law says; the dialogue words the offer around it
     lang = normalise_language(lang)
+    on = on or date.today()
     if topic is not None and topic not in TOPICS:
         raise UnknownTopicError(topic, TOPICS)
     if facet is not None and facet not in (*FACETS, OVERVIEW):
@@ -111,17 +113,17 @@ def ask(
         return reply
     draft = _Draft(kb, lang)
     question = f"{expand_query(text)} {TOPIC_LABELS[topic]['vi']}"
-    used = facet if facet in FACETS else _likely_facet(kb, topic, question, text, on or date.today())
+    used = facet if facet in FACETS else _likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and _has_decrees(kb, topic)
     if used == "where":
-        _compose_where(kb, draft, reply, topic, question, text, prov, area, _zone(zone), on or date.today())
+        _compose_where(kb, draft, reply, topic, question, text, prov, area, _zone(zone), on)
     elif used in FACET_KINDS:
-        _compose_values(kb, draft, topic, used, question, text, on or date.today())
+        _compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
-        _compose_plain(kb, draft, topic, used, question, text, on or date.today())
+        _compose_plain(kb, draft, topic, used, question, text, on)
     if not draft.sentences and used is not None:
-        _superseded_note(kb, draft, topic, used, on or date.today())
+        _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:
         reply.needs = ("province",)
     reply.covered = bool(draft.sentences)
@@ -133,7 +135,7 @@ def ask(
     reply.citations = draft.citations
     reply.values = draft.values
     reply.roles = draft.roles
-    reply.caveats = _caveats(kb, draft, lang, on or date.today())
+    reply.caveats = _caveats(kb, draft, lang, on)
     return reply
 
 
@@ -149,17 +151,24 @@ class _Draft:
         self.roles: list[tuple[str, str, int]] = []
         self.caveats: list[str] = []
         self.units: list[Unit] = []
+        self.cited: dict[str, int] = {}
+        self.labels: dict[str, str] = {}
 
     def cite(self, unit: Unit) -> tuple[int, str]:
-        citation = unit_citation(self.kb, unit)
-        if citation not in self.citations:
-            self.citations.append(citation)
+        """Cite the unit (once) and return its position in the citations and its label."""
+        position = self.cited.get(unit["id"])
+        if position is None:
+            position = self.cited[unit["id"]] = len(self.citations)
+            self.citations.append(unit_citation(self.kb, unit))
             self.units.append(unit)
-        return self.citations.index(citation), short_cite(citation, self.lang)
+        return position, self.label(unit)
 
     def label(self, unit: Unit) -> str:
         """'282/2025/NĐ-CP, Điều 21, khoản 3, điểm e', without citing it yet."""
-        return short_cite(unit_citation(self.kb, unit), self.lang)
+        found = self.labels.get(unit["id"])
+        if found is None:
+            found = self.labels[unit["id"]] = short_cite(unit_citation(self.kb, unit), self.lang)
+        return found
 
     def say(self, sentence: str) -> bool:
         if sentence in self.sentences or len(self.sentences) >= MAX_SENTENCES:
@@ -182,14 +191,32 @@ def _has_decrees(kb: Kb, topic: str) -> bool:
 
 def _ranked(kb: Kb, topic: str, facet: str, question: str, text: str, on: date) -> list[tuple[float, Unit]]:
     """National clauses of the topic answering the facet, in force on `on`, most relevant first."""
-    index = index_for(kb)
-    scored = [
-        (relevance(kb, index, p, question, text) + 0.1 * topic_score(kb.units[p], topic), kb.units[p])
-        for p in candidates(kb, topic, facet)
-        if is_national(kb.units[p]) and in_force(kb, kb.units[p], on) and _mainly_about(kb.units[p], topic)
-    ]
+    positions = _in_force_national(kb, topic, facet, on)
+    scores = relevance_all(kb, positions, question, text)
+    scored = [(scores[p] + 0.1 * topic_score(kb.units[p], topic), kb.units[p]) for p in positions]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
+
+
+_IN_FORCE: dict[tuple[int, str, str, date], tuple[int, ...]] = {}
+
+
+def _in_force_national(kb: Kb, topic: str, facet: str, on: date) -> tuple[int, ...]:
+    """The national clauses a (topic, facet) question can be answered from on a day: the same for every
+    question of that kind, so computed once per knowledge base."""
+    key = (id(kb), topic, facet, on)
+    found = _IN_FORCE.get(key)
+    if found is None:
+        if len(_IN_FORCE) > 4096:
+            _IN_FORCE.clear()
+        found = _IN_FORCE[key] = tuple(
+            p
+            for p in candidates(kb, topic, facet)
+            if is_national(kb.units[p])
+            and in_force(kb, kb.units[p], on)
+            and _mainly_about(kb.units[p], topic)
+        )
+    return found
 
 
 def _mainly_about(unit: Unit, topic: str) -> bool:
@@ -394,8 +421,9 @@ def _route(unit: Unit, lang: str) -> str:
 def _organisation_factor(kb: Kb, draft: _Draft) -> None:
     """'Đối với tổ chức ... gấp 02 lần': the fines stated are an individual's; organisations pay the multiple."""
     docs = {c.doc_id for c in draft.citations}
-    for unit in kb.units:
-        if unit["doc_id"] in docs and "penalty" in (unit.get("facets") or []):
+    for position in index_for(kb).by_facet.get("penalty", []):
+        unit = kb.units[position]
+        if unit["doc_id"] in docs:
             match = _ORGANISATION_FACTOR.search(unit["text"])
             if match:
                 position, cite = draft.cite(unit)
@@ -549,13 +577,11 @@ def _compose_where(
     if prov is None:
         return
     doc_ids, _others = _documents_for(kb, prov, area)
+    index = index_for(kb)
     units = [
         u
-        for u in kb.units
-        if u["doc_id"] in doc_ids
-        and u.get("part") == "body"
-        and topic_score(u, topic) >= MIN_TOPIC_SCORE
-        and in_force(kb, u, on)
+        for u in (kb.units[p] for d in doc_ids for p in index.by_doc.get(d, ()))
+        if u.get("part") == "body" and topic_score(u, topic) >= MIN_TOPIC_SCORE and in_force(kb, u, on)
     ]
     scopes = {u.get("zone_scope") for u in units if u.get("zone_scope")}
     zoned = topic == "work_permit" and scopes >= {"inside", "outside"}
@@ -570,7 +596,6 @@ def _compose_where(
         )
     elif zoned:
         units = [u for u in units if u.get("zone_scope") in (None, zone)]
-    index = index_for(kb)
     lines = [
         (
             _WHERE_ROLES.index(role),

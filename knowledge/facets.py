@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from knowledge.text import fold
 
@@ -294,10 +295,15 @@ _FACET_PRIORITY = (
 )
 
 
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
 def _scores(
     text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
 ) -> dict[str, float]:
-    folded = fold(text)
+    folded = _folded(text)
     scores: dict[str, float] = {}
     for name, group in patterns.items():
         total = 0.0
@@ -335,7 +341,7 @@ _TOPIC_ORDER = (
 def detect_topic(text: str) -> str | None:
     """'Giấy phép lao động có thời hạn bao lâu?' -> 'work_permit'; None when no topic word is there."""
     scores = _scores(text, _TOPIC_PATTERNS)
-    declares = re.search(r"\b(declar\w*|khai bao)\b", fold(text)) or re.search(r"申报|신고", text)
+    declares = re.search(r"\b(declar\w*|khai bao)\b", _folded(text)) or re.search(r"申报|신고", text)
     if "visa_residence_card" in scores and "temporary_residence" in scores and not declares:
         scores.pop("temporary_residence")  # 'temporary residence card' names the card, not the declaration
     if "investment" in scores and "temporary_residence" in scores:

@@ -79,6 +79,10 @@ class Index:
     unit_terms: dict[int, frozenset[str]] = field(default_factory=dict)
     title_terms: dict[int, frozenset[str]] = field(default_factory=dict)
     by_article: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    by_facet: dict[str, list[int]] = field(default_factory=dict)
+    by_doc: dict[str, list[int]] = field(default_factory=dict)
+    sub_named: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sub-procedures its heading names
+    weights: dict[int, dict[str, float]] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
 
     def parent_of(self, kb: Kb, unit: Unit) -> int | None:
@@ -110,6 +114,7 @@ def index_for(kb: Kb) -> Index:
     for position, unit in enumerate(kb.units):
         index.by_id[unit["id"]] = position
         index.by_article.setdefault((unit["doc_id"], unit["article"]), []).append(position)
+        index.by_doc.setdefault(unit["doc_id"], []).append(position)
     for position, unit in enumerate(kb.units):
         facets = unit.get("facets") or []
         names = _topic_names(unit)
@@ -129,6 +134,12 @@ def index_for(kb: Kb) -> Index:
             terms(" ".join([unit["text"], unit.get("article_title", ""), unit.get("context", "")]))
         )
         index.title_terms[position] = frozenset(terms(unit.get("article_title", "")))
+        heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
+        named = tuple(phrase for phrase in _SUB_PROCEDURES if phrase in heading)
+        # A title naming them all ('cấp, cấp lại, gia hạn, thu hồi') is about them all: no sub-procedure.
+        index.sub_named[position] = named if len(named) < 3 else ()
+        for facet in facets:
+            index.by_facet.setdefault(facet, []).append(position)
     _INDEXES.clear()
     _INDEXES[id(kb)] = index
     return index
@@ -151,23 +162,70 @@ def _said(question: str, expanded: str) -> str:
     return f"{question.lower()} {fold(question)} {expanded}"
 
 
+def _weights(kb: Kb, index: Index, position: int) -> dict[str, float]:
+    """Each term's share of the unit's relevance: its rarity over the square root of the unit's length (short,
+    on-point clauses first), plus the same over the article's title (the title says what the whole article is
+    about: 'Hồ sơ đề nghị cấp giấy phép lao động'). Computed once per unit."""
+    found = index.weights.get(position)
+    if found is None:
+        words, title = index.unit_terms[position], index.title_terms[position]
+        body, head = math.sqrt(max(len(words), 4)), math.sqrt(max(len(title), 4))
+        found = index.weights[position] = {
+            w: kb.idf.get(w, 0.0) / body + (kb.idf.get(w, 0.0) / head if w in title else 0.0) for w in words
+        }
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _unasked(named: tuple[str, ...], question: str, expanded: str) -> bool:
+    said = _said(question, expanded)
+    return not all(any(cue in said for cue in _SUB_PROCEDURES[phrase]) for phrase in named)
+
+
 def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str) -> float:
-    """Shared words weighted by rarity, over the square root of the unit's length (short, on-point clauses
-    first), plus the same for the article's title; a sub-procedure the question does not name (extension,
+    """Shared words weighted by rarity (see _weights); a sub-procedure the question does not name (extension,
     reissue, revocation, exemption certificate) cuts it to about a third."""
-    asked = _question_terms(expanded)
-    words = index.unit_terms[position]
-    score = sum(kb.idf.get(w, 0.0) for w in asked & words) / math.sqrt(max(len(words), 4))
-    # The article's title says what the whole article is about ('Hồ sơ đề nghị cấp giấy phép lao động').
-    score += title_relevance(kb, index, position, expanded)
-    unit = kb.units[position]
-    heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
-    named = [phrase for phrase in _SUB_PROCEDURES if phrase in heading]
-    if 0 < len(named) < 3:  # a title naming them all ('cấp, cấp lại, gia hạn, thu hồi') is about them all
-        said = _said(question, expanded)
-        if not all(any(cue in said for cue in _SUB_PROCEDURES[phrase]) for phrase in named):
-            score *= 0.35
+    weights = _weights(kb, index, position)
+    score = sum(weights[w] for w in weights.keys() & _question_terms(expanded))
+    named = index.sub_named[position]
+    if named and _unasked(named, question, expanded):
+        score *= 0.35
     return score
+
+
+_LOCAL: dict[tuple[int, tuple[int, ...]], dict[str, list[tuple[int, float]]]] = {}
+
+
+def _local_postings(kb: Kb, index: Index, positions: tuple[int, ...]) -> dict[str, list[tuple[int, float]]]:
+    """term -> [(unit, weight)] over one candidate set (one kind of question), built once."""
+    key = (id(kb), positions)
+    found = _LOCAL.get(key)
+    if found is None:
+        if len(_LOCAL) > 2048:
+            _LOCAL.clear()
+        found = {}
+        for position in positions:
+            for term, weight in _weights(kb, index, position).items():
+                if weight:
+                    found.setdefault(term, []).append((position, weight))
+        _LOCAL[key] = found
+    return found
+
+
+def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: str) -> dict[int, float]:
+    """relevance() of every unit of a candidate set at once, term by term: a question touches only the
+    postings of its own words."""
+    index = index_for(kb)
+    postings = _local_postings(kb, index, positions)
+    scores = dict.fromkeys(positions, 0.0)
+    for term in _question_terms(expanded):
+        for position, weight in postings.get(term, ()):
+            scores[position] += weight
+    for position, score in scores.items():
+        named = index.sub_named[position]
+        if score and named and _unasked(named, question, expanded):
+            scores[position] = score * 0.35
+    return scores
 
 
 def candidates(kb: Kb, topic: str, facet: str) -> list[int]:
