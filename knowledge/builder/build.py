@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +140,16 @@ def build(
         "units_per_topic": dict(sorted(topic_counts.items())),
         "mentions_per_agency": dict(sorted(agency_counts.items())),
         "units_total": len(units_out),
+        "units_per_status": _count(u["status"] for u in units_out),
+        "units_per_facet": _count(f for u in units_out for f in u["facets"]),
+        "values_per_kind": _count(v["kind"] for u in units_out for v in u["values"]),
+        "roles_per_kind": _count(r["role"] for u in units_out for r in u["agency_roles"]),
     }
     return kb, report
+
+
+def _count(items: Iterable[str]) -> dict[str, int]:
+    return dict(sorted(Counter(items).items()))
 
 
 def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
