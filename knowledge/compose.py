@@ -63,6 +63,7 @@ _REMOTE = "vùng sâu, vùng xa"
 _REFUSAL = re.compile(r"không cấp|không chấp thuận|từ chối|nêu rõ lý do")
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
+_EXPULSION = re.compile(r"[Tt]rục xuất")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 _PUBLISHES = re.compile(r"công bố công khai", re.IGNORECASE)
 # A role that sends a person somewhere must have its verb in the clause: a safety net under the builder's
@@ -122,6 +123,8 @@ def ask(
         _compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
         _compose_plain(kb, draft, topic, used, question, text, on)
+        if used == "procedure":
+            _procedure_times(kb, draft)
     if not draft.sentences and used is not None:
         _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:
@@ -308,6 +311,15 @@ def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
         return _t("{span} in remote areas", lang, span=shown)
     if _REFUSAL.search(before):
         return _t("{span} to answer a refusal", lang, span=shown)
+    after = unit["text"][value["end"] : value["end"] + 40] if isinstance(value.get("end"), int) else ""
+    if value.get("kind") in FACET_KINDS["penalty"] and re.search(
+        r"tối đa|không quá", before[-25:] + str(value.get("text"))
+    ):
+        return _t("up to {span}", lang, span=shown)
+    if value.get("kind") in FACET_KINDS["penalty"] and re.search(
+        r"^\s*(khi vi phạm )?(với|đối với) mỗi người", after
+    ):
+        return _t("{span} per person", lang, span=shown)
     if "gia hạn" in before:
         once = "một lần" in before
         return (
@@ -379,6 +391,7 @@ def _compose_values(
                 draft.values.append(StatedValue(value["kind"], str(value["text"]), shown, position))
     if facet == "penalty":
         _organisation_factor(kb, draft)
+        _expulsion(kb, draft)
 
 
 def _compose_documents(
@@ -416,6 +429,42 @@ def _route(unit: Unit, lang: str) -> str:
     if _ELECTRONIC.search(unit["text"]):
         return _t("Online: ", lang)
     return ""
+
+
+def _procedure_times(kb: Kb, draft: _Draft) -> None:
+    """The time limits written in the articles a procedure answer cites (when to file, how long it takes)."""
+    index = index_for(kb)
+    for key in [(u["doc_id"], u["article"]) for u in list(draft.units)]:
+        for position in index.by_article.get(key, []):
+            unit = kb.units[position]
+            values = [v for v in unit.get("values") or [] if v.get("kind") == "time_limit"]
+            if not values or len(draft.sentences) >= MAX_SENTENCES:
+                continue
+            joined = _t(", ", draft.lang).join(_qualified(unit, v, draft.lang) for v in values)
+            if draft.say(facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))):
+                cited = draft.cite(unit)[0]
+                draft.values += [
+                    StatedValue("time_limit", str(v["text"]), show_value(v, draft.lang), cited)
+                    for v in values
+                ]
+
+
+def _expulsion(kb: Kb, draft: _Draft) -> None:
+    """An additional sanction the cited articles provide: expulsion ('trục xuất'), said as a caveat."""
+    index = index_for(kb)
+    for key in sorted({(u["doc_id"], u["article"]) for u in draft.units}):
+        for position in index.by_article.get(key, []):
+            unit = kb.units[position]
+            if _EXPULSION.search(unit["text"]):
+                cite = draft.cite(unit)[1]
+                draft.caveats.append(
+                    _t(
+                        "The same article also provides for expulsion (trục xuất) ({cite}).",
+                        draft.lang,
+                        cite=cite,
+                    )
+                )
+                return
 
 
 def _organisation_factor(kb: Kb, draft: _Draft) -> None:
@@ -632,34 +681,35 @@ def _contacts(kb: Kb, topic: str, lang: str) -> str:
 
 
 def _caveats(kb: Kb, draft: _Draft, lang: str, on: date) -> list[str]:
-    """Drafts, guidance letters, recent replacements and partial texts of the cited documents; then the
-    composition's own notes (zone, organisation fines)."""
-    notes: list[str] = []
+    """Most important first, since a short reply keeps the first ones: drafts, guidance letters and recent
+    replacements of the cited documents; then the composition's own notes (zone, organisation fines); then
+    which texts are on file only in part."""
+    status: list[str] = []
+    partial: list[str] = []
     for doc_id in dict.fromkeys(c.doc_id for c in draft.citations):
         doc = kb.documents.get(doc_id, {})
         number = doc.get("number", doc_id)
         if doc.get("status") == "draft":
-            notes.append(_t("{number} is a draft, not in force.", lang, number=number))
+            status.append(_t("{number} is a draft, not in force.", lang, number=number))
         elif doc.get("status") == "guidance_letter":
-            notes.append(_t("{number} is a guidance letter, not a regulation.", lang, number=number))
-        completeness = str(doc.get("completeness") or "")
-        partial = re.search(r"\bonly\b|^partial|^fragmentary", completeness.lower())
-        if doc.get("source") == "national" and partial:
-            notes.append(_t("Only extracts of {number} are on file.", lang, number=number))
+            status.append(_t("{number} is a guidance letter, not a regulation.", lang, number=number))
         start = doc.get("effective_from")
-        for old in doc.get("replaces") or []:
+        recent = isinstance(start, str) and (on - date.fromisoformat(start[:10])).days <= RECENT_DAYS
+        for old in doc.get("replaces") or [] if recent else []:
             old_number = kb.documents.get(old, {}).get("number", old)
-            if isinstance(start, str) and (on - date.fromisoformat(start[:10])).days <= RECENT_DAYS:
-                notes.append(
-                    _t(
-                        "Changed recently: {new} replaced {old} from {date}.",
-                        lang,
-                        new=number,
-                        old=old_number,
-                        date=_dmy(start),
-                    )
+            status.append(
+                _t(
+                    "Changed recently: {new} replaced {old} from {date}.",
+                    lang,
+                    new=number,
+                    old=old_number,
+                    date=_dmy(str(start)),
                 )
-    return list(dict.fromkeys([*draft.caveats, *notes]))
+            )
+        completeness = str(doc.get("completeness") or "").lower()
+        if doc.get("source") == "national" and re.search(r"\bonly\b|^partial|^fragmentary", completeness):
+            partial.append(_t("Only extracts of {number} are on file.", lang, number=number))
+    return list(dict.fromkeys([*status, *draft.caveats, *partial]))
 
 
 def _dmy(iso: str) -> str:

@@ -54,9 +54,14 @@ _Rule = tuple[str, str, float]
 
 _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "penalty": (
-        (r"\b(fine[sd]?|fining|penalt(y|ies)|punish\w*|sanction\w*|get in trouble|consequences?)\b", "", 3),
-        (r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai)\b", "", 3),
-        ("", r"罚|处罚|罚款|벌금|과태료|처벌|제재", 3),
+        (
+            r"\b(fine[sd]?|fining|penalt(y|ies)|punish\w*|sanction\w*|get in trouble|consequences?|"
+            r"overstay\w*|what happens if|deport\w*)\b",
+            "",
+            3,
+        ),
+        (r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai|truc xuat|qua han)\b", "", 3),
+        ("", r"罚|处罚|罚款|过期会|会怎样|벌금|과태료|처벌|제재|초과\s*체류", 3),
     ),
     "fee": (
         (r"\b(fees?|costs?|how much (is|does|do|will)|price|charges?|lệ phí)\b", "", 2),
@@ -111,7 +116,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         (
             r"\b(deadline|time limit|within (how many|what)|how (many|much) (hours|time) (do|does|have)|"
             r"how (soon|quickly|fast) (must|do|should|have)|by when|no later than|late|on time|"
-            r"how long (do|does) .* have to)\b",
+            r"how long (do|does) .* have to|when (must|should|do|does|will|to)|khi nao)\b",
             "",
             3,
         ),
@@ -126,9 +131,9 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "documents": (
         (
             r"\b(documents?|papers?|paperwork|dossier|what do i need|what (is|are) needed|required|"
-            r"need to (submit|provide|prepare|bring)|application file|records needed)\b",
+            r"need to (submit|provide|prepare|bring)|application file|records needed|compris\w*|consists? of)\b",
             "",
-            2,
+            2.5,
         ),
         (r"\b(ho so|giay to|can nhung gi|can gi|thanh phan|chuan bi gi|nop nhung gi)\b", "", 2),
         ("", r"材料|文件|资料|证件|需要什么|准备什么|서류|구비|필요한\s*것|무엇이\s*필요", 2),
@@ -167,9 +172,11 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         ("", r"条件|资格|要求|조건|자격|요건", 1.5),
     ),
     "procedure": (
+        # Naming the procedure outweighs what it is about ('the procedure for extending a work permit').
+        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", "", 2.5),
         (
-            r"\b(how (do|can|to|should) (i|we|you)?|steps?|process|procedures?|online|apply|"
-            r"thu tuc|trinh tu|cach|lam the nao|nhu the nao|qua mang|truc tuyen|the nao)\b",
+            r"\b(how (do|can|to|should) (i|we|you)?|online|apply|"
+            r"cach|lam the nao|nhu the nao|qua mang|truc tuyen|the nao)\b",
             "",
             1,
         ),
@@ -300,10 +307,18 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
+# Traditional Chinese characters of the words above, read as their simplified forms.
+_SIMPLIFIED = str.maketrans(
+    "許證罰簽過會無記錄體檢費錢勞動臨時報護續長間處請辦單機關國內資獲經驗條須與證門問題難類醫療",
+    "许证罚签过会无记录体检费钱劳动临时报护续长间处请办单机关国内资获经验条须与证门问题难类医疗",
+)
+
+
 def _scores(
     text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
 ) -> dict[str, float]:
     folded = _folded(text)
+    text = text.translate(_SIMPLIFIED)
     scores: dict[str, float] = {}
     for name, group in patterns.items():
         total = 0.0
@@ -323,6 +338,8 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
     scores = _scores(text, _FACET_PATTERNS)
+    if "documents" in scores and "exemption" in scores:
+        scores.pop("exemption")  # the papers for the exemption certificate: a documents question
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
     return _best(scores, _FACET_PRIORITY)
