@@ -8,7 +8,9 @@ sentences are facet templates (knowledge/wording.py) filled with kb.json values.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -29,6 +31,7 @@ from knowledge.selection import (
     relevance,
     relevance_all,
     title_relevance,
+    title_topic,
     topic_score,
 )
 from knowledge.store import Kb, get_kb
@@ -46,6 +49,7 @@ _t = translator("knowledge")
 
 MAX_SENTENCES = 3
 MAX_DOCUMENTS_SHOWN = 6
+PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no value to state
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
 # 'leads' (chủ trì) is left out: the lead office of a coordination task is not where a person applies.
@@ -196,7 +200,17 @@ def _ranked(kb: Kb, topic: str, facet: str, question: str, text: str, on: date) 
     """National clauses of the topic answering the facet, in force on `on`, most relevant first."""
     positions = _in_force_national(kb, topic, facet, on)
     scores = relevance_all(kb, positions, question, text)
-    scored = [(scores[p] + 0.1 * topic_score(kb.units[p], topic), kb.units[p]) for p in positions]
+    # An article most of whose clauses answer the facet is about it (Labour Code Art. 151 and its conditions).
+    per_article = Counter((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
+    scored = [
+        (
+            scores[p]
+            + 0.1 * topic_score(kb.units[p], topic)
+            + 0.5 * math.log1p(per_article[(kb.units[p]["doc_id"], kb.units[p]["article"])] - 1),
+            kb.units[p],
+        )
+        for p in positions
+    ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
 
@@ -226,6 +240,9 @@ def _mainly_about(unit: Unit, topic: str) -> bool:
     """A clause tagged with several topics answers for the one it is most about ('Ủy ban nhân dân cấp tỉnh có
     thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
     topic of its own takes its clause's or article's."""
+    titled = title_topic(unit.get("article_title") or "")
+    if titled is not None and titled != topic:
+        return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
     own = unit.get("topics") or {}
     if not isinstance(own, dict) or not own:
         return True
@@ -503,12 +520,24 @@ def _compose_plain(kb: Kb, draft: _Draft, topic: str, facet: str, question: str,
         if (unit["doc_id"], unit["article"]) in articles:
             continue  # the article is named already; its best clause is quoted
         articles.add((unit["doc_id"], unit["article"]))
-        label = draft.cite(unit)[1]
+        label = draft.label(unit)
         siblings = [
             p
             for p in index_for(kb).by_article[(unit["doc_id"], unit["article"])]
             if kb.units[p].get("clause")
         ]
+        if not cites:
+            # The best article is quoted from its start: its clauses that answer the facet, in order (the
+            # conditions of Art. 151 are its khoản 1 with points a-d, not the clause that matched best).
+            in_order = [
+                kb.units[p]
+                for p in siblings
+                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
+            ]
+            for part in in_order[:PLAIN_QUOTES] or [unit]:
+                draft.cite(part)
+        else:
+            draft.cite(unit)
         cites.append(label.split(", khoản")[0] if len(siblings) > 1 else label)
     labels = {
         "who": _t("Who must do it is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)),

@@ -163,17 +163,15 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         ("", r"谁|由谁|누가|누구", 2),
     ),
     "eligibility": (
-        (
-            r"\b(conditions?|eligib\w*|qualif\w*|criteria|requirements?|can i (get|apply)|who can|"
-            r"dieu kien|du dieu kien|tieu chuan|yeu cau)\b",
-            "",
-            1.5,
-        ),
-        ("", r"条件|资格|要求|조건|자격|요건", 1.5),
+        # Conditions named outright outweigh the procedure asked beside them ('điều kiện ... và thủ tục').
+        (r"\b(conditions?|eligib\w*|qualif\w*|criteria|dieu kien|du dieu kien|tieu chuan)\b", "", 3.6),
+        (r"\b(requirements?|can i (get|apply)|who can|yeu cau|permissible|allowed to)\b", "", 1.5),
+        ("", r"条件|资格|조건|자격|요건", 3.6),
+        ("", r"要求", 1.5),
     ),
     "procedure": (
         # Naming the procedure outweighs what it is about ('the procedure for extending a work permit').
-        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", "", 2.5),
+        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", "", 3.5),
         (
             r"\b(how (do|can|to|should) (i|we|you)?|online|apply|"
             r"cach|lam the nao|nhu the nao|qua mang|truc tuyen|the nao)\b",
@@ -189,7 +187,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
 _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
     "visa_residence_card": (
         (
-            r"\b(visa|residence card|trc|temporary residence card|e ?visa|the tam tru|thi thuc|"
+            r"\b(visas?|residence cards?|trcs?|temporary residence cards?|e ?visas?|the tam tru|thi thuc|"
             r"the thuong tru|gia han tam tru)\b",
             "",
             3,
@@ -209,7 +207,8 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "work_permit": (
         (
-            r"\b(work permits?|working permit|work licen[cs]e|wp|labou?r permit|foreign (worker|employee)s?|"
+            r"\b(work permits?|working permits?|work licen[cs]es?|wp|labou?r permits?|foreign (worker|employee)s?|"
+            r"(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
             r"giay phep lao dong|gpld|lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|xac nhan khong thuoc dien)\b",
             "",
             3,
@@ -227,7 +226,7 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "health_check": (
         (
-            r"\b(health (check|certificate|exam\w*)|medical (check|exam\w*|certificate)|kham suc khoe|"
+            r"\b(health (checks?|certificates?|exam\w*)|medical (checks?|exam\w*|certificates?)|kham suc khoe|"
             r"giay (chung nhan )?suc khoe|giay kham suc khoe)\b",
             "",
             3,

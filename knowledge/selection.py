@@ -7,6 +7,7 @@ units of its topic and facet, which keeps ask() well under a millisecond.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -21,6 +22,11 @@ MIN_TOPIC_SCORE = 2
 
 # Parts of a procedure that are a different paper than the one a question names unless it names them: a
 # question about the work permit's validity is not about the exemption certificate's, nor the extension's.
+# Articles on a text's own scope, entry into force or transition answer no practical question.
+_BOILERPLATE = re.compile(
+    r"(pham vi dieu chinh|doi tuong ap dung|hieu luc thi hanh|trach nhiem thi hanh|quy dinh chuyen tiep|"
+    r"dieu khoan chuyen tiep|to chuc thuc hien)"
+)
 _SUB_PROCEDURES: dict[str, tuple[str, ...]] = {
     "xac nhan khong thuoc dien": (
         "exempt",
@@ -82,6 +88,7 @@ class Index:
     by_facet: dict[str, list[int]] = field(default_factory=dict)
     by_doc: dict[str, list[int]] = field(default_factory=dict)
     sub_named: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sub-procedures its heading names
+    boilerplate: dict[int, bool] = field(default_factory=dict)  # scope, entry into force, transitional
     weights: dict[int, dict[str, float]] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
 
@@ -94,7 +101,8 @@ class Index:
 
 
 @lru_cache(maxsize=1024)
-def _title_topic(title: str) -> str | None:
+def title_topic(title: str) -> str | None:
+    """The topic an article's title names ('Điều kiện cấp thị thực' -> visa), if any."""
     return detect_topic(title) if title else None
 
 
@@ -124,7 +132,7 @@ def index_for(kb: Kb) -> Index:
         # lao động': each of its khoản is about work permits).
         if parent is not None:
             names = list(dict.fromkeys([*names, *_topic_names(kb.units[parent])]))
-        titled = _title_topic(unit.get("article_title") or "")
+        titled = title_topic(unit.get("article_title") or "")
         if titled and titled not in names:
             names.append(titled)
         for topic in names:
@@ -135,6 +143,7 @@ def index_for(kb: Kb) -> Index:
         )
         index.title_terms[position] = frozenset(terms(unit.get("article_title", "")))
         heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
+        index.boilerplate[position] = bool(_BOILERPLATE.match(fold(unit.get("article_title", ""))))
         named = tuple(phrase for phrase in _SUB_PROCEDURES if phrase in heading)
         # A title naming them all ('cấp, cấp lại, gia hạn, thu hồi') is about them all: no sub-procedure.
         index.sub_named[position] = named if len(named) < 3 else ()
@@ -224,7 +233,10 @@ def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: s
     for position, score in scores.items():
         named = index.sub_named[position]
         if score and named and _unasked(named, question, expanded):
-            scores[position] = score * 0.35
+            score *= 0.35
+        if index.boilerplate[position]:
+            score *= 0.3
+        scores[position] = score
     return scores
 
 
