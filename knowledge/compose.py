@@ -20,6 +20,7 @@ from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
 from knowledge.model import Citation, Reply, StatedValue
 from knowledge.provinces import Province, find_province_in_text, resolve_area
+from knowledge.roles import unit_roles
 from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
@@ -69,17 +70,6 @@ _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _EXPULSION = re.compile(r"[Tt]rục xuất")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
-_PUBLISHES = re.compile(r"công bố công khai", re.IGNORECASE)
-# A role that sends a person somewhere must have its verb in the clause: a safety net under the builder's
-# reading, so that 'cung cấp' (supply), 'được cấp' (was issued) or 'cấp huyện' (level) never reads as issuing.
-_ROLE_EVIDENCE = {
-    "issues": re.compile(
-        r"(?<![Cc]ung )(?<!được )[Cc]ấp\b(?! (huyện|tỉnh|xã|trung ương|thành phố|bộ|có thẩm quyền))"
-    ),
-    "decides": re.compile(r"quyết định|giải quyết|chấp thuận|xem xét|cho phép", re.IGNORECASE),
-    "receives": re.compile(r"tiếp nhận|nhận|nộp|gửi|chuyển|khai báo", re.IGNORECASE),
-}
-_NOTIFIES = re.compile(r"thông báo (về|cho|đến|với)", re.IGNORECASE)
 
 
 def not_covered_text(lang: str) -> str:
@@ -570,25 +560,6 @@ def agency_label(kb: Kb, agency_id: str, lang: str) -> str:
         new = kb.agencies[successor]
         return _t("{old} (now {new})", lang, old=name, new=new["name_en"] if lang == "en" else new["name_vi"])
     return name
-
-
-def unit_roles(unit: Unit) -> list[tuple[str, str]]:
-    """(agency, role) of each office the clause names, as the builder read its verb; 'informs' that is a
-    public announcement ('công bố công khai') is worded as publishing, and 'is reported to' that is a
-    notice ('thông báo về Sở ...') as the office to notify."""
-    roles: list[tuple[str, str]] = []
-    for mention in unit.get("agency_roles") or []:
-        role = str(mention.get("role"))
-        evidence = _ROLE_EVIDENCE.get(role)
-        if evidence is not None and not evidence.search(unit["text"]):
-            continue  # no verb of that role in the clause ('cung cấp' is to supply, not to issue)
-        if role == "informs" and _PUBLISHES.search(unit["text"]):
-            role = "publishes"
-        elif role == "is_reported_to" and _NOTIFIES.search(unit["text"]):
-            role = "notified"  # 'thông báo về Sở ...': the office a person notifies
-        if (mention.get("agency"), role) not in roles and mention.get("agency"):
-            roles.append((str(mention["agency"]), role))
-    return roles
 
 
 def _role_line(

@@ -13,11 +13,12 @@ from functools import cache
 
 import pytest
 
-from knowledge import FACETS, TOPICS, Reply, ask, not_covered_text, render_reply
+from knowledge import FACETS, TOPICS, Reply, answer, ask, not_covered_text, render_answer, render_reply
 from knowledge.answers import short_cite
-from knowledge.compose import agency_label, unit_roles
+from knowledge.compose import agency_label
 from knowledge.docs import PROVINCES
 from knowledge.facets import MAIN_TOPICS, PROVINCIAL_FACETS
+from knowledge.roles import unit_roles
 from knowledge.store import get_kb
 from knowledge.templates import TOPIC_LABELS
 from knowledge.wording import APPLY_ROLES, ISSUE_ROLES
@@ -182,3 +183,21 @@ def test_a_fee_not_on_file_is_not_covered_and_names_who_to_ask() -> None:
     r = ask("How much is the fee for a work permit?", on=TODAY)
     assert r.facet == "fee" and not r.covered and not r.citations
     assert r.direct.startswith(not_covered_text("en")) and "Ask " in r.direct
+
+
+def test_hanoi_health_check_says_the_approved_clinics_are_published() -> None:
+    """Issue #11: draft Art. 12 has the health department publish the clinic list, not 'report monthly'."""
+    r = ask("Where do foreign workers get the health check?", province="Hà Nội", on=TODAY)
+    assert ("health", "publishes") in [(a, role) for a, role, _p in r.roles]
+    assert "publishes the list" in r.direct and _cites(r, ".../2025/QĐ-UBND", "Điều 12")
+    old = render_answer(answer("health_check", "Hà Nội"))
+    assert "publishes the list" in old and "reports every month" not in old
+
+
+def test_bac_ninh_service_sellers_notify_the_labour_department() -> None:
+    """Issue #11: in Bắc Ninh service sellers notify Sở LĐ-TB&XH (now Sở Nội vụ), not Sở Công Thương."""
+    r = ask("Where do foreign service sellers send their notice?", province="Bắc Ninh", on=TODAY)
+    notified = [a for a, role, _p in r.roles if role == "notified"]
+    assert notified == ["labour_dept"] and "now Department of Home Affairs" in r.direct
+    old = answer("service_sellers", "Bắc Ninh")
+    assert old.agencies[0].id == "labour_dept" and old.agencies[0].successor_id == "home_affairs"
