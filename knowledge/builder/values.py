@@ -36,10 +36,12 @@ _UNITS = {"giờ": "hour", "ngày": "day", "tháng": "month", "năm": "year"}
 
 # Words before a number that say how it bounds the period or amount (longest first in matching).
 _QUALIFIERS: dict[str, tuple[str, ...]] = {
-    "within": ("trong thời hạn", "trong vòng", "trong thời gian", "thời hạn"),
-    "max": ("tối đa không quá", "tối đa là", "tối đa", "không quá", "chậm nhất là", "chậm nhất"),
-    "min": ("trước ít nhất", "ít nhất", "không ít hơn", "tối thiểu"),
+    "within": ("trong thời hạn là", "trong thời hạn", "trong vòng", "trong thời gian", "thời hạn"),
+    "max": ("tối đa không quá", "tối đa là", "tối đa", "không quá", "chưa quá", "chậm nhất là", "chậm nhất"),
+    "min": ("trước ít nhất", "ít nhất", "không ít hơn", "tối thiểu", "từ"),
     "below": ("dưới",),
+    "above": ("trên",),
+    "after": ("sau",),
 }
 # A period followed by these words runs from an event: it is a time limit to act, not a validity.
 _FROM_EVENT = ("kể từ", "tính đến", "tính từ", "trước khi", "trước ngày", "sau khi")
@@ -94,13 +96,15 @@ def value_matcher(nlp: Language) -> Matcher:
 
 
 def _is_date_part(span: Span) -> bool:
-    """'ngày 07 tháng 8 năm 2025' holds '07 tháng' and '8 năm': parts of a date, not periods."""
+    """'ngày 07 tháng 8 năm 2025' holds '07 tháng' and '8 năm': parts of a date, not periods; nor are a
+    reporting cycle ('Định kỳ 6 tháng') or opening hours ('24 giờ/07 ngày')."""
     if span.label_ != "period" or not span[0].text[0].isdigit():
         return False
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
-    return before in ("ngày", "tháng", "năm") or after.isdigit()
+    cycle = "định kỳ" in doc[max(0, span.start - 4) : span.start].text.lower()
+    return cycle or before in ("ngày", "tháng", "năm", "/") or after.isdigit() or after == "/"
 
 
 def value_spans(doc: Doc, matcher: Matcher) -> list[Span]:

@@ -198,3 +198,23 @@ def test_national_sources_keep_their_provenance() -> None:
             assert meta.read_bytes() == shared.read_bytes(), meta.name
         text = NATIONAL / meta.name.replace(".meta.json", ".txt")
         assert text.exists()
+
+
+def test_curated_national_quotes_are_in_force_clause_text(kb: dict[str, Any]) -> None:
+    """A curated fact that quotes a national text quotes wording that is in force, in the article it cites."""
+    numbers = {d["number"]: doc_id for doc_id, d in kb["documents"].items() if d["source"] == "national"}
+    checked = 0
+    for fact in kb["national"]["facts"]:
+        citation = fact["citation"]
+        if not citation["quote_vi"] or citation["doc_number"] not in numbers:
+            continue
+        holders = [
+            u
+            for u in kb["units"]
+            if kb["documents"][u["doc_id"]]["number"] == citation["doc_number"]
+            and u["article"] == citation["article"]
+            and citation["quote_vi"] in u["text"]
+        ]
+        assert any(u["status"] == "in_force" for u in holders), fact["id"]
+        checked += 1
+    assert checked >= 2

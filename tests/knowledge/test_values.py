@@ -200,7 +200,14 @@ def test_value_rules(nlp: Language, text: str, kind: str, norm: dict[str, Any]) 
 
 
 @pytest.mark.parametrize(
-    "text", ["ngày 07 tháng 8 năm 2025", "Phối hợp tuyên truyền", "mốc số liệu ngày 10 tháng"]
+    "text",
+    [
+        "ngày 07 tháng 8 năm 2025",
+        "Phối hợp tuyên truyền",
+        "mốc số liệu ngày 10 tháng",
+        "Định kỳ báo cáo 6 tháng (trước ngày 30/6)",  # a reporting cycle (builder.deadlines reads it)
+        "tiếp nhận thông tin 24 giờ/07 ngày",  # opening hours
+    ],
 )
 def test_no_values_where_there_are_none(nlp: Language, text: str) -> None:
     doc = nlp(text)
