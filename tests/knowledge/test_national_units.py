@@ -105,7 +105,7 @@ def test_compiler_notes_and_source_lines_are_never_text(kb: dict[str, Any]) -> N
     national = [u for u in kb["units"] if u["source"] == "national"]
     assert len(national) > 600
     for unit in national:
-        text = unit["text"]
+        text = "\n".join((unit["text"], unit["article_title"], unit["context"]))
         assert "[" not in text and "]" not in text, unit["id"]
         assert "GHI CHÚ" not in text and "Ghi chú" not in text, unit["id"]
         assert "Nguồn trích" not in text and "Tệp nguồn" not in text, unit["id"]
