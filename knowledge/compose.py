@@ -52,6 +52,8 @@ MAX_SENTENCES = 3
 MAX_DOCUMENTS_SHOWN = 6
 PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no value to state
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
+VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side clause misleads
+ROUTE_NEAR_BEST = 0.4  # ... looser for a declaration route (paper / online) not yet said
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
 # 'leads' (chủ trì) is left out: the lead office of a coordination task is not where a person applies.
 _WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "publishes", "guides", "notified")
@@ -314,7 +316,7 @@ def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
     shown = show_value(value, lang)
     start = value.get("start")
     before = unit["text"][max(0, start - 60) : start] if isinstance(start, int) else ""
-    if _REMOTE in before:
+    if (value.get("norm") or {}).get("remote_areas") or _REMOTE in before:
         return _t("{span} in remote areas", lang, span=shown)
     if _REFUSAL.search(before):
         return _t("{span} to answer a refusal", lang, span=shown)
@@ -365,9 +367,10 @@ def _compose_values(
 ) -> None:
     everything = _ranked(kb, topic, facet, question, text, on)
     ranked = [(s, u) for s, u in everything if _facet_values(kb, u, facet)[0]]
-    if facet == "documents" and everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
-        # The clauses that best match list no document the builder could pick out: name them instead of
-        # listing another procedure's papers.
+    if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
+        # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
+        # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
+        # another clause's value.
         _compose_plain(kb, draft, topic, facet, question, text, on)
         return
     if not ranked:
@@ -376,7 +379,15 @@ def _compose_values(
         _compose_documents(kb, draft, ranked, question, on)
         return
     best = ranked[0][0]
-    chosen = [u for s, u in ranked if s >= best * NEAR_BEST][: MAX_SENTENCES + 2]
+    chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
+    if facet == "deadline":
+        # A declaration's time limit depends on the route (paper form or online): say each route on file.
+        routes = {_route_of(kb, u) for u in chosen}
+        for score, unit in ranked:
+            route = _route_of(kb, unit)
+            if route and route not in routes and score >= best * ROUTE_NEAR_BEST:
+                chosen.append(unit)
+                routes.add(route)
     docs = list(dict.fromkeys(u["doc_id"] for u in chosen))
     chosen.sort(key=lambda u: (docs.index(u["doc_id"]), u.get("seq", 0)))  # each law's clauses in its order
     stated: set[str] = set()
@@ -386,7 +397,7 @@ def _compose_values(
         joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
         joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
         joined += _what_for(unit, values) if facet == "processing_time" else ""
-        route = _route(unit, draft.lang) if facet == "deadline" else ""
+        route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
         if route + joined in stated:
             continue  # a circular repeating its law's time limit adds nothing
         if draft.say(route + facet_sentence(facet, draft.lang, values=joined, cite=cite)):
@@ -429,11 +440,25 @@ def _compose_documents(
             )
 
 
-def _route(unit: Unit, lang: str) -> str:
-    """A declaration time limit differs by route: the law's paper form vs. the electronic declaration."""
+def _route_of(kb: Kb, unit: Unit) -> str | None:
+    """'paper' or 'electronic': the builder's reading of the time limit (norm.route), else the clause's words."""
+    for value in _facet_values(kb, unit, "deadline")[0]:
+        route = (value.get("norm") or {}).get("route")
+        if route in ("paper", "electronic"):
+            return str(route)
     if _PAPER.search(unit["text"]):
-        return _t("On paper: ", lang)
+        return "paper"
     if _ELECTRONIC.search(unit["text"]):
+        return "electronic"
+    return None
+
+
+def _route(kb: Kb, unit: Unit, lang: str) -> str:
+    """A declaration time limit differs by route: the law's paper form vs. the electronic declaration."""
+    route = _route_of(kb, unit)
+    if route == "paper":
+        return _t("On paper: ", lang)
+    if route == "electronic":
         return _t("Online: ", lang)
     return ""
 
