@@ -53,6 +53,8 @@ MAX_DOCUMENTS_SHOWN = 6
 PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no value to state
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side clause misleads
+# Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
+_QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
 ROUTE_NEAR_BEST = 0.4  # ... looser for a declaration route (paper / online) not yet said
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
 # 'leads' (chủ trì) is left out: the lead office of a coordination task is not where a person applies.
@@ -121,6 +123,12 @@ def ask(
         _compose_plain(kb, draft, topic, used, question, text, on)
         if used == "procedure":
             _procedure_times(kb, draft)
+        if not draft.sentences and used in _QUOTE_FALLBACK:
+            # No clause of the topic is tagged with this facet: quote the clause that matches the question
+            # best, said as what it is ("this is set out in"), never as the asked facet's answer.
+            nearest = _likely_facet(kb, topic, question, text, on)
+            if nearest is not None and nearest not in FACET_KINDS:
+                _compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
     if not draft.sentences and used is not None:
         _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:
@@ -521,7 +529,9 @@ def _organisation_factor(kb: Kb, draft: _Draft) -> None:
                 return
 
 
-def _compose_plain(kb: Kb, draft: _Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
+def _compose_plain(
+    kb: Kb, draft: _Draft, topic: str, facet: str, question: str, text: str, on: date, generic: bool = False
+) -> None:
     """Facets with no number to state (who, conditions, exemptions, steps): name the clauses that set them."""
     ranked = _ranked(kb, topic, facet, question, text, on)
     if not ranked:
@@ -572,7 +582,7 @@ def _compose_plain(kb: Kb, draft: _Draft, topic: str, facet: str, question: str,
         ),
     }
     draft.say(
-        labels.get(facet)
+        (None if generic else labels.get(facet))
         or _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))
     )
 

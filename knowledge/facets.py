@@ -164,9 +164,9 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "eligibility": (
         # Conditions named outright outweigh the procedure asked beside them ('điều kiện ... và thủ tục').
-        (r"\b(conditions?|eligib\w*|qualif\w*|criteria|dieu kien|du dieu kien|tieu chuan)\b", "", 3.6),
+        (r"\b(conditions?|eligib\w*|qualif\w*|criteria|dieu kien|du dieu kien|tieu chuan)\b", "", 4.6),
         (r"\b(requirements?|can i (get|apply)|who can|yeu cau|permissible|allowed to)\b", "", 1.5),
-        ("", r"条件|资格|조건|자격|요건", 3.6),
+        ("", r"条件|资格|조건|자격|요건", 4.6),
         ("", r"要求", 1.5),
     ),
     "procedure": (
