@@ -25,6 +25,7 @@ from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
 _t = translator("knowledge")
 
 MAX_DOCUMENTS_SHOWN = 6
+AMOUNT_FACETS = frozenset({"fee", "penalty"})  # answered by an amount, or not at all
 # Query-side reading of what the builder's values do not carry: a point's amount is in its clause's lead-in
 # ("Phạt tiền từ 3.000.000 đồng đến 5.000.000 đồng đối với ... sau đây:"), and "ngay khi" means at once.
 _MONEY_RANGE = re.compile(r"từ (\d{1,3}(?:\.\d{3})+) đồng đến (\d{1,3}(?:\.\d{3})+) đồng")
@@ -130,9 +131,11 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
         # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
         # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
-        # another clause's value.
-        compose_plain(kb, draft, topic, facet, question, text, on)
-        return
+        # another clause's value. Not for an amount: a fee or fine with no amount on file is not covered.
+        if facet not in AMOUNT_FACETS:
+            compose_plain(kb, draft, topic, facet, question, text, on)
+            return
+        ranked = [(s, u) for s, u in ranked if s >= everything[0][0] * NEAR_BEST]
     if not ranked:
         return
     if facet == "documents":
