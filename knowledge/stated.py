@@ -44,7 +44,21 @@ def _parent(kb: Kb, unit: Unit) -> Unit | None:
     return kb.units[position] if position is not None else None
 
 
+_VALUES: dict[tuple[int, str, str], tuple[list[dict[str, Any]], Unit]] = {}
+
+
 def facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], Unit]:
+    """_facet_values, once per unit and facet (the kb does not change while loaded)."""
+    key = (id(kb), unit["id"], facet)
+    found = _VALUES.get(key)
+    if found is None:
+        if len(_VALUES) > 50_000:
+            _VALUES.clear()
+        found = _VALUES[key] = _facet_values(kb, unit, facet)
+    return found
+
+
+def _facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], Unit]:
     """The unit's values that answer the facet, and the unit they are quoted from. What the builder's values
     do not carry is read here: a point's fine is in its clause's opening words ('Phạt tiền từ ... đồng đến ...
     đồng đối với ... sau đây:', the clause's own unit, cited with it); 'ngay khi ...' is an immediate limit."""
@@ -181,8 +195,11 @@ def _compose_documents(
     """A document list is an article's clauses or a clause's points: the article whose title matches the
     question best ('Hồ sơ đề nghị cấp giấy phép lao động' before its special cases), listed whole."""
     index = index_for(kb)
+    first_of_article: dict[tuple[str, str], Unit] = {}
+    for _score, unit in ranked:
+        first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
     best = max(
-        (u for _s, u in ranked),
+        first_of_article.values(),
         key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
     )
     group = [kb.units[p] for p in index.by_article[(best["doc_id"], best["article"])]]
