@@ -24,6 +24,8 @@ VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side
 ROUTE_NEAR_BEST = 0.4  # ... looser for a declaration route (paper / online) not yet said
 
 
+STRONG_TOPIC_SCORE = 6  # a clause this much about a topic answers for it whatever its article's title
+
 _DECREE_TOPICS: dict[int, frozenset[str]] = {}
 
 
@@ -84,13 +86,14 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     """A clause tagged with several topics answers for the one it is most about ('Ủy ban nhân dân cấp tỉnh có
     thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
     topic of its own takes its clause's or article's."""
+    own = unit.get("topics") or {}
+    strongest = max((int(v) for v in own.values()), default=0) if isinstance(own, dict) else 0
+    if topic_score(unit, topic) >= max(strongest, STRONG_TOPIC_SCORE):
+        return True  # the clause itself is mostly about the topic ('Phiếu lý lịch tư pháp ... không quá 06 tháng')
     titled = title_topic(unit.get("article_title") or "")
     if titled is not None and titled != topic:
         return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
-    own = unit.get("topics") or {}
-    if not isinstance(own, dict) or not own:
-        return True
-    return topic_score(unit, topic) >= max(int(v) for v in own.values())
+    return not strongest or topic_score(unit, topic) >= strongest
 
 
 def likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:

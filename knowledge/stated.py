@@ -18,6 +18,7 @@ from knowledge.selection import (
     in_force,
     index_for,
     title_relevance,
+    title_topic,
 )
 from knowledge.store import Kb
 from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
@@ -31,7 +32,7 @@ AMOUNT_FACETS = frozenset({"fee", "penalty"})  # answered by an amount, or not a
 _MONEY_RANGE = re.compile(r"từ (\d{1,3}(?:\.\d{3})+) đồng đến (\d{1,3}(?:\.\d{3})+) đồng")
 _IMMEDIATE = re.compile(r"ngay khi [^.;,]*")
 _REMOTE = "vùng sâu, vùng xa"
-_REFUSAL = re.compile(r"không cấp|không chấp thuận|từ chối|nêu rõ lý do")
+_REFUSAL = re.compile(r"không cấp(?! đổi)|không chấp thuận|từ chối|nêu rõ lý do")
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _EXPULSION = re.compile(r"[Tt]rục xuất")
@@ -153,7 +154,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     if not ranked:
         return
     if facet == "documents":
-        _compose_documents(kb, draft, ranked, question, on)
+        _compose_documents(kb, draft, topic, ranked, question, on)
         return
     best = ranked[0][0]
     chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
@@ -190,14 +191,19 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
 
 
 def _compose_documents(
-    kb: Kb, draft: Draft, ranked: list[tuple[float, Unit]], question: str, on: date
+    kb: Kb, draft: Draft, topic: str, ranked: list[tuple[float, Unit]], question: str, on: date
 ) -> None:
     """A document list is an article's clauses or a clause's points: the article whose title matches the
     question best ('Hồ sơ đề nghị cấp giấy phép lao động' before its special cases), listed whole."""
     index = index_for(kb)
     first_of_article: dict[tuple[str, str], Unit] = {}
     for _score, unit in ranked:
-        first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
+        # A list is the papers of what its article's title names: the work-permit dossier is no answer to
+        # the papers for a health check, though it names the health certificate.
+        if title_topic(unit.get("article_title") or "") in (None, topic):
+            first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
+    if not first_of_article:
+        return
     best = max(
         first_of_article.values(),
         key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
