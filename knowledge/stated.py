@@ -129,6 +129,18 @@ def _what_for(unit: Unit, values: list[dict[str, Any]]) -> str:
     return " “" + " ".join(words[:-1] if len(words) > 12 else words).rstrip(",;.") + " …”"
 
 
+def _valid_what(unit: Unit, values: list[dict[str, Any]]) -> str:
+    """What a validity is of, in the clause's words before it ('… thời hạn sử dụng của giấy khám sức khỏe
+    đó'): the 12 months of a foreign health certificate are not those of any certificate."""
+    start = values[0].get("start")
+    if not isinstance(start, int) or start < 20:
+        return ""
+    whole = start <= 80  # from the clause's first word; else from the first whole word of the window
+    words = unit["text"][max(0, start - 80) : start].split()[0 if whole else 1 :]
+    lead = " “" if whole else " “… "
+    return lead + " ".join(words).rstrip(",;:") + "”" if len(words) >= 3 else ""
+
+
 def _count_note(unit: Unit, lang: str) -> str:
     counts = [v for v in unit.get("values") or [] if v.get("kind") == "count"]
     return _t(" ({count} people)", lang, count=show_value(counts[0], lang)) if counts else ""
@@ -175,6 +187,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
         joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
         joined += _what_for(unit, values) if facet == "processing_time" else ""
+        joined += _valid_what(source, values) if facet == "validity" else ""
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
         if route + joined in stated:
             continue  # a circular repeating its law's time limit adds nothing
