@@ -5,44 +5,48 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from knowledge.builder.clean import clean_lines
 from knowledge.builder.deadlines import GENERIC, structured
+from knowledge.builder.documents import decree_docs, national_docs, read_json
+from knowledge.builder.facets import ordered, phrase_facets, value_facets
 from knowledge.builder.nlp import build_pipeline, topic_weight
 from knowledge.builder.patterns import EMPLOYER_NOTICE_PHRASES, NAMED_LAWS, PROCEDURE_PHRASES, ZONE_PHRASES
-from knowledge.builder.structure import LAYOUTS, Unit
-from knowledge.errors import SourceError
-from knowledge.text import fold, nfc
+from knowledge.builder.roles import Mention, agency_roles
+from knowledge.builder.structure import Unit
+from knowledge.builder.values import document_item, extract_values
+from knowledge.text import fold
 
 SCHEMA_VERSION = 1
 PACKAGE = Path(__file__).resolve().parents[1]
 SOURCES = PACKAGE / "sources"
 DATA = PACKAGE / "data"
-_HASHED_CODE = (PACKAGE / "builder" / "patterns.py",)
+_HASHED_CODE = tuple(
+    PACKAGE / "builder" / name
+    for name in ("patterns.py", "values.py", "facets.py", "roles.py", "national.py")
+)
 
 
 def sources_hash(sources: Path = SOURCES) -> str:
-    """sha256 over every source file and the rule data, so `check` notices any edit."""
+    """sha256 over every source file (national/ included) and the rule data, so `check` notices any edit."""
     digest = hashlib.sha256()
-    for path in sorted(sources.iterdir()) + list(_HASHED_CODE):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    files = sorted(p for p in sources.rglob("*") if p.is_file())
+    for path in files + list(_HASHED_CODE):
+        name = path.relative_to(sources).as_posix() if path.is_relative_to(sources) else path.name
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise SourceError(f"Cannot read {path}: {e}. / Không đọc được {path}.") from e
-
-
 def _slug(label: str | None) -> str:
-    return fold(label).replace(" ", "-") if label else "_"
+    """'điểm đ' -> 'diem-dd': folding alone would make điểm d and điểm đ one id."""
+    if not label:
+        return "_"
+    if label == "điểm đ":
+        label = "điểm dd"
+    return fold(label).replace(" ", "-")
 
 
 def _unit_id(doc_id: str, unit: Unit) -> str:
@@ -63,46 +67,53 @@ def build(
     sources: Path = SOURCES, progress: Callable[[str], None] = print
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Parse, extract and assemble; returns (kb, report)."""
-    glossary = _read_json(sources / "agencies.json")["agencies"]
+    glossary = read_json(sources / "agencies.json")["agencies"]
     nlp = build_pipeline(glossary)
-    metas = sorted(sources.glob("*.meta.json"))
+    docs = decree_docs(sources) + national_docs(sources)
     documents: dict[str, Any] = {}
     units_out: list[dict[str, Any]] = []
     report_docs: dict[str, Any] = {}
     topic_counts: Counter[str] = Counter()
     agency_counts: Counter[str] = Counter()
-    for index, meta_path in enumerate(metas, 1):
-        meta = _read_json(meta_path)
-        text_path = sources / meta["file"]
-        if not text_path.exists():
-            raise SourceError(
-                f"{meta_path.name} names {meta['file']}, which is missing. / Thiếu tệp {meta['file']}."
+    for index, doc in enumerate(docs, 1):
+        doc_units = _extract(nlp, doc.doc_id, doc.units)
+        for unit, parsed in zip(doc_units, doc.units, strict=True):
+            dating = doc.dating_of(parsed)
+            unit.update(
+                source=doc.source,
+                status=dating.status,
+                effective_from=dating.effective_from,
+                effective_to=dating.effective_to,
+                superseded_by=list(dating.superseded_by),
+                status_note=dating.status_note,
             )
-        units = LAYOUTS[meta["layout"]](clean_lines(nfc(text_path.read_text(encoding="utf-8"))))
-        doc_units = _extract(nlp, meta["doc_id"], units)
-        documents[meta["doc_id"]] = {k: meta[k] for k in sorted(meta)}
+        documents[doc.doc_id] = doc.record
         units_out.extend(doc_units)
         for unit in doc_units:
             topic_counts.update(t for t, s in unit["topics"].items() if s >= 2)
             agency_counts.update(unit["agencies"])
-        report_docs[meta["doc_id"]] = {
-            "file": meta["file"],
+        report_docs[doc.doc_id] = {
+            "file": doc.file,
+            "source": doc.source,
+            "status": doc.record["status"],
             "units": len(doc_units),
             "articles": len({(u["part"], u["article"]) for u in doc_units}),
             "deadlines": sum(len(u["deadlines"]) for u in doc_units),
             "legal_refs": sorted({r["number"] for u in doc_units for r in u["legal_refs"]}),
             "duplicate_numbers": [u["id"] for u in doc_units if u["duplicate_number"]],
+            "superseded_units": sum(1 for u in doc_units if u["status"] == "superseded"),
         }
         progress(
-            f"[{index}/{len(metas)}] {meta['file']} ({meta['area']}, {meta['number']}): "
-            f"{len(doc_units)} units, {report_docs[meta['doc_id']]['deadlines']} deadlines"
+            f"[{index}/{len(docs)}] {doc.file} ({doc.record['area']}, {doc.record['number']}): "
+            f"{len(doc_units)} units, {report_docs[doc.doc_id]['deadlines']} deadlines"
         )
+    _link_amended_wording(units_out, documents)
     kb = {
         "schema_version": SCHEMA_VERSION,
         "sources_hash": sources_hash(sources),
         "agencies": {
             a["id"]: {
-                k: a[k]
+                k: a.get(k)
                 for k in (
                     "name_vi",
                     "name_en",
@@ -112,13 +123,15 @@ def build(
                     "successor_basis",
                     "abolished",
                     "generic",
+                    "successor_status",
+                    "functions_moved",
                 )
             }
             for a in glossary
         },
         "documents": documents,
         "units": units_out,
-        "national": _read_json(sources / "national.json"),
+        "national": read_json(sources / "national.json"),
     }
     report = {
         "schema_version": SCHEMA_VERSION,
@@ -127,22 +140,34 @@ def build(
         "units_per_topic": dict(sorted(topic_counts.items())),
         "mentions_per_agency": dict(sorted(agency_counts.items())),
         "units_total": len(units_out),
+        "units_per_status": _count(u["status"] for u in units_out),
+        "units_per_facet": _count(f for u in units_out for f in u["facets"]),
+        "values_per_kind": _count(v["kind"] for u in units_out for v in u["values"]),
+        "roles_per_kind": _count(r["role"] for u in units_out for r in u["agency_roles"]),
     }
     return kb, report
+
+
+def _count(items: Iterable[str]) -> dict[str, int]:
+    return dict(sorted(Counter(items).items()))
 
 
 def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
     texts = [u.text for u in units]
     headings = sorted({u.article_title for u in units} | {u.context for u in units})
-    heading_agency = {h: _first_agency(doc) for h, doc in zip(headings, nlp.pipe(headings), strict=True)}
+    heading_docs = dict(zip(headings, nlp.pipe(headings), strict=True))
+    heading_agency = {h: _first_agency(doc) for h, doc in heading_docs.items()}
+    heading_facets = {h: phrase_facets(doc) for h, doc in heading_docs.items()}
+    heading_values = {h: extract_values(doc, list(doc.ents)) for h, doc in heading_docs.items()}
     zones: dict[tuple[str, str], str | None] = {}
     out: list[dict[str, Any]] = []
     for seq, (unit, doc) in enumerate(zip(units, nlp.pipe(texts), strict=True)):
         key = (unit.part, unit.article)
         if key not in zones:
             zones[key] = _zone(unit.text) if unit.clause is None else None
-        agencies = [ent.ent_id_ for ent in doc.ents if ent.label_ == "AGENCY"]
-        leading = [ent.ent_id_ for ent in doc.ents if ent.start <= 1]
+        ents = list(doc.ents)  # Doc.ents walks every token on each access
+        agencies = [ent.ent_id_ for ent in ents if ent.label_ == "AGENCY"]
+        leading = [ent.ent_id_ for ent in ents if ent.start <= 1]
         responsible = (
             (leading[0] if leading else None)
             or heading_agency.get(unit.context)
@@ -152,6 +177,20 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
         for span in doc.spans["topics"]:
             topics[span.label_] += topic_weight(nlp, span.label_, span.text)
         refs = [{"kind": s.label_, "number": NAMED_LAWS.get(s.text, s.text)} for s in doc.spans["legal_refs"]]
+        values = extract_values(doc, ents)
+        item = document_item(unit.text, unit.article_title, unit.context, _is_lead(unit, units, seq))
+        if item is not None:
+            values = sorted([*values, item], key=lambda v: (v["start"], v["kind"]))
+        context_values = heading_values.get(unit.context, []) if unit.context else []
+        processing_article = "processing_time" in heading_facets.get(unit.article_title, set())
+        facets = (
+            phrase_facets(doc)
+            | heading_facets.get(unit.article_title, set())
+            | (heading_facets.get(unit.context, set()) if unit.context else set())
+            | value_facets(unit.text, values, processing_article)
+            | value_facets(unit.context, context_values, processing_article)
+        )
+        heading = _heading_mention(heading_docs, unit)
         out.append(
             {
                 "id": _unit_id(doc_id, unit),
@@ -171,12 +210,41 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
                 "topics": dict(sorted(topics.items())),
                 "deadlines": _situated_deadlines(nlp, doc),
                 "legal_refs": refs,
-                "zone_scope": zones[key],
+                "zone_scope": zones[key] or _zone(unit.text),
                 "procedure": _procedure(unit.text),
                 "employer_notice": any(p in unit.text for p in EMPLOYER_NOTICE_PHRASES),
+                "facets": ordered(facets),
+                "values": values,
+                "context_values": context_values,
+                "agency_roles": agency_roles(doc, heading, ents),
             }
         )
     return out
+
+
+def _is_lead(unit: Unit, units: list[Unit], seq: int) -> bool:
+    """A clause whose points follow it: its text is the list's lead-in, not an item."""
+    nxt = units[seq + 1] if seq + 1 < len(units) else None
+    return unit.point is None and nxt is not None and nxt.point is not None and nxt.clause == unit.clause
+
+
+_DUTY_HEADING = ("trách nhiệm", "nhiệm vụ")
+
+
+def _heading_mention(heading_docs: dict[str, Any], unit: Unit) -> Mention | None:
+    """The agency a heading makes the actor of its clauses: 'Trách nhiệm của Sở Y tế', '1. Công an tỉnh có
+    trách nhiệm:', a plan section '5. Sở Y tế'. A heading that only names an office ('Thủ tục ... tại cơ quan
+    quản lý xuất nhập cảnh') gives no actor."""
+    for where, heading in (("context", unit.context), ("title", unit.article_title)):
+        if not heading:
+            continue
+        for ent in heading_docs[heading].ents:
+            if ent.label_ != "AGENCY":
+                continue
+            if ent.start <= 1 or any(d in heading.lower() for d in _DUTY_HEADING):
+                return Mention(ent.ent_id_, ent.text, ent.start_char, where)
+            break
+    return None
 
 
 _SEGMENT_ENDS = (".", ";", "\n")
@@ -206,6 +274,19 @@ def _drop_covered(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """structured() drops a generic period covered by a precise one; do the same across the clause."""
     kinds = {d["kind"] for d in found}
     return [d for d in found if not set(GENERIC.get(d["kind"], ())) & kinds]
+
+
+def _link_amended_wording(units: list[dict[str, Any]], documents: dict[str, Any]) -> None:
+    """A superseded 2014 clause points at the amended wording of its article (clause numbers moved in 2019/2023)."""
+    amended_by = {d["amends"]: doc_id for doc_id, d in documents.items() if d.get("amends")}
+    quoted: dict[tuple[str, str], list[str]] = {}
+    for unit in units:
+        quoted.setdefault((unit["doc_id"], unit["article"]), []).append(unit["id"])
+    for unit in units:
+        target = amended_by.get(unit["doc_id"])
+        if target is None or unit["status"] != "superseded":
+            continue
+        unit["superseded_by"] = list(quoted.get((target, unit["article"]), []))
 
 
 def _procedure(text: str) -> str | None:

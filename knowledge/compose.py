@@ -1,0 +1,170 @@
+"""ask(text, topic=, facet=, province=, ...) -> Reply: the specific thing asked, from the clauses that say it.
+
+The direct answer is one to three sentences built from the values of the clause units that answer the facet
+(in force on the day asked), each sentence naming its clause; then the clauses themselves; then caveats
+(draft, changed recently, partial text on file; a renamed office is named with its successor). Nothing here
+is written per question: the sentences are facet templates (knowledge/wording.py) filled with kb.json
+values. Value facets: knowledge/stated.py; quoted facets: knowledge/quoted.py; 'where': knowledge/offices.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from catalog import normalise_language, translator
+from knowledge.draft import Draft, agency_label
+from knowledge.errors import UnknownFacetError, UnknownTopicError
+from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
+from knowledge.model import Reply
+from knowledge.offices import compose_where, zone_of
+from knowledge.provinces import find_province_in_text, resolve_area
+from knowledge.quoted import compose_plain
+from knowledge.ranking import has_decrees, likely_facet
+from knowledge.search import expand_query
+from knowledge.selection import candidates, in_force, is_national
+from knowledge.stated import compose_values, procedure_times
+from knowledge.store import Kb, get_kb
+from knowledge.templates import TOPIC_LABELS, TOPICS
+from knowledge.wording import FACET_KINDS
+
+_t = translator("knowledge")
+
+# Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
+_QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
+RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
+
+
+def not_covered_text(lang: str) -> str:
+    """The fixed opening sentence of every reply whose question the sources on file do not answer."""
+    return _t("The legal texts on file do not answer this question.", normalise_language(lang))
+
+
+def ask(
+    text: str,
+    *,
+    topic: str | None = None,
+    facet: str | None = None,
+    province: str | None = None,
+    role: str | None = None,
+    zone: str | bool | None = None,
+    lang: str = "en",
+    on: date | None = None,
+) -> Reply:
+    """Answer one question; `on` is the day whose law applies (today by default)."""
+    del role  # who asks does not change what the law says; the dialogue words the offer around it
+    lang = normalise_language(lang)
+    on = on or date.today()
+    if topic is not None and topic not in TOPICS:
+        raise UnknownTopicError(topic, TOPICS)
+    if facet is not None and facet not in (*FACETS, OVERVIEW):
+        raise UnknownFacetError(facet, FACETS)
+    topic = topic or detect_topic(text)
+    facet = facet or detect_facet(text)
+    kb = get_kb()
+    where = resolve_area(province) if province else find_province_in_text(text)
+    prov, area = where if where else (None, None)
+    reply = Reply(topic=topic, facet=facet, covered=False, direct="", lang=lang, province=prov, area=area)
+    if topic is None:
+        ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
+        reply.direct = not_covered_text(lang) + " " + ask_whom
+        return reply
+    draft = Draft(kb, lang)
+    question = f"{expand_query(text)} {TOPIC_LABELS[topic]['vi']}"
+    used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
+    question += f" {FACET_WORDS[used]}" if used else ""
+    reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
+    if used == "where":
+        compose_where(kb, draft, reply, topic, question, text, prov, area, zone_of(zone), on)
+    elif used in FACET_KINDS:
+        compose_values(kb, draft, topic, used, question, text, on)
+    elif used is not None:
+        compose_plain(kb, draft, topic, used, question, text, on)
+        if used == "procedure":
+            procedure_times(kb, draft)
+        if not draft.sentences and used in _QUOTE_FALLBACK:
+            # No clause of the topic is tagged with this facet: quote the clause that matches the question
+            # best, said as what it is ("this is set out in"), never as the asked facet's answer.
+            nearest = likely_facet(kb, topic, question, text, on)
+            if nearest is not None and nearest not in FACET_KINDS:
+                compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
+    if not draft.sentences and used is not None:
+        _superseded_note(kb, draft, topic, used, on)
+    if reply.province_matters and prov is None:
+        reply.needs = ("province",)
+    reply.covered = bool(draft.sentences)
+    if reply.covered:
+        reply.direct = " ".join(draft.sentences)
+    else:
+        ask_whom = _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))
+        reply.direct = not_covered_text(lang) + " " + ask_whom
+    reply.citations = draft.citations
+    reply.values = draft.values
+    reply.roles = draft.roles
+    reply.caveats = _caveats(kb, draft, lang, on)
+    return reply
+
+
+def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> None:
+    """Only a replaced rule on file says this: never given as current, named as replaced."""
+    for position in candidates(kb, topic, facet):
+        unit = kb.units[position]
+        doc = kb.documents.get(unit["doc_id"], {})
+        end = doc.get("effective_to")
+        if (
+            is_national(unit)
+            and not in_force(kb, unit, on)
+            and doc.get("replaced_by")
+            and isinstance(end, str)
+        ):
+            draft.caveats.append(
+                _t(
+                    "{old} said this until {date}; it was replaced by {new}, whose text on this point is not on file.",
+                    draft.lang,
+                    old=doc.get("number", unit["doc_id"]),
+                    date=_dmy(end),
+                    new=", ".join(doc["replaced_by"]),
+                )
+            )
+            return
+
+
+def _contacts(kb: Kb, topic: str, lang: str) -> str:
+    ids = kb.national.get("fallback", {}).get("contacts_by_topic", {}).get(topic, ["provincial_police"])
+    return _t(" or ", lang).join(agency_label(kb, i, lang) for i in ids if i in kb.agencies)
+
+
+def _caveats(kb: Kb, draft: Draft, lang: str, on: date) -> list[str]:
+    """Most important first, since a short reply keeps the first ones: drafts, guidance letters and recent
+    replacements of the cited documents; then the composition's own notes (zone, organisation fines); then
+    which texts are on file only in part."""
+    status: list[str] = []
+    partial: list[str] = []
+    for doc_id in dict.fromkeys(c.doc_id for c in draft.citations):
+        doc = kb.documents.get(doc_id, {})
+        number = doc.get("number", doc_id)
+        if doc.get("status") == "draft":
+            status.append(_t("{number} is a draft, not in force.", lang, number=number))
+        elif doc.get("status") == "guidance_letter":
+            status.append(_t("{number} is a guidance letter, not a regulation.", lang, number=number))
+        start = doc.get("effective_from")
+        recent = isinstance(start, str) and (on - date.fromisoformat(start[:10])).days <= RECENT_DAYS
+        for old in doc.get("replaces") or [] if recent else []:
+            old_number = kb.documents.get(old, {}).get("number", old)
+            status.append(
+                _t(
+                    "Changed recently: {new} replaced {old} from {date}.",
+                    lang,
+                    new=number,
+                    old=old_number,
+                    date=_dmy(str(start)),
+                )
+            )
+        completeness = str(doc.get("completeness") or "").lower()
+        if doc.get("source") == "national" and re.search(r"\bonly\b|^partial|^fragmentary", completeness):
+            partial.append(_t("Only extracts of {number} are on file.", lang, number=number))
+    return list(dict.fromkeys([*status, *draft.caveats, *partial]))
+
+
+def _dmy(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
