@@ -229,7 +229,7 @@ async def test_hung_api_at_confirm_queues_files_once_and_logs_no_personal_data(
     and nothing was queued (asyncio.TimeoutError escaped the action on Python 3.10)."""
     config, services, inbox = own_stack
     sender = f"e2e-hung-{uuid.uuid4().hex[:8]}"
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"rest:{sender}"}
+    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
     registered = await call_api(
         "POST",
         f"{config.api_url}/v1/establishments",

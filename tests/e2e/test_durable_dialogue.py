@@ -18,12 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import psycopg
 import pytest
 
 from bot.dialogue_tier import DialogueTier
+from bot.rasa_client import ChannelCredentials, RasaClient
 from bot.stack import RunningService, StackConfig, free_port, running_stack
+from deployment.table import CLI_CHANNEL_SECRET
 from tests.e2e.chat import joined, payloads, say
 from tests.e2e.test_declare import call_api, guest_answers
 
@@ -36,7 +37,7 @@ ANSWERS = guest_answers()  # name, sex, birth, nationality, document, expiry, ar
 
 
 async def register(config: StackConfig, sender: str) -> None:
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"rest:{sender}"}
+    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
     body = {"name": "Sao Mai Homestay", "kind": "homestay", "address": "3 Tran Phu", "ward": "Hai Chau",
             "province": "Đà Nẵng", "remote_area": False, "contact_phone": "0905123456"}  # fmt: skip
     registered = await call_api("POST", f"{config.api_url}/v1/establishments", headers=headers, json=body)
@@ -44,7 +45,7 @@ async def register(config: StackConfig, sender: str) -> None:
 
 
 async def filed_receipts(config: StackConfig, sender: str) -> list[str]:
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"rest:{sender}"}
+    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
     listed = await call_api("GET", f"{config.api_url}/v1/declarations", headers=headers)
     assert listed.status_code == 200, listed.text
     return [item["receipt_code"] for item in listed.json()["items"]]
@@ -144,21 +145,18 @@ def replicated(
 
 
 async def tracker_events(config: StackConfig, port: int, sender: str) -> list[dict[str, Any]]:
-    url = f"http://127.0.0.1:{port}/conversations/{sender}/tracker"
+    url = f"http://127.0.0.1:{port}/conversations/cli:{sender}/tracker"  # the channel namespaces ids
     response = await call_api("GET", url, params={"token": config.rasa_token})
     assert response.status_code == 200, response.text
     events: list[dict[str, Any]] = response.json()["events"]
     return events
 
 
-async def post_to(port: int, sender: str, text: str) -> list[Any]:
-    """Straight to one replica, past the balancer."""
-    async with httpx.AsyncClient(timeout=60) as client:
-        response = await client.post(
-            f"http://127.0.0.1:{port}/webhooks/rest/webhook", json={"sender": sender, "message": text}
-        )
-    assert response.status_code == 200, response.text
-    replies: list[Any] = response.json()
+async def post_to(config: StackConfig, port: int, sender: str, text: str) -> list[Any]:
+    """Straight to one replica, past the balancer, signed as the terminal chat."""
+    credentials = ChannelCredentials("cli", config.secret(CLI_CHANNEL_SECRET))
+    async with RasaClient(f"http://127.0.0.1:{port}", credentials, timeout=60) as client:
+        replies: list[Any] = await client.send(sender, text)
     assert replies, f"no reply to {text!r} at port {port}"
     return replies
 
@@ -166,7 +164,7 @@ async def post_to(port: int, sender: str, text: str) -> list[Any]:
 def lock_held(sender: str, db: int = 1) -> bool:
     """Whether Redis holds the conversation's ticket lock (Rasa's key `lock:<sender>`), in RESP inline form."""
     with socket.create_connection(("127.0.0.1", 6379), timeout=2) as connection:
-        connection.sendall(f"SELECT {db}\r\nEXISTS lock:{sender}\r\n".encode())
+        connection.sendall(f"SELECT {db}\r\nEXISTS lock:cli:{sender}\r\n".encode())
         answer = b""
         while answer.count(b"\r\n") < 2:
             answer += connection.recv(64)
@@ -202,13 +200,13 @@ async def test_a_message_arriving_while_another_replica_holds_the_chat_waits_its
     for _ in range(3):
         sender = f"e2e-order-{uuid.uuid4().hex[:8]}"
         await say(config, sender, "hello")
-        slow = asyncio.create_task(post_to(first_port, sender, SLOW))
+        slow = asyncio.create_task(post_to(config, first_port, sender, SLOW))
         for _ in range(3000):  # replica 1 has taken its ticket: the chat is locked
             if lock_held(sender):
                 break
             await asyncio.sleep(0.002)
         assert not slow.done(), "the first message finished before the second was sent: nothing overlapped"
-        await asyncio.gather(slow, post_to(second_port, sender, QUICK))
+        await asyncio.gather(slow, post_to(config, second_port, sender, QUICK))
         assert_turns_whole(await tracker_events(config, first_port, sender), ["hello", SLOW, QUICK])
 
 
@@ -221,7 +219,10 @@ async def test_messages_of_one_chat_sent_to_two_replicas_at_once_are_processed_o
     for sender in senders:
         await say(config, sender, "hello")
     await asyncio.gather(
-        *(asyncio.gather(post_to(first_port, s, SLOW), post_to(second_port, s, QUICK)) for s in senders)
+        *(
+            asyncio.gather(post_to(config, first_port, s, SLOW), post_to(config, second_port, s, QUICK))
+            for s in senders
+        )
     )
     for sender in senders:
         events = await tracker_events(config, first_port, sender)
