@@ -52,9 +52,10 @@ def unit_citation(kb: Kb, unit: dict[str, Any]) -> Citation:
         clause=clause,
         point=unit["point"],
         quote_vi=unit["text"],
-        source="decree",
+        source=unit.get("source", "decree"),
         unit_id=unit["id"],
-        status=doc["status"],
+        status=unit.get("status") or doc["status"],
+        lead_in=(unit.get("context") or None) if unit["point"] else None,
     )
 
 
@@ -306,10 +307,9 @@ def _unit_steps(kb: Kb, draft: _Draft, unit: dict[str, Any], topic: str, lang: s
         return
     name = agency_name(kb, agency_id, lang, short=True) if agency_id else None
     before = len(draft.steps)
-    if name and unit["procedure"] == "decides":
-        draft.step(t("step_decides", lang, agency=name), cite)
-    elif name and unit["procedure"] == "guides":
-        draft.step(t("step_guides", lang, agency=name), cite)
+    role = clause_role(unit, agency_id)
+    if name and role in ROLE_STEPS:
+        draft.step(t(ROLE_STEPS[role], lang, agency=name), cite)
     if name and unit["employer_notice"]:
         draft.step(t("step_notice", lang, agency=name), cite)
     for deadline in [d for d in unit["deadlines"] if _on_topic(d, topic)]:
@@ -322,12 +322,33 @@ def _unit_steps(kb: Kb, draft: _Draft, unit: dict[str, Any], topic: str, lang: s
             draft.step(t("step_reports", lang, agency=name, when=when), cite)
         else:
             draft.step(t("step_periodic", lang, agency=name, when=when), cite)
-    if len(draft.steps) == before and name:
-        draft.step(t("step_in_charge", lang, agency=name), cite)
     if len(draft.steps) == before:
-        draft.extra_citations.append(
-            cite
-        )  # a clause without an agency: cited, never a bullet with a blank office
+        # A clause whose office has no role a person can act on: cited, never "X is in charge of this".
+        draft.extra_citations.append(cite)
+
+
+# The step each clause role allows; "Apply to X" only where the clause has X receive or decide applications.
+ROLE_STEPS = {
+    "receives": "step_decides",
+    "decides": "step_decides",
+    "issues": "step_issues",
+    "leads": "step_leads",
+    "guides": "step_guides",
+    "coordinates": "step_coordinates",
+    "inspects": "step_inspects",
+    "informs": "step_informs",
+}
+
+
+def clause_role(unit: dict[str, Any], agency_id: str | None) -> str | None:
+    """The role the clause's verb gives the agency (builder's agency_roles); before those existed, the
+    clause-level procedure ('decides'/'guides')."""
+    if not agency_id:
+        return None
+    roles = [m["role"] for m in unit.get("agency_roles") or [] if m.get("agency") == agency_id]
+    if roles:
+        return str(min(roles, key=lambda r: list(ROLE_STEPS).index(r) if r in ROLE_STEPS else 99))
+    return unit.get("procedure")
 
 
 def _offices(
@@ -346,6 +367,8 @@ def _offices(
         agency_id = unit["responsible"]
         if not _is_office(kb, agency_id) or any(a.id == agency_id for a in out):
             continue
+        if unit.get("agency_roles") and clause_role(unit, agency_id) not in ("receives", "decides", "issues"):
+            continue  # a coordinating or guiding office is not where one applies
         condition = ZONE_CONDITION[unit["zone_scope"]][lang] if zone_split and unit["zone_scope"] else None
         out.append(_agency(kb, agency_id, lang, condition))
     return out[:MAX_OFFICES]

@@ -16,6 +16,15 @@ class UnknownTopicError(KnowledgeError, ValueError):
         self.topic = topic
 
 
+class UnknownFacetError(KnowledgeError, ValueError):
+    def __init__(self, facet: str, known: tuple[str, ...]) -> None:
+        super().__init__(
+            f"Unknown facet {facet!r}; use one of {', '.join(known)}, 'overview' or None. / "
+            f"Khía cạnh {facet!r} không hợp lệ; dùng một trong: {', '.join(known)}, 'overview' hoặc để trống."
+        )
+        self.facet = facet
+
+
 class UnknownRoleError(KnowledgeError, ValueError):
     def __init__(self, role: str, known: tuple[str, ...]) -> None:
         super().__init__(

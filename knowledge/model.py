@@ -25,6 +25,9 @@ class Citation:
     # by a made-up number: then doc_number is "".
     title: str | None = None
     title_vi: str | None = None
+    # A point (điểm) continues its clause's opening words ("Phạt tiền từ ... đối với ... sau đây:"): what
+    # the point says is read with them, so a value stated from them is quoted from them.
+    lead_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,39 @@ class Hit:
     citation: Citation
     snippet: str
     topic: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class StatedValue:
+    """A value the direct answer states, as the cited clause writes it (`text`) and as shown (`shown`)."""
+
+    kind: str
+    text: str
+    shown: str
+    citation: int  # index in Reply.citations
+
+
+@dataclass
+class Reply:
+    """ask()'s answer to one question: the direct answer first, then its sources and caveats."""
+
+    topic: str | None
+    facet: str | None
+    covered: bool
+    direct: str
+    lang: str = "en"
+    citations: list[Citation] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+    needs: tuple[str, ...] = ()
+    province_matters: bool = False
+    province: Province | None = None
+    area: str | None = None
+    values: list[StatedValue] = field(default_factory=list)
+    # Each office named, with the role its clause gives it: (agency id, role, index in citations).
+    roles: list[tuple[str, str, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -146,7 +146,34 @@ def resolve_area(text: str) -> tuple[Province, str | None] | None:
         hit = _ALIASES.get(candidate)
         if hit is not None:
             return hit
-    return None
+    return _one_unit_named(text)
+
+
+def _one_unit_named(text: str) -> tuple[Province, str | None] | None:
+    """'Hà Nam, Ninh Bình' or 'Hà Nam (nay là Ninh Bình)': several names of one current unit -> that unit,
+    with the old province named first; names of different units are ambiguous -> None."""
+    found = _all_in_text(text)
+    if not found or len({province.code for province, _ in found}) != 1:
+        return None
+    return next(((p, old) for p, old in found if old), found[0])
+
+
+def _all_in_text(text: str) -> list[tuple[Province, str | None]]:
+    words = [(m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+    folded = [f for _, f in words]
+    found: list[tuple[Province, str | None]] = []
+    start = 0
+    while start < len(words):
+        for size in range(min(_MAX_ALIAS_WORDS, len(words) - start), 0, -1):
+            key = " ".join(folded[start : start + size])
+            hit = _ALIASES.get(key)
+            if hit is not None and not (key in _SHORT_ALIASES and not words[start][0].isupper()):
+                found.append(hit)
+                start += size
+                break
+        else:
+            start += 1
+    return found
 
 
 def resolve_province(text: str) -> Province | None:

@@ -6,9 +6,12 @@ caveats a reader must see) while they fit the budget, then shown in reading orde
 
 from __future__ import annotations
 
+from catalog import normalise_language, translator
 from knowledge.answers import short_cite
-from knowledge.model import Answer, Citation, Hit
+from knowledge.model import Answer, Citation, Hit, Reply
 from knowledge.templates import t
+
+_t = translator("knowledge")
 
 MAX_STEPS = 4
 MAX_SOURCES = 3
@@ -24,7 +27,7 @@ def cite_line(citation: Citation, lang: str) -> str:
     """'QĐ .../2025/QĐ-UBND, Điều 5, khoản 1 (draft, not in force)'; national rules marked as curated."""
     text = short_cite(citation, lang)
     if citation.status == "draft":
-        text += f" ({t('draft_mark', lang)})"
+        text += f" ({t('draft_mark', _lang(lang))})"
     return text
 
 
@@ -112,3 +115,35 @@ def render_quote(citation: Citation, lang: str = "en") -> str:
     if not citation.quote_vi:
         return f"{head}: {t('no_text', lang)}"
     return f"{head}:\n“{citation.quote_vi}”"
+
+
+REPLY_CHARS = 1200
+QUOTE_CHARS = 160
+
+
+def render_reply(reply: Reply, lang: str = "en", max_chars: int = REPLY_CHARS) -> str:
+    """Chat text: the direct answer, then each cited clause with a short Vietnamese quote, then caveats and
+    what would make the answer better; whole lines only, within max_chars."""
+    lang = normalise_language(lang)
+    lines = [reply.direct]
+    if "zone" in reply.needs:
+        lines.append(_t("Is the employer inside an industrial or high-tech zone?", lang))
+    elif "province" in reply.needs:
+        lines.append(_t("Which province? The office there depends on it.", lang))
+    sources = [
+        f"• {cite_line(c, lang)}: “{_snippet(c.quote_vi, QUOTE_CHARS)}”"
+        for c in reply.citations
+        if c.quote_vi
+    ]
+    notes = [_t("Note: {caveat}", lang, caveat=c) for c in reply.caveats]
+    chosen = [lines[0]]
+    used = len(lines[0])
+    for line in [*lines[1:], *notes[:2], *sources, *notes[2:]]:
+        if used + len(line) + 1 <= max_chars:
+            chosen.append(line)
+            used += len(line) + 1
+    head = [x for x in chosen if x in lines]
+    quoted = [x for x in chosen if x in sources]
+    rest = [x for x in chosen if x in notes]
+    label = [_t("Sources:", lang)] if quoted and used + len(_t("Sources:", lang)) < max_chars else []
+    return "\n".join([*head, *label, *quoted, *rest])

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from knowledge.answers import _documents_for, unit_citation
+from knowledge.facets import detect_topic
 from knowledge.model import Hit
 from knowledge.provinces import find_province_in_text, resolve_area, strip_places
 from knowledge.store import get_kb, terms
@@ -16,7 +17,11 @@ from knowledge.text import fold
 _EN_VI: dict[str, str] = {
     "declare": "khai bao tam tru",
     "declaration": "khai bao tam tru",
-    "register": "khai bao tam tru",
+    "register": "dang ky khai bao",
+    "company": "doanh nghiep",
+    "business": "doanh nghiep kinh doanh",
+    "enterprise": "doanh nghiep",
+    "establish": "thanh lap",
     "guest": "co so luu tru tam tru",
     "hotel": "co so luu tru",
     "accommodation": "co so luu tru",
@@ -124,6 +129,15 @@ def best_passage(text: str, query_terms: set[str], limit: int = _SNIPPET) -> str
     return best[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def expand_query(text: str) -> str:
+    """The folded question without place names, plus the decree words its English words stand for."""
+    query = strip_places(fold(text))
+    keys = [_english_key(w) for w in query.split()]
+    return " ".join(
+        [query, *(_EN_VI[k] for k in keys if k), *(_VI_MORE[w] for w in query.split() if w in _VI_MORE)]
+    )
+
+
 def search(text: str, lang: str = "en", province: str | None = None, limit: int = 5) -> list[Hit]:
     """Units ranked for a free-text question; `province` limits to the decrees of that area and unit."""
     kb = get_kb()
@@ -136,11 +150,9 @@ def search(text: str, lang: str = "en", province: str | None = None, limit: int 
         applies, others = _documents_for(kb, *hit) if hit else ([], [])
         allowed = set(applies) | set(others)
     scores: dict[int, float] = {}
-    query = strip_places(fold(text))
-    keys = [_english_key(w) for w in query.split()]
-    expanded = " ".join(
-        [query, *(_EN_VI[k] for k in keys if k), *(_VI_MORE[w] for w in query.split() if w in _VI_MORE)]
-    )
+    expanded = expand_query(text)
+    matched: dict[int, int] = {}
+    words = {t for t in terms(expanded) if " " not in t}
     for term in set(terms(expanded)):
         idf = kb.idf.get(term)
         if idf is None:
@@ -149,12 +161,17 @@ def search(text: str, lang: str = "en", province: str | None = None, limit: int 
         for index, tf in kb.postings[term]:
             norm = tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * kb.lengths[index] / kb.avg_length))
             scores[index] = scores.get(index, 0.0) + weight * norm
+            matched[index] = matched.get(index, 0) + 1
+    # One shared word of a longer question is chance ('thời tiết' shares 'tiết' with 'chi tiết').
+    needed = 2 if len(words) > 1 else 1
+    scores = {index: score for index, score in scores.items() if matched[index] >= needed}
     for index in scores:
         if kb.units[index]["doc_id"] in preferred:  # 'khai báo tạm trú ở Hà Nội': that city's decrees first
             scores[index] *= _PLACE_BOOST
     query_terms = set(terms(expanded))
     affinity = {topic: len(query_terms & label_terms) for topic, label_terms in _topic_terms().items()}
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    asked = detect_topic(text)  # 'register a company' is about investment whatever words it shares
     hits: list[Hit] = []
     for index, score in ranked:
         if score < MIN_SCORE:
@@ -164,7 +181,8 @@ def search(text: str, lang: str = "en", province: str | None = None, limit: int 
             continue
         topics = sorted(unit["topics"].items(), key=lambda kv: (-affinity.get(kv[0], 0), -kv[1], kv[0]))
         snippet = best_passage(unit["text"], query_terms)
-        hits.append(Hit(round(score, 4), unit_citation(kb, unit), snippet, topics[0][0] if topics else None))
+        topic = asked or (topics[0][0] if topics else None)
+        hits.append(Hit(round(score, 4), unit_citation(kb, unit), snippet, topic))
         if len(hits) >= limit:
             break
     return hits

@@ -71,7 +71,7 @@ T: dict[str, dict[str, str]] = {
         "en": "Apply to {agency}: it receives and decides the files.",
         "vi": "Nộp hồ sơ tại {agency}: cơ quan tiếp nhận và giải quyết hồ sơ.",
     },
-    "step_guides": {"en": "{agency} explains the procedure.", "vi": "{agency} hướng dẫn thủ tục."},
+    "step_guides": {"en": "{agency} guides and explains the procedure.", "vi": "{agency} hướng dẫn thủ tục."},
     "step_notice": {
         "en": "{agency} receives the notices and reports employers must send.",
         "vi": "{agency} nhận thông báo, báo cáo của người sử dụng lao động.",
@@ -79,7 +79,17 @@ T: dict[str, dict[str, str]] = {
     "step_reports": {"en": "{agency} reports {when}.", "vi": "{agency} báo cáo {when}."},
     "step_periodic": {"en": "{agency}: {when}.", "vi": "{agency}: {when}."},
     "step_event": {"en": "Deadline: {when}.", "vi": "Thời hạn: {when}."},
-    "step_in_charge": {"en": "{agency} is in charge of this.", "vi": "{agency} phụ trách nội dung này."},
+    "step_issues": {"en": "{agency} issues it.", "vi": "{agency} cấp."},
+    "step_leads": {"en": "{agency} leads this work.", "vi": "{agency} chủ trì."},
+    "step_coordinates": {
+        "en": "{agency} coordinates with the offices in charge; it does not take applications.",
+        "vi": "{agency} phối hợp với cơ quan chủ trì; không tiếp nhận hồ sơ.",
+    },
+    "step_inspects": {"en": "{agency} inspects and checks this.", "vi": "{agency} thanh tra, kiểm tra."},
+    "step_informs": {
+        "en": "{agency} provides information to the offices involved.",
+        "vi": "{agency} cung cấp thông tin cho các cơ quan liên quan.",
+    },
     # Steps built from a curated national fact, phrased for who is asking.
     "duty_host": {
         "en": "Declare your foreign guest to the {agency} within {hours} hours of arrival ({remote} hours in remote "

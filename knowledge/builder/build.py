@@ -9,13 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from knowledge.builder.clean import clean_lines
 from knowledge.builder.deadlines import GENERIC, structured
+from knowledge.builder.documents import decree_docs, national_docs, read_json
 from knowledge.builder.nlp import build_pipeline, topic_weight
 from knowledge.builder.patterns import EMPLOYER_NOTICE_PHRASES, NAMED_LAWS, PROCEDURE_PHRASES, ZONE_PHRASES
-from knowledge.builder.structure import LAYOUTS, Unit
-from knowledge.errors import SourceError
-from knowledge.text import fold, nfc
+from knowledge.builder.structure import Unit
+from knowledge.text import fold
 
 SCHEMA_VERSION = 1
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -25,20 +24,14 @@ _HASHED_CODE = (PACKAGE / "builder" / "patterns.py",)
 
 
 def sources_hash(sources: Path = SOURCES) -> str:
-    """sha256 over every source file and the rule data, so `check` notices any edit."""
+    """sha256 over every source file (national/ included) and the rule data, so `check` notices any edit."""
     digest = hashlib.sha256()
-    for path in sorted(sources.iterdir()) + list(_HASHED_CODE):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    files = sorted(p for p in sources.rglob("*") if p.is_file())
+    for path in files + list(_HASHED_CODE):
+        name = path.relative_to(sources).as_posix() if path.is_relative_to(sources) else path.name
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise SourceError(f"Cannot read {path}: {e}. / Không đọc được {path}.") from e
 
 
 def _slug(label: str | None) -> str:
@@ -63,40 +56,47 @@ def build(
     sources: Path = SOURCES, progress: Callable[[str], None] = print
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Parse, extract and assemble; returns (kb, report)."""
-    glossary = _read_json(sources / "agencies.json")["agencies"]
+    glossary = read_json(sources / "agencies.json")["agencies"]
     nlp = build_pipeline(glossary)
-    metas = sorted(sources.glob("*.meta.json"))
+    docs = decree_docs(sources) + national_docs(sources)
     documents: dict[str, Any] = {}
     units_out: list[dict[str, Any]] = []
     report_docs: dict[str, Any] = {}
     topic_counts: Counter[str] = Counter()
     agency_counts: Counter[str] = Counter()
-    for index, meta_path in enumerate(metas, 1):
-        meta = _read_json(meta_path)
-        text_path = sources / meta["file"]
-        if not text_path.exists():
-            raise SourceError(
-                f"{meta_path.name} names {meta['file']}, which is missing. / Thiếu tệp {meta['file']}."
+    for index, doc in enumerate(docs, 1):
+        doc_units = _extract(nlp, doc.doc_id, doc.units)
+        for unit, parsed in zip(doc_units, doc.units, strict=True):
+            dating = doc.dating_of(parsed)
+            unit.update(
+                source=doc.source,
+                status=dating.status,
+                effective_from=dating.effective_from,
+                effective_to=dating.effective_to,
+                superseded_by=list(dating.superseded_by),
+                status_note=dating.status_note,
             )
-        units = LAYOUTS[meta["layout"]](clean_lines(nfc(text_path.read_text(encoding="utf-8"))))
-        doc_units = _extract(nlp, meta["doc_id"], units)
-        documents[meta["doc_id"]] = {k: meta[k] for k in sorted(meta)}
+        documents[doc.doc_id] = doc.record
         units_out.extend(doc_units)
         for unit in doc_units:
             topic_counts.update(t for t, s in unit["topics"].items() if s >= 2)
             agency_counts.update(unit["agencies"])
-        report_docs[meta["doc_id"]] = {
-            "file": meta["file"],
+        report_docs[doc.doc_id] = {
+            "file": doc.file,
+            "source": doc.source,
+            "status": doc.record["status"],
             "units": len(doc_units),
             "articles": len({(u["part"], u["article"]) for u in doc_units}),
             "deadlines": sum(len(u["deadlines"]) for u in doc_units),
             "legal_refs": sorted({r["number"] for u in doc_units for r in u["legal_refs"]}),
             "duplicate_numbers": [u["id"] for u in doc_units if u["duplicate_number"]],
+            "superseded_units": sum(1 for u in doc_units if u["status"] == "superseded"),
         }
         progress(
-            f"[{index}/{len(metas)}] {meta['file']} ({meta['area']}, {meta['number']}): "
-            f"{len(doc_units)} units, {report_docs[meta['doc_id']]['deadlines']} deadlines"
+            f"[{index}/{len(docs)}] {doc.file} ({doc.record['area']}, {doc.record['number']}): "
+            f"{len(doc_units)} units, {report_docs[doc.doc_id]['deadlines']} deadlines"
         )
+    _link_amended_wording(units_out, documents)
     kb = {
         "schema_version": SCHEMA_VERSION,
         "sources_hash": sources_hash(sources),
@@ -118,7 +118,7 @@ def build(
         },
         "documents": documents,
         "units": units_out,
-        "national": _read_json(sources / "national.json"),
+        "national": read_json(sources / "national.json"),
     }
     report = {
         "schema_version": SCHEMA_VERSION,
@@ -206,6 +206,19 @@ def _drop_covered(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """structured() drops a generic period covered by a precise one; do the same across the clause."""
     kinds = {d["kind"] for d in found}
     return [d for d in found if not set(GENERIC.get(d["kind"], ())) & kinds]
+
+
+def _link_amended_wording(units: list[dict[str, Any]], documents: dict[str, Any]) -> None:
+    """A superseded 2014 clause points at the amended wording of its article (clause numbers moved in 2019/2023)."""
+    amended_by = {d["amends"]: doc_id for doc_id, d in documents.items() if d.get("amends")}
+    quoted: dict[tuple[str, str], list[str]] = {}
+    for unit in units:
+        quoted.setdefault((unit["doc_id"], unit["article"]), []).append(unit["id"])
+    for unit in units:
+        target = amended_by.get(unit["doc_id"])
+        if target is None or unit["status"] != "superseded":
+            continue
+        unit["superseded_by"] = list(quoted.get((target, unit["article"]), []))
 
 
 def _procedure(text: str) -> str | None:

@@ -12,7 +12,7 @@ _STAR_ITEM = re.compile(r"^(\*\*)?\\\*\s")
 _TERMINAL = (".", ";", ":", "!", "?", "”", '"', "/.")
 # A line that starts a structural element: chapter, article, clause, point, dash bullet, roman section.
 STRUCTURAL = re.compile(
-    r"^(Chương\s+[IVXLC]+\b|Điều\s+\d+|\d+\s*\.\s|[a-zđ]\s*[.)]\s|[-–•]\s?|[IVX]+\.\s|\*\s)"
+    r"^(Chương\s+[IVXLC]+\b|Điều\s+\d+|\d+[a-z]?\s*\.\s|[a-zđ]\s*[.)]\s|[-–•]\s?|[IVX]+\.\s|\*\s)"
 )
 _SHORT_HEADING_CHARS = 60
 

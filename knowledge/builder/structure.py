@@ -13,7 +13,7 @@ from knowledge.builder.clean import Line
 
 _CHAPTER = re.compile(r"^Chương\s+([IVXLC]+)\b\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")
-_CLAUSE = re.compile(r"^(\d+)\s*\.\s+(.*)$")
+_CLAUSE = re.compile(r"^(\d+[a-z]?)\s*\.\s+(.*)$")  # '7a.': a clause inserted by an amendment
 _POINT = re.compile(r"^([a-zđ])\s*[.)]\s+(.*)$")
 _DASH = re.compile(r"^[-–•]\s*(.*)$")
 _ROMAN = re.compile(r"^([IVX]+)\.\s+(.*)$")
@@ -61,9 +61,12 @@ def _is_sentence(title: str) -> bool:
     return len(title) > 30 and title.rstrip().endswith((".", ";", "./.", ".”"))
 
 
-def parse_articles(lines: list[Line]) -> list[Unit]:
-    """Chương / Điều / khoản / điểm, with a decision part before 'Chương I'."""
-    st = _State()
+def parse_articles(lines: list[Line], part: str = "decision", keep_leads: bool = False) -> list[Unit]:
+    """Chương / Điều / khoản / điểm, with a decision part before 'Chương I' (part='body': a law, no decision).
+
+    keep_leads: a clause's lead-in before its points stays a unit of its own (national law puts the rule
+    there: '... nhưng không quá 02 năm:'); otherwise it is only the points' context."""
+    st = _State(part=part)
     current: Unit | None = None
     expect_chapter_title = False
     for line in lines:
@@ -103,7 +106,7 @@ def parse_articles(lines: list[Line]) -> list[Unit]:
         elif point and current is not None and current.clause is not None:
             lead = current if current.point is None else None
             context = lead.text if lead is not None else current.context
-            if lead is not None and len(lead.lines) == 1:
+            if lead is not None and len(lead.lines) == 1 and not keep_leads:
                 lead.point = "_lead"  # the lead-in alone is kept as context, not as its own answer unit
             current = _add(st, current.clause, f"điểm {point.group(1)}", point.group(2), context=context)
         elif current is None:

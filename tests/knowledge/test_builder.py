@@ -45,8 +45,11 @@ def test_committed_artifact_is_what_the_builder_produces(
 def test_build_is_deterministic_in_a_temp_copy(
     tmp_path: Path, built: tuple[dict[str, Any], dict[str, Any]]
 ) -> None:
-    for path in SOURCES.iterdir():
-        (tmp_path / path.name).write_bytes(path.read_bytes())
+    for path in SOURCES.rglob("*"):
+        if path.is_file():
+            target = tmp_path / path.relative_to(SOURCES)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
     kb, _ = build(tmp_path, progress=lambda _line: None)
     assert dump(kb) == dump(built[0])
 

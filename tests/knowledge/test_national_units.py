@@ -1,0 +1,200 @@
+"""National texts in kb.json: every article of the pack as clause units, no compiler notes, dated and superseded."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.builder.build import SOURCES, build
+
+NATIONAL = SOURCES / "national"
+_ARTICLE = re.compile(r"^Điều (\d+)\.", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def kb() -> dict[str, Any]:
+    return build(progress=lambda _line: None)[0]
+
+
+def _units(kb: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
+    return [u for u in kb["units"] if u["doc_id"] == doc_id]
+
+
+def _unit(
+    kb: dict[str, Any], doc_id: str, article: str, clause: str | None, point: str | None = None
+) -> dict[str, Any]:
+    found = [
+        u
+        for u in _units(kb, doc_id)
+        if u["article"] == article and u["clause"] == clause and u["point"] == point
+    ]
+    assert len(found) == 1, (doc_id, article, clause, point, len(found))
+    return found[0]
+
+
+def _articles_in_text(name: str) -> set[str]:
+    return {f"Điều {n}" for n in _ARTICLE.findall((NATIONAL / name).read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "file"),
+    [
+        ("luat_47_2014", "luat-47-2014-nhap-canh-xuat-canh-qua-canh-cu-tru-nguoi-nuoc-ngoai.txt"),
+        ("bo_luat_lao_dong_45_2019", "bo-luat-lao-dong-45-2019-dieu-150-157.txt"),
+        ("nd_219_2025", "nd-219-2025-lao-dong-nuoc-ngoai.txt"),
+        ("luat_28_2009", "luat-ly-lich-tu-phap-28-2009-trich.txt"),
+        ("nd_216_2026", "nd-216-2026-ly-lich-tu-phap-trich.txt"),
+        ("nd_282_2025", "nd-282-2025-xu-phat-an-ninh-trat-tu-trich.txt"),
+        ("nd_283_2026", "nd-283-2026-xu-phat-lao-dong-trich.txt"),
+        ("nd_12_2022", "nd-12-2022-xu-phat-lao-dong-trich.txt"),
+        ("tt_53_2016", "tt-53-2016-tt-bca-khai-bao-tam-tru.txt"),
+    ],
+)
+def test_every_article_of_the_pack_is_present(kb: dict[str, Any], doc_id: str, file: str) -> None:
+    expected = _articles_in_text(file)
+    assert expected, file
+    units = _units(kb, doc_id)
+    assert {u["article"] for u in units} == expected
+    assert all(u["source"] == "national" for u in units)
+
+
+def test_quoted_amendments_become_the_articles_they_quote(kb: dict[str, Any]) -> None:
+    articles = {u["article"] for u in _units(kb, "luat_47_2014_amended")}
+    assert articles == {f"Điều {n}" for n in (8, 9, 10, 12, 20, 31, 33, 34, 36, 37, 38)}
+    assert _unit(kb, "luat_47_2014_amended", "Điều 8", "khoản 7a")["text"].startswith("ĐT1 - Cấp cho")
+    assert (
+        _unit(kb, "luat_47_2014_amended", "Điều 10", "khoản 1")["article_title"] == "Điều kiện cấp thị thực"
+    )
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "article", "clause", "point", "starts"),
+    [
+        ("luat_47_2014_amended", "Điều 33", "khoản 2", None, "Việc khai báo tạm trú cho người nước ngoài"),
+        ("luat_47_2014_amended", "Điều 38", "khoản 5", None, "Thẻ tạm trú có ký hiệu LĐ1, LĐ2 và PV1"),
+        ("nd_219_2025", "Điều 21", "khoản 1", None, "Thời hạn của giấy phép lao động"),
+        ("nd_219_2025", "Điều 18", "khoản 2", None, "Giấy khám sức khỏe do cơ sở khám bệnh"),
+        (
+            "nd_282_2025",
+            "Điều 21",
+            "khoản 3",
+            "điểm e",
+            "Cơ sở lưu trú không thực hiện việc khai báo tạm trú",
+        ),
+        ("nd_283_2026", "Điều 13", "khoản 5", "điểm a", "Từ 30.000.000 đồng đến 45.000.000 đồng"),
+        ("tt_53_2016", "Điều 5", "khoản 1", None, "Người khai báo tạm trú truy cập"),
+        (
+            "bo_luat_lao_dong_45_2019",
+            "Điều 155",
+            None,
+            None,
+            "Thời hạn của giấy phép lao động tối đa là 02 năm",
+        ),
+    ],
+)
+def test_known_clauses_have_their_numbers(
+    kb: dict[str, Any], doc_id: str, article: str, clause: str | None, point: str | None, starts: str
+) -> None:
+    assert _unit(kb, doc_id, article, clause, point)["text"].startswith(starts)
+
+
+def test_compiler_notes_and_source_lines_are_never_text(kb: dict[str, Any]) -> None:
+    national = [u for u in kb["units"] if u["source"] == "national"]
+    assert len(national) > 600
+    for unit in national:
+        text = unit["text"]
+        assert "[" not in text and "]" not in text, unit["id"]
+        assert "GHI CHÚ" not in text and "Ghi chú" not in text, unit["id"]
+        assert "Nguồn trích" not in text and "Tệp nguồn" not in text, unit["id"]
+        assert not re.search(r"\(Điều \d+ (Luật|Bộ luật|Thông tư) số", text), unit["id"]
+        assert "\n...\n" not in f"\n{text}\n", unit["id"]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "status", "effective_from", "effective_to"),
+    [
+        ("nd_12_2022", "superseded", "2022-01-17", "2026-09-10"),
+        ("nd_283_2026", "in_force", "2026-09-10", None),
+        ("nd_282_2025", "in_force", "2025-12-15", None),
+        ("nd_219_2025", "in_force", "2025-08-07", None),
+        ("nd_216_2026", "in_force", "2026-07-01", None),
+        ("luat_28_2009", "superseded", "2010-07-01", "2026-07-01"),
+        ("tt_53_2016", "in_force", "2017-02-15", None),
+    ],
+)
+def test_documents_are_dated(
+    kb: dict[str, Any], doc_id: str, status: str, effective_from: str, effective_to: str | None
+) -> None:
+    doc = kb["documents"][doc_id]
+    assert (doc["status"], doc["effective_from"], doc["effective_to"]) == (
+        status,
+        effective_from,
+        effective_to,
+    )
+    assert all(u["status"] == status and u["effective_to"] == effective_to for u in _units(kb, doc_id))
+    for field in (
+        "number",
+        "title_vi",
+        "kind",
+        "replaces",
+        "replaced_by",
+        "completeness",
+        "confidence",
+        "provenance",
+    ):
+        assert field in doc
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "article", "clause", "date"),
+    [
+        ("nd_282_2025", "Điều 69", "khoản 1", "15 tháng 12 năm 2025"),
+        ("nd_283_2026", "Điều 66", "khoản 1", "10 tháng 9 năm 2026"),
+        ("nd_216_2026", "Điều 27", "khoản 1", "01 tháng 7 năm 2026"),
+        ("nd_219_2025", "Điều 35", "khoản 1", "07 tháng 8 năm 2025"),
+    ],
+)
+def test_effective_dates_agree_with_the_text(
+    kb: dict[str, Any], doc_id: str, article: str, clause: str, date: str
+) -> None:
+    unit = _unit(kb, doc_id, article, clause)
+    assert "hiệu lực" in unit["text"] and date in unit["text"]
+    day, month, year = (int(x) for x in re.findall(r"\d+", date))
+    assert kb["documents"][doc_id]["effective_from"] == f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "replaced"),
+    [("nd_282_2025", "144/2021/NĐ-CP"), ("nd_283_2026", "12/2022/NĐ-CP"), ("nd_216_2026", "111/2010/NĐ-CP")],
+)
+def test_replacements_are_what_the_text_says(kb: dict[str, Any], doc_id: str, replaced: str) -> None:
+    doc = kb["documents"][doc_id]
+    assert doc["replaces"] == [replaced]
+    [(article, clause)] = doc["replaces_basis"]
+    assert replaced.split("/NĐ")[0] in _unit(kb, doc_id, article, clause)["text"]
+    assert "283/2026/NĐ-CP" in kb["documents"]["nd_12_2022"]["replaced_by"]
+
+
+def test_amended_articles_of_the_2014_wording_are_superseded(kb: dict[str, Any]) -> None:
+    flagged = {"Điều 3", "Điều 7", "Điều 8", "Điều 9", "Điều 10", "Điều 12", "Điều 20", "Điều 27"}
+    flagged |= {"Điều 31", "Điều 33", "Điều 34", "Điều 36", "Điều 37", "Điều 38"}
+    for unit in _units(kb, "luat_47_2014"):
+        assert (unit["status"] == "superseded") == (unit["article"] in flagged), unit["id"]
+    old_33 = _unit(kb, "luat_47_2014", "Điều 33", "khoản 2")
+    assert old_33["superseded_by"] and all(
+        i.startswith("luat_47_2014_amended/qc/dieu-33/") for i in old_33["superseded_by"]
+    )
+    assert _unit(kb, "luat_47_2014", "Điều 3", "khoản 1")["superseded_by"] == []  # amended text not on file
+    assert _unit(kb, "luat_47_2014", "Điều 35", "khoản 1")["status"] == "in_force"
+
+
+def test_national_sources_keep_their_provenance() -> None:
+    for meta in NATIONAL.glob("*.meta.json"):
+        shared = Path("/work/shared/national") / meta.name
+        if shared.exists():
+            assert meta.read_bytes() == shared.read_bytes(), meta.name
+        text = NATIONAL / meta.name.replace(".meta.json", ".txt")
+        assert text.exists()
