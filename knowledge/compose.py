@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from catalog import normalise_language, translator
+from catalog import N_, normalise_language, translator
 from knowledge.answers import _documents_for, short_cite, unit_citation
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
@@ -27,6 +27,7 @@ from knowledge.selection import (
     index_for,
     is_national,
     relevance,
+    title_relevance,
     topic_score,
 )
 from knowledge.store import Kb, get_kb
@@ -47,26 +48,18 @@ MAX_SENTENCES = 3
 MAX_DOCUMENTS_SHOWN = 6
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
-_ROLE_ORDER: tuple[str, ...] = (
-    "receives",
-    "decides",
-    "issues",
-    "leads",
-    "publishes",
-    "guides",
-    "coordinates",
-    "informs",
-    "inspects",
-    "reports_to",
-    "is_reported_to",
-)
+_WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "leads", "publishes", "guides")
+_ZONE_CONDITIONS = {
+    "inside": N_("Employer inside an industrial or high-tech zone: "),
+    "outside": N_("Employer outside industrial and high-tech zones: "),
+}
 
 # Query-side reading of what the builder's values do not carry: a point's amount is in its clause's lead-in
 # ("Phạt tiền từ 3.000.000 đồng đến 5.000.000 đồng đối với ... sau đây:"), and "ngay khi" means at once.
 _MONEY_RANGE = re.compile(r"từ (\d{1,3}(?:\.\d{3})+) đồng đến (\d{1,3}(?:\.\d{3})+) đồng")
 _IMMEDIATE = re.compile(r"ngay khi [^.;,]*")
 _REMOTE = "vùng sâu, vùng xa"
-_PAPER = re.compile(r"phiếu khai báo")
+_PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 _PUBLISHES = re.compile(r"công bố công khai", re.IGNORECASE)
@@ -102,7 +95,8 @@ def ask(
     prov, area = where if where else (None, None)
     reply = Reply(topic=topic, facet=facet, covered=False, direct="", lang=lang, province=prov, area=area)
     if topic is None:
-        reply.direct = f"{not_covered_text(lang)} {_t('Ask the provincial police or the Department of Home Affairs.', lang)}"
+        ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
+        reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
     draft = _Draft(kb, lang)
     question = f"{expand_query(text)} {TOPIC_LABELS[topic]['vi']}"
@@ -114,15 +108,16 @@ def ask(
         _compose_values(kb, draft, topic, used, question, text, on or date.today())
     elif used is not None:
         _compose_plain(kb, draft, topic, used, question, text, on or date.today())
+    if not draft.sentences and used is not None:
+        _superseded_note(kb, draft, topic, used, on or date.today())
     if reply.province_matters and prov is None:
         reply.needs = ("province",)
     reply.covered = bool(draft.sentences)
     if reply.covered:
         reply.direct = " ".join(draft.sentences)
     else:
-        reply.direct = (
-            f"{not_covered_text(lang)} {_t('Ask {contacts}.', lang, contacts=_contacts(kb, topic, lang))}"
-        )
+        ask_whom = _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))
+        reply.direct = not_covered_text(lang) + " " + ask_whom
     reply.citations = draft.citations
     reply.values = draft.values
     reply.roles = draft.roles
@@ -149,6 +144,10 @@ class _Draft:
             self.citations.append(citation)
             self.units.append(unit)
         return self.citations.index(citation), short_cite(citation, self.lang)
+
+    def label(self, unit: Unit) -> str:
+        """'282/2025/NĐ-CP, Điều 21, khoản 3, điểm e', without citing it yet."""
+        return short_cite(unit_citation(self.kb, unit), self.lang)
 
     def say(self, sentence: str) -> bool:
         if sentence in self.sentences or len(self.sentences) >= MAX_SENTENCES:
@@ -191,39 +190,80 @@ def _likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str
     return best[1] if best else None
 
 
-def _lead_in_values(unit: Unit, facet: str) -> list[dict[str, Any]]:
-    """A point's fine is in its clause's lead-in; 'ngay khi ...' is an immediate time limit."""
-    found: list[dict[str, Any]] = []
-    if facet == "penalty" and unit.get("point") and unit.get("context"):
-        match = _MONEY_RANGE.search(unit["context"])
-        if match:
-            low, high = (int(g.replace(".", "")) for g in match.groups())
-            found.append(
-                {
-                    "kind": "money_range",
-                    "text": match.group(),
-                    "norm": {"min_vnd": low, "max_vnd": high},
-                    "lead_in": True,
-                }
+def _superseded_note(kb: Kb, draft: _Draft, topic: str, facet: str, on: date) -> None:
+    """Only a replaced rule on file says this: never given as current, named as replaced."""
+    for position in candidates(kb, topic, facet):
+        unit = kb.units[position]
+        doc = kb.documents.get(unit["doc_id"], {})
+        end = doc.get("effective_to")
+        if (
+            is_national(unit)
+            and not in_force(kb, unit, on)
+            and doc.get("replaced_by")
+            and isinstance(end, str)
+        ):
+            draft.caveats.append(
+                _t(
+                    "{old} said this until {date}; it was replaced by {new}, whose text on this point is not on file.",
+                    draft.lang,
+                    old=doc.get("number", unit["doc_id"]),
+                    date=_dmy(end),
+                    new=", ".join(doc["replaced_by"]),
+                )
             )
+            return
+
+
+def _parent(kb: Kb, unit: Unit) -> Unit | None:
+    index = index_for(kb)
+    position = index.parent_of(kb, unit)
+    return kb.units[position] if position is not None else None
+
+
+def _facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], Unit]:
+    """The unit's values that answer the facet, and the unit they are quoted from. What the builder's values
+    do not carry is read here: a point's fine is in its clause's opening words ('Phạt tiền từ ... đồng đến ...
+    đồng đối với ... sau đây:', the clause's own unit, cited with it); 'ngay khi ...' is an immediate limit."""
+    kinds = FACET_KINDS[facet]
+    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds]
+    if values:
+        return values, unit
+    parent = _parent(kb, unit)
+    if facet == "penalty" and parent is not None:
+        money = [v for v in parent.get("values") or [] if v.get("kind") in kinds]
+        match = _MONEY_RANGE.search(parent["text"])
+        if not money and match:
+            low, high = (int(g.replace(".", "")) for g in match.groups())
+            norm = {"min_vnd": low, "max_vnd": high}
+            money = [{"kind": "money_range", "text": match.group(), "start": match.start(), "norm": norm}]
+        return money, parent
     if facet == "deadline":
         match = _IMMEDIATE.search(unit["text"])
         if match:
-            found.append({"kind": "time_limit", "text": match.group(), "norm": {"immediately": True}})
-    return found
-
-
-def _facet_values(unit: Unit, facet: str) -> list[dict[str, Any]]:
-    kinds = FACET_KINDS[facet]
-    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds]
-    return values or _lead_in_values(unit, facet)
+            value = {
+                "kind": "time_limit",
+                "text": match.group(),
+                "start": match.start(),
+                "norm": {"immediately": True},
+            }
+            return [value], unit
+    return [], unit
 
 
 def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
+    """A value with what the words just before it say about it: remote areas, an extension."""
     shown = show_value(value, lang)
     start = value.get("start")
-    if isinstance(start, int) and _REMOTE in unit["text"][max(0, start - 60) : start]:
+    before = unit["text"][max(0, start - 60) : start] if isinstance(start, int) else ""
+    if _REMOTE in before:
         return _t("{span} in remote areas", lang, span=shown)
+    if "gia hạn" in before:
+        once = "một lần" in before
+        return (
+            _t("extendable once, for {span}", lang, span=shown)
+            if once
+            else _t("extension: {span}", lang, span=shown)
+        )
     return shown
 
 
@@ -232,36 +272,74 @@ def _count_note(unit: Unit, lang: str) -> str:
     return _t(" ({count} people)", lang, count=show_value(counts[0], lang)) if counts else ""
 
 
+def _short(text: str, limit: int = 90) -> str:
+    """A document's name as the clause writes it, cut at a word when long (a prefix: still the clause's words)."""
+    text = text.strip().rstrip(";.:")
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def _compose_values(
     kb: Kb, draft: _Draft, topic: str, facet: str, question: str, text: str, on: date
 ) -> None:
-    ranked = [(s, u) for s, u in _ranked(kb, topic, facet, question, text, on) if _facet_values(u, facet)]
+    ranked = [
+        (s, u) for s, u in _ranked(kb, topic, facet, question, text, on) if _facet_values(kb, u, facet)[0]
+    ]
     if not ranked:
         return
+    if facet == "documents":
+        _compose_documents(kb, draft, ranked, question, on)
+        return
     best = ranked[0][0]
-    for score, unit in ranked:
-        if score < best * NEAR_BEST or len(draft.sentences) >= MAX_SENTENCES:
-            break
-        values = _facet_values(unit, facet)
-        position, cite = draft.cite(unit)
-        if facet == "documents":
-            items = [str(v["text"]).rstrip(";.") for v in values]
-            shown = items[:MAX_DOCUMENTS_SHOWN]
-            more = len(items) - len(shown)
-            joined = listed(shown) + (_t(" and {n} more", draft.lang, n=more) if more else "")
-            said = draft.say(facet_sentence(facet, draft.lang, values=joined, cite=cite))
-        else:
-            joined = _t(", ", draft.lang).join(_qualified(unit, v, draft.lang) for v in values)
-            joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
-            sentence = facet_sentence(facet, draft.lang, values=joined, cite=cite)
-            said = draft.say(_route(unit, draft.lang) + sentence)
-        if said:
+    chosen = [u for s, u in ranked if s >= best * NEAR_BEST][: MAX_SENTENCES + 2]
+    docs = list(dict.fromkeys(u["doc_id"] for u in chosen))
+    chosen.sort(key=lambda u: (docs.index(u["doc_id"]), u.get("seq", 0)))  # each law's clauses in its order
+    stated: set[str] = set()
+    for unit in chosen:
+        values, source = _facet_values(kb, unit, facet)
+        cite = draft.label(unit)
+        joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
+        joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
+        route = _route(unit, draft.lang) if facet == "deadline" else ""
+        if route + joined in stated:
+            continue  # a circular repeating its law's time limit adds nothing
+        if draft.say(route + facet_sentence(facet, draft.lang, values=joined, cite=cite)):
+            stated.add(route + joined)
+            draft.cite(unit)
+            position = draft.cite(source)[0]  # a point's fine is quoted from its clause's opening words
             for value in values:
-                draft.values.append(
-                    StatedValue(value["kind"], str(value["text"]), show_value(value, draft.lang), position)
-                )
+                shown = show_value(value, draft.lang)
+                draft.values.append(StatedValue(value["kind"], str(value["text"]), shown, position))
     if facet == "penalty":
         _organisation_factor(kb, draft)
+
+
+def _compose_documents(
+    kb: Kb, draft: _Draft, ranked: list[tuple[float, Unit]], question: str, on: date
+) -> None:
+    """A document list is an article's clauses or a clause's points: the article whose title matches the
+    question best ('Hồ sơ đề nghị cấp giấy phép lao động' before its special cases), listed whole."""
+    index = index_for(kb)
+    best = max(
+        (u for _s, u in ranked),
+        key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
+    )
+    group = [kb.units[p] for p in index.by_article[(best["doc_id"], best["article"])]]
+    group = [u for u in group if u.get("part") == best.get("part") and in_force(kb, u, on)]
+    group.sort(key=lambda u: u.get("seq", 0))
+    items: list[tuple[dict[str, Any], int]] = []
+    for unit in group:
+        position = draft.cite(unit)[0]
+        items += [(v, position) for v in _facet_values(kb, unit, "documents")[0]]
+    shown = items[:MAX_DOCUMENTS_SHOWN]
+    more = len(items) - len(shown)
+    joined = listed([_short(str(v["text"])) for v, _ in shown])
+    joined += _t(" and {n} more", draft.lang, n=more) if more else ""
+    label = short_cite(unit_citation(kb, best), draft.lang).split(", khoản")[0]  # the article
+    if draft.say(facet_sentence("documents", draft.lang, values=joined, cite=label)):
+        for value, position in shown:
+            draft.values.append(
+                StatedValue("document", str(value["text"]), _short(str(value["text"])), position)
+            )
 
 
 def _route(unit: Unit, lang: str) -> str:
@@ -346,16 +424,28 @@ def unit_roles(unit: Unit) -> list[tuple[str, str]]:
 
 
 def _role_line(
-    kb: Kb, draft: _Draft, unit: Unit, agency: str, role: str, all_roles: list[tuple[str, str]]
-) -> None:
+    kb: Kb,
+    draft: _Draft,
+    unit: Unit,
+    agency: str,
+    role: str,
+    all_roles: list[tuple[str, str]],
+    condition: str | None = None,
+) -> bool:
+    """One sentence saying what the clause has the office do; False when nothing was said."""
     if agency not in kb.agencies or kb.agencies[agency].get("generic"):
-        return
+        return False
     target = next((a for a, r in all_roles if r == "is_reported_to" and a in kb.agencies), None)
-    position, cite = draft.cite(unit)
     target_name = agency_label(kb, target, draft.lang) if target else None
-    sentence = role_sentence(role, agency_label(kb, agency, draft.lang), cite, draft.lang, target_name)
+    sentence = role_sentence(
+        role, agency_label(kb, agency, draft.lang), draft.label(unit), draft.lang, target_name
+    )
+    if sentence and condition:
+        sentence = _t(condition, draft.lang) + sentence
     if sentence and draft.say(sentence):
-        draft.roles.append((agency, role, position))
+        draft.roles.append((agency, role, draft.cite(unit)[0]))
+        return True
+    return False
 
 
 def _compose_where(
@@ -370,12 +460,14 @@ def _compose_where(
     zone: str | None,
     on: date,
 ) -> None:
-    """The competent office by national law, then what the province's decree has each office do."""
-    for _score, unit in _ranked(kb, topic, "where", question, text, on)[:2]:
+    """The competent office by national law, then the offices the province's decree has take, decide, issue,
+    lead, publish or explain. An office that only coordinates, informs, inspects or reports is not where a
+    person goes, so it is not named here."""
+    national = 0
+    for _score, unit in _ranked(kb, topic, "where", question, text, on):
         for agency, role in unit_roles(unit):
-            if role in APPLY_ROLES | ISSUE_ROLES:
-                _role_line(kb, draft, unit, agency, role, unit_roles(unit))
-                break
+            if role in APPLY_ROLES | ISSUE_ROLES and national < 2:
+                national += _role_line(kb, draft, unit, agency, role, unit_roles(unit))
     if prov is None:
         return
     doc_ids, _others = _documents_for(kb, prov, area)
@@ -388,23 +480,22 @@ def _compose_where(
         and in_force(kb, u, on)
     ]
     scopes = {u.get("zone_scope") for u in units if u.get("zone_scope")}
-    if topic == "work_permit" and scopes >= {"inside", "outside"}:
-        if zone is None:
-            reply.needs = ("zone",)
-            draft.caveats.append(
-                _t(
-                    "In {place} the office depends on where the employer is: inside an industrial or high-tech zone, or outside.",
-                    draft.lang,
-                    place=prov.name_vi,
-                )
+    zoned = topic == "work_permit" and scopes >= {"inside", "outside"}
+    if zoned and zone is None:
+        reply.needs = ("zone",)
+        draft.caveats.append(
+            _t(
+                "In {place} the office depends on where the employer is: inside an industrial or high-tech zone, or outside.",
+                draft.lang,
+                place=prov.name_vi,
             )
-            units = [u for u in units if not u.get("zone_scope")]
-        else:
-            units = [u for u in units if u.get("zone_scope") in (None, zone)]
+        )
+    elif zoned:
+        units = [u for u in units if u.get("zone_scope") in (None, zone)]
     index = index_for(kb)
     lines = [
         (
-            _ROLE_ORDER.index(role) if role in _ROLE_ORDER else 99,
+            _WHERE_ROLES.index(role),
             -relevance(kb, index, index.by_id[u["id"]], question, text),
             u,
             agency,
@@ -412,12 +503,12 @@ def _compose_where(
         )
         for u in units
         for agency, role in unit_roles(u)
+        if role in _WHERE_ROLES
     ]
     lines.sort(key=lambda line: (line[0], line[1], line[2].get("seq", 0)))
     for _order, _rel, unit, agency, role in lines:
-        if len(draft.sentences) >= MAX_SENTENCES:
-            break
-        _role_line(kb, draft, unit, agency, role, unit_roles(unit))
+        condition = _ZONE_CONDITIONS.get(unit.get("zone_scope") or "") if zoned and zone is None else None
+        _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition)
 
 
 def _contacts(kb: Kb, topic: str, lang: str) -> str:
@@ -436,6 +527,10 @@ def _caveats(kb: Kb, draft: _Draft, lang: str, on: date) -> list[str]:
             notes.append(_t("{number} is a draft, not in force.", lang, number=number))
         elif doc.get("status") == "guidance_letter":
             notes.append(_t("{number} is a guidance letter, not a regulation.", lang, number=number))
+        completeness = str(doc.get("completeness") or "")
+        partial = re.search(r"\bonly\b|^partial|^fragmentary", completeness.lower())
+        if doc.get("source") == "national" and partial:
+            notes.append(_t("Only extracts of {number} are on file.", lang, number=number))
         start = doc.get("effective_from")
         for old in doc.get("replaces") or []:
             old_number = kb.documents.get(old, {}).get("number", old)

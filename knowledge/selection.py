@@ -76,7 +76,21 @@ class Index:
 
     by_topic_facet: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     unit_terms: dict[int, frozenset[str]] = field(default_factory=dict)
+    title_terms: dict[int, frozenset[str]] = field(default_factory=dict)
+    by_article: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
+
+    def parent_of(self, kb: Kb, unit: Unit) -> int | None:
+        """The clause unit a point belongs to (its id without the '/diem-x' part), when there is one."""
+        if not unit.get("point") or "/" not in unit["id"]:
+            return None
+        position = self.by_id.get(unit["id"].rsplit("/", 1)[0])
+        return position if position is not None and not kb.units[position].get("point") else None
+
+
+def _topic_names(unit: Unit) -> list[str]:
+    topics = unit.get("topics") or {}
+    return list(topics) if isinstance(topics, list) else [t for t in topics if topic_score(unit, t) >= 1]
 
 
 _INDEXES: dict[int, Index] = {}
@@ -89,15 +103,22 @@ def index_for(kb: Kb) -> Index:
     index = Index()
     for position, unit in enumerate(kb.units):
         index.by_id[unit["id"]] = position
+        index.by_article.setdefault((unit["doc_id"], unit["article"]), []).append(position)
+    for position, unit in enumerate(kb.units):
         facets = unit.get("facets") or []
-        topics = unit.get("topics") or {}
-        names = topics if isinstance(topics, list) else [t for t in topics if topic_score(unit, t) >= 1]
+        names = _topic_names(unit)
+        parent = index.parent_of(kb, unit)
+        if (
+            parent is not None
+        ):  # a point is about what its clause is about ('Thời hạn của giấy phép...: a) ...')
+            names = list(dict.fromkeys([*names, *_topic_names(kb.units[parent])]))
         for topic in names:
             for facet in facets:
                 index.by_topic_facet.setdefault((topic, facet), []).append(position)
         index.unit_terms[position] = frozenset(
             terms(" ".join([unit["text"], unit.get("article_title", ""), unit.get("context", "")]))
         )
+        index.title_terms[position] = frozenset(terms(unit.get("article_title", "")))
     _INDEXES.clear()
     _INDEXES[id(kb)] = index
     return index
@@ -108,12 +129,21 @@ def _question_terms(expanded: str) -> frozenset[str]:
     return frozenset(terms(expanded))
 
 
+def title_relevance(kb: Kb, index: Index, position: int, expanded: str) -> float:
+    """How well the article's title matches the question (shared rare words over the title's length)."""
+    title = index.title_terms[position]
+    shared = _question_terms(expanded) & title
+    return sum(kb.idf.get(w, 0.0) for w in shared) / math.sqrt(max(len(title), 4))
+
+
 def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str) -> float:
     """Shared words weighted by rarity, over the square root of the unit's length (short, on-point clauses
-    first); a sub-procedure the question does not name halves it."""
+    first), plus the same for the article's title; a sub-procedure the question does not name halves it."""
+    asked = _question_terms(expanded)
     words = index.unit_terms[position]
-    shared = _question_terms(expanded) & words
-    score = sum(kb.idf.get(w, 0.0) for w in shared) / math.sqrt(max(len(words), 4))
+    score = sum(kb.idf.get(w, 0.0) for w in asked & words) / math.sqrt(max(len(words), 4))
+    # The article's title says what the whole article is about ('Hồ sơ đề nghị cấp giấy phép lao động').
+    score += title_relevance(kb, index, position, expanded)
     unit = kb.units[position]
     heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
     lowered = question.lower()

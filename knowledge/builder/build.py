@@ -11,16 +11,22 @@ from typing import Any
 
 from knowledge.builder.deadlines import GENERIC, structured
 from knowledge.builder.documents import decree_docs, national_docs, read_json
+from knowledge.builder.facets import ordered, phrase_facets, value_facets
 from knowledge.builder.nlp import build_pipeline, topic_weight
 from knowledge.builder.patterns import EMPLOYER_NOTICE_PHRASES, NAMED_LAWS, PROCEDURE_PHRASES, ZONE_PHRASES
+from knowledge.builder.roles import Mention, agency_roles
 from knowledge.builder.structure import Unit
+from knowledge.builder.values import document_item, extract_values
 from knowledge.text import fold
 
 SCHEMA_VERSION = 1
 PACKAGE = Path(__file__).resolve().parents[1]
 SOURCES = PACKAGE / "sources"
 DATA = PACKAGE / "data"
-_HASHED_CODE = (PACKAGE / "builder" / "patterns.py",)
+_HASHED_CODE = tuple(
+    PACKAGE / "builder" / name
+    for name in ("patterns.py", "values.py", "facets.py", "roles.py", "national.py")
+)
 
 
 def sources_hash(sources: Path = SOURCES) -> str:
@@ -35,7 +41,12 @@ def sources_hash(sources: Path = SOURCES) -> str:
 
 
 def _slug(label: str | None) -> str:
-    return fold(label).replace(" ", "-") if label else "_"
+    """'điểm đ' -> 'diem-dd': folding alone would make điểm d and điểm đ one id."""
+    if not label:
+        return "_"
+    if label == "điểm đ":
+        label = "điểm dd"
+    return fold(label).replace(" ", "-")
 
 
 def _unit_id(doc_id: str, unit: Unit) -> str:
@@ -134,7 +145,10 @@ def build(
 def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
     texts = [u.text for u in units]
     headings = sorted({u.article_title for u in units} | {u.context for u in units})
-    heading_agency = {h: _first_agency(doc) for h, doc in zip(headings, nlp.pipe(headings), strict=True)}
+    heading_docs = dict(zip(headings, nlp.pipe(headings), strict=True))
+    heading_agency = {h: _first_agency(doc) for h, doc in heading_docs.items()}
+    heading_facets = {h: phrase_facets(doc) for h, doc in heading_docs.items()}
+    heading_values = {h: extract_values(doc) for h, doc in heading_docs.items()}
     zones: dict[tuple[str, str], str | None] = {}
     out: list[dict[str, Any]] = []
     for seq, (unit, doc) in enumerate(zip(units, nlp.pipe(texts), strict=True)):
@@ -152,6 +166,19 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
         for span in doc.spans["topics"]:
             topics[span.label_] += topic_weight(nlp, span.label_, span.text)
         refs = [{"kind": s.label_, "number": NAMED_LAWS.get(s.text, s.text)} for s in doc.spans["legal_refs"]]
+        values = extract_values(doc)
+        item = document_item(unit.text, unit.article_title, unit.context, _is_lead(unit, units, seq))
+        if item is not None:
+            values = sorted([*values, item], key=lambda v: (v["start"], v["kind"]))
+        context_values = heading_values.get(unit.context, []) if unit.context else []
+        facets = (
+            phrase_facets(doc)
+            | heading_facets.get(unit.article_title, set())
+            | (heading_facets.get(unit.context, set()) if unit.context else set())
+            | value_facets(unit.text, values)
+            | value_facets(unit.context, context_values)
+        )
+        heading = _heading_mention(heading_docs, unit)
         out.append(
             {
                 "id": _unit_id(doc_id, unit),
@@ -174,9 +201,38 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
                 "zone_scope": zones[key],
                 "procedure": _procedure(unit.text),
                 "employer_notice": any(p in unit.text for p in EMPLOYER_NOTICE_PHRASES),
+                "facets": ordered(facets),
+                "values": values,
+                "context_values": context_values,
+                "agency_roles": agency_roles(doc, heading),
             }
         )
     return out
+
+
+def _is_lead(unit: Unit, units: list[Unit], seq: int) -> bool:
+    """A clause whose points follow it: its text is the list's lead-in, not an item."""
+    nxt = units[seq + 1] if seq + 1 < len(units) else None
+    return unit.point is None and nxt is not None and nxt.point is not None and nxt.clause == unit.clause
+
+
+_DUTY_HEADING = ("trách nhiệm", "nhiệm vụ")
+
+
+def _heading_mention(heading_docs: dict[str, Any], unit: Unit) -> Mention | None:
+    """The agency a heading makes the actor of its clauses: 'Trách nhiệm của Sở Y tế', '1. Công an tỉnh có
+    trách nhiệm:', a plan section '5. Sở Y tế'. A heading that only names an office ('Thủ tục ... tại cơ quan
+    quản lý xuất nhập cảnh') gives no actor."""
+    for where, heading in (("context", unit.context), ("title", unit.article_title)):
+        if not heading:
+            continue
+        for ent in heading_docs[heading].ents:
+            if ent.label_ != "AGENCY":
+                continue
+            if ent.start <= 1 or any(d in heading.lower() for d in _DUTY_HEADING):
+                return Mention(ent.ent_id_, ent.text, ent.start_char, where)
+            break
+    return None
 
 
 _SEGMENT_ENDS = (".", ";", "\n")

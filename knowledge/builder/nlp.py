@@ -11,9 +11,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from knowledge.builder import facets as _facets  # noqa: F401  registers the facet_matcher factory
 from knowledge.builder.deadlines import deadline_matcher, deadline_spans
 from knowledge.builder.patterns import NAMED_LAWS, TOPIC_PHRASES
 from knowledge.builder.tokenizer import WordTokenizer
+from knowledge.builder.values import value_matcher, value_spans
 
 _LEGAL_NUMBER = re.compile(
     r"(Bộ luật|Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Kế hoạch|Nghị quyết)"
@@ -59,6 +61,35 @@ class DeadlineMatcher:
         return doc
 
 
+@Language.factory("value_matcher")
+def _value_matcher(nlp: Language, name: str) -> ValueMatcher:
+    return ValueMatcher(nlp)
+
+
+class ValueMatcher:
+    """Puts money, period, count, age and form phrases in doc.spans['values'] (label = rule, see builder.values)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = value_matcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["values"] = value_spans(doc, self.matcher)
+        return doc
+
+
+@Language.component("agency_filter")
+def _agency_filter(doc: Doc) -> Doc:
+    """'cơ sở y tế' is a health facility, not the 'Sở Y tế' (the ruler matches lower case)."""
+    doc.ents = [
+        e
+        for e in doc.ents
+        if not (
+            e.label_ == "AGENCY" and e.start > 0 and doc[e.start - 1].lower_ == "cơ" and e[0].lower_ == "sở"
+        )
+    ]
+    return doc
+
+
 @Language.component("legal_refs")
 def _legal_refs(doc: Doc) -> Doc:
     """'Nghị định số 219/2025/NĐ-CP' and 'Luật Nhập cảnh, ... tại Việt Nam' -> doc.spans['legal_refs']."""
@@ -77,15 +108,19 @@ def _legal_refs(doc: Doc) -> Doc:
 
 
 def build_pipeline(agencies: list[dict[str, Any]]) -> Language:
-    """spacy.blank('vi') without pyvi, our tokenizer, then entity_ruler -> topic_matcher -> deadline_matcher -> legal_refs."""
+    """spacy.blank('vi') without pyvi, our tokenizer, then entity_ruler -> agency_filter -> topic_matcher -> deadline_matcher ->
+    value_matcher -> facet_matcher -> legal_refs."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = WordTokenizer(nlp.vocab)
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(  # type: ignore[attr-defined]
         [{"label": "AGENCY", "pattern": p, "id": a["id"]} for a in agencies for p in a["patterns"]]
     )
+    nlp.add_pipe("agency_filter")
     nlp.add_pipe("topic_matcher")
     nlp.add_pipe("deadline_matcher")
+    nlp.add_pipe("value_matcher")
+    nlp.add_pipe("facet_matcher")
     nlp.add_pipe("legal_refs")
     return nlp
 

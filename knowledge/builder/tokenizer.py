@@ -7,8 +7,10 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-# '15/12' and '66/2024/QĐ-UBND' stay one token each, so Matcher patterns can test them with one REGEX.
-_TOKEN = re.compile(r"\d+(?:/\d+)+(?:/[A-ZĐa-z\-]+)?|\w+(?:-\w+)*|[^\w\s]", re.UNICODE)
+# '15/12', '66/2024/QĐ-UBND' and '3.000.000' stay one token each, so Matcher patterns test them with one REGEX.
+_TOKEN = re.compile(
+    r"\d+(?:/\d+)+(?:/[A-ZĐa-z\-]+)?|\d{1,3}(?:\.\d{3})+(?!\d)|\w+(?:-\w+)*|[^\w\s]", re.UNICODE
+)
 
 
 class WordTokenizer:

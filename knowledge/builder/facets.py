@@ -1,0 +1,75 @@
+"""Facet tagging: which questions a clause answers (facet names: knowledge/facets.py, phrases: patterns.FACET_PHRASES).
+
+A PhraseMatcher puts facet phrases in doc.spans['facets']; a unit's facets are those of its own text, its article
+title and its lead-in, plus those its values imply: a fine is a penalty, a validity period a validity, a time limit
+running from the filing ('kể từ ngày nhận đủ hồ sơ') a processing time, any other time limit a deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from knowledge.builder.patterns import FACET_PHRASES, FEE_NOT_AFTER
+
+ORDER = tuple(FACET_PHRASES)
+_PROCESSING_AFTER = ("kể từ ngày nhận", "kể từ khi nhận", "kể từ ngày cơ quan")
+
+
+class FacetMatcher:
+    """doc.spans['facets']: facet phrases, label = facet."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for facet, phrases in FACET_PHRASES.items():
+            self.matcher.add(facet, [nlp.make_doc(p) for p in phrases])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)]
+        doc.spans["facets"] = [s for s in filter_spans(spans) if not _is_cost(s)]
+        return doc
+
+
+def _is_cost(span: Span) -> bool:
+    return span.label_ == "fee" and span.start > 0 and span.doc[span.start - 1].lower_ in FEE_NOT_AFTER
+
+
+@Language.factory("facet_matcher")
+def _facet_matcher(nlp: Language, name: str) -> FacetMatcher:
+    return FacetMatcher(nlp)
+
+
+def phrase_facets(doc: Doc) -> set[str]:
+    return {span.label_ for span in doc.spans["facets"]}
+
+
+def value_facets(text: str, values: Iterable[dict[str, Any]]) -> set[str]:
+    out: set[str] = set()
+    lower = text.lower()
+    for value in values:
+        kind = value["kind"]
+        if kind in ("money", "money_range") and ("phạt" in lower or "xử phạt" in lower):
+            out.add("penalty")
+        elif kind in ("money", "money_range") and "phí" in lower.split():
+            out.add("fee")
+        elif kind == "duration" and value["norm"].get("unit") in ("month", "year"):
+            out.add("validity")
+        elif kind == "time_limit":
+            after = lower[value["end"] : value["end"] + 60]
+            out.add("processing_time" if any(p in after for p in _PROCESSING_AFTER) else "deadline")
+        elif kind == "document":
+            out.add("documents")
+        elif kind == "form":
+            out.add("forms")
+        elif kind == "count" and "phạt" in lower:
+            out.add("penalty")
+    return out
+
+
+def ordered(facets: set[str]) -> list[str]:
+    return [f for f in ORDER if f in facets]

@@ -1,0 +1,180 @@
+"""What a clause makes each agency do, read from its verbs (rule data in patterns.ROLE_VERBS / OBJECT_MARKERS).
+
+A clause is read sentence part by sentence part (split at '.', ';' and line breaks):
+
+- an agency named after an object marker gets the marker's role: 'phối hợp với Sở Nội vụ' -> coordinates,
+  'báo cáo UBND Thành phố' -> is_reported_to, 'khai báo tạm trú với Công an xã' -> receives;
+- any other agency mention is the actor of what follows it; a part without one belongs to the clause's
+  heading agency ('Điều 12. Trách nhiệm của Sở Y tế' / '1. Công an tỉnh có trách nhiệm:');
+- the actor's roles are the role verbs of its part, except that the work named after 'phối hợp (với X)' is the
+  joint task, not the actor's own: 'Phối hợp với Sở Nội vụ tăng cường công tác kiểm tra' is coordinates only,
+  never leads / receives / decides. 'Chủ trì, phối hợp với ...' leads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from knowledge.builder.patterns import NOMINAL_BEFORE, NOT_A_VERB_AFTER, OBJECT_MARKERS, ROLE_VERBS
+
+Role = dict[str, Any]
+
+_PART_END = re.compile(r"[.;\n]")
+_LIST_GLUE = {",", "và", "hoặc", "các", "cơ", "quan", "("}
+_COORDINATION_ROLES = {"coordinates"}
+# What only the office in charge does; never read from the joint task named after 'phối hợp (với X)'.
+_DECISIVE_ROLES = {"leads", "receives", "decides", "issues"}
+_PASSIVE_AGENT = re.compile(r"(?<!\w)(được|do|bởi)\s*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    agency: str
+    text: str
+    start: int  # character offset in the text it was found in
+    where: str  # text | context | title
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for match in _PART_END.finditer(text):
+        # '3.000.000' and '7a.' are not sentence ends
+        if match.group() == "." and match.end() < len(text) and not text[match.end()].isspace():
+            continue
+        out.append((start, match.start()))
+        start = match.end()
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+_VERB_RES = [
+    (
+        re.compile(
+            rf"(?<!\w){re.escape(phrase)}(?!\w)(?!\s+({'|'.join(map(re.escape, NOT_A_VERB_AFTER.get(phrase, ('@',))))})(?!\w))"
+        ),
+        role,
+    )
+    for phrase, role in ROLE_VERBS
+]
+_NOMINAL = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, NOMINAL_BEFORE))})\s*$")
+# 'Giấy khám sức khỏe do cơ sở y tế ... cấp': the verb of a 'do X' phrase is X's, not the actor's.
+_DO_PHRASE = re.compile(r"(?<!\w)(do|được)\s[^,;:.()]{0,60}$")
+
+
+def _verbs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, role) of every role verb phrase in text, longest phrase first at a position; a verb used as a
+    noun or in the passive ('hồ sơ đề nghị cấp', 'được cấp', 'Ủy ban nhân dân cấp tỉnh') is not counted."""
+    found: list[tuple[int, int, str]] = []
+    lower = text.lower()
+    for regex, role in _VERB_RES:
+        for match in regex.finditer(lower):
+            before = lower[: match.start()]
+            nominal = bool(_NOMINAL.search(before) or _DO_PHRASE.search(before))
+            found.append((match.start(), match.end(), "" if nominal else role))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    taken: list[tuple[int, int, str]] = []
+    for start, end, role in found:
+        if not taken or start >= taken[-1][1]:
+            taken.append((start, end, role))  # 'cung cấp' holds its 'cấp' even when it is itself a noun
+    return [t for t in taken if t[2]]
+
+
+def _marker_role(doc: Doc, ent: Span, part_start: int, previous: tuple[Span, str] | None) -> str | None:
+    """Role given by the words just before the mention; a list 'A, B và C' shares A's role."""
+    if previous is not None:
+        gap = doc.text[previous[0].end_char : ent.start_char].strip().lower()
+        if gap and all(w in _LIST_GLUE for w in gap.replace(",", " , ").split()):
+            return previous[1]
+    before = doc.text[part_start : ent.start_char].lower().rstrip()
+    part_so_far = before
+    for phrase, role, needs in OBJECT_MARKERS:
+        if re.search(rf"(?<!\w){re.escape(phrase)}(\s+(các|cơ quan))*$", before):
+            if needs and not any(w in part_so_far for w in needs):
+                continue
+            return role
+    return None
+
+
+def _actor_roles(text: str, start: int, end: int, first_only: bool = False) -> list[str]:
+    """Roles of the actor of text[start:end] from its verbs, the coordination rule applied."""
+    roles: list[str] = []
+    after_coordination = False
+    for _, _, role in _verbs(text[start:end]):
+        if role in _COORDINATION_ROLES:
+            after_coordination = True
+            if "leads" not in roles:  # 'Chủ trì, phối hợp với ...': the lead, not a helper
+                roles.append(role)
+            continue
+        if after_coordination and role in _DECISIVE_ROLES:
+            continue  # the joint task after 'phối hợp với X' is not the actor's own decision
+        roles.append(role)
+        if first_only:
+            break
+    return list(dict.fromkeys(roles))
+
+
+def agency_roles(doc: Doc, heading: Mention | None) -> list[Role]:
+    """One entry per (mention, role); the heading agency's entries say where its mention was found."""
+    agencies = [e for e in doc.ents if e.label_ == "AGENCY"]
+    text = _masked(doc.text, agencies)  # 'cơ quan có thẩm quyền cấp ...' is a name, its 'cấp' is not a verb
+    out: list[Role] = []
+    for part_start, part_end in _parts(text):
+        in_part = [e for e in agencies if part_start <= e.start_char < part_end]
+        actor_found = False
+        previous: tuple[Span, str] | None = None
+        for ent in in_part:
+            role = _marker_role(doc, ent, part_start, previous)
+            if role is None and _PASSIVE_AGENT.search(doc.text[part_start : ent.start_char].lower()):
+                # 'được Công an Thành phố cấp thị thực': the agent of one verb, not the actor of the part
+                role_list = _actor_roles(text, ent.end_char, part_end, first_only=True) or ["other"]
+            elif role is None:
+                actor_found = True
+                role_list = _actor_roles(text, ent.end_char, part_end) or ["other"]
+            else:
+                role_list = [role]
+            for r in role_list:
+                out.append(
+                    {
+                        "agency": ent.ent_id_,
+                        "role": r,
+                        "text": ent.text,
+                        "start": ent.start_char,
+                        "where": "text",
+                    }
+                )
+            previous = (ent, role_list[0])
+        if heading is not None and not actor_found:
+            for r in _actor_roles(text, part_start, part_end):
+                out.append(
+                    {
+                        "agency": heading.agency,
+                        "role": r,
+                        "text": heading.text,
+                        "start": heading.start,
+                        "where": heading.where,
+                    }
+                )
+    return _dedupe(out)
+
+
+def _masked(text: str, ents: list[Span]) -> str:
+    chars = list(text)
+    for ent in ents:
+        chars[ent.start_char : ent.end_char] = " " * (ent.end_char - ent.start_char)
+    return "".join(chars)
+
+
+def _dedupe(roles: list[Role]) -> list[Role]:
+    seen: set[tuple[str, str, int, str]] = set()
+    out: list[Role] = []
+    for r in roles:
+        key = (r["agency"], r["role"], r["start"], r["where"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,215 @@
+"""Values a clause states, found by a spaCy Matcher over tokens: money and money ranges, durations, time limits,
+counts, ages and forms; offices come from the entity ruler, document items from the clause's place in a list.
+
+'Phạt tiền từ 3.000.000 đồng đến 5.000.000 đồng'  -> money_range {"min_vnd": 3000000, "max_vnd": 5000000}
+'không quá 02 năm'                                 -> duration {"amount": 2, "unit": "year", "bound": "max", "years": 2}
+'trong thời hạn 12 giờ'                            -> time_limit {"amount": 12, "unit": "hour", "bound": "within", "hours": 12}
+'từ 01 đến 03 người nước ngoài'                    -> count {"min": 1, "max": 3, "unit": "person"}
+'mẫu NA17'                                         -> form {"code": "NA17"}
+
+Every value carries start/end offsets into the unit text and `text == unit_text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+Value = dict[str, Any]
+Pattern = list[dict[str, Any]]
+
+_NUM: dict[str, Any] = {"TEXT": {"REGEX": r"^\d{1,3}(\.\d{3})+$|^\d+$"}}
+_SCALE: dict[str, Any] = {"LOWER": {"IN": ["nghìn", "ngàn", "triệu", "tỷ"]}, "OP": "?"}
+_DONG: dict[str, Any] = {"LOWER": "đồng"}
+_UNIT: dict[str, Any] = {"LOWER": {"IN": ["giờ", "ngày", "tháng", "năm"]}}
+_WORKING: Pattern = [{"LOWER": "làm", "OP": "?"}, {"LOWER": "việc", "OP": "?"}]
+_BELOW: dict[str, Any] = {"LOWER": "dưới", "OP": "?"}
+_PERSON: Pattern = [{"LOWER": "người"}, {"LOWER": {"IN": ["nước", "lao"]}, "OP": "?"}]
+_PERSON_TAIL: Pattern = [{"LOWER": {"IN": ["ngoài", "động"]}, "OP": "?"}]
+_SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
+_UNITS = {"giờ": "hour", "ngày": "day", "tháng": "month", "năm": "year"}
+
+# Words before a number that say how it bounds the period or amount (longest first in matching).
+_QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "within": ("trong thời hạn", "trong vòng", "trong thời gian", "thời hạn"),
+    "max": ("tối đa không quá", "tối đa là", "tối đa", "không quá", "chậm nhất là", "chậm nhất"),
+    "min": ("trước ít nhất", "ít nhất", "không ít hơn", "tối thiểu"),
+    "below": ("dưới",),
+}
+# A period followed by these words runs from an event: it is a time limit to act, not a validity.
+_FROM_EVENT = ("kể từ", "tính đến", "tính từ", "trước khi", "trước ngày", "sau khi")
+_TIME_LIMIT_QUALIFIERS = ("trong thời hạn", "trong vòng", "trước ít nhất", "chậm nhất")
+
+
+def _words(phrase: str) -> Pattern:
+    return [{"LOWER": w} for w in phrase.lower().split()]
+
+
+def _qualified(body: Pattern) -> list[Pattern]:
+    return [_words(q) + body for qs in _QUALIFIERS.values() for q in qs] + [body]
+
+
+_AMOUNT: Pattern = [_NUM, _SCALE, _DONG]
+_PERIOD: Pattern = [_NUM, _UNIT, *_WORKING]
+
+RULES: dict[str, list[Pattern]] = {
+    "money_range": [[{"LOWER": "từ"}, *_AMOUNT, {"LOWER": "đến"}, _BELOW, *_AMOUNT]],
+    "money": [*_qualified(_AMOUNT), [*_AMOUNT, {"LOWER": "trở"}, {"LOWER": "lên"}]],
+    "period_range": [[{"LOWER": "từ"}, *_PERIOD, {"LOWER": "đến"}, _BELOW, *_PERIOD]],
+    "period": _qualified(_PERIOD),
+    "count": [
+        [{"LOWER": "từ"}, _NUM, {"LOWER": "đến"}, _NUM, *_PERSON, *_PERSON_TAIL],
+        [{"LOWER": "từ"}, _NUM, *_PERSON, *_PERSON_TAIL, {"LOWER": "đến"}, _NUM, *_PERSON, *_PERSON_TAIL],
+        [{"LOWER": "từ"}, _NUM, *_PERSON, *_PERSON_TAIL, {"LOWER": "trở"}, {"LOWER": "lên"}],
+    ],
+    "age": [
+        [
+            {"LOWER": {"IN": ["dưới", "đủ", "trên", "từ"]}},
+            {"LOWER": "đủ", "OP": "?"},
+            _NUM,
+            {"LOWER": "tuổi"},
+        ],
+    ],
+    "form": [
+        [{"LOWER": "mẫu"}, {"LOWER": "số", "OP": "?"}, {"TEXT": {"REGEX": r"^(NA\d+[a-z]?|\d{2}[a-z]?)$"}}]
+    ],
+}
+_PRIORITY = {kind: n for n, kind in enumerate(RULES)}
+
+
+def value_matcher(nlp: Language) -> Matcher:
+    matcher = Matcher(nlp.vocab)
+    for kind, patterns in RULES.items():
+        matcher.add(kind, patterns)
+    return matcher
+
+
+def value_spans(doc: Doc, matcher: Matcher) -> list[Span]:
+    """Longest non-overlapping matches; at equal length the earlier rule (a range before its parts) wins."""
+    spans = [Span(doc, s, e, label=k) for k, s, e in matcher(doc)]
+    spans.sort(key=lambda s: (-(s.end - s.start), _PRIORITY[s.label_], s.start))
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _amount(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def _money_amounts(span: Span) -> list[int]:
+    out: list[int] = []
+    tokens = list(span)
+    for i, token in enumerate(tokens):
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", token.text):
+            scale = _SCALES.get(tokens[i + 1].lower_, 1) if i + 1 < len(tokens) else 1
+            out.append(_amount(token.text) * scale)
+    return out
+
+
+def _bound(span: Span) -> str | None:
+    lower = span.text.lower()
+    for bound, phrases in _QUALIFIERS.items():
+        if any(lower.startswith(p + " ") for p in phrases):
+            return bound
+    if lower.endswith("trở lên"):
+        return "min"
+    return None
+
+
+def _period(span: Span) -> tuple[int, str, bool]:
+    numbers = [t for t in span if re.fullmatch(r"\d+", t.text)]
+    unit = next(t.lower_ for t in span if t.lower_ in _UNITS)
+    return int(numbers[0].text), _UNITS[unit], "làm việc" in span.text.lower()
+
+
+def _runs_from_event(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end : min(len(doc), span.end + 4)].text.lower().lstrip(", ")
+    return after.startswith(_FROM_EVENT) or span.text.lower().startswith(_TIME_LIMIT_QUALIFIERS)
+
+
+def normalise(span: Span) -> tuple[str, dict[str, Any]]:
+    """(kind, norm) for a matched span; a matched 'period' becomes a time_limit or a duration."""
+    kind = span.label_
+    if kind == "money_range":
+        low, high = _money_amounts(span)
+        return kind, {"min_vnd": low, "max_vnd": high, "max_exclusive": " dưới " in span.text.lower()}
+    if kind == "money":
+        [amount] = _money_amounts(span)
+        return kind, {"vnd": amount, "bound": _bound(span)}
+    if kind in ("period", "period_range"):
+        if kind == "period_range":
+            numbers = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
+            unit = _UNITS[next(t.lower_ for t in span if t.lower_ in _UNITS)]
+            return "duration", {"min": numbers[0], "max": numbers[1], "unit": unit}
+        amount, unit, working = _period(span)
+        norm: dict[str, Any] = {"amount": amount, "unit": unit, "bound": _bound(span), f"{unit}s": amount}
+        if working:
+            norm["working"] = True
+        return ("time_limit" if _runs_from_event(span) or working else "duration"), norm
+    if kind == "count":
+        numbers = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
+        return kind, {"min": numbers[0], "max": numbers[1] if len(numbers) > 1 else None, "unit": "person"}
+    if kind == "age":
+        [years] = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
+        first = span[0].lower_
+        return kind, {
+            "years": years,
+            "bound": "below" if first == "dưới" else "above" if first == "trên" else "min",
+        }
+    code = span[-1].text
+    return kind, {"code": code if code.startswith("NA") else f"Mẫu số {code}"}
+
+
+def extract_values(doc: Doc) -> list[Value]:
+    """Values of doc.spans['values'] plus one office value per agency mention, in text order."""
+    out: list[Value] = []
+    for span in doc.spans["values"]:
+        kind, norm = normalise(span)
+        out.append(
+            {"kind": kind, "text": span.text, "start": span.start_char, "end": span.end_char, "norm": norm}
+        )
+    for ent in doc.ents:
+        if ent.label_ == "AGENCY":
+            out.append(
+                {
+                    "kind": "office",
+                    "text": ent.text,
+                    "start": ent.start_char,
+                    "end": ent.end_char,
+                    "norm": {"agency": ent.ent_id_},
+                }
+            )
+    return sorted(out, key=lambda v: (v["start"], v["kind"]))
+
+
+# A clause (or point) is one item of a document list when its article or lead-in announces one.
+_LIST_LEAD = re.compile(
+    r"(hồ sơ|giấy tờ)[^.;:]*\b(gồm|bao gồm|sau đây|như sau|kèm theo)|^hồ sơ", re.IGNORECASE
+)
+_NOT_AN_ITEM = (
+    "trường hợp",
+    "các giấy tờ quy định",
+    "giấy tờ quy định",
+    "số lượng hồ sơ",
+    "cá nhân",
+    "người",
+)
+_ITEM_END = re.compile(r"[;:]|\.(\s|$)")
+
+
+def document_item(text: str, article_title: str, context: str, is_lead: bool) -> Value | None:
+    """'Hộ chiếu;' under 'Hồ sơ đề nghị cấp thẻ tạm trú bao gồm:' -> a document value over 'Hộ chiếu'."""
+    if is_lead or not text:
+        return None
+    listed = bool(_LIST_LEAD.search(context)) if context else article_title.lower().startswith("hồ sơ")
+    if not listed or text.lower().startswith(_NOT_AN_ITEM):
+        return None
+    end_match = _ITEM_END.search(text)
+    end = end_match.start() if end_match else len(text)
+    item = text[:end].rstrip()
+    return {"kind": "document", "text": item, "start": 0, "end": len(item), "norm": {"name": item}}
