@@ -146,8 +146,12 @@ def zone_in_text(text: str) -> str | None:
 
 
 def zone_from(tracker: Tracker) -> str | None:
+    """The zone just said, else the remembered one, unless the user moved to another province (the zone
+    was about an employer there)."""
     said = zone_in_text(message_text(tracker)) or latest_entity(tracker, "zone")
-    zone = said or tracker.get_slot("zone")
+    named = province_named(tracker)
+    moved = named is not None and named != tracker.get_slot("province")
+    zone = said or (None if moved else tracker.get_slot("zone"))
     return zone if zone in ZONE_TITLES else None
 
 
