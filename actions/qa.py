@@ -191,41 +191,47 @@ class ActionAnswerProcedure(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        lang = language_of(tracker)
-        text = message_text(tracker)
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        new_question = intent in TOPIC_BY_INTENT
         topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
-        named_province = province_named(tracker)
-        province = province_from(tracker)
-        role = role_from(tracker)
-        zone = zone_from(tracker)
-        gave_detail = bool(
-            named_province
-            or zone_in_text(text)
-            or latest_entity(tracker, "zone")
-            or latest_entity(tracker, "role")
-        )
-        facet = facet_from(tracker, new_question=new_question, gave_detail=gave_detail)
-        question = "" if is_button(text) else text
-        if topic is None:
-            topic = knowledge.detect_topic(question) if question else None
-        events: list[EventType] = [
-            SlotSet("province", province),
-            SlotSet("zone", zone),
-            SlotSet("role", role),
-        ]
-        if topic is None:
-            ask_topic(dispatcher, lang, province)
-            return [*events, SlotSet("topic", None), SlotSet("facet", facet)]
+        return answer_question(dispatcher, tracker, topic, new_question=intent in TOPIC_BY_INTENT)
 
-        reply = knowledge.ask(
-            question, topic=topic, facet=facet, province=province, role=role, zone=zone, lang=lang
-        )
-        events += [SlotSet("topic", reply.topic or topic), SlotSet("facet", facet or reply.facet)]
-        text_out = knowledge.render_reply(reply, lang)
-        dispatcher.utter_message(text=text_out, buttons=reply_buttons(reply, lang, province, zone))
-        return events
+
+def answer_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, topic: str | None, *, new_question: bool
+) -> list[EventType]:
+    """Ask knowledge what this turn asks about `topic` and say its reply (or ask the topic)."""
+    lang = language_of(tracker)
+    text = message_text(tracker)
+    named_province = province_named(tracker)
+    province = province_from(tracker)
+    role = role_from(tracker)
+    zone = zone_from(tracker)
+    gave_detail = bool(
+        named_province
+        or zone_in_text(text)
+        or latest_entity(tracker, "zone")
+        or latest_entity(tracker, "role")
+    )
+    facet = facet_from(tracker, new_question=new_question, gave_detail=gave_detail)
+    question = "" if is_button(text) else text
+    if topic is None:
+        topic = knowledge.detect_topic(question) if question else None
+    events: list[EventType] = [
+        SlotSet("province", province),
+        SlotSet("zone", zone),
+        SlotSet("role", role),
+    ]
+    if topic is None:
+        ask_topic(dispatcher, lang, province)
+        return [*events, SlotSet("topic", None), SlotSet("facet", facet)]
+
+    reply = knowledge.ask(
+        question, topic=topic, facet=facet, province=province, role=role, zone=zone, lang=lang
+    )
+    events += [SlotSet("topic", reply.topic or topic), SlotSet("facet", facet or reply.facet)]
+    text_out = knowledge.render_reply(reply, lang)
+    dispatcher.utter_message(text=text_out, buttons=reply_buttons(reply, lang, province, zone))
+    return events
 
 
 def reply_buttons(reply: Any, lang: str, province: str | None, zone: str | None) -> list[dict[str, str]]:
@@ -296,6 +302,10 @@ class ActionDefaultAskAffirmation(Action):
     ) -> list[EventType]:
         lang = language_of(tracker)
         message = tracker.latest_message or {}
+        # The model was unsure, but the words name a topic the texts cover: answer rather than guess.
+        topic = knowledge.detect_topic(message_text(tracker))
+        if topic is not None and not is_button(message_text(tracker)):
+            return answer_question(dispatcher, tracker, topic, new_question=True)
         hits = knowledge.search(message.get("text") or "", lang=lang, province=tracker.get_slot("province"))
         guesses = [
             (name, TOPIC_BY_INTENT[name]) for name in ranked_intents(message) if name in TOPIC_BY_INTENT

@@ -214,7 +214,7 @@ async def test_decree_text_without_a_question_explains_itself(dispatcher: Collec
 
 async def test_fallback_offers_matching_clauses_and_did_you_mean(dispatcher: CollectingDispatcher) -> None:
     tracker = make_tracker(
-        "người nước ngoài phải khai báo tạm trú với công an", "nlu_fallback", slots={"language": "vi"}
+        "các cơ quan phối hợp quản lý người nước ngoài", "nlu_fallback", slots={"language": "vi"}
     )
     tracker.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback", "confidence": 0.4},
@@ -227,6 +227,18 @@ async def test_fallback_offers_matching_clauses_and_did_you_mean(dispatcher: Col
     assert "Điều" in dispatcher.messages[0]["text"]
     buttons = dispatcher.messages[1]["buttons"]
     assert [b["payload"] for b in buttons] == ["/ask_temporary_residence", "/ask_visa", "/out_of_scope"]
+
+
+async def test_fallback_answers_when_the_words_name_a_topic(dispatcher: CollectingDispatcher) -> None:
+    text = "người nước ngoài phải khai báo tạm trú với công an trong bao lâu"
+    tracker = make_tracker(text, "nlu_fallback", slots={"language": "vi"})
+    tracker.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.4}]
+    events = await ActionDefaultAskAffirmation().run(dispatcher, tracker, {})
+    topic = knowledge.detect_topic(text)
+    assert topic == "temporary_residence"
+    assert slots_of(events)["topic"] == topic
+    expected = knowledge.ask(text, topic=topic, lang="vi")
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(expected, "vi")
 
 
 async def test_fallback_says_honestly_when_nothing_matches(dispatcher: CollectingDispatcher) -> None:
