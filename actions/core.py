@@ -8,7 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+import knowledge
 from actions.language import SUPPORTED, detect_language, reply_language, requested_language
+from actions.qa import answer_question
 from catalog import N_, translator
 
 _t = translator("dialogue")
@@ -46,6 +48,27 @@ def chosen_language(tracker: Tracker, text: str) -> str | None:
         chosen = next(tracker.get_latest_entity_values("language"), None)
         return chosen if chosen in SUPPORTED else None
     return requested_language(text)
+
+
+class ActionSetLanguage(Action):
+    """Confirms an explicit language choice. The model sometimes reads a question that names a language
+    ("do I need an English translation of my degree?") as a choice: that question is answered instead,
+    and a message that neither asks a topic nor chooses clearly gets the language buttons."""
+
+    def name(self) -> str:
+        return "action_set_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = str((tracker.latest_message or {}).get("text") or "")
+        if chosen_language(tracker, text) is not None:
+            dispatcher.utter_message(response="utter_language_set")
+            return []
+        topic = knowledge.detect_topic(text)
+        if topic is not None:
+            return answer_question(dispatcher, tracker, topic, new_question=True)
+        return await ActionOfferLanguages().run(dispatcher, tracker, domain)
 
 
 def _set(current: str | None, new: str | None) -> list[EventType]:

@@ -329,6 +329,24 @@ class ActionDefaultAskAffirmation(Action):
         return []
 
 
+class ActionOutOfScope(Action):
+    """Out of scope, unless the words name a topic the texts cover (a visa, residence card or work
+    question the model took for chit-chat): then it is answered."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = message_text(tracker)
+        topic = None if is_button(text) else knowledge.detect_topic(text)
+        if topic is not None:
+            return answer_question(dispatcher, tracker, topic, new_question=True)
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
 def not_covered_reply(lang: str) -> str:
     return _t(
         "The texts I know do not cover that. For residence matters ask the ward or commune police; for work "

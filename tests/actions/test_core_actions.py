@@ -138,3 +138,22 @@ async def test_names_places_buttons_and_codes_keep_the_language(
 ) -> None:
     tracker = make_tracker(text, intent="inform", slots={"language": "en"})
     assert await ActionDetectLanguage().run(dispatcher, tracker, {}) == []
+
+
+async def test_set_language_confirms_an_explicit_choice(dispatcher: CollectingDispatcher) -> None:
+    from actions.core import ActionSetLanguage
+
+    await ActionSetLanguage().run(dispatcher, make_tracker("English please", "set_language"), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_language_set"]
+
+
+async def test_set_language_answers_a_question_that_only_names_a_language(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    from actions.core import ActionSetLanguage
+
+    text = "do I need an English translation of my degree for the work permit?"
+    events = await ActionSetLanguage().run(dispatcher, make_tracker(text, "set_language"), {})
+    assert {"event": "slot", "name": "topic", "value": "work_permit", "timestamp": None} in events
+    [message] = dispatcher.messages
+    assert message["response"] is None and message["text"]

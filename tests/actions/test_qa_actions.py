@@ -281,3 +281,23 @@ def test_zone_read_from_the_words(text: str, zone: str | None) -> None:
 )
 def test_role_read_from_self_descriptions(text: str, role: str | None) -> None:
     assert role_in_text(text) == role
+
+
+async def test_out_of_scope_answers_a_question_naming_a_covered_topic() -> None:
+    from actions.qa import ActionOutOfScope
+
+    text = "can tourists work in Vietnam with a work permit exemption?"
+    dispatcher = CollectingDispatcher()
+    events = await ActionOutOfScope().run(dispatcher, make_tracker(text, "out_of_scope"), {})
+    topic = knowledge.detect_topic(text)
+    assert topic is not None and slots_of(events)["topic"] == topic
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(knowledge.ask(text, topic=topic), "en")
+
+
+async def test_out_of_scope_stays_out_of_scope_for_chit_chat() -> None:
+    from actions.qa import ActionOutOfScope
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionOutOfScope().run(dispatcher, make_tracker("tell me a joke", "out_of_scope"), {})
+    assert events == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]
