@@ -275,7 +275,7 @@ class ActionShowDecreeText(Action):
             return []
         facet = tracker.get_slot("facet")
         reply = knowledge.ask(
-            "",
+            last_question(tracker),
             topic=topic,
             facet=facet if facet in knowledge.FACETS else None,
             province=tracker.get_slot("province"),
@@ -289,6 +289,13 @@ class ActionShowDecreeText(Action):
             else _t("Ask me a question first; then I can show the legal text behind the answer.", lang)
         )
         return []
+
+
+def last_question(tracker: Tracker) -> str:
+    """The words of the last question before this turn (not a button), so that the quoted clauses are the
+    ones its answer cited."""
+    users = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    return next((str(e.get("text")) for e in reversed(users) if not is_button(str(e.get("text") or ""))), "")
 
 
 class ActionDefaultAskAffirmation(Action):

@@ -113,7 +113,7 @@ async def test_show_decree_text_quotes_the_clauses_of_the_last_answer(stack: Sta
     answer = await ask(stack, sender, "how long is a work permit valid?")
     assert "/show_decree_text" in payloads(answer)
     quote = joined(await ask(stack, sender, "/show_decree_text"))
-    reply = knowledge.ask("", topic="work_permit", facet="validity")
+    reply = knowledge.ask("how long is a work permit valid?", topic="work_permit", facet="validity")
     assert knowledge.render_quote(reply.citations[0], "en") in quote
 
 
