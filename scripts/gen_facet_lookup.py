@@ -31,7 +31,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "documents": (
         "documents", "document", "docs", "papers", "paperwork needed", "dossier", "application file",
         "what do i need to bring", "what do i need to submit", "what do i need to prepare", "checklist",
-        "required documents", "supporting documents",
+        "required documents", "supporting documents", "what paperwork", "paperwork", "which papers",
         "giấy tờ", "giấy tờ gì", "hồ sơ gồm", "hồ sơ cần", "cần hồ sơ", "thành phần hồ sơ", "chuẩn bị gì",
         "cần những gì", "mang theo gì", "bộ hồ sơ", "hồ sơ những gì", "cần giấy tờ",
         "材料", "资料", "文件", "需要准备什么", "서류", "구비서류", "준비물",
@@ -46,7 +46,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "processing_time": (
         "how long does it take", "how long will it take", "how long to get", "how long to process",
         "processing time", "how many days to get", "how many days does it take", "turnaround", "waiting time",
-        "mất bao lâu", "bao lâu thì có", "bao lâu có", "bao lâu thì được", "thời gian giải quyết",
+        "mất bao lâu", "mất mấy ngày", "mất bao nhiêu ngày", "bao lâu thì có", "bao lâu có", "bao lâu thì được", "thời gian giải quyết",
         "thời gian xử lý", "mấy ngày thì có", "mấy ngày có", "bao nhiêu ngày",
         "多久能拿到", "多长时间能", "办理时间", "需要多长时间", "需要多久", "几天能", "얼마나 걸리", "처리 기간", "며칠 걸리",
     ),
@@ -77,7 +77,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "条件", "资格", "可以工作吗", "조건", "자격", "해도 되나요",
     ),
     "exemption": (
-        "exempt", "exemption", "exemptions", "not required", "don't need", "do not need", "no need",
+        "exempt", "exempted", "exemption", "exemptions", "not required", "don't need", "do not need", "no need",
         "without a work permit", "without a permit",
         "miễn", "được miễn", "miễn giấy phép", "không cần", "không phải xin", "không thuộc diện",
         "免", "免除", "豁免", "不需要", "면제", "필요 없", "필요없",
@@ -92,8 +92,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "where": (
         "where", "which office", "what office", "which authority", "which department", "who issues",
-        "who grants", "where to apply", "where do i apply", "where can i get",
-        "ở đâu", "nộp ở đâu", "cơ quan nào", "chỗ nào", "nơi nào", "làm ở đâu", "nộp đâu", "ai cấp",
+        "who grants", "where to apply", "where do i apply", "where can i get", "which hospital",
+        "which hospitals", "which clinic", "which clinics",
+        "ở đâu", "nộp ở đâu", "cơ quan nào", "chỗ nào", "nơi nào", "bệnh viện nào", "phòng khám nào", "cơ sở nào", "làm ở đâu", "nộp đâu", "ai cấp",
         "在哪里", "在哪", "哪里", "哪个部门", "哪个机关", "어디", "어느 기관", "어느 기관에서",
     ),
     "who": (
