@@ -1,4 +1,7 @@
-"""Knowledge base: build time, and p50/p95 of answer() and search() (targets: < 1 ms and < 5 ms).
+"""Knowledge base: build time, and p50/p95 of ask(), answer() and search() (targets: < 1 ms, < 1 ms, < 5 ms).
+
+ask() is timed on questions of every main topic and facet, in four languages, with and without a province
+(facet and topic detected from the text, then the composed reply); render_reply() on top of it.
 
 Run: .venv/bin/python benchmarks/knowledge_bench.py  -> benchmarks/results/knowledge.json
 """
@@ -6,6 +9,7 @@ Run: .venv/bin/python benchmarks/knowledge_bench.py  -> benchmarks/results/knowl
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -15,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from knowledge import ROLES, TOPICS, answer, render_answer, search  # noqa: E402
+from knowledge import ROLES, TOPICS, Reply, answer, ask, render_answer, render_reply, search  # noqa: E402
 from knowledge.builder.build import build  # noqa: E402
 from knowledge.store import get_kb  # noqa: E402
 
@@ -30,18 +34,37 @@ QUERIES = (
     "how is the weather in Hanoi",  # no hit: the threshold path
 )
 ROLE_CHOICES = (None, *ROLES)
+# (question, province, language): the kinds of question issue #11 lists, as people type them.
+QUESTIONS = (
+    ("How much is the fine for not declaring a foreign guest?", None, "en"),
+    ("Thời hạn khai báo tạm trú cho người nước ngoài là bao lâu?", "Hà Nam", "vi"),
+    ("how long is the work permit valid", None, "en"),
+    ("giay phep lao dong can nhung giay to gi", None, "vi"),
+    ("Where do I apply for a work permit?", "Hà Nội", "en"),
+    ("无犯罪记录证明需要多长时间？", None, "zh"),
+    ("외국인 근로자 건강검진은 어디서 받나요?", "Hà Nội", "ko"),
+    ("Do I need a work permit for a 2-week business trip?", None, "en"),
+    ("How much is the fee for a work permit?", None, "en"),
+    ("what is the weather today", None, "en"),  # no topic: the not-covered path
+)
 
 
 def _percentiles(fn: Callable[[int], object], runs: int) -> dict[str, float]:
-    samples = []
+    """Wall-clock and CPU-time p50/p95 in ms. The machine is shared by several sessions: under load the wall
+    time measures the queue, the process CPU time what the call costs; both are recorded."""
+    wall, cpu = [], []
     for i in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         fn(i)
-        samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    wall.sort()
+    cpu.sort()
     return {
-        "p50_ms": round(statistics.median(samples), 4),
-        "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 4),
+        "p50_ms": round(statistics.median(wall), 4),
+        "p95_ms": round(wall[int(len(wall) * 0.95) - 1], 4),
+        "cpu_p50_ms": round(statistics.median(cpu), 4),
+        "cpu_p95_ms": round(cpu[int(len(cpu) * 0.95) - 1], 4),
         "runs": runs,
     }
 
@@ -64,12 +87,26 @@ def main(argv: list[str] | None = None) -> int:
         2000,
     )
     search_stats = _percentiles(lambda i: search(QUERIES[i % len(QUERIES)]), 1000)
+
+    def _ask(i: int) -> Reply:
+        question, province, lang = QUESTIONS[i % len(QUESTIONS)]
+        return ask(question, province=province, lang=lang)
+
+    def _ask_render(i: int) -> object:
+        return render_reply(_ask(i), QUESTIONS[i % len(QUESTIONS)][2])
+
+    _ask(0)  # the first ask() builds the facet index once per process
+    ask_stats = _percentiles(_ask, 3000)
+    ask_render_stats = _percentiles(_ask_render, 3000)
     result = {
         "build_seconds": round(build_s, 3),
         "load_and_index_ms": round(load_ms, 2),
-        "answer": {**answer_stats, "target_ms": 1.0, "met": answer_stats["p95_ms"] < 1.0},
+        "answer": {**answer_stats, "target_ms": 1.0, "met": answer_stats["cpu_p95_ms"] < 1.0},
         "answer_and_render": render_stats,
-        "search": {**search_stats, "target_ms": 5.0, "met": search_stats["p95_ms"] < 5.0},
+        "ask": {**ask_stats, "target_ms": 1.0, "met": ask_stats["cpu_p95_ms"] < 1.0},
+        "ask_and_render_reply": ask_render_stats,
+        "search": {**search_stats, "target_ms": 5.0, "met": search_stats["cpu_p95_ms"] < 5.0},
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "python": sys.version.split()[0],
     }
     out = REPO / "benchmarks" / "results" / "knowledge.json"

@@ -1,4 +1,4 @@
-"""CLI: python -m knowledge build | check | ask "question" --province X [--lang vi] [--role host] | docs."""
+"""CLI: python -m knowledge build | check | ask "question" [--province X] [--lang vi] [--facet fee] | docs."""
 
 from __future__ import annotations
 
@@ -38,24 +38,24 @@ def _check() -> int:
     return 0
 
 
-def _ask(question: str, province: str | None, lang: str, role: str | None, as_json: bool) -> int:
-    from knowledge import answer, find_province_in_text, render_answer, search
+def _ask(args: argparse.Namespace) -> int:
+    from knowledge import ask, render_reply
 
-    if province is None:
-        found = find_province_in_text(question)
-        province = found[1] or found[0].name_vi if found else None
-    hits = search(question, lang=lang, province=province, limit=3) or search(question, lang=lang, limit=3)
-    topic = next((h.topic for h in hits if h.topic), None)
-    if topic is None:
-        print("no matching clause; try other words / không tìm thấy quy định phù hợp")
-        return 1
-    ans = answer(topic, province, role=role, lang=lang)
-    if as_json:
-        print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=1))
+    reply = ask(
+        args.question,
+        topic=args.topic,
+        facet=args.facet,
+        province=args.province,
+        role=args.role,
+        zone=args.zone,
+        lang=args.lang,
+    )
+    if args.json:
+        print(json.dumps(reply.to_dict(), ensure_ascii=False, indent=1))
     else:
-        print(f"[topic: {topic}]")
-        print(render_answer(ans, lang=lang))
-    return 0
+        print(f"[topic: {reply.topic}, facet: {reply.facet}, covered: {reply.covered}]")
+        print(render_reply(reply, args.lang))
+    return 0 if reply.covered else 1
 
 
 def _docs() -> int:
@@ -70,10 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="parse the decrees and write knowledge/data/kb.json")
     sub.add_parser("check", help="exit 1 if the committed artifact is not what the builder produces")
-    ask = sub.add_parser("ask", help="answer a question from the shell")
+    ask = sub.add_parser("ask", help="answer a question from the shell (knowledge.ask)")
     ask.add_argument("question")
     ask.add_argument("--province")
-    ask.add_argument("--lang", default="en", choices=("en", "vi"))
+    ask.add_argument("--topic", help="else detected from the question")
+    ask.add_argument("--facet", help="else detected from the question")
+    ask.add_argument("--zone", choices=("inside", "outside"))
+    ask.add_argument("--lang", default="en", choices=("en", "vi", "zh", "ko"))
     ask.add_argument("--role", choices=("foreigner", "host", "employer"))
     ask.add_argument("--json", action="store_true")
     sub.add_parser("docs", help="regenerate docs/answers.md and docs/knowledge/answers-by-role.md")
@@ -85,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check()
         if args.command == "docs":
             return _docs()
-        return _ask(args.question, args.province, args.lang, args.role, args.json)
+        return _ask(args)
     except KnowledgeError as e:
         print(str(e), file=sys.stderr)
         return 2

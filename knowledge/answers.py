@@ -13,6 +13,7 @@ from typing import Any
 from knowledge.errors import UnknownRoleError, UnknownTopicError
 from knowledge.model import AgencyRef, Answer, Citation
 from knowledge.provinces import Province, resolve_area
+from knowledge.roles import unit_roles
 from knowledge.store import Kb, get_kb
 from knowledge.templates import (
     DOCUMENT_NAMES,
@@ -310,6 +311,11 @@ def _unit_steps(kb: Kb, draft: _Draft, unit: dict[str, Any], topic: str, lang: s
     role = clause_role(unit, agency_id)
     if name and role in ROLE_STEPS:
         draft.step(t(ROLE_STEPS[role], lang, agency=name), cite)
+    for notified, notified_role in unit_roles(unit):
+        if notified_role == "notified" and _is_office(kb, notified):
+            draft.step(t("step_notified", lang, agency=agency_name(kb, notified, lang, short=True)), cite)
+    if role == "publishes":
+        return  # its monthly date is for passing the list to other offices, not for the person asking
     if name and unit["employer_notice"]:
         draft.step(t("step_notice", lang, agency=name), cite)
     for deadline in [d for d in unit["deadlines"] if _on_topic(d, topic)]:
@@ -332,6 +338,7 @@ ROLE_STEPS = {
     "receives": "step_decides",
     "decides": "step_decides",
     "issues": "step_issues",
+    "publishes": "step_publishes",
     "leads": "step_leads",
     "guides": "step_guides",
     "coordinates": "step_coordinates",
@@ -340,14 +347,20 @@ ROLE_STEPS = {
 }
 
 
+# Roles under which an office is one a person can go to (apply, be decided, be issued, be guided).
+OFFICE_ROLES = ("receives", "decides", "issues", "leads", "guides", "publishes")
+
+
 def clause_role(unit: dict[str, Any], agency_id: str | None) -> str | None:
     """The role the clause's verb gives the agency (builder's agency_roles); before those existed, the
     clause-level procedure ('decides'/'guides')."""
     if not agency_id:
         return None
-    roles = [m["role"] for m in unit.get("agency_roles") or [] if m.get("agency") == agency_id]
-    if roles:
-        return str(min(roles, key=lambda r: list(ROLE_STEPS).index(r) if r in ROLE_STEPS else 99))
+    if unit.get("agency_roles"):
+        roles = [role for agency, role in unit_roles(unit) if agency == agency_id]
+        return (
+            min(roles, key=lambda r: list(ROLE_STEPS).index(r) if r in ROLE_STEPS else 99) if roles else None
+        )
     return unit.get("procedure")
 
 
@@ -364,11 +377,14 @@ def _offices(
         if fact.get("agency"):
             out.append(_agency(kb, fact["agency"], lang, t("national_office", lang)))
     for unit in sorted(units, key=lambda u: u["zone_scope"] is None):  # zone-specific offices first
+        for notified, role in unit_roles(unit):  # where a person sends the notice the clause asks for
+            if role == "notified" and _is_office(kb, notified) and all(a.id != notified for a in out):
+                out.append(_agency(kb, notified, lang))
         agency_id = unit["responsible"]
         if not _is_office(kb, agency_id) or any(a.id == agency_id for a in out):
             continue
-        if unit.get("agency_roles") and clause_role(unit, agency_id) not in ("receives", "decides", "issues"):
-            continue  # a coordinating or guiding office is not where one applies
+        if unit.get("agency_roles") and clause_role(unit, agency_id) not in OFFICE_ROLES:
+            continue  # an office that only coordinates, informs, inspects or reports is not one to go to
         condition = ZONE_CONDITION[unit["zone_scope"]][lang] if zone_split and unit["zone_scope"] else None
         out.append(_agency(kb, agency_id, lang, condition))
     return out[:MAX_OFFICES]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from knowledge.text import fold
 
@@ -27,6 +28,22 @@ FACETS: tuple[str, ...] = (
     "forms",
 )
 OVERVIEW = "overview"
+# The words the legal texts use for each facet (folded): added to a question so that, among the clauses of a
+# facet, those that speak of it ('không thuộc diện cấp giấy phép lao động') rank first.
+FACET_WORDS: dict[str, str] = {
+    "who": "trach nhiem",
+    "where": "tham quyen co quan tiep nhan",
+    "deadline": "thoi han",
+    "processing_time": "thoi han ngay lam viec ke tu ngay nhan du ho so",
+    "validity": "thoi han",
+    "documents": "ho so giay to",
+    "fee": "phi le phi",
+    "penalty": "phat tien",
+    "eligibility": "dieu kien",
+    "exemption": "khong thuoc dien cap mien",
+    "procedure": "trinh tu thu tuc",
+    "forms": "mau to khai",
+}
 # Facets whose answer can name a provincial office; every other facet is national law.
 PROVINCIAL_FACETS: frozenset[str] = frozenset({"where"})
 MAIN_TOPICS: tuple[str, ...] = ("temporary_residence", "work_permit", "criminal_record", "health_check")
@@ -37,9 +54,14 @@ _Rule = tuple[str, str, float]
 
 _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "penalty": (
-        (r"\b(fine[sd]?|fining|penalt(y|ies)|punish\w*|sanction\w*|get in trouble|consequences?)\b", "", 3),
-        (r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai)\b", "", 3),
-        ("", r"罚|处罚|罚款|벌금|과태료|처벌|제재", 3),
+        (
+            r"\b(fine[sd]?|fining|penalt(y|ies)|punish\w*|sanction\w*|get in trouble|consequences?|"
+            r"overstay\w*|what happens if|deport\w*)\b",
+            "",
+            3,
+        ),
+        (r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai|truc xuat|qua han)\b", "", 3),
+        ("", r"罚|处罚|罚款|过期会|会怎样|벌금|과태료|처벌|제재|초과\s*체류", 3),
     ),
     "fee": (
         (r"\b(fees?|costs?|how much (is|does|do|will)|price|charges?|lệ phí)\b", "", 2),
@@ -94,7 +116,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         (
             r"\b(deadline|time limit|within (how many|what)|how (many|much) (hours|time) (do|does|have)|"
             r"how (soon|quickly|fast) (must|do|should|have)|by when|no later than|late|on time|"
-            r"how long (do|does) .* have to)\b",
+            r"how long (do|does) .* have to|when (must|should|do|does|will|to)|khi nao)\b",
             "",
             3,
         ),
@@ -109,9 +131,9 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "documents": (
         (
             r"\b(documents?|papers?|paperwork|dossier|what do i need|what (is|are) needed|required|"
-            r"need to (submit|provide|prepare|bring)|application file|records needed)\b",
+            r"need to (submit|provide|prepare|bring)|application file|records needed|compris\w*|consists? of)\b",
             "",
-            2,
+            2.5,
         ),
         (r"\b(ho so|giay to|can nhung gi|can gi|thanh phan|chuan bi gi|nop nhung gi)\b", "", 2),
         ("", r"材料|文件|资料|证件|需要什么|准备什么|서류|구비|필요한\s*것|무엇이\s*필요", 2),
@@ -141,18 +163,18 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         ("", r"谁|由谁|누가|누구", 2),
     ),
     "eligibility": (
-        (
-            r"\b(conditions?|eligib\w*|qualif\w*|criteria|requirements?|can i (get|apply)|who can|"
-            r"dieu kien|du dieu kien|tieu chuan|yeu cau)\b",
-            "",
-            1.5,
-        ),
-        ("", r"条件|资格|要求|조건|자격|요건", 1.5),
+        # Conditions named outright outweigh the procedure asked beside them ('điều kiện ... và thủ tục').
+        (r"\b(conditions?|eligib\w*|qualif\w*|criteria|dieu kien|du dieu kien|tieu chuan)\b", "", 4.6),
+        (r"\b(requirements?|can i (get|apply)|who can|yeu cau|permissible|allowed to)\b", "", 1.5),
+        ("", r"条件|资格|조건|자격|요건", 4.6),
+        ("", r"要求", 1.5),
     ),
     "procedure": (
+        # Naming the procedure outweighs what it is about ('the procedure for extending a work permit').
+        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", "", 3.5),
         (
-            r"\b(how (do|can|to|should) (i|we|you)?|steps?|process|procedures?|online|apply|"
-            r"thu tuc|trinh tu|cach|lam the nao|nhu the nao|qua mang|truc tuyen|the nao)\b",
+            r"\b(how (do|can|to|should) (i|we|you)?|online|apply|"
+            r"cach|lam the nao|nhu the nao|qua mang|truc tuyen|the nao)\b",
             "",
             1,
         ),
@@ -165,7 +187,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
 _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
     "visa_residence_card": (
         (
-            r"\b(visa|residence card|trc|temporary residence card|e ?visa|the tam tru|thi thuc|"
+            r"\b(visas?|residence cards?|trcs?|temporary residence cards?|e ?visas?|the tam tru|thi thuc|"
             r"the thuong tru|gia han tam tru)\b",
             "",
             3,
@@ -185,7 +207,8 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "work_permit": (
         (
-            r"\b(work permits?|working permit|work licen[cs]e|wp|labou?r permit|foreign (worker|employee)s?|"
+            r"\b(work permits?|working permits?|work licen[cs]es?|wp|labou?r permits?|foreign (worker|employee)s?|"
+            r"(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
             r"giay phep lao dong|gpld|lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|xac nhan khong thuoc dien)\b",
             "",
             3,
@@ -199,11 +222,11 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             3,
         ),
-        ("", r"无犯罪|犯罪记录|司法履历|无刑事|범죄\s*경력|범죄\s*기록|사법\s*이력|신원\s*조회", 3),
+        ("", r"无犯罪|犯罪记录|司法履历|无刑事|무범죄|범죄\s*경력|범죄\s*기록|사법\s*이력|신원\s*조회", 3),
     ),
     "health_check": (
         (
-            r"\b(health (check|certificate|exam\w*)|medical (check|exam\w*|certificate)|kham suc khoe|"
+            r"\b(health (checks?|certificates?|exam\w*)|medical (checks?|exam\w*|certificates?)|kham suc khoe|"
             r"giay (chung nhan )?suc khoe|giay kham suc khoe)\b",
             "",
             3,
@@ -278,10 +301,23 @@ _FACET_PRIORITY = (
 )
 
 
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+# Traditional Chinese characters of the words above, read as their simplified forms.
+_SIMPLIFIED = str.maketrans(
+    "許證罰簽過會無記錄體檢費錢勞動臨時報護續長間處請辦單機關國內資獲經驗條須與證門問題難類醫療",
+    "许证罚签过会无记录体检费钱劳动临时报护续长间处请办单机关国内资获经验条须与证门问题难类医疗",
+)
+
+
 def _scores(
     text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
 ) -> dict[str, float]:
-    folded = fold(text)
+    folded = _folded(text)
+    text = text.translate(_SIMPLIFIED)
     scores: dict[str, float] = {}
     for name, group in patterns.items():
         total = 0.0
@@ -301,6 +337,8 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
     scores = _scores(text, _FACET_PATTERNS)
+    if "documents" in scores and "exemption" in scores:
+        scores.pop("exemption")  # the papers for the exemption certificate: a documents question
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
     return _best(scores, _FACET_PRIORITY)
@@ -319,7 +357,7 @@ _TOPIC_ORDER = (
 def detect_topic(text: str) -> str | None:
     """'Giấy phép lao động có thời hạn bao lâu?' -> 'work_permit'; None when no topic word is there."""
     scores = _scores(text, _TOPIC_PATTERNS)
-    declares = re.search(r"\b(declar\w*|khai bao)\b", fold(text)) or re.search(r"申报|신고", text)
+    declares = re.search(r"\b(declar\w*|khai bao)\b", _folded(text)) or re.search(r"申报|신고", text)
     if "visa_residence_card" in scores and "temporary_residence" in scores and not declares:
         scores.pop("temporary_residence")  # 'temporary residence card' names the card, not the declaration
     if "investment" in scores and "temporary_residence" in scores:

@@ -119,6 +119,7 @@ def render_quote(citation: Citation, lang: str = "en") -> str:
 
 REPLY_CHARS = 1200
 QUOTE_CHARS = 160
+LONG_QUOTE_CHARS = 520
 
 
 def render_reply(reply: Reply, lang: str = "en", max_chars: int = REPLY_CHARS) -> str:
@@ -130,14 +131,16 @@ def render_reply(reply: Reply, lang: str = "en", max_chars: int = REPLY_CHARS) -
         lines.append(_t("Is the employer inside an industrial or high-tech zone?", lang))
     elif "province" in reply.needs:
         lines.append(_t("Which province? The office there depends on it.", lang))
+    # When the answer states no value, the clause is the answer: its first quote gets more room.
+    first_chars = LONG_QUOTE_CHARS if reply.covered and not reply.values else QUOTE_CHARS
     sources = [
-        f"• {cite_line(c, lang)}: “{_snippet(c.quote_vi, QUOTE_CHARS)}”"
-        for c in reply.citations
-        if c.quote_vi
+        f"• {cite_line(c, lang)}: “{_snippet(c.quote_vi, first_chars if i == 0 else QUOTE_CHARS)}”"
+        for i, c in enumerate(c for c in reply.citations if c.quote_vi)
     ]
     notes = [_t("Note: {caveat}", lang, caveat=c) for c in reply.caveats]
+    label = _t("Sources:", lang)
     chosen = [lines[0]]
-    used = len(lines[0])
+    used = len(lines[0]) + len(label) + 1
     for line in [*lines[1:], *notes[:2], *sources, *notes[2:]]:
         if used + len(line) + 1 <= max_chars:
             chosen.append(line)
@@ -145,5 +148,4 @@ def render_reply(reply: Reply, lang: str = "en", max_chars: int = REPLY_CHARS) -
     head = [x for x in chosen if x in lines]
     quoted = [x for x in chosen if x in sources]
     rest = [x for x in chosen if x in notes]
-    label = [_t("Sources:", lang)] if quoted and used + len(_t("Sources:", lang)) < max_chars else []
-    return "\n".join([*head, *label, *quoted, *rest])
+    return "\n".join([*head, *([label] if quoted else []), *quoted, *rest])

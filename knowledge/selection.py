@@ -7,11 +7,14 @@ units of its topic and facet, which keeps ask() well under a millisecond.
 from __future__ import annotations
 
 import math
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from knowledge.facets import detect_topic
 from knowledge.store import Kb, terms
 from knowledge.text import fold
 
@@ -20,6 +23,11 @@ MIN_TOPIC_SCORE = 2
 
 # Parts of a procedure that are a different paper than the one a question names unless it names them: a
 # question about the work permit's validity is not about the exemption certificate's, nor the extension's.
+# Articles on a text's own scope, entry into force or transition answer no practical question.
+_BOILERPLATE = re.compile(
+    r"(pham vi dieu chinh|doi tuong ap dung|hieu luc thi hanh|trach nhiem thi hanh|quy dinh chuyen tiep|"
+    r"dieu khoan chuyen tiep|to chuc thuc hien)"
+)
 _SUB_PROCEDURES: dict[str, tuple[str, ...]] = {
     "xac nhan khong thuoc dien": (
         "exempt",
@@ -78,6 +86,12 @@ class Index:
     unit_terms: dict[int, frozenset[str]] = field(default_factory=dict)
     title_terms: dict[int, frozenset[str]] = field(default_factory=dict)
     by_article: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    by_facet: dict[str, list[int]] = field(default_factory=dict)
+    by_doc: dict[str, list[int]] = field(default_factory=dict)
+    sub_named: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sub-procedures its heading names
+    boilerplate: dict[int, bool] = field(default_factory=dict)  # scope, entry into force, transitional
+    sub_all: dict[int, frozenset[str]] = field(default_factory=dict)  # every sub-procedure its heading names
+    weights: dict[int, dict[str, float]] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
 
     def parent_of(self, kb: Kb, unit: Unit) -> int | None:
@@ -86,6 +100,12 @@ class Index:
             return None
         position = self.by_id.get(unit["id"].rsplit("/", 1)[0])
         return position if position is not None and not kb.units[position].get("point") else None
+
+
+@lru_cache(maxsize=1024)
+def title_topic(title: str) -> str | None:
+    """The topic an article's title names ('Điều kiện cấp thị thực' -> visa), if any."""
+    return detect_topic(title) if title else None
 
 
 def _topic_names(unit: Unit) -> list[str]:
@@ -104,14 +124,19 @@ def index_for(kb: Kb) -> Index:
     for position, unit in enumerate(kb.units):
         index.by_id[unit["id"]] = position
         index.by_article.setdefault((unit["doc_id"], unit["article"]), []).append(position)
+        index.by_doc.setdefault(unit["doc_id"], []).append(position)
     for position, unit in enumerate(kb.units):
         facets = unit.get("facets") or []
         names = _topic_names(unit)
         parent = index.parent_of(kb, unit)
-        if (
-            parent is not None
-        ):  # a point is about what its clause is about ('Thời hạn của giấy phép...: a) ...')
+        # A point is about what its clause is about ('Thời hạn của giấy phép...: a) ...'), and a clause about
+        # what its article's title names ('Điều 154. Người lao động nước ngoài không thuộc diện cấp giấy phép
+        # lao động': each of its khoản is about work permits).
+        if parent is not None:
             names = list(dict.fromkeys([*names, *_topic_names(kb.units[parent])]))
+        titled = title_topic(unit.get("article_title") or "")
+        if titled and titled not in names:
+            names.append(titled)
         for topic in names:
             for facet in facets:
                 index.by_topic_facet.setdefault((topic, facet), []).append(position)
@@ -119,6 +144,14 @@ def index_for(kb: Kb) -> Index:
             terms(" ".join([unit["text"], unit.get("article_title", ""), unit.get("context", "")]))
         )
         index.title_terms[position] = frozenset(terms(unit.get("article_title", "")))
+        heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
+        index.boilerplate[position] = bool(_BOILERPLATE.match(fold(unit.get("article_title", ""))))
+        named = tuple(phrase for phrase in _SUB_PROCEDURES if phrase in heading)
+        # A title naming them all ('cấp, cấp lại, gia hạn, thu hồi') is about them all: no sub-procedure.
+        index.sub_named[position] = named if len(named) < 3 else ()
+        index.sub_all[position] = frozenset(named)
+        for facet in facets:
+            index.by_facet.setdefault(facet, []).append(position)
     _INDEXES.clear()
     _INDEXES[id(kb)] = index
     return index
@@ -136,21 +169,88 @@ def title_relevance(kb: Kb, index: Index, position: int, expanded: str) -> float
     return sum(kb.idf.get(w, 0.0) for w in shared) / math.sqrt(max(len(title), 4))
 
 
+@lru_cache(maxsize=2048)
+def _said(question: str, expanded: str) -> str:
+    return f"{question.lower()} {fold(question)} {expanded}"
+
+
+def _weights(kb: Kb, index: Index, position: int) -> dict[str, float]:
+    """Each term's share of the unit's relevance: its rarity over the square root of the unit's length (short,
+    on-point clauses first), plus the same over the article's title (the title says what the whole article is
+    about: 'Hồ sơ đề nghị cấp giấy phép lao động'). Computed once per unit."""
+    found = index.weights.get(position)
+    if found is None:
+        words, title = index.unit_terms[position], index.title_terms[position]
+        body, head = math.sqrt(max(len(words), 4)), math.sqrt(max(len(title), 4))
+        found = index.weights[position] = {
+            w: kb.idf.get(w, 0.0) / body + (kb.idf.get(w, 0.0) / head if w in title else 0.0) for w in words
+        }
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _asked_subs(question: str, expanded: str) -> frozenset[str]:
+    """The sub-procedures the question names (extension, reissue, revocation, exemption certificate)."""
+    said = _said(question, expanded)
+    return frozenset(phrase for phrase, cues in _SUB_PROCEDURES.items() if any(cue in said for cue in cues))
+
+
+@lru_cache(maxsize=4096)
+def _unasked(named: tuple[str, ...], question: str, expanded: str) -> bool:
+    said = _said(question, expanded)
+    return not all(any(cue in said for cue in _SUB_PROCEDURES[phrase]) for phrase in named)
+
+
 def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str) -> float:
-    """Shared words weighted by rarity, over the square root of the unit's length (short, on-point clauses
-    first), plus the same for the article's title; a sub-procedure the question does not name halves it."""
-    asked = _question_terms(expanded)
-    words = index.unit_terms[position]
-    score = sum(kb.idf.get(w, 0.0) for w in asked & words) / math.sqrt(max(len(words), 4))
-    # The article's title says what the whole article is about ('Hồ sơ đề nghị cấp giấy phép lao động').
-    score += title_relevance(kb, index, position, expanded)
-    unit = kb.units[position]
-    heading = fold(unit.get("article_title", "") + " " + unit.get("context", ""))
-    lowered = question.lower()
-    for phrase, cues in _SUB_PROCEDURES.items():
-        if phrase in heading and not any(cue in lowered or cue in fold(question) for cue in cues):
-            score *= 0.5
+    """Shared words weighted by rarity (see _weights); a sub-procedure the question does not name (extension,
+    reissue, revocation, exemption certificate) cuts it to about a third."""
+    weights = _weights(kb, index, position)
+    score = sum(weights[w] for w in weights.keys() & _question_terms(expanded))
+    named = index.sub_named[position]
+    if named and _unasked(named, question, expanded):
+        score *= 0.35
     return score
+
+
+_LOCAL: dict[tuple[int, tuple[int, ...]], dict[str, list[tuple[int, float]]]] = {}
+
+
+def _local_postings(kb: Kb, index: Index, positions: tuple[int, ...]) -> dict[str, list[tuple[int, float]]]:
+    """term -> [(unit, weight)] over one candidate set (one kind of question), built once."""
+    key = (id(kb), positions)
+    found = _LOCAL.get(key)
+    if found is None:
+        if len(_LOCAL) > 2048:
+            _LOCAL.clear()
+        found = {}
+        for position in positions:
+            for term, weight in _weights(kb, index, position).items():
+                if weight:
+                    found.setdefault(term, []).append((position, weight))
+        _LOCAL[key] = found
+    return found
+
+
+def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: str) -> dict[int, float]:
+    """relevance() of the units of a candidate set that share a word with the question (others score 0),
+    term by term: a question touches only the postings of its own words."""
+    index = index_for(kb)
+    postings = _local_postings(kb, index, positions)
+    scores: defaultdict[int, float] = defaultdict(float)
+    for term in _question_terms(expanded):
+        for position, weight in postings.get(term, ()):
+            scores[position] += weight
+    asked = _asked_subs(question, expanded)
+    for position, score in scores.items():  # only the units the question touched
+        named = index.sub_named[position]
+        if named and _unasked(named, question, expanded):
+            score *= 0.35
+        elif asked and not asked & index.sub_all[position]:
+            score *= 0.5  # 'extending a work permit': the extension's articles before the first issue's
+        if index.boilerplate[position]:
+            score *= 0.3
+        scores[position] = score
+    return scores
 
 
 def candidates(kb: Kb, topic: str, facet: str) -> list[int]:

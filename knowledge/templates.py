@@ -80,6 +80,11 @@ T: dict[str, dict[str, str]] = {
     "step_periodic": {"en": "{agency}: {when}.", "vi": "{agency}: {when}."},
     "step_event": {"en": "Deadline: {when}.", "vi": "Thời hạn: {when}."},
     "step_issues": {"en": "{agency} issues it.", "vi": "{agency} cấp."},
+    "step_publishes": {
+        "en": "{agency} publishes the list on its portal.",
+        "vi": "{agency} công bố công khai danh sách trên cổng thông tin điện tử.",
+    },
+    "step_notified": {"en": "Notify {agency}.", "vi": "Thông báo cho {agency}."},
     "step_leads": {"en": "{agency} leads this work.", "vi": "{agency} chủ trì."},
     "step_coordinates": {
         "en": "{agency} coordinates with the offices in charge; it does not take applications.",

@@ -42,6 +42,7 @@ ROLE_SENTENCES: dict[str, str] = {
     "inspects": N_("{agency} inspects and checks this ({cite})."),
     "informs": N_("{agency} provides information to the offices involved ({cite})."),
     "publishes": N_("{agency} publishes the list on its portal ({cite})."),
+    "notified": N_("Notices go to {agency} ({cite})."),
 }
 
 _UNITS: dict[tuple[str, bool], str] = {

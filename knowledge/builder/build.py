@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +113,7 @@ def build(
         "sources_hash": sources_hash(sources),
         "agencies": {
             a["id"]: {
-                k: a[k]
+                k: a.get(k)
                 for k in (
                     "name_vi",
                     "name_en",
@@ -123,6 +123,8 @@ def build(
                     "successor_basis",
                     "abolished",
                     "generic",
+                    "successor_status",
+                    "functions_moved",
                 )
             }
             for a in glossary
@@ -138,8 +140,16 @@ def build(
         "units_per_topic": dict(sorted(topic_counts.items())),
         "mentions_per_agency": dict(sorted(agency_counts.items())),
         "units_total": len(units_out),
+        "units_per_status": _count(u["status"] for u in units_out),
+        "units_per_facet": _count(f for u in units_out for f in u["facets"]),
+        "values_per_kind": _count(v["kind"] for u in units_out for v in u["values"]),
+        "roles_per_kind": _count(r["role"] for u in units_out for r in u["agency_roles"]),
     }
     return kb, report
+
+
+def _count(items: Iterable[str]) -> dict[str, int]:
+    return dict(sorted(Counter(items).items()))
 
 
 def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
@@ -148,15 +158,16 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
     heading_docs = dict(zip(headings, nlp.pipe(headings), strict=True))
     heading_agency = {h: _first_agency(doc) for h, doc in heading_docs.items()}
     heading_facets = {h: phrase_facets(doc) for h, doc in heading_docs.items()}
-    heading_values = {h: extract_values(doc) for h, doc in heading_docs.items()}
+    heading_values = {h: extract_values(doc, list(doc.ents)) for h, doc in heading_docs.items()}
     zones: dict[tuple[str, str], str | None] = {}
     out: list[dict[str, Any]] = []
     for seq, (unit, doc) in enumerate(zip(units, nlp.pipe(texts), strict=True)):
         key = (unit.part, unit.article)
         if key not in zones:
             zones[key] = _zone(unit.text) if unit.clause is None else None
-        agencies = [ent.ent_id_ for ent in doc.ents if ent.label_ == "AGENCY"]
-        leading = [ent.ent_id_ for ent in doc.ents if ent.start <= 1]
+        ents = list(doc.ents)  # Doc.ents walks every token on each access
+        agencies = [ent.ent_id_ for ent in ents if ent.label_ == "AGENCY"]
+        leading = [ent.ent_id_ for ent in ents if ent.start <= 1]
         responsible = (
             (leading[0] if leading else None)
             or heading_agency.get(unit.context)
@@ -166,17 +177,18 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
         for span in doc.spans["topics"]:
             topics[span.label_] += topic_weight(nlp, span.label_, span.text)
         refs = [{"kind": s.label_, "number": NAMED_LAWS.get(s.text, s.text)} for s in doc.spans["legal_refs"]]
-        values = extract_values(doc)
+        values = extract_values(doc, ents)
         item = document_item(unit.text, unit.article_title, unit.context, _is_lead(unit, units, seq))
         if item is not None:
             values = sorted([*values, item], key=lambda v: (v["start"], v["kind"]))
         context_values = heading_values.get(unit.context, []) if unit.context else []
+        processing_article = "processing_time" in heading_facets.get(unit.article_title, set())
         facets = (
             phrase_facets(doc)
             | heading_facets.get(unit.article_title, set())
             | (heading_facets.get(unit.context, set()) if unit.context else set())
-            | value_facets(unit.text, values)
-            | value_facets(unit.context, context_values)
+            | value_facets(unit.text, values, processing_article)
+            | value_facets(unit.context, context_values, processing_article)
         )
         heading = _heading_mention(heading_docs, unit)
         out.append(
@@ -198,13 +210,13 @@ def _extract(nlp: Any, doc_id: str, units: list[Unit]) -> list[dict[str, Any]]:
                 "topics": dict(sorted(topics.items())),
                 "deadlines": _situated_deadlines(nlp, doc),
                 "legal_refs": refs,
-                "zone_scope": zones[key],
+                "zone_scope": zones[key] or _zone(unit.text),
                 "procedure": _procedure(unit.text),
                 "employer_notice": any(p in unit.text for p in EMPLOYER_NOTICE_PHRASES),
                 "facets": ordered(facets),
                 "values": values,
                 "context_values": context_values,
-                "agency_roles": agency_roles(doc, heading),
+                "agency_roles": agency_roles(doc, heading, ents),
             }
         )
     return out

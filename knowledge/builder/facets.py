@@ -31,12 +31,25 @@ class FacetMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)]
-        doc.spans["facets"] = [s for s in filter_spans(spans) if not _is_cost(s)]
+        doc.spans["facets"] = [
+            s for s in filter_spans(spans) if not _is_cost(s) and not _is_certificate_name(s)
+        ]
         return doc
 
 
 def _is_cost(span: Span) -> bool:
     return span.label_ == "fee" and span.start > 0 and span.doc[span.start - 1].lower_ in FEE_NOT_AFTER
+
+
+def _is_certificate_name(span: Span) -> bool:
+    """'giấy xác nhận không thuộc diện cấp giấy phép lao động' names a certificate; the phrase alone (Decree
+    219/2025 Art. 7, Labour Code Art. 154) says who is exempt."""
+    doc = span.doc
+    return (
+        span.label_ == "exemption"
+        and span.start >= 2
+        and doc[span.start - 2 : span.start].text.lower() == "xác nhận"
+    )
 
 
 @Language.factory("facet_matcher")
@@ -48,7 +61,9 @@ def phrase_facets(doc: Doc) -> set[str]:
     return {span.label_ for span in doc.spans["facets"]}
 
 
-def value_facets(text: str, values: Iterable[dict[str, Any]]) -> set[str]:
+def value_facets(text: str, values: Iterable[dict[str, Any]], processing_article: bool = False) -> set[str]:
+    """processing_article: the article's title is about the authority's time ('Thời hạn cấp Phiếu lý lịch tư
+    pháp'), so its time limits are processing times."""
     out: set[str] = set()
     lower = text.lower()
     for value in values:
@@ -61,7 +76,8 @@ def value_facets(text: str, values: Iterable[dict[str, Any]]) -> set[str]:
             out.add("validity")
         elif kind == "time_limit":
             after = lower[value["end"] : value["end"] + 60]
-            out.add("processing_time" if any(p in after for p in _PROCESSING_AFTER) else "deadline")
+            processing = processing_article or any(p in after for p in _PROCESSING_AFTER)
+            out.add("processing_time" if processing else "deadline")
         elif kind == "document":
             out.add("documents")
         elif kind == "form":

@@ -58,7 +58,7 @@ TOPIC_PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
 
 # Where an article's lead-in limits it to employers inside or outside the zones (Hà Nội 2025 draft).
 ZONE_PHRASES: dict[str, tuple[str, ...]] = {
-    "outside": ("ngoài khu công nghiệp, khu công nghệ cao",),
+    "outside": ("ngoài khu công nghiệp, khu công nghệ cao", "ngoài các khu công nghiệp"),
     "inside": ("trong các khu công nghiệp", "trong khu công nghiệp"),
 }
 
@@ -235,6 +235,8 @@ ROLE_VERBS: tuple[tuple[str, str], ...] = (
     ("phổ biến", "guides"),
     ("tập huấn", "guides"),
     ("báo cáo", "reports_to"),
+    ("gửi báo cáo", "reports_to"),
+    ("gửi về", "reports_to"),
     ("thanh tra", "inspects"),
     ("kiểm tra", "inspects"),
     ("giám sát", "inspects"),
@@ -248,6 +250,7 @@ ROLE_VERBS: tuple[tuple[str, str], ...] = (
     ("công khai", "informs"),
     ("chia sẻ", "informs"),
     ("trao đổi thông tin", "informs"),
+    ("trao đổi", "informs"),
 )
 # 'Ủy ban nhân dân cấp tỉnh', 'cấp xã': an administrative level, not 'to issue'.
 NOT_A_VERB_AFTER: dict[str, tuple[str, ...]] = {
@@ -259,7 +262,7 @@ NOMINAL_BEFORE: tuple[str, ...] = (
     "đề nghị",
     "yêu cầu",
     "được",
-    "việc",
+    "về việc",
     "thủ tục",
     "hồ sơ",
     "để",
@@ -273,6 +276,11 @@ NOMINAL_BEFORE: tuple[str, ...] = (
     "đơn",
     "nâng",
     "phân",
+    "diện",  # 'không thuộc diện cấp giấy phép lao động': the exemption, not an issuing
+    # '... quốc gia hoặc vùng lãnh thổ cấp giấy khám sức khỏe': the foreign issuer's act, not the actor's
+    "lãnh thổ",
+    "nước ngoài",
+    "quốc gia",
 )
 # Words right before an agency mention that give it a role (phrase, role, words one of which the sentence part
 # must contain before the mention). Tried in order; the first that fits wins.
@@ -283,6 +291,8 @@ OBJECT_MARKERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("cùng với", "coordinates", ()),
     ("thông báo ngay cho", "is_reported_to", ()),
     ("thông báo về", "is_reported_to", ()),
+    ("trao đổi với", "is_reported_to", ()),
+    ("trao đổi thông tin với", "is_reported_to", ()),
     ("báo cáo về", "is_reported_to", ()),
     ("gửi cho", "is_reported_to", ()),
     ("thông báo cho", "is_reported_to", ()),
@@ -295,6 +305,8 @@ OBJECT_MARKERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("tại", "receives", ("nộp", "hồ sơ", "khai báo")),
     ("đến", "receives", ("hồ sơ", "phiếu", "tờ khai", "văn bản yêu cầu", "khai báo")),
     ("cho", "receives", ("phiếu khai báo", "hồ sơ")),
+    ("bằng văn bản cho", "is_reported_to", ()),
+    ("cho", "is_reported_to", ("thông báo", "báo cáo", "cung cấp", "gửi")),
     ("với", "receives", ("khai báo",)),
     ("gửi", "is_reported_to", ()),
     ("về", "is_reported_to", ("gửi", "báo cáo")),

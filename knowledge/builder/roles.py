@@ -63,10 +63,15 @@ _VERB_RES = [
 ]
 _NOMINAL = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, NOMINAL_BEFORE))})\s*$")
 # 'Giấy khám sức khỏe do cơ sở y tế ... cấp': the verb of a 'do X' phrase is X's, not the actor's.
-_DO_PHRASE = re.compile(r"(?<!\w)(do|được)\s[^,;:.()]{0,60}$")
+# 'tổng hợp tình hình cấp mới, điều chỉnh, thu hồi ...': verbs named as the subject of a report.
+# 'đến cơ quan có thẩm quyền cấp ...': the verb of an unnamed competent office, not the actor's.
+_DO_PHRASE = re.compile(
+    r"(?<!\w)(do|được)\s[^,;:.()]{0,60}$|(?<!\w)tình hình\s[^;:.()]{0,40}$"
+    r"|(?<!\w)cơ quan (công an )?có thẩm quyền\s*$"
+)
 
 
-def _verbs(text: str) -> list[tuple[int, int, str]]:
+def _verbs(text: str) -> list[tuple[int, int, str]]:  # (start, end, role); text[start:end] is the verb
     """(start, end, role) of every role verb phrase in text, longest phrase first at a position; a verb used as a
     noun or in the passive ('hồ sơ đề nghị cấp', 'được cấp', 'Ủy ban nhân dân cấp tỉnh') is not counted."""
     found: list[tuple[int, int, str]] = []
@@ -84,82 +89,95 @@ def _verbs(text: str) -> list[tuple[int, int, str]]:
     return [t for t in taken if t[2]]
 
 
-def _marker_role(doc: Doc, ent: Span, part_start: int, previous: tuple[Span, str] | None) -> str | None:
-    """Role given by the words just before the mention; a list 'A, B và C' shares A's role."""
+def _marker_role(
+    doc: Doc, ent: Span, part_start: int, previous: tuple[Span, str, str] | None
+) -> tuple[str, str] | None:
+    """(role, word) given by the words just before the mention; a list 'A, B và C' shares A's role."""
     if previous is not None:
         gap = doc.text[previous[0].end_char : ent.start_char].strip().lower()
         if gap and all(w in _LIST_GLUE for w in gap.replace(",", " , ").split()):
-            return previous[1]
+            return previous[1], previous[2]
     before = doc.text[part_start : ent.start_char].lower().rstrip()
-    part_so_far = before
     for phrase, role, needs in OBJECT_MARKERS:
         if re.search(rf"(?<!\w){re.escape(phrase)}(\s+(các|cơ quan))*$", before):
-            if needs and not any(w in part_so_far for w in needs):
+            if needs and not any(w in before for w in needs):
                 continue
-            return role
+            return role, phrase
     return None
 
 
-def _actor_roles(text: str, start: int, end: int, first_only: bool = False) -> list[str]:
-    """Roles of the actor of text[start:end] from its verbs, the coordination rule applied."""
-    roles: list[str] = []
+def _actor_roles(text: str, start: int, end: int, first_only: bool = False) -> list[tuple[str, str]]:
+    """(role, verb) of the actor of text[start:end] from its verbs, the coordination rule applied."""
+    roles: dict[str, str] = {}
     after_coordination = False
-    for _, _, role in _verbs(text[start:end]):
+    for verb_start, verb_end, role in _verbs(text[start:end]):
+        verb = text[start + verb_start : start + verb_end].lower()
         if role in _COORDINATION_ROLES:
             after_coordination = True
             if "leads" not in roles:  # 'Chủ trì, phối hợp với ...': the lead, not a helper
-                roles.append(role)
+                roles.setdefault(role, verb)
             continue
         if after_coordination and role in _DECISIVE_ROLES:
             continue  # the joint task after 'phối hợp với X' is not the actor's own decision
-        roles.append(role)
+        roles.setdefault(role, verb)
         if first_only:
             break
-    return list(dict.fromkeys(roles))
+    return list(roles.items())
 
 
-def agency_roles(doc: Doc, heading: Mention | None) -> list[Role]:
+def agency_roles(doc: Doc, heading: Mention | None, ents: list[Span]) -> list[Role]:
     """One entry per (mention, role); the heading agency's entries say where its mention was found."""
-    agencies = [e for e in doc.ents if e.label_ == "AGENCY"]
+    agencies = [e for e in ents if e.label_ == "AGENCY"]
     text = _masked(doc.text, agencies)  # 'cơ quan có thẩm quyền cấp ...' is a name, its 'cấp' is not a verb
     out: list[Role] = []
     for part_start, part_end in _parts(text):
         in_part = [e for e in agencies if part_start <= e.start_char < part_end]
         actor_found = False
-        previous: tuple[Span, str] | None = None
+        previous: tuple[Span, str, str] | None = None
         for ent in in_part:
-            role = _marker_role(doc, ent, part_start, previous)
-            if role is None and _PASSIVE_AGENT.search(doc.text[part_start : ent.start_char].lower()):
+            marked = _marker_role(doc, ent, part_start, previous)
+            if marked is None and _PASSIVE_AGENT.search(doc.text[part_start : ent.start_char].lower()):
                 # 'được Công an Thành phố cấp thị thực': the agent of one verb, not the actor of the part
-                role_list = _actor_roles(text, ent.end_char, part_end, first_only=True) or ["other"]
-            elif role is None:
+                found = _actor_roles(text, ent.end_char, part_end, first_only=True) or [("other", "")]
+            elif marked is None and _verbs(
+                text[_clause_start(text, part_start, ent.start_char) : ent.start_char]
+            ):
+                found = [
+                    ("other", "")
+                ]  # the object of a verb before it ('Trao đổi ... danh sách cho X'), not an actor
+            elif marked is None:
                 actor_found = True
-                role_list = _actor_roles(text, ent.end_char, part_end) or ["other"]
+                found = _actor_roles(text, ent.end_char, part_end) or [("other", "")]
             else:
-                role_list = [role]
-            for r in role_list:
-                out.append(
-                    {
-                        "agency": ent.ent_id_,
-                        "role": r,
-                        "text": ent.text,
-                        "start": ent.start_char,
-                        "where": "text",
-                    }
-                )
-            previous = (ent, role_list[0])
+                found = [marked]
+            for role, word in found:
+                out.append(_entry(ent.ent_id_, role, word, ent.text, ent.start_char, "text"))
+            previous = (ent, found[0][0], found[0][1])
         if heading is not None and not actor_found:
-            for r in _actor_roles(text, part_start, part_end):
-                out.append(
-                    {
-                        "agency": heading.agency,
-                        "role": r,
-                        "text": heading.text,
-                        "start": heading.start,
-                        "where": heading.where,
-                    }
-                )
+            for role, word in _actor_roles(text, part_start, part_end):
+                out.append(_entry(heading.agency, role, word, heading.text, heading.start, heading.where))
     return _dedupe(out)
+
+
+_CLAUSE_BOUNDARY = re.compile(r",\s|(?<!\w)thì\s")
+
+
+def _clause_start(text: str, part_start: int, at: int) -> int:
+    """Start of the comma- or 'thì'-clause that holds position `at`."""
+    starts = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, part_start, at)]
+    return starts[-1] if starts else part_start
+
+
+def _entry(agency: str, role: str, word: str, text: str, start: int, where: str) -> Role:
+    """`verb`: the clause's word that gives the role (a verb, or the marker before the mention)."""
+    return {
+        "agency": agency,
+        "role": role,
+        "verb": word or None,
+        "text": text,
+        "start": start,
+        "where": where,
+    }
 
 
 def _masked(text: str, ents: list[Span]) -> str:

@@ -36,13 +36,17 @@ _UNITS = {"giờ": "hour", "ngày": "day", "tháng": "month", "năm": "year"}
 
 # Words before a number that say how it bounds the period or amount (longest first in matching).
 _QUALIFIERS: dict[str, tuple[str, ...]] = {
-    "within": ("trong thời hạn", "trong vòng", "trong thời gian", "thời hạn"),
-    "max": ("tối đa không quá", "tối đa là", "tối đa", "không quá", "chậm nhất là", "chậm nhất"),
-    "min": ("trước ít nhất", "ít nhất", "không ít hơn", "tối thiểu"),
+    "within": ("trong thời hạn là", "trong thời hạn", "trong vòng", "trong thời gian", "thời hạn"),
+    "max": ("tối đa không quá", "tối đa là", "tối đa", "không quá", "chưa quá", "chậm nhất là", "chậm nhất"),
+    "min": ("trước ít nhất", "ít nhất", "không ít hơn", "tối thiểu", "từ"),
     "below": ("dưới",),
+    "above": ("trên",),
+    "after": ("sau",),
 }
 # A period followed by these words runs from an event: it is a time limit to act, not a validity.
 _FROM_EVENT = ("kể từ", "tính đến", "tính từ", "trước khi", "trước ngày", "sau khi")
+# ... counted from the paper's own issue, or up to the filing: how long a paper stays usable, a validity.
+_FROM_ISSUE = ("kể từ ngày được cấp", "kể từ ngày cấp", "kể từ ngày ký", "tính đến ngày nộp")
 _TIME_LIMIT_QUALIFIERS = ("trong thời hạn", "trong vòng", "trước ít nhất", "chậm nhất")
 
 
@@ -78,6 +82,8 @@ RULES: dict[str, list[Pattern]] = {
     "form": [
         [{"LOWER": "mẫu"}, {"LOWER": "số", "OP": "?"}, {"TEXT": {"REGEX": r"^(NA\d+[a-z]?|\d{2}[a-z]?)$"}}]
     ],
+    # 'ngay khi người nước ngoài đến', 'ngay sau khi': at once, no number of hours
+    "immediate": [[{"LOWER": "ngay"}, {"LOWER": {"IN": ["khi", "sau"]}}, {"LOWER": "khi", "OP": "?"}]],
 }
 _PRIORITY = {kind: n for n, kind in enumerate(RULES)}
 
@@ -89,9 +95,22 @@ def value_matcher(nlp: Language) -> Matcher:
     return matcher
 
 
+def _is_date_part(span: Span) -> bool:
+    """'ngày 07 tháng 8 năm 2025' holds '07 tháng' and '8 năm': parts of a date, not periods; nor are a
+    reporting cycle ('Định kỳ 6 tháng') or opening hours ('24 giờ/07 ngày')."""
+    if span.label_ != "period" or not span[0].text[0].isdigit():
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    cycle = "định kỳ" in doc[max(0, span.start - 4) : span.start].text.lower()
+    return cycle or before in ("ngày", "tháng", "năm", "/") or after.isdigit() or after == "/"
+
+
 def value_spans(doc: Doc, matcher: Matcher) -> list[Span]:
     """Longest non-overlapping matches; at equal length the earlier rule (a range before its parts) wins."""
     spans = [Span(doc, s, e, label=k) for k, s, e in matcher(doc)]
+    spans = [s for s in spans if not _is_date_part(s)]
     spans.sort(key=lambda s: (-(s.end - s.start), _PRIORITY[s.label_], s.start))
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
@@ -127,9 +146,20 @@ def _period(span: Span) -> tuple[int, str, bool]:
 
 
 def _runs_from_event(span: Span) -> bool:
+    """A time limit: runs from an event, or is 'the time limit' ('thì thời hạn không quá 15 ngày'); 'có thời
+    hạn không quá 05 năm' is a term of validity."""
     doc = span.doc
-    after = doc[span.end : min(len(doc), span.end + 4)].text.lower().lstrip(", ")
-    return after.startswith(_FROM_EVENT) or span.text.lower().startswith(_TIME_LIMIT_QUALIFIERS)
+    after = doc[span.end : min(len(doc), span.end + 6)].text.lower().lstrip(", ")
+    if after.startswith(_FROM_ISSUE):
+        return False
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    short = any(t.lower_ in ("ngày", "giờ") for t in span)  # 'với thời hạn tối đa là 02 năm' is a validity
+    named_limit = (
+        short and before[-2:] == ["thời", "hạn"] and (len(before) < 3 or not before[0].endswith("có"))
+    )
+    return (
+        after.startswith(_FROM_EVENT) or span.text.lower().startswith(_TIME_LIMIT_QUALIFIERS) or named_limit
+    )
 
 
 def normalise(span: Span) -> tuple[str, dict[str, Any]]:
@@ -154,6 +184,8 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
     if kind == "count":
         numbers = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
         return kind, {"min": numbers[0], "max": numbers[1] if len(numbers) > 1 else None, "unit": "person"}
+    if kind == "immediate":
+        return "time_limit", {"immediately": True, "bound": "within"}
     if kind == "age":
         [years] = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
         first = span[0].lower_
@@ -165,7 +197,43 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
     return kind, {"code": code if code.startswith("NA") else f"Mẫu số {code}"}
 
 
-def extract_values(doc: Doc) -> list[Value]:
+_SENTENCE_END = re.compile(r"[.;\n](\s|$)")
+# What the words of a value's sentence say about it (keys added to norm only when they apply).
+_REMOTE = "vùng sâu, vùng xa"
+_PAPER = ("phiếu khai báo",)
+_ELECTRONIC = ("môi trường điện tử", "trang thông tin điện tử", "trực tuyến", "qua mạng")
+_REFUSAL = ("không cấp", "không chấp thuận", "từ chối")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return text[begin : stop.start() if stop else len(text)]
+
+
+def qualify(text: str, value: Value) -> None:
+    """Conditions the clause puts on a period: remote areas, the paper or the electronic route, an extension
+    (once), the answer to a refusal. Read from the words just before the value and from its sentence."""
+    if value["kind"] not in ("time_limit", "duration"):
+        return
+    before = text[max(0, value["start"] - 60) : value["start"]].lower()
+    sentence = _sentence(text, value["start"], value["end"]).lower()
+    norm = value["norm"]
+    if _REMOTE in before:
+        norm["remote_areas"] = True
+    if "gia hạn" in before:
+        norm["extension"] = True
+        if "một lần" in before:
+            norm["once"] = True
+    if any(p in sentence for p in _PAPER):
+        norm["route"] = "paper"
+    elif any(p in sentence for p in _ELECTRONIC):
+        norm["route"] = "electronic"
+    if any(p in sentence for p in _REFUSAL):
+        norm["refusal"] = True
+
+
+def extract_values(doc: Doc, ents: list[Span]) -> list[Value]:
     """Values of doc.spans['values'] plus one office value per agency mention, in text order."""
     out: list[Value] = []
     for span in doc.spans["values"]:
@@ -173,7 +241,7 @@ def extract_values(doc: Doc) -> list[Value]:
         out.append(
             {"kind": kind, "text": span.text, "start": span.start_char, "end": span.end_char, "norm": norm}
         )
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "AGENCY":
             out.append(
                 {
@@ -184,12 +252,14 @@ def extract_values(doc: Doc) -> list[Value]:
                     "norm": {"agency": ent.ent_id_},
                 }
             )
+    for value in out:
+        qualify(doc.text, value)
     return sorted(out, key=lambda v: (v["start"], v["kind"]))
 
 
 # A clause (or point) is one item of a document list when its article or lead-in announces one.
 _LIST_LEAD = re.compile(
-    r"(hồ sơ|giấy tờ)[^.;:]*\b(gồm|bao gồm|sau đây|như sau|kèm theo)|^hồ sơ", re.IGNORECASE
+    r"(hồ sơ|giấy tờ)[^.;:]*\b(gồm|bao gồm|sau đây|sau|như sau|kèm theo)\b|^hồ sơ", re.IGNORECASE
 )
 _NOT_AN_ITEM = (
     "trường hợp",
@@ -204,12 +274,20 @@ _ITEM_END = re.compile(r"[;:]|\.(\s|$)")
 
 def document_item(text: str, article_title: str, context: str, is_lead: bool) -> Value | None:
     """'Hộ chiếu;' under 'Hồ sơ đề nghị cấp thẻ tạm trú bao gồm:' -> a document value over 'Hộ chiếu'."""
-    if is_lead or not text:
-        return None
+    if not text or (is_lead and text.lower().startswith("hồ sơ")):
+        return (
+            None  # 'Hồ sơ ... bao gồm:' announces the list; 'Giấy tờ chứng minh ... là một trong các giấy tờ
+        )
+        # sau:' is an item whose points are the alternatives
     listed = bool(_LIST_LEAD.search(context)) if context else article_title.lower().startswith("hồ sơ")
+    if is_lead and context:
+        return None
     if not listed or text.lower().startswith(_NOT_AN_ITEM):
         return None
     end_match = _ITEM_END.search(text)
     end = end_match.start() if end_match else len(text)
     item = text[:end].rstrip()
-    return {"kind": "document", "text": item, "start": 0, "end": len(item), "norm": {"name": item}}
+    norm: dict[str, Any] = {"name": item}
+    if "một trong" in context.lower():
+        norm["one_of"] = True  # an alternative: '... là một trong các giấy tờ sau:'
+    return {"kind": "document", "text": item, "start": 0, "end": len(item), "norm": norm}

@@ -165,6 +165,8 @@ def test_docs_table_is_current() -> None:
 _QUERY_SIDE_CHECK = (
     "import sys, knowledge; "
     "a = knowledge.answer('work_permit', 'Hanoi'); knowledge.search('tam tru'); "
+    "r = knowledge.ask('Mức phạt không khai báo tạm trú?', lang='ko'); knowledge.render_reply(r, 'ko'); "
+    "assert r.covered and r.facet == 'penalty', r; "
     "third = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'numpy', 'pydantic', 'thinc')); "
     "assert not third, third; "
     "assert not any(m.startswith('knowledge.builder') for m in sys.modules); print(a.needs)"

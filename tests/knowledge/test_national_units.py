@@ -105,7 +105,7 @@ def test_compiler_notes_and_source_lines_are_never_text(kb: dict[str, Any]) -> N
     national = [u for u in kb["units"] if u["source"] == "national"]
     assert len(national) > 600
     for unit in national:
-        text = unit["text"]
+        text = "\n".join((unit["text"], unit["article_title"], unit["context"]))
         assert "[" not in text and "]" not in text, unit["id"]
         assert "GHI CHÚ" not in text and "Ghi chú" not in text, unit["id"]
         assert "Nguồn trích" not in text and "Tệp nguồn" not in text, unit["id"]
@@ -198,3 +198,23 @@ def test_national_sources_keep_their_provenance() -> None:
             assert meta.read_bytes() == shared.read_bytes(), meta.name
         text = NATIONAL / meta.name.replace(".meta.json", ".txt")
         assert text.exists()
+
+
+def test_curated_national_quotes_are_in_force_clause_text(kb: dict[str, Any]) -> None:
+    """A curated fact that quotes a national text quotes wording that is in force, in the article it cites."""
+    numbers = {d["number"]: doc_id for doc_id, d in kb["documents"].items() if d["source"] == "national"}
+    checked = 0
+    for fact in kb["national"]["facts"]:
+        citation = fact["citation"]
+        if not citation["quote_vi"] or citation["doc_number"] not in numbers:
+            continue
+        holders = [
+            u
+            for u in kb["units"]
+            if kb["documents"][u["doc_id"]]["number"] == citation["doc_number"]
+            and u["article"] == citation["article"]
+            and citation["quote_vi"] in u["text"]
+        ]
+        assert any(u["status"] == "in_force" for u in holders), fact["id"]
+        checked += 1
+    assert checked >= 2

@@ -1,0 +1,141 @@
+"""Agency roles come from the clause's verbs; coordination clauses never make an agency lead, receive or decide."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from knowledge.builder.build import SOURCES, build
+from knowledge.builder.patterns import OBJECT_MARKERS, ROLE_VERBS
+
+DECISIVE = {"leads", "receives", "decides", "issues"}
+
+
+@pytest.fixture(scope="module")
+def kb() -> dict[str, Any]:
+    return build(progress=lambda _line: None)[0]
+
+
+def _unit(kb: dict[str, Any], unit_id: str) -> dict[str, Any]:
+    found: list[dict[str, Any]] = [u for u in kb["units"] if u["id"] == unit_id]
+    assert len(found) == 1, unit_id
+    return found[0]
+
+
+def _roles(unit: dict[str, Any], agency: str) -> set[str]:
+    return {r["role"] for r in unit["agency_roles"] if r["agency"] == agency}
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text.lower()) is not None
+
+
+def test_every_role_is_justified_by_a_word_of_its_clause(kb: dict[str, Any]) -> None:
+    words: dict[str, set[str]] = {}
+    for phrase, role in ROLE_VERBS:
+        words.setdefault(role, set()).add(phrase)
+    for phrase, role, _needs in OBJECT_MARKERS:
+        words.setdefault(role, set()).add(phrase)
+    checked = 0
+    for unit in kb["units"]:
+        for role in unit["agency_roles"]:
+            heading = {"text": unit["text"], "context": unit["context"], "title": unit["article_title"]}
+            assert heading[role["where"]][role["start"] :].startswith(role["text"]), (unit["id"], role)
+            if role["role"] == "other":
+                continue
+            assert role["verb"] in words[role["role"]], (unit["id"], role)
+            assert _has_word(unit["text"], role["verb"]), (unit["id"], role)
+            checked += 1
+    assert checked > 300
+
+
+def test_a_decisive_role_needs_a_decisive_word(kb: dict[str, Any]) -> None:
+    """No leads / receives / decides / issues out of 'phối hợp', 'hướng dẫn', 'cung cấp thông tin', 'báo cáo'."""
+    weak = {p for p, role in ROLE_VERBS if role not in DECISIVE}
+    for unit in kb["units"]:
+        for role in unit["agency_roles"]:
+            if role["role"] in DECISIVE:
+                assert role["verb"] not in weak, (unit["id"], role)
+
+
+@pytest.mark.parametrize(
+    ("unit_id", "agency", "expected"),
+    [
+        # Hà Nội 2025 draft: the zones board only coordinates with the police and Sở Nội vụ
+        ("ha_noi_draft_2025/qc/dieu-6/khoan-1", "industrial_zones_board", "coordinates"),
+        ("ha_noi_draft_2025/qc/dieu-6/khoan-2", "industrial_zones_board", "coordinates"),
+        ("ha_noi_draft_2025/qc/dieu-6/khoan-2", "home_affairs", "coordinates"),
+        ("ha_noi_draft_2025/qc/dieu-6/khoan-3", "industrial_zones_board", "coordinates"),
+        # the city police coordinate on work-permit files; they do not decide them
+        ("ha_noi_draft_2025/qc/dieu-7/khoan-3", "provincial_police", "coordinates"),
+        ("ha_noi_draft_2025/qc/dieu-7/khoan-4", "home_affairs", "coordinates"),
+        ("ha_noi_draft_2025/qc/dieu-7/khoan-6", "provincial_police", "coordinates"),
+        # the health department publishes the clinics and informs Sở Nội vụ
+        ("ha_noi_draft_2025/qc/dieu-12/khoan-3", "health", "coordinates"),
+        ("ha_noi_draft_2025/qc/dieu-12/khoan-4", "home_affairs", "is_reported_to"),
+        ("ha_noi_draft_2025/qc/dieu-12/khoan-4", "health", "informs"),
+        ("ha_noi_draft_2025/qc/dieu-17/_", "home_affairs", "coordinates"),
+        ("ha_noi_draft_2025/qc/dieu-17/_", "provincial_police", "coordinates"),
+        # Bắc Ninh: service sellers notify the labour department; Sở Công Thương only guides them
+        ("bac_ninh_1151_2023/qc/muc-iii-11/y-4", "industry_trade", "guides"),
+        ("bac_ninh_1151_2023/qc/muc-iii-11/y-1", "industry_trade", "coordinates"),
+    ],
+)
+def test_coordination_clauses_hold_their_role(
+    kb: dict[str, Any], unit_id: str, agency: str, expected: str
+) -> None:
+    roles = _roles(_unit(kb, unit_id), agency)
+    assert expected in roles and not roles & DECISIVE, roles
+
+
+@pytest.mark.parametrize(
+    ("unit_id", "agency", "role"),
+    [
+        ("ha_noi_draft_2025/qc/dieu-5/khoan-1", "home_affairs", "receives"),
+        ("ha_noi_draft_2025/qc/dieu-5/khoan-1", "home_affairs", "decides"),
+        ("ha_noi_draft_2025/qc/dieu-17/_", "science_technology", "leads"),
+        # '... Công an Thành phố chủ trì, phối hợp với ... ban hành quy trình' (the online criminal-record route)
+        ("ha_noi_draft_2025/qc/dieu-7/khoan-4", "provincial_police", "leads"),
+        ("ha_noi_draft_2025/qc/dieu-12/khoan-4", "health", "informs"),
+        ("bac_ninh_1151_2023/qc/muc-iii-11/y-4", "labour_dept", "is_reported_to"),
+        ("luat_47_2014_amended/qc/dieu-33/khoan-1", "commune_police", "receives"),
+        ("luat_47_2014_amended/qc/dieu-33/khoan-1", "border_guard", "informs"),
+        ("luat_47_2014_amended/qc/dieu-37/khoan-2/diem-c", "immigration_authority", "decides"),
+        ("nd_219_2025/qc/dieu-4/khoan-1", "provincial_pc", "issues"),
+        ("nd_216_2026/qc/dieu-25/khoan-1", "criminal_record_issuer", "issues"),
+        ("tt_53_2016/qc/dieu-6/_", "immigration_office", "receives"),
+    ],
+)
+def test_clauses_that_give_an_office_the_file(
+    kb: dict[str, Any], unit_id: str, agency: str, role: str
+) -> None:
+    assert role in _roles(_unit(kb, unit_id), agency)
+
+
+def test_bac_ninh_sellers_do_not_report_to_industry_and_trade(kb: dict[str, Any]) -> None:
+    unit = _unit(kb, "bac_ninh_1151_2023/qc/muc-iii-11/y-4")
+    notified = {r["agency"] for r in unit["agency_roles"] if r["role"] == "is_reported_to"}
+    assert "labour_dept" in notified and "industry_trade" not in notified
+    agencies = {a["id"]: a for a in json.loads((SOURCES / "agencies.json").read_text())["agencies"]}
+    assert agencies["labour_dept"]["successor"] == "home_affairs"  # now Sở Nội vụ
+
+
+def test_successors_not_on_file_are_said_so() -> None:
+    agencies = {a["id"]: a for a in json.loads((SOURCES / "agencies.json").read_text())["agencies"]}
+    for agency_id in ("foreign_affairs", "transport", "tax", "statistics", "department_inspectorate"):
+        agency = agencies[agency_id]
+        assert agency["successor"] is None and agency["successor_status"] == "not_on_file"
+        assert "not stated in any source on file" in agency["successor_basis"]
+    ministry = agencies["ministry_labour"]
+    assert ministry["successor"] == "ministry_home_affairs" and "219/2025" in ministry["successor_basis"]
+
+
+def test_ministry_successor_basis_is_in_the_text(kb: dict[str, Any]) -> None:
+    unit = _unit(kb, "nd_219_2025/qc/dieu-36/khoan-1")
+    assert unit["text"].startswith("Trách nhiệm của Bộ Nội vụ")
+    assert "quản lý nhà nước về tuyển dụng, quản lý người lao động nước ngoài" in " ".join(
+        u["text"] for u in kb["units"] if u["id"].startswith("nd_219_2025/qc/dieu-36/khoan-1")
+    )
