@@ -12,6 +12,7 @@ last topic, the office question with its province and zone, another province, Vi
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import statistics
@@ -83,10 +84,18 @@ async def measure(rasa_url: str, users: int) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        config = StackConfig.on_free_ports(Path(tmp))
-        with running_stack(config):
-            runs = [asyncio.run(measure(config.rasa_url, users)) for users in (1, 8)]
+    """`python -m benchmarks.dialogue_bench [--rasa-url URL]`: start the stack on free ports, or measure a
+    running Rasa server (e.g. when the machine is too loaded for the stack's start-up timeout)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rasa-url", default=None, help="a running Rasa server (REST channel) to measure")
+    args = parser.parse_args(argv)
+    if args.rasa_url:
+        runs = [asyncio.run(measure(args.rasa_url, users)) for users in (1, 8)]
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            config = StackConfig.on_free_ports(Path(tmp))
+            with running_stack(config):
+                runs = [asyncio.run(measure(config.rasa_url, users)) for users in (1, 8)]
     report = {
         "benchmark": "REST channel turn latency, full stack",
         "conversation": CONVERSATION,
