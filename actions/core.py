@@ -103,10 +103,13 @@ class ActionShowHelp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        lang = reply_language(tracker.get_slot("language"))
-        buttons = [{"title": _t(title, lang), "payload": payload} for title, payload in HELP_BUTTONS]
-        dispatcher.utter_message(text=_t(HELP_TEXT, lang), buttons=buttons)
+        show_help(dispatcher, reply_language(tracker.get_slot("language")))
         return []
+
+
+def show_help(dispatcher: CollectingDispatcher, lang: str) -> None:
+    buttons = [{"title": _t(title, lang), "payload": payload} for title, payload in HELP_BUTTONS]
+    dispatcher.utter_message(text=_t(HELP_TEXT, lang), buttons=buttons)
 
 
 # Each language offered in its own name, so that a reader of any of them finds theirs.

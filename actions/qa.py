@@ -222,6 +222,12 @@ def answer_question(
         SlotSet("role", role),
     ]
     if topic is None:
+        if facet is None and province is None:
+            # Nothing to answer and nothing asked ("what can you do?" read as a detail): what I can do.
+            from actions.core import show_help  # core imports this module
+
+            show_help(dispatcher, lang)
+            return events
         ask_topic(dispatcher, lang, province)
         return [*events, SlotSet("topic", None), SlotSet("facet", facet)]
 

@@ -300,3 +300,10 @@ async def test_out_of_scope_stays_out_of_scope_for_chit_chat() -> None:
     events = await ActionOutOfScope().run(dispatcher, make_tracker("tell me a joke", "out_of_scope"), {})
     assert events == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]
+
+
+async def test_a_detail_with_nothing_in_it_shows_what_i_can_do() -> None:
+    slots, [message] = await answer("bạn làm được gì?", "inform", [], {"language": "vi"})
+    assert message["text"].startswith("Tôi có thể giúp")
+    assert "/ask_work_permit" in payloads([message])
+    assert "topic" not in slots

@@ -48,16 +48,17 @@ async def test_follow_up_facet_questions_apply_to_the_last_topic(stack: StackCon
     sender = "fail-follow-ups"
     await say(stack, sender, "How long is a work permit valid?")
     seen = set()
-    for follow_up in (
-        "what documents do I need?",
-        "how long does it take?",
-        "and the fee?",
-        "what if I'm late?",
-    ):
+    # Each follow-up with the facet a person reads in it.
+    follow_ups = {
+        "what documents do I need?": "documents",
+        "how long does it take?": "processing_time",
+        "and the fee?": "fee",
+        "what if I'm late?": "penalty",
+    }
+    for follow_up, facet in follow_ups.items():
         text = joined(await say(stack, sender, follow_up))
         assert not text.startswith(HELP_OPENINGS), f"{follow_up!r} got the help menu"
-        facet = knowledge.detect_facet(follow_up)
-        assert direct(follow_up, "work_permit", "en", facet=facet or "overview") in text, (follow_up, text)
+        assert direct(follow_up, "work_permit", "en", facet=facet) in text, (follow_up, text)
         seen.add(text)
     assert len(seen) == 4, "each follow-up gets its own answer, not one template"
     other = joined(await say(stack, sender, "and in Bắc Ninh?"))
@@ -127,17 +128,17 @@ async def test_an_english_question_naming_english_is_answered(stack: StackConfig
 
 
 @pytest.mark.parametrize(
-    ("lang", "question", "topic"),
+    ("lang", "question", "topic", "facet"),
     [
-        ("zh", "越南的工作许可证有效期最长是几年?", "work_permit"),
-        ("zh", "外国客人入住后几个小时内必须申报临时住宿?", "temporary_residence"),
-        ("ko", "베트남 노동허가의 유효기간은 최대 몇 년인가요?", "work_permit"),
-        ("ko", "외국인 손님 숙박 신고를 하지 않으면 벌금이 있나요?", "temporary_residence"),
+        ("zh", "越南的工作许可证有效期最长是几年?", "work_permit", "validity"),
+        ("zh", "外国客人入住后几个小时内必须申报临时住宿?", "temporary_residence", "deadline"),
+        ("ko", "베트남 노동허가의 유효기간은 최대 몇 년인가요?", "work_permit", "validity"),
+        ("ko", "외국인 손님 숙박 신고를 하지 않으면 벌금이 있나요?", "temporary_residence", "penalty"),
     ],
 )
 async def test_chinese_and_korean_questions_get_answers_in_their_language(
-    stack: StackConfig, lang: str, question: str, topic: str
+    stack: StackConfig, lang: str, question: str, topic: str, facet: str
 ) -> None:
     text = joined(await say(stack, f"fail-{lang}-{hash(question)}", question))
-    assert direct(question, topic, lang) in text
+    assert direct(question, topic, lang, facet=facet) in text
     assert "英文" not in text and "영어로" not in text, "no 'answered in English' note"
