@@ -1,5 +1,8 @@
-"""Answer procedural questions from the knowledge base: the topic comes from the intent, the province,
-role and zone from entities, slots or the text itself. Wording comes from knowledge's templates."""
+"""Answer the question asked: the topic comes from the intent, the facet (what is asked: documents, fee,
+penalty...) from the `facet` entity, the province, role and zone from entities, slots or the words. The
+answer is knowledge.ask's, rendered by knowledge.render_reply; the dialogue only asks what the reply says it
+needs (`reply.needs`) and remembers topic and facet so that follow-ups ("and the fee?", "and in Bắc Ninh?")
+apply to the last question."""
 
 from __future__ import annotations
 
@@ -13,16 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import knowledge
 from actions.language import reply_language
-from actions.qa_texts import (
-    FOREIGN_LANGUAGE_NOTE,
-    PROVINCE_BUTTONS,
-    ROLE_TITLES,
-    TOPIC_TITLES,
-    ZONE_TITLES,
-    text_for,
-)
+from actions.qa_texts import PROVINCE_BUTTONS, TOPIC_TITLES, ZONE_TITLES
 from actions.safety import SafeAction
+from catalog import translator
 from knowledge.text import fold
+
+_t = translator("dialogue")
 
 TOPIC_BY_INTENT = {
     "ask_temporary_residence": "temporary_residence",
@@ -46,6 +45,14 @@ QUOTES_SHOWN = 3
 def payload(intent: str, **entities: str) -> str:
     """A Rasa button payload; entities travel as JSON so the tap fills the same slots typing would."""
     return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
+
+
+def message_text(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+def is_button(text: str) -> bool:
+    return text.startswith("/")
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:
@@ -87,24 +94,38 @@ def role_from(tracker: Tracker) -> str | None:
     named = [str(v) for v in tracker.get_latest_entity_values("role") if v in knowledge.ROLES]
     if named:
         return named[0]
-    said = role_in_text((tracker.latest_message or {}).get("text") or "")
+    said = role_in_text(message_text(tracker))
     if said:
         return said
     remembered = tracker.get_slot("role")
     return remembered if remembered in knowledge.ROLES else None
 
 
-def province_from(tracker: Tracker) -> str | None:
-    """The province the user just named (entity, or found in the text), else the one remembered."""
+def province_named(tracker: Tracker) -> str | None:
+    """The province this message names, checked against the words: a button's entity, else a place name
+    found in the text (longest name first, so "an ninh trật tự", "Việt Nam" or "If You Do" name none),
+    else a span the model tagged only if it is itself a place name ("Hanoi city")."""
+    text = message_text(tracker)
     named = latest_entity(tracker, "province")
-    if named and knowledge.resolve_area(named):
-        return named
-    found = knowledge.find_province_in_text((tracker.latest_message or {}).get("text") or "")
+    if is_button(text):
+        return named if named and knowledge.resolve_area(named) else None
+    found = knowledge.find_province_in_text(text)
     if found:
         province, former = found
         return former or province.name_vi
+    tagged = named and knowledge.find_province_in_text(named)
+    if tagged:
+        province, former = tagged
+        return former or province.name_vi
+    return None
+
+
+def province_from(tracker: Tracker) -> str | None:
+    """The province just named, else the one remembered (if it still resolves)."""
     remembered = tracker.get_slot("province")
-    return str(remembered) if remembered else None
+    if remembered and not knowledge.resolve_area(str(remembered)):
+        remembered = None
+    return province_named(tracker) or remembered
 
 
 _ZONE_WORDS = re.compile(
@@ -126,22 +147,44 @@ def zone_in_text(text: str) -> str | None:
 
 
 def zone_from(tracker: Tracker) -> str | None:
-    text = (tracker.latest_message or {}).get("text") or ""
-    return zone_in_text(text) or latest_entity(tracker, "zone") or tracker.get_slot("zone")
+    """The zone just said, else the remembered one, unless the user moved to another province (the zone
+    was about an employer there)."""
+    said = zone_in_text(message_text(tracker)) or latest_entity(tracker, "zone")
+    named = province_named(tracker)
+    moved = named is not None and named != tracker.get_slot("province")
+    zone = said or (None if moved else tracker.get_slot("zone"))
+    return zone if zone in ZONE_TITLES else None
 
 
-def zone_flag(zone: str | None) -> bool | None:
-    return {"inside": True, "outside": False}.get(zone or "")
+def facet_named(tracker: Tracker) -> str | None:
+    """The facet the NLU found. When it found several ("what if I'm late, what's the fine?"), the one
+    knowledge's own reading of the sentence picks, else the first."""
+    named = [str(v) for v in tracker.get_latest_entity_values("facet") if v in knowledge.FACETS]
+    if not named:
+        return None
+    detected = knowledge.detect_facet(message_text(tracker))
+    return detected if detected in named else named[0]
 
 
-def language_of(tracker: Tracker) -> tuple[str, str | None]:
-    """(language of the knowledge base's wording, note for Chinese/Korean users answered in English)."""
-    language = tracker.get_slot("language")
-    return reply_language(language), FOREIGN_LANGUAGE_NOTE.get(language or "")
+def facet_from(tracker: Tracker, *, new_question: bool, gave_detail: bool) -> str | None:
+    """What this turn asks. A new question asks what it names (None: knowledge reads the words, else
+    overview); a follow-up that only gives a detail (a province, the zone, a button) asks the last facet
+    again; a follow-up naming a facet ("and the fee?") asks that one about the last topic."""
+    named = facet_named(tracker)
+    if named:
+        return named
+    remembered = tracker.get_slot("facet")
+    if is_button(message_text(tracker)) or (gave_detail and not new_question):
+        return remembered if remembered in knowledge.FACETS else None
+    return None
+
+
+def language_of(tracker: Tracker) -> str:
+    return reply_language(tracker.get_slot("language"))
 
 
 class ActionAnswerProcedure(SafeAction):
-    """Answer "how does X work in province P" — or ask, with buttons, for what is missing."""
+    """Answer the question (knowledge.ask); ask only what the reply says it needs, with buttons."""
 
     def name(self) -> str:
         return "action_answer_procedure"
@@ -149,38 +192,80 @@ class ActionAnswerProcedure(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        lang, note = language_of(tracker)
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
-        province = province_from(tracker)
-        role = role_from(tracker)
-        zone = zone_from(tracker)
-        events: list[EventType] = [SlotSet("topic", topic), SlotSet("province", province)]
-        if zone != tracker.get_slot("zone"):
-            events.append(SlotSet("zone", zone))
-        if role != tracker.get_slot("role"):
-            events.append(SlotSet("role", role))
+        return answer_question(dispatcher, tracker, topic, new_question=intent in TOPIC_BY_INTENT)
 
-        if topic is None:
-            ask_topic(dispatcher, lang, province)
-            return events
-        if province is None:
-            ask_province(dispatcher, lang, topic)
-            return events
 
-        answer = knowledge.answer(topic, province, role=role, lang=lang, in_zone=zone_flag(zone))
-        if "in_zone" in answer.needs:
-            ask_zone(dispatcher, lang)
+def answer_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, topic: str | None, *, new_question: bool
+) -> list[EventType]:
+    """Ask knowledge what this turn asks about `topic` and say its reply (or ask the topic)."""
+    lang = language_of(tracker)
+    text = message_text(tracker)
+    named_province = province_named(tracker)
+    province = province_from(tracker)
+    role = role_from(tracker)
+    zone = zone_from(tracker)
+    gave_detail = bool(
+        named_province
+        or zone_in_text(text)
+        or latest_entity(tracker, "zone")
+        or latest_entity(tracker, "role")
+    )
+    facet = facet_from(tracker, new_question=new_question, gave_detail=gave_detail)
+    question = "" if is_button(text) else text
+    if topic is None:
+        topic = knowledge.detect_topic(question) if question else None
+    events: list[EventType] = [
+        SlotSet("province", province),
+        SlotSet("zone", zone),
+        SlotSet("role", role),
+    ]
+    if topic is None:
+        if facet is None and province is None:
+            # Nothing to answer and nothing asked ("what can you do?" read as a detail): what I can do.
+            from actions.core import show_help  # core imports this module
+
+            show_help(dispatcher, lang)
             return events
-        text = knowledge.render_answer(answer, lang)
-        dispatcher.utter_message(
-            text=f"{note}\n{text}" if note else text, buttons=follow_up_buttons(lang, role)
+        ask_topic(dispatcher, lang, province)
+        return [*events, SlotSet("topic", None), SlotSet("facet", facet)]
+
+    reply = knowledge.ask(
+        question, topic=topic, facet=facet, province=province, role=role, zone=zone, lang=lang
+    )
+    events += [SlotSet("topic", reply.topic or topic), SlotSet("facet", facet or reply.facet)]
+    text_out = knowledge.render_reply(reply, lang)
+    dispatcher.utter_message(text=text_out, buttons=reply_buttons(reply, lang, province, zone))
+    return events
+
+
+def reply_buttons(reply: Any, lang: str, province: str | None, zone: str | None) -> list[dict[str, str]]:
+    """Buttons for what the reply needs (province, zone), else the way on: the clauses' own words, and
+    for a national answer the office in the user's province."""
+    if "zone" in reply.needs and zone is None:
+        return [
+            {"title": _t(title, lang), "payload": payload("inform", zone=z)}
+            for z, title in ZONE_TITLES.items()
+        ]
+    if "province" in reply.needs and province is None:
+        return [{"title": name, "payload": payload("inform", province=name)} for name in PROVINCE_BUTTONS]
+    buttons = []
+    if reply.citations:
+        buttons.append({"title": _t("Show the legal text", lang), "payload": payload("show_decree_text")})
+    if reply.covered and province is None and reply.facet != "where" and reply.topic in MAIN_TOPICS:
+        buttons.append(
+            {
+                "title": _t("In your province, the office is …", lang),
+                "payload": payload("inform", facet="where"),
+            }
         )
-        return events
+    return buttons
 
 
 class ActionShowDecreeText(SafeAction):
-    """Quote the clauses behind the last answer, so the user can read the decree's own words."""
+    """Quote the clauses behind the last answer, so the user can read the law's own words."""
 
     def name(self) -> str:
         return "action_show_decree_text"
@@ -188,25 +273,40 @@ class ActionShowDecreeText(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        lang, _ = language_of(tracker)
-        topic, province = tracker.get_slot("topic"), tracker.get_slot("province")
-        if not topic or not province:
-            dispatcher.utter_message(text=text_for("nothing_to_quote", lang))
+        lang = language_of(tracker)
+        topic = tracker.get_slot("topic")
+        if not topic:
+            dispatcher.utter_message(
+                text=_t("Ask me a question first; then I can show the legal text behind the answer.", lang)
+            )
             return []
-        answer = knowledge.answer(
-            topic,
-            province,
-            role=role_from(tracker),
+        facet = tracker.get_slot("facet")
+        reply = knowledge.ask(
+            last_question(tracker),
+            topic=topic,
+            facet=facet if facet in knowledge.FACETS else None,
+            province=tracker.get_slot("province"),
+            zone=zone_from(tracker),
             lang=lang,
-            in_zone=zone_flag(tracker.get_slot("zone")),
         )
-        quotes = [knowledge.render_quote(c, lang) for c in answer.citations[:QUOTES_SHOWN]]
-        dispatcher.utter_message(text="\n\n".join(quotes) if quotes else text_for("nothing_to_quote", lang))
+        quotes = [knowledge.render_quote(c, lang) for c in reply.citations[:QUOTES_SHOWN]]
+        dispatcher.utter_message(
+            text="\n\n".join(quotes)
+            if quotes
+            else _t("Ask me a question first; then I can show the legal text behind the answer.", lang)
+        )
         return []
 
 
+def last_question(tracker: Tracker) -> str:
+    """The words of the last question before this turn (not a button), so that the quoted clauses are the
+    ones its answer cited."""
+    users = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    return next((str(e.get("text")) for e in reversed(users) if not is_button(str(e.get("text") or ""))), "")
+
+
 class ActionDefaultAskAffirmation(SafeAction):
-    """First stage of the fallback: what the decrees say that matches the words, and "did you mean"."""
+    """First stage of the fallback: what the texts say that matches the words, and "did you mean"."""
 
     def name(self) -> str:
         return "action_default_ask_affirmation"
@@ -214,25 +314,59 @@ class ActionDefaultAskAffirmation(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        lang, _ = language_of(tracker)
+        lang = language_of(tracker)
         message = tracker.latest_message or {}
+        # The model was unsure, but the words name a topic the texts cover: answer rather than guess.
+        topic = knowledge.detect_topic(message_text(tracker))
+        if topic is not None and not is_button(message_text(tracker)):
+            return answer_question(dispatcher, tracker, topic, new_question=True)
         hits = knowledge.search(message.get("text") or "", lang=lang, province=tracker.get_slot("province"))
         guesses = [
             (name, TOPIC_BY_INTENT[name]) for name in ranked_intents(message) if name in TOPIC_BY_INTENT
         ][:2]
         buttons = [
-            {"title": TOPIC_TITLES[topic][lang], "payload": payload(intent)} for intent, topic in guesses
+            {"title": _t(TOPIC_TITLES[topic], lang), "payload": payload(intent)} for intent, topic in guesses
         ]
-        buttons.append({"title": text_for("none_of_these", lang), "payload": payload("out_of_scope")})
+        buttons.append({"title": _t("None of these", lang), "payload": payload("out_of_scope")})
         if hits:
             found = "\n\n".join(knowledge.render_hit(hit, lang) for hit in hits[:2])
-            dispatcher.utter_message(text=f"{text_for('search_intro', lang)}\n\n{found}")
-            dispatcher.utter_message(text=text_for("did_you_mean", lang), buttons=buttons)
+            intro = _t(
+                "I'm not sure I understood, but this is what the legal texts say that matches your words:",
+                lang,
+            )
+            dispatcher.utter_message(text=f"{intro}\n\n{found}")
+            dispatcher.utter_message(text=_t("Did you mean one of these?", lang), buttons=buttons)
         elif len(buttons) > 1:
-            dispatcher.utter_message(text=text_for("did_you_mean", lang), buttons=buttons)
+            dispatcher.utter_message(text=_t("Did you mean one of these?", lang), buttons=buttons)
         else:
-            dispatcher.utter_message(text=text_for("not_covered", lang), buttons=buttons)
+            dispatcher.utter_message(text=not_covered_reply(lang), buttons=buttons)
         return []
+
+
+class ActionOutOfScope(SafeAction):
+    """Out of scope, unless the words name a topic the texts cover (a visa, residence card or work
+    question the model took for chit-chat): then it is answered."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = message_text(tracker)
+        topic = None if is_button(text) else knowledge.detect_topic(text)
+        if topic is not None:
+            return answer_question(dispatcher, tracker, topic, new_question=True)
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+def not_covered_reply(lang: str) -> str:
+    return _t(
+        "The texts I know do not cover that. For residence matters ask the ward or commune police; for work "
+        "permits, the provincial Department of Home Affairs (Sở Nội vụ).",
+        lang,
+    )
 
 
 def ranked_intents(message: dict[str, Any]) -> list[str]:
@@ -240,32 +374,16 @@ def ranked_intents(message: dict[str, Any]) -> list[str]:
 
 
 def ask_topic(dispatcher: CollectingDispatcher, lang: str, province: str | None) -> None:
-    buttons = [{"title": TOPIC_TITLES[t][lang], "payload": payload(INTENT_BY_TOPIC[t])} for t in MAIN_TOPICS]
-    key = "ask_topic_for_province" if province else "ask_topic"
-    dispatcher.utter_message(text=text_for(key, lang, province=province or ""), buttons=buttons)
-
-
-def ask_province(dispatcher: CollectingDispatcher, lang: str, topic: str) -> None:
     buttons = [
-        {"title": title, "payload": payload("inform", province=value)} for title, value in PROVINCE_BUTTONS
+        {"title": _t(TOPIC_TITLES[t], lang), "payload": payload(INTENT_BY_TOPIC[t])} for t in MAIN_TOPICS
     ]
-    dispatcher.utter_message(
-        text=text_for("ask_province", lang, topic=TOPIC_TITLES[topic][lang]), buttons=buttons
+    question = (
+        _t(
+            "What would you like to know about {province}? Pick a topic or ask in your own words.",
+            lang,
+            province=province,
+        )
+        if province
+        else _t("What would you like to know? Pick a topic or ask in your own words.", lang)
     )
-
-
-def ask_zone(dispatcher: CollectingDispatcher, lang: str) -> None:
-    buttons = [
-        {"title": ZONE_TITLES[zone][lang], "payload": payload("inform", zone=zone)} for zone in ZONE_TITLES
-    ]
-    dispatcher.utter_message(text=text_for("ask_zone", lang), buttons=buttons)
-
-
-def follow_up_buttons(lang: str, role: str | None) -> list[dict[str, str]]:
-    buttons = [{"title": text_for("show_text_button", lang), "payload": payload("show_decree_text")}]
-    if role is None:
-        buttons += [
-            {"title": ROLE_TITLES[r][lang], "payload": payload("inform", role=r)}
-            for r in ("foreigner", "host", "employer")
-        ]
-    return buttons
+    dispatcher.utter_message(text=question, buttons=buttons)

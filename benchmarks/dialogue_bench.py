@@ -5,11 +5,14 @@ on free ports, then drives scripted conversations with 1 and 8 concurrent users 
 messages each. Writes benchmarks/results/dialogue.json.
 
 Reference on these 2-core machines (shared/measured.md): a stock `rasa init` bot serves about 20
-messages/s single-stream with p50 45 ms and p95 65 ms. Target: at least that, p95 < 200 ms single-stream.
+messages/s single-stream with p50 45 ms and p95 65 ms. Target (issue #13): p95 < 100 ms single-stream, and
+at least 20 messages/s. The conversation covers what users do: a national question, facet follow-ups on the
+last topic, the office question with its province and zone, another province, Vietnamese, Chinese, Korean.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import statistics
@@ -27,12 +30,18 @@ from deployment.table import CLI_CHANNEL_SECRET
 RESULTS = Path(__file__).parent / "results" / "dialogue.json"
 CONVERSATION = [
     "hello",
-    "how do I get a work permit in Bac Ninh?",
-    "and in Lai Châu?",
-    "khai báo tạm trú cho khách nước ngoài ở Hà Nội thế nào",
+    "What's the fine for not declaring a foreign guest?",
+    "How long is a work permit valid?",
+    "what documents do I need?",
+    "and the fee?",
+    '/inform{"facet": "where"}',
+    '/inform{"province": "Hà Nội"}',
+    '/inform{"zone": "outside"}',
+    "and in Bắc Ninh?",
     "show me the decree text",
-    "lý lịch tư pháp ở Hà Nam",
-    "health check for a work permit in Hanoi",
+    "khai báo tạm trú cho khách nước ngoài trong bao lâu?",
+    "越南工作许可证有效期是多久?",
+    "범죄경력증명서 발급은 며칠 걸리나요?",
     "thanks",
 ]
 ROUNDS_PER_USER = {1: 12, 8: 4}
@@ -84,17 +93,29 @@ async def measure(rasa_url: str, secret: str, users: int) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        config = StackConfig.on_free_ports(Path(tmp))
-        with running_stack(config):
-            secret = config.secret(CLI_CHANNEL_SECRET)
-            runs = [asyncio.run(measure(config.rasa_url, secret, users)) for users in (1, 8)]
+    """`python -m benchmarks.dialogue_bench [--rasa-url URL]`: start the stack on free ports, or measure a
+    running Rasa server (e.g. when the machine is too loaded for the stack's start-up timeout); calls are
+    signed as the terminal chat (CLI_CHANNEL_SECRET from the settings for a running server)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rasa-url", default=None, help="a running Rasa server (REST channel) to measure")
+    args = parser.parse_args(argv)
+    if args.rasa_url:
+        from deployment.app_settings import AppSettings
+
+        secret = AppSettings().require("dialogue benchmark", CLI_CHANNEL_SECRET.variable)
+        runs = [asyncio.run(measure(args.rasa_url, secret[CLI_CHANNEL_SECRET.variable], u)) for u in (1, 8)]
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            config = StackConfig.on_free_ports(Path(tmp))
+            with running_stack(config):
+                secret_value = config.secret(CLI_CHANNEL_SECRET)
+                runs = [asyncio.run(measure(config.rasa_url, secret_value, u)) for u in (1, 8)]
     report = {
         "benchmark": "REST channel turn latency, full stack",
         "conversation": CONVERSATION,
         "runs": runs,
-        "target": {"single_stream_p95_ms_below": 200, "single_stream_messages_per_second_at_least": 20},
-        "single_stream_meets_target": runs[0]["p95_ms"] < 200 and runs[0]["messages_per_second"] >= 20,
+        "target": {"single_stream_p95_ms_below": 100, "single_stream_messages_per_second_at_least": 20},
+        "single_stream_meets_target": runs[0]["p95_ms"] < 100 and runs[0]["messages_per_second"] >= 20,
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

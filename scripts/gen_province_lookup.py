@@ -1,6 +1,8 @@
-"""Write nlu_data/qa/province_lookup.yml: a Rasa `lookup: province` table of every spelling we resolve.
+"""Write nlu_data/qa/province_lookup.yml: a Rasa `lookup: province_name` table of every spelling we resolve.
 
-The table feeds the RegexFeaturizer (and a RegexEntityExtractor if the pipeline adds one), so the spellings
+The table feeds the RegexFeaturizer as a feature for the model's own province tagging. It is not named after
+the `province` entity, so that the RegexEntityExtractor (which reads the facet table) does not tag every
+province a second time next to the model (the story tests compare entities exactly). The spellings
 must be exactly those `knowledge.provinces.resolve_area` understands: the generator refuses any entry the
 resolver does not map to a province. Run it after editing knowledge/provinces.py and commit the output;
 tests/test_nlu_data.py fails when the committed file is stale.
@@ -97,7 +99,7 @@ def render() -> str:
         "# Every entry resolves with knowledge.provinces.resolve_area; rerun the script after changing it.",
         'version: "3.1"',
         "nlu:",
-        "  - lookup: province",
+        "  - lookup: province_name",
         "    examples: |",
     ]
     lines.extend(f"      - {spelling}" for spelling in spellings())

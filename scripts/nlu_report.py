@@ -1,14 +1,19 @@
-"""Summarise one `rasa test nlu` run on the held-out split: intent macro-F1 per language, province F1.
+"""Summarise one `rasa test nlu` run on the held-out split: intent macro-F1, facet F1 and province F1 per language.
 
     python -m scripts.nlu_report RESULTS_DIR [--nlu tests/nlu] [--fail-under 0.95]
 
 Rasa scores all held-out files together, but the target is per language: qa_en + core_en vs
-qa_vi + core_vi (the language is the file name's suffix, so qa_zh_ko is its own group). Each
+qa_vi + core_vi + facet_vi, qa_zh, qa_ko (the language is the file name's suffix). Each
 held-out sentence is mapped back to its file by its text (tests/test_nlu_data.py keeps them unique).
 Predictions come from intent_successes.json / intent_errors.json (`rasa test nlu --successes`);
 without the successes file, a sentence missing from the errors file was predicted right, which is
 what Rasa means by leaving it out. Entities likewise: DIETClassifier_errors.json lists every
 sentence with a wrong token, so any other sentence got exactly its gold spans.
+
+Facets (what a question asks: documents, fee, penalty...) are found by the RegexEntityExtractor and mapped to
+facet names by the EntitySynonymMapper. Facet F1 counts (sentence, facet name) pairs over the held-out files
+that annotate facets (facet_*.yml, qa_zh.yml, qa_ko.yml), from RegexEntityExtractor_successes.json /
+_errors.json; a sentence in neither file got exactly its gold facets.
 
 Macro-F1 is scikit-learn's (and Rasa's) definition: the mean over every label that is either
 gold or predicted in that language, so predicting an intent the language's files never use costs a
@@ -32,6 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Rasa's markup: [text](entity), [text](entity:value) or [text]{"entity": ..., "value": ...}.
 _ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<short>[^)]+)\)|(?P<json>\{[^}]+\}))")
 PROVINCE = "province"
+FACET = "facet"
+FACET_EXTRACTOR = "RegexEntityExtractor"
+FACET_LOOKUP = ROOT / "nlu_data" / "qa" / "facet_lookup.yml"
 
 
 class ReportError(Exception):
@@ -45,8 +53,10 @@ Span = tuple[int, int, str]  # start, end, entity type
 class HeldOut:
     text: str
     intent: str
-    group: str  # language: "en", "vi", "zh_ko"
+    group: str  # language: "en", "vi", "zh", "ko"
     spans: frozenset[Span]
+    facets: frozenset[str] = frozenset()
+    facet_file: bool = False  # its file annotates facets, so an unannotated sentence asks none
 
 
 @dataclass
@@ -71,6 +81,7 @@ class GroupResult:
     files: set[str] = field(default_factory=set)
     pairs: list[tuple[HeldOut, str, float | None]] = field(default_factory=list)
     province: Scores = field(default_factory=Scores)
+    facet: Scores = field(default_factory=Scores)
 
 
 def parse_example(example: str) -> tuple[str, frozenset[Span]]:
@@ -96,8 +107,21 @@ def parse_example(example: str) -> tuple[str, frozenset[Span]]:
     return "".join(parts).strip(), frozenset(spans)
 
 
+def facet_values(example: str) -> frozenset[str]:
+    """The facet names annotated in a markup example."""
+    found = set()
+    for match in _ANNOTATION.finditer(example):
+        if match.group("json"):
+            spec = json.loads(match.group("json"))
+            if spec.get("entity") == FACET:
+                found.add(str(spec.get("value", match.group("text"))))
+        elif match.group("short").partition(":")[0] == FACET:
+            found.add(match.group("short").partition(":")[2] or match.group("text"))
+    return frozenset(found)
+
+
 def language_of(path: Path) -> str:
-    """qa_en.yml -> en, core_vi.yml -> vi, qa_zh_ko.yml -> zh_ko."""
+    """qa_en.yml -> en, core_vi.yml -> vi, qa_zh.yml -> zh."""
     _, sep, suffix = path.stem.partition("_")
     return suffix if sep else path.stem
 
@@ -109,6 +133,7 @@ def load_held_out(nlu_dir: Path) -> dict[str, HeldOut]:
     held_out: dict[str, HeldOut] = {}
     for path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        facet_file = '"entity": "facet"' in path.read_text(encoding="utf-8")
         for block in data.get("nlu") or []:
             if "intent" not in block:
                 continue
@@ -119,7 +144,10 @@ def load_held_out(nlu_dir: Path) -> dict[str, HeldOut]:
                 text, spans = parse_example(line[2:].strip())
                 if text in held_out:
                     raise ReportError(f"{path.name}: {text!r} is held out twice; sentences must be unique")
-                held_out[text] = HeldOut(text, str(block["intent"]), language_of(path), spans)
+                example = line[2:].strip()
+                held_out[text] = HeldOut(
+                    text, str(block["intent"]), language_of(path), spans, facet_values(example), facet_file
+                )
     return held_out
 
 
@@ -167,6 +195,35 @@ def entity_predictions(results: Path, held_out: dict[str, HeldOut]) -> dict[str,
     return predicted
 
 
+def facet_synonyms() -> dict[str, str]:
+    """Matched phrase (lower case) -> facet name, from the generated facet table."""
+    data = yaml.safe_load(FACET_LOOKUP.read_text(encoding="utf-8")) or {}
+    return {
+        line[2:].strip().lower(): str(block["synonym"])
+        for block in data.get("nlu") or []
+        if "synonym" in block
+        for line in str(block["examples"]).splitlines()
+        if line.strip().startswith("- ")
+    }
+
+
+def facet_predictions(results: Path, held_out: dict[str, HeldOut]) -> dict[str, frozenset[str]]:
+    """Predicted facet names for every held-out text (gold where the extractor's files list no row)."""
+    synonyms = facet_synonyms()
+    predicted = {text: example.facets for text, example in held_out.items()}
+    rows = _read_json_list(results / f"{FACET_EXTRACTOR}_successes.json")
+    rows += _read_json_list(results / f"{FACET_EXTRACTOR}_errors.json")
+    for row in rows:
+        text = str(row["text"]).strip()
+        if text in predicted:
+            predicted[text] = frozenset(
+                synonyms.get(str(e.get("value", "")).lower(), str(e.get("value")))
+                for e in row.get("predicted_entities") or []
+                if e.get("entity") == FACET
+            )
+    return predicted
+
+
 def intent_scores(pairs: list[tuple[HeldOut, str, float | None]]) -> dict[str, Scores]:
     scores: dict[str, Scores] = defaultdict(Scores)
     for example, guess, _ in pairs:
@@ -188,6 +245,7 @@ def summarise(results: Path, nlu_dir: Path) -> dict[str, Any]:
     held_out = load_held_out(nlu_dir)
     intents = intent_predictions(results, held_out)
     entities = entity_predictions(results, held_out)
+    facets = facet_predictions(results, held_out)
     groups: dict[str, GroupResult] = defaultdict(GroupResult)
     for path in sorted(nlu_dir.glob("*.yml")):
         groups[language_of(path)].files.add(path.name)
@@ -199,6 +257,10 @@ def summarise(results: Path, nlu_dir: Path) -> dict[str, Any]:
         group.province.tp += found.tp
         group.province.fp += found.fp
         group.province.fn += found.fn
+        if example.facet_file:
+            group.facet.tp += len(example.facets & facets[text])
+            group.facet.fp += len(facets[text] - example.facets)
+            group.facet.fn += len(example.facets - facets[text])
 
     languages: dict[str, Any] = {}
     for name, group in sorted(groups.items()):
@@ -227,6 +289,13 @@ def summarise(results: Path, nlu_dir: Path) -> dict[str, Any]:
             ],
             "province_f1": round(group.province.f1(), 4) if group.province.tp + group.province.fn else None,
             "province_counts": {"tp": group.province.tp, "fp": group.province.fp, "fn": group.province.fn},
+            "facet_f1": round(group.facet.f1(), 4) if group.facet.tp + group.facet.fn else None,
+            "facet_counts": {"tp": group.facet.tp, "fp": group.facet.fp, "fn": group.facet.fn},
+            "facet_errors": [
+                {"text": text, "gold": sorted(example.facets), "predicted": sorted(facets[text])}
+                for text, example in held_out.items()
+                if example.group == name and example.facet_file and example.facets != facets[text]
+            ],
         }
 
     report_file = results / "intent_report.json"
@@ -251,10 +320,11 @@ def render(summary: dict[str, Any], low: float = 0.9) -> list[str]:
         else "NLU held-out: no intents"
     ]
     for name, lang in summary["languages"].items():
-        province = lang["province_f1"]
+        province, facet = lang["province_f1"], lang["facet_f1"]
         lines.append(
             f"  {name:<6} ({'+'.join(f.removesuffix('.yml') for f in lang['files'])}, {lang['examples']} ex): "
             f"intent macro-F1 {lang['intent_macro_f1']:.3f}, accuracy {lang['intent_accuracy']:.3f}, "
+            f"facet F1 {'n/a' if facet is None else f'{facet:.3f}'}, "
             f"province F1 {'n/a' if province is None else f'{province:.3f}'}"
         )
         weak = {i: s["f1"] for i, s in lang["intents"].items() if s["f1"] < low}
@@ -262,6 +332,8 @@ def render(summary: dict[str, Any], low: float = 0.9) -> list[str]:
             lines.append(f"         below {low}: " + ", ".join(f"{i} {f:.2f}" for i, f in weak.items()))
         for error in lang["errors"]:
             lines.append(f"         {error['text']!r}: {error['intent']} -> {error['predicted']}")
+        for miss in lang["facet_errors"]:
+            lines.append(f"         facet {miss['text']!r}: {miss['gold']} -> {miss['predicted']}")
     if "entity_f1" in summary:
         entity = ", ".join(
             f"{k} {v:.3f}" for k, v in summary["entity_f1"].items() if v is not None and "avg" not in k
@@ -275,11 +347,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("results_dir", type=Path, help="the --out directory of `rasa test nlu`")
     parser.add_argument("--nlu", type=Path, default=ROOT / "tests" / "nlu", help="held-out files")
     parser.add_argument(
-        "--fail-under", type=float, default=None, help="exit 1 if a target language's macro-F1 is below this"
+        "--fail-under",
+        type=float,
+        default=None,
+        help="exit 1 if a target language's intent macro-F1 or facet F1 is below this",
     )
-    parser.add_argument(
-        "--targets", default="en,vi", help="languages --fail-under applies to (zh_ko is a bonus group)"
-    )
+    parser.add_argument("--targets", default="en,vi,zh,ko", help="languages --fail-under applies to")
     args = parser.parse_args(argv)
     try:
         summary = summarise(args.results_dir, args.nlu)
@@ -293,12 +366,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.fail_under is not None:
         targets = {name.strip() for name in args.targets.split(",") if name.strip()}
         below = [
-            name
+            f"{name} {measure}"
             for name, lang in summary["languages"].items()
-            if name in targets and lang["intent_macro_f1"] < args.fail_under
+            if name in targets
+            for measure in ("intent_macro_f1", "facet_f1")
+            if lang[measure] is not None and lang[measure] < args.fail_under
         ]
         if below:
-            print(f"intent macro-F1 below {args.fail_under} for: {', '.join(below)}", file=sys.stderr)
+            print(f"below {args.fail_under}: {', '.join(below)}", file=sys.stderr)
             return 1
     return 0
 

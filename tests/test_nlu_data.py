@@ -219,7 +219,7 @@ def test_province_lookup_is_up_to_date() -> None:
 
 def test_province_lookup_covers_the_four_decree_provinces_in_all_spellings() -> None:
     block = _load(LOOKUP)["nlu"][0]
-    assert block["lookup"] == "province"
+    assert block["lookup"] == "province_name"  # a feature, not a second province extractor
     entries = {line[2:] for line in block["examples"].splitlines() if line.startswith("- ")}
     for spelling in (
         "Hà Nội",
@@ -235,3 +235,57 @@ def test_province_lookup_covers_the_four_decree_provinces_in_all_spellings() -> 
         assert spelling in entries, spelling
     assert "hn" not in entries, "two-letter abbreviations only in upper case"
     assert all(resolve_area(entry) is not None for entry in entries)
+
+
+FACET_LOOKUP = TRAIN_DIR / "qa" / "facet_lookup.yml"
+
+
+def test_facet_lookup_is_up_to_date() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "gen_facet_lookup.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_facet_synonyms_are_the_contract_facets_and_cover_every_phrase() -> None:
+    from knowledge.facets import FACETS
+
+    blocks = _load(FACET_LOOKUP)["nlu"]
+    synonyms = {b["synonym"]: b["examples"] for b in blocks if "synonym" in b}
+    assert set(synonyms) <= set(FACETS)
+    assert {"documents", "deadline", "processing_time", "validity", "fee", "penalty", "where"} <= set(
+        synonyms
+    )
+    mapped = {line[2:] for text in synonyms.values() for line in text.splitlines() if line.startswith("- ")}
+    [lookup] = [b for b in blocks if b.get("lookup") == "facet"]
+    phrases = {line[2:] for line in lookup["examples"].splitlines() if line.startswith("- ")}
+    assert phrases <= mapped, "every phrase the extractor can match maps to a facet name"
+    assert {"giấy tờ", "giay to", "lệ phí", "le phi"} <= phrases, "Vietnamese with and without diacritics"
+
+
+def test_facet_annotations_name_contract_facets() -> None:
+    from knowledge.facets import FACETS
+
+    bad = [
+        f"{path.name}: {example!r}"
+        for examples in [*TRAIN.values(), *HELD_OUT.values()]
+        for path, example in examples
+        for entity, _, value in _entities(example)
+        if entity == "facet" and value not in FACETS
+    ]
+    assert not bad, "\n".join(bad)
+
+
+def test_held_out_measures_facets_in_every_language() -> None:
+    languages = {path.stem.partition("_")[2] for examples in HELD_OUT.values() for path, _ in examples}
+    assert {"en", "vi", "zh", "ko"} <= languages
+    facet_files = {
+        path.stem.partition("_")[2]
+        for examples in HELD_OUT.values()
+        for path, example in examples
+        if any(entity == "facet" for entity, _, _ in _entities(example))
+    }
+    assert {"en", "vi", "zh", "ko"} <= facet_files

@@ -5,7 +5,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.core import ActionDetectLanguage, ActionOfferLanguages, ActionShowHelp
-from actions.language import detect_language
+from actions.language import detect_language, requested_language
 from tests.actions.conftest import make_tracker
 
 
@@ -17,7 +17,16 @@ from tests.actions.conftest import make_tracker
         ("lam giay phep lao dong o dau", "vi"),
         ("khai bao tam tru cho khach", "vi"),
         ("where do I declare my guest", "en"),
-        ("Đà Nẵng", "vi"),
+        ("tôi ở Đà Nẵng", "vi"),
+        # Names, places, codes and passport lines say nothing about the language the user reads.
+        ("Đà Nẵng", None),
+        ("Hà Nội", None),
+        ("PARK SO YEON", None),
+        ("P<KORPARK<<SO<YEON<<<<<<<<<<<<<<<<<<<<<<", None),
+        ("M12345678KOR8001019F3001015<<<<<<<<<<<<<<02", None),
+        ("work permit in Hà Nội?", "en"),
+        ("How long is a work permit valid in Việt Nam?", "en"),
+        ("what is tạm trú?", None),
         ("工作许可证怎么办理", "zh"),
         ("노동허가 어떻게 받아요", "ko"),
         ("ok", None),
@@ -62,7 +71,10 @@ async def test_set_language_stores_the_choice(dispatcher: CollectingDispatcher) 
     assert events == [SlotSet("language", "vi"), SlotSet("language_pref", "vi")]
 
 
-@pytest.mark.parametrize(("language", "first_words"), [("en", "I can help"), ("vi", "Tôi có thể giúp")])
+@pytest.mark.parametrize(
+    ("language", "first_words"),
+    [("en", "I can help"), ("vi", "Tôi có thể giúp"), ("zh", "我可以帮助"), ("ko", "다음을 도와")],
+)
 async def test_help_menu_in_the_users_language(
     dispatcher: CollectingDispatcher, language: str, first_words: str
 ) -> None:
@@ -82,4 +94,66 @@ async def test_language_buttons_carry_set_language_payloads(dispatcher: Collecti
     assert [b["payload"] for b in message["buttons"]] == [
         '/set_language{"language":"en"}',
         '/set_language{"language":"vi"}',
+        '/set_language{"language":"zh"}',
+        '/set_language{"language":"ko"}',
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("English please", "en"),
+        ("reply in English", "en"),
+        ("trả lời bằng tiếng Việt", "vi"),
+        ("请用中文回答", "zh"),
+        ("한국어로 답해 주세요", "ko"),
+        ("switch to Korean", "ko"),
+        ("do I need an English translation of my degree?", None),
+        ("can I teach English without a work permit?", None),
+        ("I only speak English, how do I register my stay with the police?", None),
+        ("how do I get a work permit", None),
+    ],
+)
+def test_requested_language_only_for_a_switch_request(text: str, expected: str | None) -> None:
+    assert requested_language(text) == expected
+
+
+async def test_a_question_naming_english_does_not_switch(dispatcher: CollectingDispatcher) -> None:
+    tracker = make_tracker(
+        "do I need an English translation of my degree for the work permit?",
+        intent="set_language",
+        entities=[{"entity": "language", "value": "en"}],
+        slots={"language": "vi"},
+    )
+    events = await ActionDetectLanguage().run(dispatcher, tracker, {})
+    assert SlotSet("language_pref", "en") not in events
+    assert events == [SlotSet("language", "en")]  # written in English: the reply follows the words
+
+
+@pytest.mark.parametrize(
+    "text", ["Hà Nội", "PARK SO YEON", '/inform{"province": "Hà Nội"}', "ok", "AB1234567"]
+)
+async def test_names_places_buttons_and_codes_keep_the_language(
+    dispatcher: CollectingDispatcher, text: str
+) -> None:
+    tracker = make_tracker(text, intent="inform", slots={"language": "en"})
+    assert await ActionDetectLanguage().run(dispatcher, tracker, {}) == []
+
+
+async def test_set_language_confirms_an_explicit_choice(dispatcher: CollectingDispatcher) -> None:
+    from actions.core import ActionSetLanguage
+
+    await ActionSetLanguage().run(dispatcher, make_tracker("English please", "set_language"), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_language_set"]
+
+
+async def test_set_language_answers_a_question_that_only_names_a_language(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    from actions.core import ActionSetLanguage
+
+    text = "do I need an English translation of my degree for the work permit?"
+    events = await ActionSetLanguage().run(dispatcher, make_tracker(text, "set_language"), {})
+    assert {"event": "slot", "name": "topic", "value": "work_permit", "timestamp": None} in events
+    [message] = dispatcher.messages
+    assert message["response"] is None and message["text"]
