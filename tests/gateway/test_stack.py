@@ -44,7 +44,7 @@ async def test_a_full_conversation_with_the_real_rasa(stack: StackConfig) -> Non
             question = fake.sent[-1]
             keyboard = question["reply_markup"]["inline_keyboard"]
             buttons = {b["text"]: b["callback_data"] for row in keyboard for b in row}
-            assert set(buttons) == {"English", "Tiếng Việt"}
+            assert set(buttons) == {"English", "Tiếng Việt", "中文", "한국어"}
 
             fake.add_update(button_tap(question, buttons["Tiếng Việt"], user_id=user_id))
             await fake.wait_for_calls("sendMessage", 3, timeout=60)
