@@ -8,72 +8,30 @@ sentences are facet templates (knowledge/wording.py) filled with kb.json values.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from datetime import date
-from typing import Any
 
-from catalog import N_, normalise_language, translator
-from knowledge.answers import _documents_for, short_cite, unit_citation
+from catalog import normalise_language, translator
+from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
-from knowledge.model import Citation, Reply, StatedValue
-from knowledge.provinces import Province, find_province_in_text, resolve_area
-from knowledge.roles import unit_roles
+from knowledge.model import Reply
+from knowledge.offices import compose_where, zone_of
+from knowledge.provinces import find_province_in_text, resolve_area
+from knowledge.quoted import compose_plain
+from knowledge.ranking import has_decrees, likely_facet
 from knowledge.search import expand_query
-from knowledge.selection import (
-    MIN_TOPIC_SCORE,
-    Unit,
-    candidates,
-    in_force,
-    index_for,
-    is_national,
-    relevance,
-    relevance_all,
-    title_relevance,
-    title_topic,
-    topic_score,
-)
+from knowledge.selection import candidates, in_force, is_national
+from knowledge.stated import compose_values, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
-from knowledge.wording import (
-    FACET_KINDS,
-    ISSUE_ROLES,
-    facet_sentence,
-    listed,
-    role_sentence,
-    show_value,
-)
+from knowledge.wording import FACET_KINDS
 
 _t = translator("knowledge")
 
-MAX_SENTENCES = 3
-MAX_DOCUMENTS_SHOWN = 6
-PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no value to state
-NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
-VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side clause misleads
 # Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
 _QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
-ROUTE_NEAR_BEST = 0.4  # ... looser for a declaration route (paper / online) not yet said
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
-# 'leads' (chủ trì) is left out: the lead office of a coordination task is not where a person applies.
-_WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "publishes", "guides", "notified")
-_ZONE_CONDITIONS = {
-    "inside": N_("Employer inside an industrial or high-tech zone: "),
-    "outside": N_("Employer outside industrial and high-tech zones: "),
-}
-
-# Query-side reading of what the builder's values do not carry: a point's amount is in its clause's lead-in
-# ("Phạt tiền từ 3.000.000 đồng đến 5.000.000 đồng đối với ... sau đây:"), and "ngay khi" means at once.
-_MONEY_RANGE = re.compile(r"từ (\d{1,3}(?:\.\d{3})+) đồng đến (\d{1,3}(?:\.\d{3})+) đồng")
-_IMMEDIATE = re.compile(r"ngay khi [^.;,]*")
-_REMOTE = "vùng sâu, vùng xa"
-_REFUSAL = re.compile(r"không cấp|không chấp thuận|từ chối|nêu rõ lý do")
-_PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
-_ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
-_EXPULSION = re.compile(r"[Tt]rục xuất")
-_ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 
 
 def not_covered_text(lang: str) -> str:
@@ -110,25 +68,25 @@ def ask(
         ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
         reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
-    draft = _Draft(kb, lang)
+    draft = Draft(kb, lang)
     question = f"{expand_query(text)} {TOPIC_LABELS[topic]['vi']}"
-    used = facet if facet in FACETS else _likely_facet(kb, topic, question, text, on)
+    used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
-    reply.province_matters = used in PROVINCIAL_FACETS and _has_decrees(kb, topic)
+    reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
     if used == "where":
-        _compose_where(kb, draft, reply, topic, question, text, prov, area, _zone(zone), on)
+        compose_where(kb, draft, reply, topic, question, text, prov, area, zone_of(zone), on)
     elif used in FACET_KINDS:
-        _compose_values(kb, draft, topic, used, question, text, on)
+        compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
-        _compose_plain(kb, draft, topic, used, question, text, on)
+        compose_plain(kb, draft, topic, used, question, text, on)
         if used == "procedure":
-            _procedure_times(kb, draft)
+            procedure_times(kb, draft)
         if not draft.sentences and used in _QUOTE_FALLBACK:
             # No clause of the topic is tagged with this facet: quote the clause that matches the question
             # best, said as what it is ("this is set out in"), never as the asked facet's answer.
-            nearest = _likely_facet(kb, topic, question, text, on)
+            nearest = likely_facet(kb, topic, question, text, on)
             if nearest is not None and nearest not in FACET_KINDS:
-                _compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
+                compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
     if not draft.sentences and used is not None:
         _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:
@@ -146,120 +104,7 @@ def ask(
     return reply
 
 
-class _Draft:
-    """Sentences with the citations and values they rest on, in order."""
-
-    def __init__(self, kb: Kb, lang: str) -> None:
-        self.kb = kb
-        self.lang = lang
-        self.sentences: list[str] = []
-        self.citations: list[Citation] = []
-        self.values: list[StatedValue] = []
-        self.roles: list[tuple[str, str, int]] = []
-        self.caveats: list[str] = []
-        self.units: list[Unit] = []
-        self.cited: dict[str, int] = {}
-        self.labels: dict[str, str] = {}
-
-    def cite(self, unit: Unit) -> tuple[int, str]:
-        """Cite the unit (once) and return its position in the citations and its label."""
-        position = self.cited.get(unit["id"])
-        if position is None:
-            position = self.cited[unit["id"]] = len(self.citations)
-            self.citations.append(unit_citation(self.kb, unit))
-            self.units.append(unit)
-        return position, self.label(unit)
-
-    def label(self, unit: Unit) -> str:
-        """'282/2025/NĐ-CP, Điều 21, khoản 3, điểm e', without citing it yet."""
-        found = self.labels.get(unit["id"])
-        if found is None:
-            found = self.labels[unit["id"]] = short_cite(unit_citation(self.kb, unit), self.lang)
-        return found
-
-    def say(self, sentence: str) -> bool:
-        if sentence in self.sentences or len(self.sentences) >= MAX_SENTENCES:
-            return False
-        self.sentences.append(sentence)
-        return True
-
-
-def _zone(zone: str | bool | None) -> str | None:
-    if zone is None:
-        return None
-    if isinstance(zone, bool):
-        return "inside" if zone else "outside"
-    return zone if zone in ("inside", "outside") else None
-
-
-def _has_decrees(kb: Kb, topic: str) -> bool:
-    return any(not is_national(u) and topic_score(u, topic) >= MIN_TOPIC_SCORE for u in kb.units)
-
-
-def _ranked(kb: Kb, topic: str, facet: str, question: str, text: str, on: date) -> list[tuple[float, Unit]]:
-    """National clauses of the topic answering the facet, in force on `on`, most relevant first."""
-    positions = _in_force_national(kb, topic, facet, on)
-    scores = relevance_all(kb, positions, question, text)
-    # An article most of whose clauses answer the facet is about it (Labour Code Art. 151 and its conditions).
-    per_article = Counter((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
-    scored = [
-        (
-            scores[p]
-            + 0.1 * topic_score(kb.units[p], topic)
-            + 0.5 * math.log1p(per_article[(kb.units[p]["doc_id"], kb.units[p]["article"])] - 1),
-            kb.units[p],
-        )
-        for p in positions
-    ]
-    scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
-    return scored
-
-
-_IN_FORCE: dict[tuple[int, str, str, date], tuple[int, ...]] = {}
-
-
-def _in_force_national(kb: Kb, topic: str, facet: str, on: date) -> tuple[int, ...]:
-    """The national clauses a (topic, facet) question can be answered from on a day: the same for every
-    question of that kind, so computed once per knowledge base."""
-    key = (id(kb), topic, facet, on)
-    found = _IN_FORCE.get(key)
-    if found is None:
-        if len(_IN_FORCE) > 4096:
-            _IN_FORCE.clear()
-        found = _IN_FORCE[key] = tuple(
-            p
-            for p in candidates(kb, topic, facet)
-            if is_national(kb.units[p])
-            and in_force(kb, kb.units[p], on)
-            and _mainly_about(kb.units[p], topic)
-        )
-    return found
-
-
-def _mainly_about(unit: Unit, topic: str) -> bool:
-    """A clause tagged with several topics answers for the one it is most about ('Ủy ban nhân dân cấp tỉnh có
-    thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
-    topic of its own takes its clause's or article's."""
-    titled = title_topic(unit.get("article_title") or "")
-    if titled is not None and titled != topic:
-        return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
-    own = unit.get("topics") or {}
-    if not isinstance(own, dict) or not own:
-        return True
-    return topic_score(unit, topic) >= max(int(v) for v in own.values())
-
-
-def _likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:
-    """No facet word in the question: the facet of the clause that matches it best."""
-    best: tuple[float, str] | None = None
-    for facet in FACETS:
-        ranked = _ranked(kb, topic, facet, question, text, on)
-        if ranked and (best is None or ranked[0][0] > best[0]):
-            best = (ranked[0][0], facet)
-    return best[1] if best else None
-
-
-def _superseded_note(kb: Kb, draft: _Draft, topic: str, facet: str, on: date) -> None:
+def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> None:
     """Only a replaced rule on file says this: never given as current, named as replaced."""
     for position in candidates(kb, topic, facet):
         unit = kb.units[position]
@@ -283,439 +128,12 @@ def _superseded_note(kb: Kb, draft: _Draft, topic: str, facet: str, on: date) ->
             return
 
 
-def _parent(kb: Kb, unit: Unit) -> Unit | None:
-    index = index_for(kb)
-    position = index.parent_of(kb, unit)
-    return kb.units[position] if position is not None else None
-
-
-def _facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], Unit]:
-    """The unit's values that answer the facet, and the unit they are quoted from. What the builder's values
-    do not carry is read here: a point's fine is in its clause's opening words ('Phạt tiền từ ... đồng đến ...
-    đồng đối với ... sau đây:', the clause's own unit, cited with it); 'ngay khi ...' is an immediate limit."""
-    kinds = FACET_KINDS[facet]
-    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds]
-    if values:
-        return values, unit
-    parent = _parent(kb, unit)
-    if facet == "penalty" and parent is not None:
-        money = [v for v in parent.get("values") or [] if v.get("kind") in kinds]
-        match = _MONEY_RANGE.search(parent["text"])
-        if not money and match:
-            low, high = (int(g.replace(".", "")) for g in match.groups())
-            norm = {"min_vnd": low, "max_vnd": high}
-            money = [{"kind": "money_range", "text": match.group(), "start": match.start(), "norm": norm}]
-        return money, parent
-    if facet == "deadline":
-        match = _IMMEDIATE.search(unit["text"])
-        if match:
-            value = {
-                "kind": "time_limit",
-                "text": match.group(),
-                "start": match.start(),
-                "norm": {"immediately": True},
-            }
-            return [value], unit
-    return [], unit
-
-
-def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
-    """A value with what the words just before it say about it: remote areas, an extension."""
-    shown = show_value(value, lang)
-    start = value.get("start")
-    before = unit["text"][max(0, start - 60) : start] if isinstance(start, int) else ""
-    if (value.get("norm") or {}).get("remote_areas") or _REMOTE in before:
-        return _t("{span} in remote areas", lang, span=shown)
-    if _REFUSAL.search(before):
-        return _t("{span} to answer a refusal", lang, span=shown)
-    after = unit["text"][value["end"] : value["end"] + 40] if isinstance(value.get("end"), int) else ""
-    if value.get("kind") in FACET_KINDS["penalty"] and re.search(
-        r"tối đa|không quá", before[-25:] + str(value.get("text"))
-    ):
-        return _t("up to {span}", lang, span=shown)
-    if value.get("kind") in FACET_KINDS["penalty"] and re.search(
-        r"^\s*(khi vi phạm )?(với|đối với) mỗi người", after
-    ):
-        return _t("{span} per person", lang, span=shown)
-    if "gia hạn" in before:
-        once = "một lần" in before
-        return (
-            _t("extendable once, for {span}", lang, span=shown)
-            if once
-            else _t("extension: {span}", lang, span=shown)
-        )
-    return shown
-
-
-def _what_for(unit: Unit, values: list[dict[str, Any]]) -> str:
-    """What a processing time is for, in the clause's words after it ('kể từ ngày nhận đủ hồ sơ ...'): a time
-    to acknowledge a file is not the time to get the paper."""
-    end = values[0].get("end")
-    if not isinstance(end, int):
-        return ""
-    words = unit["text"][end : end + 90].lstrip(" ,:").split()
-    if len(words) < 3:
-        return ""
-    return " “" + " ".join(words[:-1] if len(words) > 12 else words).rstrip(",;.") + " …”"
-
-
-def _count_note(unit: Unit, lang: str) -> str:
-    counts = [v for v in unit.get("values") or [] if v.get("kind") == "count"]
-    return _t(" ({count} people)", lang, count=show_value(counts[0], lang)) if counts else ""
-
-
-def _short(text: str, limit: int = 90) -> str:
-    """A document's name as the clause writes it, cut at a word when long (a prefix: still the clause's words)."""
-    text = text.strip().rstrip(";.:")
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
-
-
-def _compose_values(
-    kb: Kb, draft: _Draft, topic: str, facet: str, question: str, text: str, on: date
-) -> None:
-    everything = _ranked(kb, topic, facet, question, text, on)
-    ranked = [(s, u) for s, u in everything if _facet_values(kb, u, facet)[0]]
-    if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
-        # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
-        # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
-        # another clause's value.
-        _compose_plain(kb, draft, topic, facet, question, text, on)
-        return
-    if not ranked:
-        return
-    if facet == "documents":
-        _compose_documents(kb, draft, ranked, question, on)
-        return
-    best = ranked[0][0]
-    chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
-    if facet == "deadline":
-        # A declaration's time limit depends on the route (paper form or online): say each route on file.
-        routes = {_route_of(kb, u) for u in chosen}
-        for score, unit in ranked:
-            route = _route_of(kb, unit)
-            if route and route not in routes and score >= best * ROUTE_NEAR_BEST:
-                chosen.append(unit)
-                routes.add(route)
-    docs = list(dict.fromkeys(u["doc_id"] for u in chosen))
-    chosen.sort(key=lambda u: (docs.index(u["doc_id"]), u.get("seq", 0)))  # each law's clauses in its order
-    stated: set[str] = set()
-    for unit in chosen:
-        values, source = _facet_values(kb, unit, facet)
-        cite = draft.label(unit)
-        joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
-        joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
-        joined += _what_for(unit, values) if facet == "processing_time" else ""
-        route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
-        if route + joined in stated:
-            continue  # a circular repeating its law's time limit adds nothing
-        if draft.say(route + facet_sentence(facet, draft.lang, values=joined, cite=cite)):
-            stated.add(route + joined)
-            draft.cite(unit)
-            position = draft.cite(source)[0]  # a point's fine is quoted from its clause's opening words
-            for value in values:
-                shown = show_value(value, draft.lang)
-                draft.values.append(StatedValue(value["kind"], str(value["text"]), shown, position))
-    if facet == "penalty":
-        _organisation_factor(kb, draft)
-        _expulsion(kb, draft)
-
-
-def _compose_documents(
-    kb: Kb, draft: _Draft, ranked: list[tuple[float, Unit]], question: str, on: date
-) -> None:
-    """A document list is an article's clauses or a clause's points: the article whose title matches the
-    question best ('Hồ sơ đề nghị cấp giấy phép lao động' before its special cases), listed whole."""
-    index = index_for(kb)
-    best = max(
-        (u for _s, u in ranked),
-        key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
-    )
-    group = [kb.units[p] for p in index.by_article[(best["doc_id"], best["article"])]]
-    group = [u for u in group if u.get("part") == best.get("part") and in_force(kb, u, on)]
-    group.sort(key=lambda u: u.get("seq", 0))
-    items: list[tuple[dict[str, Any], int]] = []
-    for unit in group:
-        position = draft.cite(unit)[0]
-        items += [(v, position) for v in _facet_values(kb, unit, "documents")[0]]
-    shown = items[:MAX_DOCUMENTS_SHOWN]
-    joined = listed([_short(str(v["text"])) for v, _ in shown])
-    joined += _t("; and more: see the article", draft.lang) if len(items) > len(shown) else ""
-    label = short_cite(unit_citation(kb, best), draft.lang).split(", khoản")[0]  # the article
-    if draft.say(facet_sentence("documents", draft.lang, values=joined, cite=label)):
-        for value, position in shown:
-            draft.values.append(
-                StatedValue("document", str(value["text"]), _short(str(value["text"])), position)
-            )
-
-
-def _route_of(kb: Kb, unit: Unit) -> str | None:
-    """'paper' or 'electronic': the builder's reading of the time limit (norm.route), else the clause's words."""
-    for value in _facet_values(kb, unit, "deadline")[0]:
-        route = (value.get("norm") or {}).get("route")
-        if route in ("paper", "electronic"):
-            return str(route)
-    if _PAPER.search(unit["text"]):
-        return "paper"
-    if _ELECTRONIC.search(unit["text"]):
-        return "electronic"
-    return None
-
-
-def _route(kb: Kb, unit: Unit, lang: str) -> str:
-    """A declaration time limit differs by route: the law's paper form vs. the electronic declaration."""
-    route = _route_of(kb, unit)
-    if route == "paper":
-        return _t("On paper: ", lang)
-    if route == "electronic":
-        return _t("Online: ", lang)
-    return ""
-
-
-def _procedure_times(kb: Kb, draft: _Draft) -> None:
-    """The time limits written in the articles a procedure answer cites (when to file, how long it takes)."""
-    index = index_for(kb)
-    for key in [(u["doc_id"], u["article"]) for u in list(draft.units)]:
-        for position in index.by_article.get(key, []):
-            unit = kb.units[position]
-            values = [v for v in unit.get("values") or [] if v.get("kind") == "time_limit"]
-            if not values or len(draft.sentences) >= MAX_SENTENCES:
-                continue
-            joined = _t(", ", draft.lang).join(_qualified(unit, v, draft.lang) for v in values)
-            if draft.say(facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))):
-                cited = draft.cite(unit)[0]
-                draft.values += [
-                    StatedValue("time_limit", str(v["text"]), show_value(v, draft.lang), cited)
-                    for v in values
-                ]
-
-
-def _expulsion(kb: Kb, draft: _Draft) -> None:
-    """An additional sanction the cited articles provide: expulsion ('trục xuất'), said as a caveat."""
-    index = index_for(kb)
-    for key in sorted({(u["doc_id"], u["article"]) for u in draft.units}):
-        for position in index.by_article.get(key, []):
-            unit = kb.units[position]
-            if _EXPULSION.search(unit["text"]):
-                cite = draft.cite(unit)[1]
-                draft.caveats.append(
-                    _t(
-                        "The same article also provides for expulsion (trục xuất) ({cite}).",
-                        draft.lang,
-                        cite=cite,
-                    )
-                )
-                return
-
-
-def _organisation_factor(kb: Kb, draft: _Draft) -> None:
-    """'Đối với tổ chức ... gấp 02 lần': the fines stated are an individual's; organisations pay the multiple."""
-    docs = {c.doc_id for c in draft.citations}
-    for position in index_for(kb).by_facet.get("penalty", []):
-        unit = kb.units[position]
-        if unit["doc_id"] in docs:
-            match = _ORGANISATION_FACTOR.search(unit["text"])
-            if match:
-                position, cite = draft.cite(unit)
-                factor = int(match.group(1))
-                draft.caveats.append(
-                    _t(
-                        "These amounts are for individuals; an organisation pays {factor} times as much ({cite}).",
-                        draft.lang,
-                        factor=factor,
-                        cite=cite,
-                    )
-                )
-                draft.values.append(StatedValue("count", match.group(1), str(factor), position))
-                return
-
-
-def _compose_plain(
-    kb: Kb, draft: _Draft, topic: str, facet: str, question: str, text: str, on: date, generic: bool = False
-) -> None:
-    """Facets with no number to state (who, conditions, exemptions, steps): name the clauses that set them."""
-    ranked = _ranked(kb, topic, facet, question, text, on)
-    if not ranked:
-        return
-    best = ranked[0][0]
-    cites: list[str] = []
-    articles: set[tuple[str, str]] = set()
-    for score, unit in ranked:
-        if score < best * NEAR_BEST or len(cites) >= 2:
-            break
-        if (unit["doc_id"], unit["article"]) in articles:
-            continue  # the article is named already; its best clause is quoted
-        articles.add((unit["doc_id"], unit["article"]))
-        label = draft.label(unit)
-        siblings = [
-            p
-            for p in index_for(kb).by_article[(unit["doc_id"], unit["article"])]
-            if kb.units[p].get("clause")
-        ]
-        if not cites:
-            # The best article is quoted from its start: its clauses that answer the facet, in order (the
-            # conditions of Art. 151 are its khoản 1 with points a-d, not the clause that matched best).
-            in_order = [
-                kb.units[p]
-                for p in siblings
-                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
-            ]
-            for part in in_order[:PLAIN_QUOTES] or [unit]:
-                draft.cite(part)
-        else:
-            draft.cite(unit)
-        cites.append(label.split(", khoản")[0] if len(siblings) > 1 else label)
-    labels = {
-        "who": _t("Who must do it is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)),
-        "eligibility": _t(
-            "The conditions are set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)
-        ),
-        "exemption": _t(
-            "The exempt cases are listed in {cites} (quoted below).", draft.lang, cites="; ".join(cites)
-        ),
-        "documents": _t(
-            "The documents required are set out in {cites} (quoted below).",
-            draft.lang,
-            cites="; ".join(cites),
-        ),
-        "procedure": _t(
-            "The steps are set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)
-        ),
-    }
-    draft.say(
-        (None if generic else labels.get(facet))
-        or _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))
-    )
-
-
-def agency_label(kb: Kb, agency_id: str, lang: str) -> str:
-    info = kb.agencies.get(agency_id) or {}
-    name = str(info.get("name_en") if lang == "en" else info.get("name_vi") or agency_id)
-    successor = info.get("successor")
-    if successor and successor in kb.agencies:
-        new = kb.agencies[successor]
-        return _t("{old} (now {new})", lang, old=name, new=new["name_en"] if lang == "en" else new["name_vi"])
-    return name
-
-
-def _role_line(
-    kb: Kb,
-    draft: _Draft,
-    unit: Unit,
-    agency: str,
-    role: str,
-    all_roles: list[tuple[str, str]],
-    condition: str | None = None,
-) -> bool:
-    """One sentence saying what the clause has the office do; False when nothing was said."""
-    info = kb.agencies.get(agency) or {}
-    if not info or info.get("generic") or info.get("abolished"):
-        return False  # 'the departments', or district committees that no longer exist
-    if (agency, role) in {(a, r) for a, r, _p in draft.roles}:
-        return False
-    target = next((a for a, r in all_roles if r == "is_reported_to" and a in kb.agencies), None)
-    target_name = agency_label(kb, target, draft.lang) if target else None
-    sentence = role_sentence(
-        role, agency_label(kb, agency, draft.lang), draft.label(unit), draft.lang, target_name
-    )
-    if sentence and condition:
-        sentence = _t(condition, draft.lang) + sentence
-    if sentence and draft.say(sentence):
-        draft.roles.append((agency, role, draft.cite(unit)[0]))
-        return True
-    return False
-
-
-def _compose_where(
-    kb: Kb,
-    draft: _Draft,
-    reply: Reply,
-    topic: str,
-    question: str,
-    text: str,
-    prov: Province | None,
-    area: str | None,
-    zone: str | None,
-    on: date,
-) -> None:
-    """The competent office by national law, then the offices the province's decree has take, decide, issue,
-    lead, publish or explain. An office that only coordinates, informs, inspects or reports is not where a
-    person goes, so it is not named here."""
-    # National law: where the application goes (receives), then who decides or issues, each the most
-    # relevant clause saying so, one office each.
-    ranked = _ranked(kb, topic, "where", question, text, on)
-    ranked = [(s, u) for s, u in ranked if s >= ranked[0][0] * NEAR_BEST] if ranked else []
-    kinds = (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES)
-    # With a province, its decree names the receiving offices; national law then adds who is competent.
-    for wanted in kinds[1:] if prov is not None and _has_decrees(kb, topic) else kinds:
-        found = next(
-            (
-                (u, a, r)
-                for _s, u in ranked
-                for a, r in unit_roles(u)
-                if r in wanted and a not in _said(draft)
-            ),
-            None,
-        )
-        if found:
-            _role_line(kb, draft, found[0], found[1], found[2], unit_roles(found[0]))
-    if prov is None:
-        return
-    doc_ids, _others = _documents_for(kb, prov, area)
-    index = index_for(kb)
-    units = [
-        u
-        for u in (kb.units[p] for d in doc_ids for p in index.by_doc.get(d, ()))
-        if u.get("part") == "body" and topic_score(u, topic) >= MIN_TOPIC_SCORE and in_force(kb, u, on)
-    ]
-    scopes = {u.get("zone_scope") for u in units if u.get("zone_scope")}
-    zoned = topic == "work_permit" and scopes >= {"inside", "outside"}
-    if zoned and zone is None:
-        reply.needs = ("zone",)
-        draft.caveats.append(
-            _t(
-                "In {place} the office depends on where the employer is: inside an industrial or high-tech zone, or outside.",
-                draft.lang,
-                place=prov.name_vi,
-            )
-        )
-    elif zoned:
-        units = [u for u in units if u.get("zone_scope") in (None, zone)]
-    lines = [
-        (
-            _WHERE_ROLES.index(role),
-            -relevance(kb, index, index.by_id[u["id"]], question, text),
-            u,
-            agency,
-            role,
-        )
-        for u in units
-        for agency, role in unit_roles(u)
-        if role in _WHERE_ROLES
-    ]
-    # Clauses about the question first (a department's unrelated duty is no answer), then by role: where to
-    # apply before who guides; each office once, under its most useful role.
-    floor = min((line[1] for line in lines), default=0.0) * NEAR_BEST
-    lines = [line for line in lines if line[1] <= floor]
-    lines.sort(key=lambda line: (line[0], not line[2].get("zone_scope"), line[1], line[2].get("seq", 0)))
-    named = {agency for agency, _role, _position in draft.roles}
-    for _order, _rel, unit, agency, role in lines:
-        if agency in named:
-            continue
-        condition = _ZONE_CONDITIONS.get(unit.get("zone_scope") or "") if zoned and zone is None else None
-        if _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition):
-            named.add(agency)
-
-
-def _said(draft: _Draft) -> set[str]:
-    return {agency for agency, _role, _position in draft.roles}
-
-
 def _contacts(kb: Kb, topic: str, lang: str) -> str:
     ids = kb.national.get("fallback", {}).get("contacts_by_topic", {}).get(topic, ["provincial_police"])
     return _t(" or ", lang).join(agency_label(kb, i, lang) for i in ids if i in kb.agencies)
 
 
-def _caveats(kb: Kb, draft: _Draft, lang: str, on: date) -> list[str]:
+def _caveats(kb: Kb, draft: Draft, lang: str, on: date) -> list[str]:
     """Most important first, since a short reply keeps the first ones: drafts, guidance letters and recent
     replacements of the cited documents; then the composition's own notes (zone, organisation fines); then
     which texts are on file only in part."""

@@ -106,7 +106,9 @@ def test_render_answer_marks_sources_and_national_facts() -> None:
     ans = answer("temporary_residence", "Hà Nam", role="host")
     text = render_answer(ans, max_chars=5000)
     # The police clause coordinates: it is cited, never turned into "X is in charge of this".
-    assert ("66/2024/QĐ-UBND", "Điều 6", "khoản 7") in [(c.doc_number, c.article, c.clause) for c in ans.citations]
+    assert ("66/2024/QĐ-UBND", "Điều 6", "khoản 7") in [
+        (c.doc_number, c.article, c.clause) for c in ans.citations
+    ]
     assert "in charge of this" not in text
     assert "Source (national rule, curated): 47/2014/QH13, Điều 33" in text
     assert len(render_answer(answer("temporary_residence", "Hà Nam"), max_chars=300)) <= 302
@@ -163,6 +165,8 @@ def test_docs_table_is_current() -> None:
 _QUERY_SIDE_CHECK = (
     "import sys, knowledge; "
     "a = knowledge.answer('work_permit', 'Hanoi'); knowledge.search('tam tru'); "
+    "r = knowledge.ask('Mức phạt không khai báo tạm trú?', lang='ko'); knowledge.render_reply(r, 'ko'); "
+    "assert r.covered and r.facet == 'penalty', r; "
     "third = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'numpy', 'pydantic', 'thinc')); "
     "assert not third, third; "
     "assert not any(m.startswith('knowledge.builder') for m in sys.modules); print(a.needs)"

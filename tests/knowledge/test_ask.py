@@ -15,8 +15,8 @@ import pytest
 
 from knowledge import FACETS, TOPICS, Reply, answer, ask, not_covered_text, render_answer, render_reply
 from knowledge.answers import short_cite
-from knowledge.compose import agency_label
 from knowledge.docs import PROVINCES
+from knowledge.draft import agency_label
 from knowledge.facets import MAIN_TOPICS, PROVINCIAL_FACETS
 from knowledge.roles import unit_roles
 from knowledge.store import get_kb

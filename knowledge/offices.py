@@ -1,0 +1,154 @@
+"""'Where' answers: the competent office by national law, then the offices the province's decree has
+take, decide, issue, publish, explain or be notified, each worded by the role its clause gives it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from catalog import N_, translator
+from knowledge.answers import _documents_for
+from knowledge.draft import Draft, agency_label
+from knowledge.model import Reply
+from knowledge.provinces import Province
+from knowledge.ranking import NEAR_BEST, has_decrees, ranked_clauses
+from knowledge.roles import unit_roles
+from knowledge.selection import (
+    MIN_TOPIC_SCORE,
+    Unit,
+    in_force,
+    index_for,
+    relevance,
+    topic_score,
+)
+from knowledge.store import Kb
+from knowledge.wording import ISSUE_ROLES, role_sentence
+
+_t = translator("knowledge")
+
+# 'leads' (chủ trì) is left out: the lead office of a coordination task is not where a person applies.
+_WHERE_ROLES: tuple[str, ...] = ("receives", "decides", "issues", "publishes", "guides", "notified")
+_ZONE_CONDITIONS = {
+    "inside": N_("Employer inside an industrial or high-tech zone: "),
+    "outside": N_("Employer outside industrial and high-tech zones: "),
+}
+
+
+def zone_of(zone: str | bool | None) -> str | None:
+    if zone is None:
+        return None
+    if isinstance(zone, bool):
+        return "inside" if zone else "outside"
+    return zone if zone in ("inside", "outside") else None
+
+
+def _role_line(
+    kb: Kb,
+    draft: Draft,
+    unit: Unit,
+    agency: str,
+    role: str,
+    all_roles: list[tuple[str, str]],
+    condition: str | None = None,
+) -> bool:
+    """One sentence saying what the clause has the office do; False when nothing was said."""
+    info = kb.agencies.get(agency) or {}
+    if not info or info.get("generic") or info.get("abolished"):
+        return False  # 'the departments', or district committees that no longer exist
+    if (agency, role) in {(a, r) for a, r, _p in draft.roles}:
+        return False
+    target = next((a for a, r in all_roles if r == "is_reported_to" and a in kb.agencies), None)
+    target_name = agency_label(kb, target, draft.lang) if target else None
+    sentence = role_sentence(
+        role, agency_label(kb, agency, draft.lang), draft.label(unit), draft.lang, target_name
+    )
+    if sentence and condition:
+        sentence = _t(condition, draft.lang) + sentence
+    if sentence and draft.say(sentence):
+        draft.roles.append((agency, role, draft.cite(unit)[0]))
+        return True
+    return False
+
+
+def compose_where(
+    kb: Kb,
+    draft: Draft,
+    reply: Reply,
+    topic: str,
+    question: str,
+    text: str,
+    prov: Province | None,
+    area: str | None,
+    zone: str | None,
+    on: date,
+) -> None:
+    """The competent office by national law, then the offices the province's decree has take, decide, issue,
+    lead, publish or explain. An office that only coordinates, informs, inspects or reports is not where a
+    person goes, so it is not named here."""
+    # National law: where the application goes (receives), then who decides or issues, each the most
+    # relevant clause saying so, one office each.
+    ranked = ranked_clauses(kb, topic, "where", question, text, on)
+    ranked = [(s, u) for s, u in ranked if s >= ranked[0][0] * NEAR_BEST] if ranked else []
+    kinds = (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES)
+    # With a province, its decree names the receiving offices; national law then adds who is competent.
+    for wanted in kinds[1:] if prov is not None and has_decrees(kb, topic) else kinds:
+        found = next(
+            (
+                (u, a, r)
+                for _s, u in ranked
+                for a, r in unit_roles(u)
+                if r in wanted and a not in _said(draft)
+            ),
+            None,
+        )
+        if found:
+            _role_line(kb, draft, found[0], found[1], found[2], unit_roles(found[0]))
+    if prov is None:
+        return
+    doc_ids, _others = _documents_for(kb, prov, area)
+    index = index_for(kb)
+    units = [
+        u
+        for u in (kb.units[p] for d in doc_ids for p in index.by_doc.get(d, ()))
+        if u.get("part") == "body" and topic_score(u, topic) >= MIN_TOPIC_SCORE and in_force(kb, u, on)
+    ]
+    scopes = {u.get("zone_scope") for u in units if u.get("zone_scope")}
+    zoned = topic == "work_permit" and scopes >= {"inside", "outside"}
+    if zoned and zone is None:
+        reply.needs = ("zone",)
+        draft.caveats.append(
+            _t(
+                "In {place} the office depends on where the employer is: inside an industrial or high-tech zone, or outside.",
+                draft.lang,
+                place=prov.name_vi,
+            )
+        )
+    elif zoned:
+        units = [u for u in units if u.get("zone_scope") in (None, zone)]
+    lines = [
+        (
+            _WHERE_ROLES.index(role),
+            -relevance(kb, index, index.by_id[u["id"]], question, text),
+            u,
+            agency,
+            role,
+        )
+        for u in units
+        for agency, role in unit_roles(u)
+        if role in _WHERE_ROLES
+    ]
+    # Clauses about the question first (a department's unrelated duty is no answer), then by role: where to
+    # apply before who guides; each office once, under its most useful role.
+    floor = min((line[1] for line in lines), default=0.0) * NEAR_BEST
+    lines = [line for line in lines if line[1] <= floor]
+    lines.sort(key=lambda line: (line[0], not line[2].get("zone_scope"), line[1], line[2].get("seq", 0)))
+    named = {agency for agency, _role, _position in draft.roles}
+    for _order, _rel, unit, agency, role in lines:
+        if agency in named:
+            continue
+        condition = _ZONE_CONDITIONS.get(unit.get("zone_scope") or "") if zoned and zone is None else None
+        if _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition):
+            named.add(agency)
+
+
+def _said(draft: Draft) -> set[str]:
+    return {agency for agency, _role, _position in draft.roles}

@@ -1,0 +1,91 @@
+"""Which national clauses answer a (topic, facet) question, most relevant first, in force on the day asked."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+
+from knowledge.facets import FACETS
+from knowledge.selection import (
+    MIN_TOPIC_SCORE,
+    Unit,
+    candidates,
+    in_force,
+    is_national,
+    relevance_all,
+    title_topic,
+    topic_score,
+)
+from knowledge.store import Kb
+
+NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
+VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side clause misleads
+ROUTE_NEAR_BEST = 0.4  # ... looser for a declaration route (paper / online) not yet said
+
+
+def has_decrees(kb: Kb, topic: str) -> bool:
+    return any(not is_national(u) and topic_score(u, topic) >= MIN_TOPIC_SCORE for u in kb.units)
+
+
+def ranked_clauses(
+    kb: Kb, topic: str, facet: str, question: str, text: str, on: date
+) -> list[tuple[float, Unit]]:
+    """National clauses of the topic answering the facet, in force on `on`, most relevant first."""
+    positions = _in_force_national(kb, topic, facet, on)
+    scores = relevance_all(kb, positions, question, text)
+    # An article most of whose clauses answer the facet is about it (Labour Code Art. 151 and its conditions).
+    per_article = Counter((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
+    scored = [
+        (
+            scores[p]
+            + 0.1 * topic_score(kb.units[p], topic)
+            + 0.5 * math.log1p(per_article[(kb.units[p]["doc_id"], kb.units[p]["article"])] - 1),
+            kb.units[p],
+        )
+        for p in positions
+    ]
+    scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
+    return scored
+
+
+_IN_FORCE: dict[tuple[int, str, str, date], tuple[int, ...]] = {}
+
+
+def _in_force_national(kb: Kb, topic: str, facet: str, on: date) -> tuple[int, ...]:
+    """The national clauses a (topic, facet) question can be answered from on a day: the same for every
+    question of that kind, so computed once per knowledge base."""
+    key = (id(kb), topic, facet, on)
+    found = _IN_FORCE.get(key)
+    if found is None:
+        if len(_IN_FORCE) > 4096:
+            _IN_FORCE.clear()
+        found = _IN_FORCE[key] = tuple(
+            p
+            for p in candidates(kb, topic, facet)
+            if is_national(kb.units[p]) and in_force(kb, kb.units[p], on) and mainly_about(kb.units[p], topic)
+        )
+    return found
+
+
+def mainly_about(unit: Unit, topic: str) -> bool:
+    """A clause tagged with several topics answers for the one it is most about ('Ủy ban nhân dân cấp tỉnh có
+    thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
+    topic of its own takes its clause's or article's."""
+    titled = title_topic(unit.get("article_title") or "")
+    if titled is not None and titled != topic:
+        return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
+    own = unit.get("topics") or {}
+    if not isinstance(own, dict) or not own:
+        return True
+    return topic_score(unit, topic) >= max(int(v) for v in own.values())
+
+
+def likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:
+    """No facet word in the question: the facet of the clause that matches it best."""
+    best: tuple[float, str] | None = None
+    for facet in FACETS:
+        ranked = ranked_clauses(kb, topic, facet, question, text, on)
+        if ranked and (best is None or ranked[0][0] > best[0]):
+            best = (ranked[0][0], facet)
+    return best[1] if best else None

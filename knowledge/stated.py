@@ -1,0 +1,281 @@
+"""Facets answered by values (fines, time limits, validity, documents, forms): the values of the clauses
+that answer, as the clause qualifies them (per person, in remote areas, on paper or online, extension)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from catalog import translator
+from knowledge.answers import short_cite, unit_citation
+from knowledge.draft import MAX_SENTENCES, Draft
+from knowledge.model import StatedValue
+from knowledge.quoted import compose_plain
+from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, ranked_clauses
+from knowledge.selection import (
+    Unit,
+    in_force,
+    index_for,
+    title_relevance,
+)
+from knowledge.store import Kb
+from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
+
+_t = translator("knowledge")
+
+MAX_DOCUMENTS_SHOWN = 6
+# Query-side reading of what the builder's values do not carry: a point's amount is in its clause's lead-in
+# ("Phạt tiền từ 3.000.000 đồng đến 5.000.000 đồng đối với ... sau đây:"), and "ngay khi" means at once.
+_MONEY_RANGE = re.compile(r"từ (\d{1,3}(?:\.\d{3})+) đồng đến (\d{1,3}(?:\.\d{3})+) đồng")
+_IMMEDIATE = re.compile(r"ngay khi [^.;,]*")
+_REMOTE = "vùng sâu, vùng xa"
+_REFUSAL = re.compile(r"không cấp|không chấp thuận|từ chối|nêu rõ lý do")
+_PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
+_ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
+_EXPULSION = re.compile(r"[Tt]rục xuất")
+_ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
+
+
+def _parent(kb: Kb, unit: Unit) -> Unit | None:
+    index = index_for(kb)
+    position = index.parent_of(kb, unit)
+    return kb.units[position] if position is not None else None
+
+
+def facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], Unit]:
+    """The unit's values that answer the facet, and the unit they are quoted from. What the builder's values
+    do not carry is read here: a point's fine is in its clause's opening words ('Phạt tiền từ ... đồng đến ...
+    đồng đối với ... sau đây:', the clause's own unit, cited with it); 'ngay khi ...' is an immediate limit."""
+    kinds = FACET_KINDS[facet]
+    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds]
+    if values:
+        return values, unit
+    parent = _parent(kb, unit)
+    if facet == "penalty" and parent is not None:
+        money = [v for v in parent.get("values") or [] if v.get("kind") in kinds]
+        match = _MONEY_RANGE.search(parent["text"])
+        if not money and match:
+            low, high = (int(g.replace(".", "")) for g in match.groups())
+            norm = {"min_vnd": low, "max_vnd": high}
+            money = [{"kind": "money_range", "text": match.group(), "start": match.start(), "norm": norm}]
+        return money, parent
+    if facet == "deadline":
+        match = _IMMEDIATE.search(unit["text"])
+        if match:
+            value = {
+                "kind": "time_limit",
+                "text": match.group(),
+                "start": match.start(),
+                "norm": {"immediately": True},
+            }
+            return [value], unit
+    return [], unit
+
+
+def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
+    """A value with what the words just before it say about it: remote areas, an extension."""
+    shown = show_value(value, lang)
+    start = value.get("start")
+    before = unit["text"][max(0, start - 60) : start] if isinstance(start, int) else ""
+    if (value.get("norm") or {}).get("remote_areas") or _REMOTE in before:
+        return _t("{span} in remote areas", lang, span=shown)
+    if _REFUSAL.search(before):
+        return _t("{span} to answer a refusal", lang, span=shown)
+    after = unit["text"][value["end"] : value["end"] + 40] if isinstance(value.get("end"), int) else ""
+    if value.get("kind") in FACET_KINDS["penalty"] and re.search(
+        r"tối đa|không quá", before[-25:] + str(value.get("text"))
+    ):
+        return _t("up to {span}", lang, span=shown)
+    if value.get("kind") in FACET_KINDS["penalty"] and re.search(
+        r"^\s*(khi vi phạm )?(với|đối với) mỗi người", after
+    ):
+        return _t("{span} per person", lang, span=shown)
+    if "gia hạn" in before:
+        once = "một lần" in before
+        return (
+            _t("extendable once, for {span}", lang, span=shown)
+            if once
+            else _t("extension: {span}", lang, span=shown)
+        )
+    return shown
+
+
+def _what_for(unit: Unit, values: list[dict[str, Any]]) -> str:
+    """What a processing time is for, in the clause's words after it ('kể từ ngày nhận đủ hồ sơ ...'): a time
+    to acknowledge a file is not the time to get the paper."""
+    end = values[0].get("end")
+    if not isinstance(end, int):
+        return ""
+    words = unit["text"][end : end + 90].lstrip(" ,:").split()
+    if len(words) < 3:
+        return ""
+    return " “" + " ".join(words[:-1] if len(words) > 12 else words).rstrip(",;.") + " …”"
+
+
+def _count_note(unit: Unit, lang: str) -> str:
+    counts = [v for v in unit.get("values") or [] if v.get("kind") == "count"]
+    return _t(" ({count} people)", lang, count=show_value(counts[0], lang)) if counts else ""
+
+
+def _short(text: str, limit: int = 90) -> str:
+    """A document's name as the clause writes it, cut at a word when long (a prefix: still the clause's words)."""
+    text = text.strip().rstrip(";.:")
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
+    everything = ranked_clauses(kb, topic, facet, question, text, on)
+    ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
+    if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
+        # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
+        # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
+        # another clause's value.
+        compose_plain(kb, draft, topic, facet, question, text, on)
+        return
+    if not ranked:
+        return
+    if facet == "documents":
+        _compose_documents(kb, draft, ranked, question, on)
+        return
+    best = ranked[0][0]
+    chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
+    if facet == "deadline":
+        # A declaration's time limit depends on the route (paper form or online): say each route on file.
+        routes = {_route_of(kb, u) for u in chosen}
+        for score, unit in ranked:
+            route = _route_of(kb, unit)
+            if route and route not in routes and score >= best * ROUTE_NEAR_BEST:
+                chosen.append(unit)
+                routes.add(route)
+    docs = list(dict.fromkeys(u["doc_id"] for u in chosen))
+    chosen.sort(key=lambda u: (docs.index(u["doc_id"]), u.get("seq", 0)))  # each law's clauses in its order
+    stated: set[str] = set()
+    for unit in chosen:
+        values, source = facet_values(kb, unit, facet)
+        cite = draft.label(unit)
+        joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
+        joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
+        joined += _what_for(unit, values) if facet == "processing_time" else ""
+        route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
+        if route + joined in stated:
+            continue  # a circular repeating its law's time limit adds nothing
+        if draft.say(route + facet_sentence(facet, draft.lang, values=joined, cite=cite)):
+            stated.add(route + joined)
+            draft.cite(unit)
+            position = draft.cite(source)[0]  # a point's fine is quoted from its clause's opening words
+            for value in values:
+                shown = show_value(value, draft.lang)
+                draft.values.append(StatedValue(value["kind"], str(value["text"]), shown, position))
+    if facet == "penalty":
+        _organisation_factor(kb, draft)
+        _expulsion(kb, draft)
+
+
+def _compose_documents(
+    kb: Kb, draft: Draft, ranked: list[tuple[float, Unit]], question: str, on: date
+) -> None:
+    """A document list is an article's clauses or a clause's points: the article whose title matches the
+    question best ('Hồ sơ đề nghị cấp giấy phép lao động' before its special cases), listed whole."""
+    index = index_for(kb)
+    best = max(
+        (u for _s, u in ranked),
+        key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
+    )
+    group = [kb.units[p] for p in index.by_article[(best["doc_id"], best["article"])]]
+    group = [u for u in group if u.get("part") == best.get("part") and in_force(kb, u, on)]
+    group.sort(key=lambda u: u.get("seq", 0))
+    items: list[tuple[dict[str, Any], int]] = []
+    for unit in group:
+        position = draft.cite(unit)[0]
+        items += [(v, position) for v in facet_values(kb, unit, "documents")[0]]
+    shown = items[:MAX_DOCUMENTS_SHOWN]
+    joined = listed([_short(str(v["text"])) for v, _ in shown])
+    joined += _t("; and more: see the article", draft.lang) if len(items) > len(shown) else ""
+    label = short_cite(unit_citation(kb, best), draft.lang).split(", khoản")[0]  # the article
+    if draft.say(facet_sentence("documents", draft.lang, values=joined, cite=label)):
+        for value, position in shown:
+            draft.values.append(
+                StatedValue("document", str(value["text"]), _short(str(value["text"])), position)
+            )
+
+
+def _route_of(kb: Kb, unit: Unit) -> str | None:
+    """'paper' or 'electronic': the builder's reading of the time limit (norm.route), else the clause's words."""
+    for value in facet_values(kb, unit, "deadline")[0]:
+        route = (value.get("norm") or {}).get("route")
+        if route in ("paper", "electronic"):
+            return str(route)
+    if _PAPER.search(unit["text"]):
+        return "paper"
+    if _ELECTRONIC.search(unit["text"]):
+        return "electronic"
+    return None
+
+
+def _route(kb: Kb, unit: Unit, lang: str) -> str:
+    """A declaration time limit differs by route: the law's paper form vs. the electronic declaration."""
+    route = _route_of(kb, unit)
+    if route == "paper":
+        return _t("On paper: ", lang)
+    if route == "electronic":
+        return _t("Online: ", lang)
+    return ""
+
+
+def procedure_times(kb: Kb, draft: Draft) -> None:
+    """The time limits written in the articles a procedure answer cites (when to file, how long it takes)."""
+    index = index_for(kb)
+    for key in [(u["doc_id"], u["article"]) for u in list(draft.units)]:
+        for position in index.by_article.get(key, []):
+            unit = kb.units[position]
+            values = [v for v in unit.get("values") or [] if v.get("kind") == "time_limit"]
+            if not values or len(draft.sentences) >= MAX_SENTENCES:
+                continue
+            joined = _t(", ", draft.lang).join(_qualified(unit, v, draft.lang) for v in values)
+            if draft.say(facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))):
+                cited = draft.cite(unit)[0]
+                draft.values += [
+                    StatedValue("time_limit", str(v["text"]), show_value(v, draft.lang), cited)
+                    for v in values
+                ]
+
+
+def _expulsion(kb: Kb, draft: Draft) -> None:
+    """An additional sanction the cited articles provide: expulsion ('trục xuất'), said as a caveat."""
+    index = index_for(kb)
+    for key in sorted({(u["doc_id"], u["article"]) for u in draft.units}):
+        for position in index.by_article.get(key, []):
+            unit = kb.units[position]
+            if _EXPULSION.search(unit["text"]):
+                cite = draft.cite(unit)[1]
+                draft.caveats.append(
+                    _t(
+                        "The same article also provides for expulsion (trục xuất) ({cite}).",
+                        draft.lang,
+                        cite=cite,
+                    )
+                )
+                return
+
+
+def _organisation_factor(kb: Kb, draft: Draft) -> None:
+    """'Đối với tổ chức ... gấp 02 lần': the fines stated are an individual's; organisations pay the multiple."""
+    docs = {c.doc_id for c in draft.citations}
+    for position in index_for(kb).by_facet.get("penalty", []):
+        unit = kb.units[position]
+        if unit["doc_id"] in docs:
+            match = _ORGANISATION_FACTOR.search(unit["text"])
+            if match:
+                position, cite = draft.cite(unit)
+                factor = int(match.group(1))
+                draft.caveats.append(
+                    _t(
+                        "These amounts are for individuals; an organisation pays {factor} times as much ({cite}).",
+                        draft.lang,
+                        factor=factor,
+                        cite=cite,
+                    )
+                )
+                draft.values.append(StatedValue("count", match.group(1), str(factor), position))
+                return
