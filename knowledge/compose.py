@@ -19,7 +19,7 @@ from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
 from knowledge.quoted import compose_plain
-from knowledge.ranking import has_decrees, likely_facet
+from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.stated import compose_values, procedure_times
@@ -73,7 +73,12 @@ def ask(
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
-    if used == "where":
+    if used is not None and used != facet:
+        # The question names no facet: its best-matching clause is quoted as what it is, never as the answer
+        # to a facet it did not ask (no 'who must do it', no values), and only when the question's own words
+        # point to it; otherwise the texts on file are not said to answer it.
+        _compose_unasked(kb, draft, topic, used, question, text, on)
+    elif used == "where":
         compose_where(kb, draft, reply, topic, question, text, prov, area, zone_of(zone), on)
     elif used in FACET_KINDS:
         compose_values(kb, draft, topic, used, question, text, on)
@@ -102,6 +107,14 @@ def ask(
     reply.roles = draft.roles
     reply.caveats = _caveats(kb, draft, lang, on)
     return reply
+
+
+def _compose_unasked(
+    kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date
+) -> None:
+    ranked = ranked_clauses(kb, topic, facet, question, text, on)
+    if ranked and own_word_evidence(kb, ranked[0][1], text) > 0:
+        compose_plain(kb, draft, topic, facet, question, text, on, generic=True)
 
 
 def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> None:

@@ -89,8 +89,8 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             3,
         ),
         (
-            r"\b(co gia tri|gia tri|hieu luc|gia han|het han|thoi han (cua )?(giay phep|phieu|the|giay)|"
-            r"duoc bao lau|bao nhieu nam)\b",
+            r"\b(co gia tri|gia tri|hieu luc|gia han|het han|thoi han (cua )?(giay phep|phieu|the|giay|thi thuc)|"
+            r"co thoi han|thoi han toi (da|thieu)|duoc bao lau|bao nhieu nam)\b",
             "",
             3,
         ),
@@ -155,8 +155,8 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "who": (
         (
             r"\b(who (must|has to|should|is responsible|needs to|does)|whose (job|responsibility)|"
-            r"responsible for|ai (phai|co trach nhiem|lam|khai bao|chiu)|trach nhiem cua ai|"
-            r"nguoi nao phai)\b",
+            r"responsible for|ai (phai|co trach nhiem|lam|khai bao|chiu)|ai la (nguoi|ben)|trach nhiem cua ai|"
+            r"nguoi nao phai|(should|must|do|does) \w+ or \w+ (register|declare|apply|file))\b",
             "",
             2,
         ),
@@ -207,11 +207,18 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "work_permit": (
         (
-            r"\b(work permits?|working permits?|work licen[cs]es?|wp|labou?r permits?|foreign (worker|employee)s?|"
-            r"(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
-            r"giay phep lao dong|gpld|lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|xac nhan khong thuoc dien)\b",
+            r"\b(work permits?|working permits?|work licen[cs]es?|wp|labou?r permits?|"
+            r"giay phep lao dong|gpld|xac nhan khong thuoc dien)\b",
             "",
             3,
+        ),
+        # Working in Viet Nam is the context of many questions about other papers ('a foreigner working here
+        # wants to know if the residence card is still valid'): it names the topic less than the paper does.
+        (
+            r"\b(foreign (worker|employee)s?|(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
+            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai)\b",
+            "",
+            2,
         ),
         ("", r"工作许可|劳动许可|工作证|노동\s*허가|취업\s*허가|워크\s*퍼밋|근로\s*허가", 3),
     ),

@@ -7,17 +7,20 @@ from collections import Counter
 from datetime import date
 
 from knowledge.facets import FACETS
+from knowledge.fit import delegates_only, other_paper, other_symbol, papers_asked, symbols_asked
+from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
     Unit,
     candidates,
     in_force,
+    index_for,
     is_national,
     relevance_all,
     title_topic,
     topic_score,
 )
-from knowledge.store import Kb
+from knowledge.store import Kb, terms
 
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side clause misleads
@@ -36,17 +39,35 @@ def ranked_clauses(
     scores = relevance_all(kb, positions, question, text)
     # An article most of whose clauses answer the facet is about it (Labour Code Art. 151 and its conditions).
     per_article = Counter((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
+    papers, symbols = papers_asked(text), symbols_asked(text)
     scored = [
         (
-            scores[p]
-            + 0.1 * topic_score(kb.units[p], topic)
-            + 0.5 * math.log1p(per_article[(kb.units[p]["doc_id"], kb.units[p]["article"])] - 1),
+            (
+                scores[p]
+                + 0.1 * topic_score(kb.units[p], topic)
+                + 0.5 * math.log1p(per_article[(kb.units[p]["doc_id"], kb.units[p]["article"])] - 1)
+            )
+            * _fit(kb.units[p], papers, symbols),
             kb.units[p],
         )
         for p in positions
     ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
+
+
+def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str]) -> float:
+    """How much of its relevance a clause keeps as an answer: a clause handing the rule to another text, about
+    another paper than the one asked (a visa for a residence-card question), or for other visa or card symbols
+    than the one named, is not the answer."""
+    factor = 1.0
+    if delegates_only(unit):
+        factor *= 0.2
+    if other_paper(unit, papers):
+        factor *= 0.35
+    if other_symbol(unit, symbols):
+        factor *= 0.2
+    return factor
 
 
 _IN_FORCE: dict[tuple[int, str, str, date], tuple[int, ...]] = {}
@@ -79,6 +100,15 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     if not isinstance(own, dict) or not own:
         return True
     return topic_score(unit, topic) >= max(int(v) for v in own.values())
+
+
+def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
+    """How much the question's own words (not the topic or facet words added to it) say the clause is the one:
+    the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
+    무엇입니까?' against any visa clause) has no evidence for it."""
+    index = index_for(kb)
+    own = frozenset(terms(expand_query(text)))
+    return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
 
 
 def likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:

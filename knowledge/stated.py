@@ -10,6 +10,7 @@ from typing import Any
 from catalog import translator
 from knowledge.answers import short_cite, unit_citation
 from knowledge.draft import MAX_SENTENCES, Draft
+from knowledge.fit import is_person_deadline, symbols_text, value_answers
 from knowledge.model import StatedValue
 from knowledge.quoted import compose_plain
 from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, ranked_clauses
@@ -34,6 +35,8 @@ _REFUSAL = re.compile(r"không cấp|không chấp thuận|từ chối|nêu rõ 
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _EXPULSION = re.compile(r"[Tt]rục xuất")
+_TIME_FACETS = frozenset({"deadline", "processing_time"})
+_FULL_FILE = re.compile(r"nhận đủ hồ sơ")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 
 
@@ -48,7 +51,7 @@ def facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], 
     do not carry is read here: a point's fine is in its clause's opening words ('Phạt tiền từ ... đồng đến ...
     đồng đối với ... sau đây:', the clause's own unit, cited with it); 'ngay khi ...' is an immediate limit."""
     kinds = FACET_KINDS[facet]
-    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds]
+    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds and value_answers(facet, unit, v)]
     if values:
         return values, unit
     parent = _parent(kb, unit)
@@ -74,8 +77,13 @@ def facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], 
 
 
 def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
-    """A value with what the words just before it say about it: remote areas, an extension."""
+    """A value with what the words just before it say about it: remote areas, an extension, the visa or card
+    symbols it is set for ('up to 10 years (symbols ĐT1)': not every card's term)."""
     shown = show_value(value, lang)
+    symbols = symbols_text(unit, value)
+    if symbols:
+        symbols = symbols if lang == "vi" else symbols.replace(" và ", ", ")
+        shown = _t("{span} (symbols {symbols})", lang, span=shown, symbols=symbols)
     start = value.get("start")
     before = unit["text"][max(0, start - 60) : start] if isinstance(start, int) else ""
     if (value.get("norm") or {}).get("remote_areas") or _REMOTE in before:
@@ -127,6 +135,8 @@ def _short(text: str, limit: int = 90) -> str:
 def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
     everything = ranked_clauses(kb, topic, facet, question, text, on)
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
+    if not ranked and facet in _TIME_FACETS:
+        return  # no clause gives this time: another clause's words are no answer to 'when' or 'how long'
     if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
         # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
         # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
@@ -223,17 +233,37 @@ def _route(kb: Kb, unit: Unit, lang: str) -> str:
     return ""
 
 
+def _said_route(values: list[dict[str, Any]], lang: str) -> str:
+    """'On paper: ' when the builder read the time limit as the paper route's (Art. 33's 12 h / 24 h)."""
+    routes = {(v.get("norm") or {}).get("route") for v in values}
+    if routes == {"paper"}:
+        return _t("On paper: ", lang)
+    if routes == {"electronic"}:
+        return _t("Online: ", lang)
+    return ""
+
+
 def procedure_times(kb: Kb, draft: Draft) -> None:
     """The time limits written in the articles a procedure answer cites (when to file, how long it takes)."""
     index = index_for(kb)
     for key in [(u["doc_id"], u["article"]) for u in list(draft.units)]:
         for position in index.by_article.get(key, []):
             unit = kb.units[position]
-            values = [v for v in unit.get("values") or [] if v.get("kind") == "time_limit"]
+            # When to file, and how long the authority takes once the file is complete; not the times of
+            # the steps between (a software's check, the receipt slip).
+            values = [
+                v
+                for v in unit.get("values") or []
+                if v.get("kind") == "time_limit"
+                and (is_person_deadline(unit, v) or _FULL_FILE.search(unit["text"]))
+            ]
             if not values or len(draft.sentences) >= MAX_SENTENCES:
                 continue
             joined = _t(", ", draft.lang).join(_qualified(unit, v, draft.lang) for v in values)
-            if draft.say(facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))):
+            route = _said_route(values, draft.lang)
+            if draft.say(
+                route + facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))
+            ):
                 cited = draft.cite(unit)[0]
                 draft.values += [
                     StatedValue("time_limit", str(v["text"]), show_value(v, draft.lang), cited)

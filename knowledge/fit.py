@@ -1,0 +1,175 @@
+"""Whether a clause, or a value in it, answers the question asked (value-to-question fit).
+
+Standard library only. A value answers a facet only when the clause says it about that thing: a validity is a
+paper's term ('Thời hạn của giấy phép lao động tối đa là 02 năm'), never a length of experience or of an
+overstay; a deadline is what the person must do within a time ('người sử dụng lao động nộp hồ sơ'), never the
+authority's processing time ('kể từ ngày nhận đủ hồ sơ, cơ quan ... xem xét'). A clause that only hands the
+rule to another text ('Chính phủ quy định điều kiện ...') answers nothing; a clause about one paper (a visa)
+does not answer a question about another (a residence card). When unsure, the answer says less.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from knowledge.text import fold
+
+Unit = dict[str, Any]
+
+# The value is a paper's term when the words before it in its sentence name a term of validity, or the words
+# right after count it from the day of issue ('cấp không quá 6 tháng, kể từ ngày cấp').
+_VALIDITY_BEFORE = re.compile(
+    r"có thời hạn|[Tt]hời hạn (của|sử dụng|thẻ|thị thực|giấy|tạm hoãn|tạm trú)|gia hạn|có giá trị|hiệu lực|"
+    r"cấp tạm trú"
+)
+_VALIDITY_AFTER = re.compile(r"^\W*kể từ ngày (được )?cấp")
+# ... and not when the time is an overstay, an experience or training length, or a length of stay or work.
+_NOT_VALIDITY = re.compile(
+    r"quá thời hạn|ngắn hơn|kinh nghiệm|đào tạo|tuyển dụng|liên tục|với thời hạn dưới|tổng thời gian"
+)
+# The time is the authority's (how long it takes), not the person's (by when to act).
+_AUTHORITY_TIME = re.compile(
+    r"kể từ (ngày|khi) (nhận|tiếp nhận)|nhận (đủ|được) hồ sơ|phần mềm|[Tt]hời hạn ban hành|"
+    r"(cơ quan|Cục|Bộ|Sở)[^,.;]{0,60} (xem xét|giải quyết|trả lời)"
+)
+# A person's deadline is a time to do something: file, declare, send, notify, report, return a paper.
+_PERSON_ACTS = re.compile(r"nộp|khai báo|chuyển|gửi|thông báo|báo cáo|đề nghị|thu hồi|làm thủ tục|đăng ký")
+# A clause that only says which authority will set the rule ('Chính phủ quy định chi tiết ...').
+_DELEGATES = re.compile(
+    r"^(Chính phủ|Bộ trưởng[^.;,]{0,40}|Thủ tướng Chính phủ) quy định (chi tiết|điều kiện|trình tự|thủ tục|việc)"
+)
+# Papers a question can name; a clause naming only other papers of the same topic answers another question.
+_PAPERS: dict[str, tuple[str, ...]] = {
+    "visa": ("visa", "thi thuc", "签证", "비자", "사증"),
+    "residence_card": ("residence card", "trc", "the tam tru", "居留卡", "居留证", "거주증", "체류증"),
+    "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "영주"),
+    "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
+}
+_PAPER_WORDS_IN_LAW: dict[str, str] = {
+    "visa": "thi thuc",
+    "residence_card": "the tam tru",
+    "permanent_card": "the thuong tru",
+    "exemption_certificate": "khong thuoc dien",
+}
+# Visa and card symbols ('ký hiệu LĐ1', 'Thị thực TT'): a value set for some symbols answers for those only.
+_SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,14})")
+_SYMBOL = re.compile(r"[A-ZĐ]{2,3}\d?")
+_ASKED_SYMBOL = re.compile(
+    r"(?<![A-Za-zÀ-ỹ])(LĐ\d?|LD\d?|ĐT\d?|DT\d|TT|DL|DN\d?|NN\d|LV\d|PV\d|NG\d|DH|HN|VR|SQ|EV|LS)(?![A-Za-zÀ-ỹ\d])"
+)
+# A question about the least time ('tối thiểu', 'minimum') is not answered by a maximum.
+_ASKS_MINIMUM = re.compile(r"\b(toi thieu|it nhat|minimum|at least|shortest)\b")
+_ASKS_MINIMUM_RAW = re.compile(r"最短|最少|至少|최소|최단")
+
+
+def _sentence_before(unit: Unit, value: dict[str, Any]) -> str:
+    text = str(unit.get("text", ""))
+    start = value.get("start") if isinstance(value.get("start"), int) else 0
+    begin = max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start)) + 1
+    return text[begin:start]
+
+
+def _sentence_of(unit: Unit, value: dict[str, Any]) -> str:
+    text = str(unit.get("text", ""))
+    end = value.get("end") if isinstance(value.get("end"), int) else len(text)
+    stop = min((i for i in (text.find(".", end), text.find(";", end)) if i >= 0), default=len(text))
+    return _sentence_before(unit, value) + text[value.get("start") or 0 : stop]
+
+
+def is_validity(unit: Unit, value: dict[str, Any]) -> bool:
+    """The duration is how long a paper (permit, card, visa, certificate) is valid or extended for."""
+    before = _sentence_before(unit, value)
+    end = value.get("end") if isinstance(value.get("end"), int) else None
+    after = str(unit.get("text", ""))[end : end + 30] if end is not None else ""
+    if _NOT_VALIDITY.search(before + str(value.get("text", ""))):
+        return False
+    return bool(_VALIDITY_BEFORE.search(before) or _VALIDITY_AFTER.search(after))
+
+
+def is_authority_time(unit: Unit, value: dict[str, Any]) -> bool:
+    """The time limit is the authority's processing time, counted from receiving the file."""
+    return bool(_AUTHORITY_TIME.search(_sentence_of(unit, value)))
+
+
+def is_person_deadline(unit: Unit, value: dict[str, Any]) -> bool:
+    """The time limit is one the person must act within (file, declare, notify), not the authority's."""
+    if (value.get("norm") or {}).get("immediately"):
+        return True
+    sentence = _sentence_of(unit, value)
+    return bool(_PERSON_ACTS.search(sentence)) and not _AUTHORITY_TIME.search(sentence)
+
+
+def value_answers(facet: str, unit: Unit, value: dict[str, Any]) -> bool:
+    """Whether the value, as its clause words it, answers this facet."""
+    if facet == "validity":
+        return is_validity(unit, value)
+    if facet == "deadline":
+        return is_person_deadline(unit, value)
+    return True
+
+
+def delegates_only(unit: Unit) -> bool:
+    """'Chính phủ quy định điều kiện, trình tự, thủ tục ...': the clause hands the rule to another text."""
+    return bool(_DELEGATES.match(str(unit.get("text", "")).strip()))
+
+
+@lru_cache(maxsize=4096)
+def papers_asked(question: str) -> frozenset[str]:
+    """The papers a question names (visa, residence card, permanent card, exemption certificate)."""
+    folded = f"{question.lower()} {fold(question)}"
+    return frozenset(paper for paper, cues in _PAPERS.items() if any(cue in folded for cue in cues))
+
+
+@lru_cache(maxsize=8192)
+def _papers_in(heading: str) -> frozenset[str]:
+    return frozenset(paper for paper, words in _PAPER_WORDS_IN_LAW.items() if words in heading)
+
+
+def other_paper(unit: Unit, asked: frozenset[str]) -> bool:
+    """The clause's article is about papers the question does not name, while the question names another."""
+    if not asked:
+        return False
+    named = _papers_in(fold(f"{unit.get('article_title', '')} {unit.get('text', '')[:120]}"))
+    return bool(named) and not (named & asked)
+
+
+@lru_cache(maxsize=4096)
+def symbols_asked(question: str) -> frozenset[str]:
+    """Visa / card symbols the question names ('Thị thực TT', 'thẻ LĐ1'), read with Đ/D alike."""
+    return frozenset(symbol.replace("Đ", "D") for symbol in _ASKED_SYMBOL.findall(question))
+
+
+def symbols_of(unit: Unit) -> frozenset[str]:
+    """The symbols a clause sets its rule for ('Thẻ tạm trú có ký hiệu NN1, NN2, ĐT3, TT')."""
+    found: set[str] = set()
+    for match in _SYMBOL_LIST.finditer(str(unit.get("text", ""))):
+        found.update(symbol.replace("Đ", "D") for symbol in _SYMBOL.findall(match.group(1)))
+    return frozenset(found)
+
+
+def symbols_text(unit: Unit, value: dict[str, Any]) -> str | None:
+    """The symbols as the clause lists them before the value ('NG3, LV1, LV2,LS, ĐT2 và DH'), if any."""
+    found = list(_SYMBOL_LIST.finditer(_sentence_before(unit, value)))
+    return found[-1].group(1).strip(" ,") if found else None
+
+
+def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
+    """The clause is for symbols none of which the question names (while the question names one)."""
+    own = symbols_of(unit)
+    return bool(asked) and bool(own) and not (own & asked)
+
+
+def asks_minimum(question: str) -> bool:
+    return bool(_ASKS_MINIMUM.search(fold(question)) or _ASKS_MINIMUM_RAW.search(question))
+
+
+def is_maximum(unit: Unit, value: dict[str, Any]) -> bool:
+    """The value is an upper bound ('không quá 02 năm', 'tối đa là 02 năm')."""
+    norm = value.get("norm") or {}
+    if norm.get("bound") in ("max", "at_most", "within"):
+        return True
+    return bool(
+        re.search(r"tối đa|không quá", _sentence_before(unit, value)[-25:] + str(value.get("text", "")))
+    )

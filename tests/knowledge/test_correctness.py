@@ -1,0 +1,151 @@
+"""ask() states only what answers the question asked: the right rule, for the right paper and person.
+
+Real kb.json, no mocks. Each test names the kind of misleading answer it guards against (seen on real
+questions): a processing time given as a deadline, an experience requirement given as a validity, a visa's
+conditions given for a residence card, a clause handing the rule to the Government quoted as the conditions,
+a facet the question did not ask ('who must do it') announced for a 'what is' question.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from knowledge import TOPICS, Reply, ask, not_covered_text
+from knowledge.fit import is_person_deadline, is_validity
+from knowledge.store import get_kb
+
+LANGS = ("en", "vi", "zh", "ko")
+TODAY = date(2026, 12, 1)
+
+
+@cache
+def _ask(text: str, lang: str = "en", topic: str | None = None, facet: str | None = None) -> Reply:
+    return ask(text, topic=topic, facet=facet, lang=lang, on=TODAY)
+
+
+def _cited(r: Reply) -> set[tuple[str, str | None, str | None]]:
+    return {(c.doc_number, c.article, c.clause) for c in r.citations}
+
+
+def _unit_of(r: Reply, position: int) -> dict[str, object]:
+    unit_id = r.citations[position].unit_id
+    return get_kb().unit_by_id[str(unit_id)]
+
+
+def _value_dict(r: Reply, position: int, text: str) -> dict[str, object]:
+    unit = _unit_of(r, position)
+    found = next(v for v in unit.get("values") or [] if v["text"] == text)  # type: ignore[attr-defined]
+    return dict(found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("topic", TOPICS)
+def test_a_deadline_is_a_time_the_person_must_act_within_never_a_processing_time(
+    topic: str, lang: str
+) -> None:
+    r = _ask("", lang, topic, "deadline")
+    for value in r.values:
+        if value.kind == "time_limit":
+            unit = _unit_of(r, value.citation)
+            assert is_person_deadline(unit, _value_dict(r, value.citation, value.text)), (value, unit["text"])
+
+
+def test_when_a_criminal_record_is_needed_is_not_answered_with_the_police_softwares_8_hours() -> None:
+    r = _ask("When Will Foreigner Need to Obtain Criminal Record?")
+    assert "8 hours" not in r.direct
+    assert not any(v.text == "trong vòng 08 giờ làm việc" for v in r.values)
+    procedure = _ask("Xin phiếu lý lịch tư pháp phải làm những thủ tục gì?", "vi")
+    assert "8 giờ" not in procedure.direct and "1 giờ" not in procedure.direct, procedure.direct
+
+
+def test_the_declaration_procedure_says_the_12_hour_limit_is_the_paper_routes() -> None:
+    r = _ask("Khai báo tạm trú cho người nước ngoài gồm thủ tục và quy trình như thế nào?", "vi")
+    assert "12 giờ" in r.direct
+    for sentence in r.direct.split(". "):
+        if "12 giờ" in sentence:
+            assert sentence.startswith("Khai bằng phiếu"), sentence
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("topic", TOPICS)
+def test_a_validity_is_a_papers_term_never_an_experience_stay_or_overstay_length(
+    topic: str, lang: str
+) -> None:
+    r = _ask("", lang, topic, "validity")
+    for value in r.values:
+        if value.kind == "duration":
+            unit = _unit_of(r, value.citation)
+            assert is_validity(unit, _value_dict(r, value.citation, value.text)), (value, unit["text"])
+
+
+def test_a_residence_card_question_with_work_in_it_is_about_the_card_and_gets_no_fine() -> None:
+    r = _ask(
+        "Người nước ngoài làm việc tại Việt Nam về nước vào Tết, thẻ tạm trú còn hạn đến tháng 5. Quay lại Việt "
+        "Nam làm việc có cần làm lại thẻ tạm trú không hay vẫn dùng thẻ còn hạn?",
+        "vi",
+    )
+    assert r.topic == "visa_residence_card"
+    assert not any(v.kind in ("money", "money_range") for v in r.values), r.direct  # no fine was asked
+    assert not any(c.doc_number == "283/2026/NĐ-CP" for c in r.citations), r.direct
+
+
+def test_a_work_permit_validity_is_never_an_experience_or_exempt_stay_length() -> None:
+    r = _ask(
+        "Vào Việt Nam dưới 3 tháng để xử lý sự cố kỹ thuật, chuyên gia có 3 năm kinh nghiệm thì giấy phép lao động "
+        "có giá trị bao lâu?",
+        "vi",
+    )
+    assert not any(c.article == "Điều 3" and c.doc_number == "219/2025/NĐ-CP" for c in r.citations), r.direct
+    assert ("45/2019/QH14", "Điều 154", "khoản 5") not in _cited(r)
+    assert "2 năm" in r.direct, r.direct
+
+
+def test_a_residence_card_question_is_not_answered_with_the_visa_conditions() -> None:
+    r = _ask("WHO CAN APPLY FOR A TEMPORARY RESIDENCE CARD?")
+    articles = {article for _doc, article, _clause in _cited(r)}
+    assert "Điều 36" in articles, r.direct
+    assert "Điều 10" not in articles, r.direct  # 'Điều kiện cấp thị thực'
+
+
+def test_a_card_symbol_named_gets_that_symbols_term_only() -> None:
+    r = _ask("Thẻ tạm trú ký hiệu TT có thời hạn bao lâu?", "vi")
+    assert r.covered
+    assert "3 năm" in r.direct, r.direct
+    for value in r.values:
+        assert "TT" in _unit_of(r, value.citation)["text"], value  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_clause_handing_the_rule_to_the_government_is_not_quoted_as_the_conditions(lang: str) -> None:
+    r = _ask("", lang, "work_permit", "eligibility")
+    assert ("45/2019/QH14", "Điều 157", None) not in _cited(r)
+    assert ("45/2019/QH14", "Điều 151", "khoản 1") in _cited(r)
+
+
+def test_a_question_naming_no_facet_is_not_told_who_must_do_it() -> None:
+    r = _ask("Hợp pháp hóa lãnh sự là gì và tại sao cần thiết cho giấy phép lao động?", "vi")
+    assert r.covered and ("219/2025/NĐ-CP", "Điều 5", "khoản 1") in _cited(r)
+    assert "Người có trách nhiệm" not in r.direct, r.direct
+    english = _ask("Should Landlords or Tenants Register for Temporary Residence?")
+    assert "Who must do it" not in english.direct or english.facet == "who"
+
+
+def test_a_question_whose_words_match_no_clause_is_not_covered() -> None:
+    r = _ask("베트남 비자런은 무엇입니까?", "ko")
+    assert not r.covered
+    assert r.direct.startswith(not_covered_text("ko"))
+    assert not r.values
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_card_term_set_for_some_symbols_says_which(lang: str) -> None:
+    r = _ask("", lang, "visa_residence_card", "validity")
+    assert r.covered
+    for value in r.values:
+        if "ký hiệu" in str(_unit_of(r, value.citation)["text"]):
+            assert "ĐT1" in r.direct or "NN1" in r.direct or "LĐ1" in r.direct, r.direct
+    english = _ask("How long is a temporary residence card valid?")
+    assert "10 years (symbols ĐT1)" in english.direct, english.direct
