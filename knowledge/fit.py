@@ -112,7 +112,12 @@ def value_answers(facet: str, unit: Unit, value: dict[str, Any]) -> bool:
 
 def delegates_only(unit: Unit) -> bool:
     """'Chính phủ quy định điều kiện, trình tự, thủ tục ...': the clause hands the rule to another text."""
-    return bool(_DELEGATES.match(str(unit.get("text", "")).strip()))
+    return _delegates(str(unit.get("text", "")))
+
+
+@lru_cache(maxsize=8192)
+def _delegates(text: str) -> bool:
+    return bool(_DELEGATES.match(text.strip()))
 
 
 @lru_cache(maxsize=4096)
@@ -123,7 +128,8 @@ def papers_asked(question: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _papers_in(heading: str) -> frozenset[str]:
+def _papers_in(title: str, opening: str) -> frozenset[str]:
+    heading = fold(f"{title} {opening}")
     return frozenset(paper for paper, words in _PAPER_WORDS_IN_LAW.items() if words in heading)
 
 
@@ -131,7 +137,7 @@ def other_paper(unit: Unit, asked: frozenset[str]) -> bool:
     """The clause's article is about papers the question does not name, while the question names another."""
     if not asked:
         return False
-    named = _papers_in(fold(f"{unit.get('article_title', '')} {unit.get('text', '')[:120]}"))
+    named = _papers_in(str(unit.get("article_title", "")), str(unit.get("text", ""))[:120])
     return bool(named) and not (named & asked)
 
 

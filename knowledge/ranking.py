@@ -27,30 +27,35 @@ VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side
 ROUTE_NEAR_BEST = 0.4  # ... looser for a declaration route (paper / online) not yet said
 
 
+STRONG_TOPIC_SCORE = 6  # a clause this much about a topic answers for it whatever its article's title
+
+_DECREE_TOPICS: dict[int, frozenset[str]] = {}
+
+
 def has_decrees(kb: Kb, topic: str) -> bool:
-    return any(not is_national(u) and topic_score(u, topic) >= MIN_TOPIC_SCORE for u in kb.units)
+    """Whether some provincial decree speaks of the topic (then a 'where' answer differs by province)."""
+    topics = _DECREE_TOPICS.get(id(kb))
+    if topics is None:
+        topics = _DECREE_TOPICS[id(kb)] = frozenset(
+            t
+            for u in kb.units
+            if not is_national(u)
+            for t in (u.get("topics") or {})
+            if topic_score(u, t) >= MIN_TOPIC_SCORE
+        )
+    return topic in topics
 
 
 def ranked_clauses(
     kb: Kb, topic: str, facet: str, question: str, text: str, on: date
 ) -> list[tuple[float, Unit]]:
     """National clauses of the topic answering the facet, in force on `on`, most relevant first."""
-    positions = _in_force_national(kb, topic, facet, on)
+    positions, bonus = _in_force_national(kb, topic, facet, on)
     scores = relevance_all(kb, positions, question, text)
-    # An article most of whose clauses answer the facet is about it (Labour Code Art. 151 and its conditions).
-    per_article = Counter((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
     papers, symbols = papers_asked(text), symbols_asked(text)
     scored = [
-        (
-            (
-                scores[p]
-                + 0.1 * topic_score(kb.units[p], topic)
-                + 0.5 * math.log1p(per_article[(kb.units[p]["doc_id"], kb.units[p]["article"])] - 1)
-            )
-            * _fit(kb.units[p], papers, symbols),
-            kb.units[p],
-        )
-        for p in positions
+        ((scores.get(p, 0.0) + bonus[i]) * _fit(kb.units[p], papers, symbols), kb.units[p])
+        for i, p in enumerate(positions)
     ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
@@ -70,22 +75,31 @@ def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str]) -> float:
     return factor
 
 
-_IN_FORCE: dict[tuple[int, str, str, date], tuple[int, ...]] = {}
+_IN_FORCE: dict[tuple[int, str, str, date], tuple[tuple[int, ...], tuple[float, ...]]] = {}
 
 
-def _in_force_national(kb: Kb, topic: str, facet: str, on: date) -> tuple[int, ...]:
-    """The national clauses a (topic, facet) question can be answered from on a day: the same for every
-    question of that kind, so computed once per knowledge base."""
+def _in_force_national(kb: Kb, topic: str, facet: str, on: date) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """The national clauses a (topic, facet) question can be answered from on a day, and each one's score
+    before the question's words: the same for every question of that kind, so computed once per knowledge
+    base. An article most of whose clauses answer the facet is about it (Labour Code Art. 151 and its
+    conditions); a clause strongly about the topic counts a little more."""
     key = (id(kb), topic, facet, on)
     found = _IN_FORCE.get(key)
     if found is None:
         if len(_IN_FORCE) > 4096:
             _IN_FORCE.clear()
-        found = _IN_FORCE[key] = tuple(
+        positions = tuple(
             p
             for p in candidates(kb, topic, facet)
             if is_national(kb.units[p]) and in_force(kb, kb.units[p], on) and mainly_about(kb.units[p], topic)
         )
+        per_article = Counter((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
+        bonus = tuple(
+            0.1 * topic_score(kb.units[p], topic)
+            + 0.5 * math.log1p(per_article[(kb.units[p]["doc_id"], kb.units[p]["article"])] - 1)
+            for p in positions
+        )
+        found = _IN_FORCE[key] = (positions, bonus)
     return found
 
 
@@ -93,13 +107,14 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     """A clause tagged with several topics answers for the one it is most about ('Ủy ban nhân dân cấp tỉnh có
     thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
     topic of its own takes its clause's or article's."""
+    own = unit.get("topics") or {}
+    strongest = max((int(v) for v in own.values()), default=0) if isinstance(own, dict) else 0
+    if topic_score(unit, topic) >= max(strongest, STRONG_TOPIC_SCORE):
+        return True  # the clause itself is mostly about the topic ('Phiếu lý lịch tư pháp ... không quá 06 tháng')
     titled = title_topic(unit.get("article_title") or "")
     if titled is not None and titled != topic:
         return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
-    own = unit.get("topics") or {}
-    if not isinstance(own, dict) or not own:
-        return True
-    return topic_score(unit, topic) >= max(int(v) for v in own.values())
+    return not strongest or topic_score(unit, topic) >= strongest
 
 
 def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:

@@ -28,8 +28,21 @@ def _notified_here(text: str, start: Any) -> bool:
     return isinstance(start, int) and bool(_NOTIFIES.search(text[max(0, start - 40) : start]))
 
 
+_READ: dict[str, list[tuple[str, str]]] = {}
+
+
 def unit_roles(unit: dict[str, Any]) -> list[tuple[str, str]]:
-    """(agency, role) of each office the clause names, in the clause's order, each pair once."""
+    """(agency, role) of each office the clause names, in the clause's order, each pair once (read once per
+    unit: unit ids are unique and the loaded kb does not change)."""
+    found = _READ.get(unit["id"])
+    if found is None:
+        if len(_READ) > 50_000:
+            _READ.clear()
+        found = _READ[unit["id"]] = _read(unit)
+    return found
+
+
+def _read(unit: dict[str, Any]) -> list[tuple[str, str]]:
     roles: list[tuple[str, str]] = []
     for mention in unit.get("agency_roles") or []:
         role = str(mention.get("role"))

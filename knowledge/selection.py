@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -222,17 +223,17 @@ def _local_postings(kb: Kb, index: Index, positions: tuple[int, ...]) -> dict[st
 
 
 def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: str) -> dict[int, float]:
-    """relevance() of every unit of a candidate set at once, term by term: a question touches only the
-    postings of its own words."""
+    """relevance() of the units of a candidate set that share a word with the question (others score 0),
+    term by term: a question touches only the postings of its own words."""
     index = index_for(kb)
     postings = _local_postings(kb, index, positions)
-    scores = dict.fromkeys(positions, 0.0)
+    scores: defaultdict[int, float] = defaultdict(float)
     for term in _question_terms(expanded):
         for position, weight in postings.get(term, ()):
             scores[position] += weight
-    for position, score in scores.items():
+    for position, score in scores.items():  # only the units the question touched
         named = index.sub_named[position]
-        if score and named and _unasked(named, question, expanded):
+        if named and _unasked(named, question, expanded):
             score *= 0.35
         if index.boilerplate[position]:
             score *= 0.3

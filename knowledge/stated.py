@@ -19,6 +19,7 @@ from knowledge.selection import (
     in_force,
     index_for,
     title_relevance,
+    title_topic,
 )
 from knowledge.store import Kb
 from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
@@ -26,12 +27,13 @@ from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
 _t = translator("knowledge")
 
 MAX_DOCUMENTS_SHOWN = 6
+AMOUNT_FACETS = frozenset({"fee", "penalty"})  # answered by an amount, or not at all
 # Query-side reading of what the builder's values do not carry: a point's amount is in its clause's lead-in
 # ("Phạt tiền từ 3.000.000 đồng đến 5.000.000 đồng đối với ... sau đây:"), and "ngay khi" means at once.
 _MONEY_RANGE = re.compile(r"từ (\d{1,3}(?:\.\d{3})+) đồng đến (\d{1,3}(?:\.\d{3})+) đồng")
 _IMMEDIATE = re.compile(r"ngay khi [^.;,]*")
 _REMOTE = "vùng sâu, vùng xa"
-_REFUSAL = re.compile(r"không cấp|không chấp thuận|từ chối|nêu rõ lý do")
+_REFUSAL = re.compile(r"không cấp(?! đổi)|không chấp thuận|từ chối|nêu rõ lý do")
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _EXPULSION = re.compile(r"[Tt]rục xuất")
@@ -46,7 +48,21 @@ def _parent(kb: Kb, unit: Unit) -> Unit | None:
     return kb.units[position] if position is not None else None
 
 
+_VALUES: dict[tuple[int, str, str], tuple[list[dict[str, Any]], Unit]] = {}
+
+
 def facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], Unit]:
+    """_facet_values, once per unit and facet (the kb does not change while loaded)."""
+    key = (id(kb), unit["id"], facet)
+    found = _VALUES.get(key)
+    if found is None:
+        if len(_VALUES) > 50_000:
+            _VALUES.clear()
+        found = _VALUES[key] = _facet_values(kb, unit, facet)
+    return found
+
+
+def _facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]], Unit]:
     """The unit's values that answer the facet, and the unit they are quoted from. What the builder's values
     do not carry is read here: a point's fine is in its clause's opening words ('Phạt tiền từ ... đồng đến ...
     đồng đối với ... sau đây:', the clause's own unit, cited with it); 'ngay khi ...' is an immediate limit."""
@@ -121,6 +137,18 @@ def _what_for(unit: Unit, values: list[dict[str, Any]]) -> str:
     return " “" + " ".join(words[:-1] if len(words) > 12 else words).rstrip(",;.") + " …”"
 
 
+def _valid_what(unit: Unit, values: list[dict[str, Any]]) -> str:
+    """What a validity is of, in the clause's words before it ('… thời hạn sử dụng của giấy khám sức khỏe
+    đó'): the 12 months of a foreign health certificate are not those of any certificate."""
+    start = values[0].get("start")
+    if not isinstance(start, int) or start < 20:
+        return ""
+    whole = start <= 80  # from the clause's first word; else from the first whole word of the window
+    words = unit["text"][max(0, start - 80) : start].split()[0 if whole else 1 :]
+    lead = " “" if whole else " “… "
+    return lead + " ".join(words).rstrip(",;:") + "”" if len(words) >= 3 else ""
+
+
 def _count_note(unit: Unit, lang: str) -> str:
     counts = [v for v in unit.get("values") or [] if v.get("kind") == "count"]
     return _t(" ({count} people)", lang, count=show_value(counts[0], lang)) if counts else ""
@@ -140,13 +168,15 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
         # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
         # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
-        # another clause's value.
-        compose_plain(kb, draft, topic, facet, question, text, on)
-        return
+        # another clause's value. Not for an amount: a fee or fine with no amount on file is not covered.
+        if facet not in AMOUNT_FACETS:
+            compose_plain(kb, draft, topic, facet, question, text, on)
+            return
+        ranked = [(s, u) for s, u in ranked if s >= everything[0][0] * NEAR_BEST]
     if not ranked:
         return
     if facet == "documents":
-        _compose_documents(kb, draft, ranked, question, on)
+        _compose_documents(kb, draft, topic, ranked, question, on)
         return
     best = ranked[0][0]
     chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
@@ -167,6 +197,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
         joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
         joined += _what_for(unit, values) if facet == "processing_time" else ""
+        joined += _valid_what(source, values) if facet == "validity" else ""
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
         if route + joined in stated:
             continue  # a circular repeating its law's time limit adds nothing
@@ -183,13 +214,21 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
 
 
 def _compose_documents(
-    kb: Kb, draft: Draft, ranked: list[tuple[float, Unit]], question: str, on: date
+    kb: Kb, draft: Draft, topic: str, ranked: list[tuple[float, Unit]], question: str, on: date
 ) -> None:
     """A document list is an article's clauses or a clause's points: the article whose title matches the
     question best ('Hồ sơ đề nghị cấp giấy phép lao động' before its special cases), listed whole."""
     index = index_for(kb)
+    first_of_article: dict[tuple[str, str], Unit] = {}
+    for _score, unit in ranked:
+        # A list is the papers of what its article's title names: the work-permit dossier is no answer to
+        # the papers for a health check, though it names the health certificate.
+        if title_topic(unit.get("article_title") or "") in (None, topic):
+            first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
+    if not first_of_article:
+        return
     best = max(
-        (u for _s, u in ranked),
+        first_of_article.values(),
         key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
     )
     group = [kb.units[p] for p in index.by_article[(best["doc_id"], best["article"])]]

@@ -201,3 +201,10 @@ def test_bac_ninh_service_sellers_notify_the_labour_department() -> None:
     assert notified == ["labour_dept"] and "now Department of Home Affairs" in r.direct
     old = answer("service_sellers", "Bắc Ninh")
     assert old.agencies[0].id == "labour_dept" and old.agencies[0].successor_id == "home_affairs"
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_a_fee_or_a_fine_is_an_amount_or_not_covered(topic: str) -> None:
+    for facet in ("fee", "penalty"):
+        r = reply(topic, facet, None, "en")
+        assert not r.covered or any(v.kind in ("money", "money_range") for v in r.values), (topic, r.direct)
