@@ -15,6 +15,7 @@ from catalog import normalise_language, translator
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
+from knowledge.fit import act_words
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
@@ -69,7 +70,7 @@ def ask(
         reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
     draft = Draft(kb, lang)
-    question = f"{expand_query(text)} {TOPIC_LABELS[topic]['vi']}"
+    question = f"{expand_query(text)} {act_words(text)} {TOPIC_LABELS[topic]['vi']}"
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)

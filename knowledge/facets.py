@@ -193,6 +193,8 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
             3,
         ),
         ("", r"签证|居留卡|居留证|비자|사증|거주증|체류증", 3),
+        # A passport alone is an entry-and-residence matter, but less than any paper named beside it.
+        (r"\b(passports?|ho chieu)\b", r"护照|여권", 1.5),
     ),
     "temporary_residence": (
         (

@@ -64,6 +64,48 @@ _ASKS_MINIMUM = re.compile(r"\b(toi thieu|it nhat|minimum|at least|shortest)\b")
 _ASKS_MINIMUM_RAW = re.compile(r"最短|最少|至少|최소|최단")
 
 
+# The acts people ask about, in their words (folded en/vi, raw zh/ko), and the words the penalty clauses use
+# for them: a fine answers for one act, and a question in any language must be able to point to it.
+_ACTS: tuple[tuple[str, str, str], ...] = (
+    (
+        r"\b(overstay\w*|expired visa|visa (has |had )?expired|stay\w* (past|beyond|after) (the|my|his|her)|"
+        r"qua han (visa|thi thuc|tam tru)|o qua han|het han (visa|thi thuc)|o lai qua)\b",
+        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료",
+        "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
+    ),
+    (
+        r"\b(without (a |any )?(work )?permit|(have|has|having|had) (not|no) (a |any )?(work )?permit|"
+        r"no work permit|khong co giay phep( lao dong)?|chua co giay phep( lao dong)?)\b",
+        r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는",
+        "lam viec nhung khong co giay phep lao dong",
+    ),
+    (
+        r"\b(not (declar\w*|register\w*)|fail\w* to (declare|register)|undeclared|unregistered|"
+        r"khong khai bao|chua khai bao|quen khai bao|khong thuc hien (viec )?khai bao)\b",
+        r"未申报|未申報|没有申报|沒有申報|不申报|不申報|未登记|未登記|没有登记|沒有登記|신고하지\s*않|미신고|신고\s*안",
+        "khong thuc hien viec khai bao tam tru",
+    ),
+    (
+        r"\b(without (a |my |his |her |their )?passport|forg[eo]t\w* (my |his |her |their )?passport|"
+        r"khong mang (theo )?ho chieu|quen ho chieu|khong co ho chieu)\b",
+        r"没带护照|沒帶護照|没有护照|沒有護照|忘带护照|忘帶護照|여권\s*없이|여권을\s*안|여권\s*미소지",
+        "khong mang theo ho chieu",
+    ),
+)
+_ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _ACTS)
+
+
+@lru_cache(maxsize=4096)
+def act_words(question: str) -> str:
+    """The penalty clauses' words for the acts the question names ('visa expired' -> 'quá thời hạn')."""
+    folded = fold(question)
+    return " ".join(
+        words
+        for on_folded, on_raw, words in _ACT_PATTERNS
+        if on_folded.search(folded) or on_raw.search(question)
+    )
+
+
 def _sentence_before(unit: Unit, value: dict[str, Any]) -> str:
     text = str(unit.get("text", ""))
     start = value.get("start") if isinstance(value.get("start"), int) else 0

@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 
 from knowledge.facets import FACETS
-from knowledge.fit import delegates_only, other_paper, other_symbol, papers_asked, symbols_asked
+from knowledge.fit import act_words, delegates_only, other_paper, other_symbol, papers_asked, symbols_asked
 from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
@@ -122,7 +122,7 @@ def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
     the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
     무엇입니까?' against any visa clause) has no evidence for it."""
     index = index_for(kb)
-    own = frozenset(terms(expand_query(text)))
+    own = frozenset(terms(f"{expand_query(text)} {act_words(text)}"))
     return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
 
 

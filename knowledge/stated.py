@@ -13,7 +13,7 @@ from knowledge.draft import MAX_SENTENCES, Draft
 from knowledge.fit import is_person_deadline, symbols_text, value_answers
 from knowledge.model import StatedValue
 from knowledge.quoted import compose_plain
-from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, ranked_clauses
+from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, own_word_evidence, ranked_clauses
 from knowledge.selection import (
     Unit,
     in_force,
@@ -22,6 +22,7 @@ from knowledge.selection import (
     title_topic,
 )
 from knowledge.store import Kb
+from knowledge.text import fold
 from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
 
 _t = translator("knowledge")
@@ -37,6 +38,8 @@ _REFUSAL = re.compile(r"không cấp(?! đổi)|không chấp thuận|từ chố
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _EXPULSION = re.compile(r"[Tt]rục xuất")
+PENALTY_NEAR_BEST = 0.9  # another act's fine joins only when the question matches it about as well
+SAME_ACT = 0.85  # share of words two points must have in common to fine the same act at different grades
 _TIME_FACETS = frozenset({"deadline", "processing_time"})
 _FULL_FILE = re.compile(r"nhận đủ hồ sơ")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
@@ -179,7 +182,32 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         _compose_documents(kb, draft, topic, ranked, question, on)
         return
     best = ranked[0][0]
-    chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
+    if facet == "penalty":
+        # A fine answers for one act: the act the question matches best, with its grades (by number of guests,
+        # by days of overstay), or another act only when it matches about as well (the employer's side of
+        # working without a permit); never the neighbouring acts of the same article.
+        series = graded_series(kb, ranked[0][1], on)
+        rivals = [u for s, u in ranked if s >= best * NEAR_BEST and u not in series]
+        if rivals and own_word_evidence(kb, ranked[0][1], text) == 0:
+            # None of the question's own words points to an act, and the topic's clauses fine several: the
+            # best guess would be one act's fine given for another's. Say where the fines are instead.
+            draft.caveats.append(
+                _t(
+                    "The fine depends on the exact violation; the violations and fines are listed in {cite}.",
+                    draft.lang,
+                    cite=draft.label(ranked[0][1]).split(", khoản")[0],
+                )
+            )
+            return
+        if len(series) > MAX_SENTENCES:
+            _say_grades(kb, draft, series)
+            _organisation_factor(kb, draft)
+            _expulsion(kb, draft)
+            return
+        chosen = series if len(series) > 1 else [u for s, u in ranked if s >= best * PENALTY_NEAR_BEST]
+        chosen = chosen[:MAX_SENTENCES]
+    else:
+        chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
     if facet == "deadline":
         # A declaration's time limit depends on the route (paper form or online): say each route on file.
         routes = {_route_of(kb, u) for u in chosen}
@@ -211,6 +239,93 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     if facet == "penalty":
         _organisation_factor(kb, draft)
         _expulsion(kb, draft)
+
+
+_GRADE_KINDS = ("count", "duration", "time_limit")
+
+
+def _act_words(unit: Unit) -> frozenset[str]:
+    """The words of a clause's act without its grade (the number of guests, the days of overstay)."""
+    text = unit["text"]
+    for value in sorted(unit.get("values") or [], key=lambda v: -int(v.get("start") or 0)):
+        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+            text = text[: value["start"]] + " " + text[value["end"] :]
+    return frozenset(w for w in fold(text).split() if not w[0].isdigit())
+
+
+def _grade(unit: Unit) -> dict[str, Any] | None:
+    return next((v for v in unit.get("values") or [] if v.get("kind") in _GRADE_KINDS), None)
+
+
+def graded_series(kb: Kb, unit: Unit, on: date) -> list[Unit]:
+    """The points of the same article that fine the same act at other grades ('từ 01 đến 03 người nước ngoài',
+    '... quá thời hạn dưới 16 ngày'), in the article's order; just the unit when its act has no grades."""
+    if _grade(unit) is None:
+        return [unit]
+    words = _act_words(unit)
+    series = []
+    for position in index_for(kb).by_article[(unit["doc_id"], unit["article"])]:
+        other = kb.units[position]
+        shared = words & _act_words(other)
+        if (
+            _grade(other) is not None
+            and in_force(kb, other, on)
+            and len(shared) >= SAME_ACT * min(len(words), len(_act_words(other)))
+            and facet_values(kb, other, "penalty")[0]
+        ):
+            series.append(other)
+    series.sort(key=lambda u: u.get("seq", 0))
+    return series or [unit]
+
+
+_UNIT_WORDS = {"ngày": "day", "tháng": "month", "năm": "year", "giờ": "hour"}
+_GRADE_RANGE = re.compile(r"từ (\d+) (ngày|tháng|năm|giờ) đến dưới (\d+) (ngày|tháng|năm|giờ)")
+
+
+def _span_of(amount: str, unit: str, lang: str) -> str:
+    return show_value({"kind": "duration", "norm": {"amount": int(amount), "unit": _UNIT_WORDS[unit]}}, lang)
+
+
+def _show_grade(value: dict[str, Any], lang: str) -> str:
+    """A grade as the clause bounds it: 'dưới 16 ngày' -> 'under 16 days', 'từ 16 ngày đến dưới 30 ngày' ->
+    '16 days to under 30 days', 'từ 01 năm (trở lên)' -> '1 year or more'; counts as the builder read them."""
+    text = str(value.get("text", ""))
+    span = _GRADE_RANGE.search(text)
+    if span:
+        low, high = _span_of(span[1], span[2], lang), _span_of(span[3], span[4], lang)
+        return _t("{low} to under {high}", lang, low=low, high=high)
+    single = re.search(r"(\d+) (ngày|tháng|năm|giờ)", text)
+    if value.get("kind") in ("duration", "time_limit") and single:
+        shown = _span_of(single[1], single[2], lang)
+        if text.startswith("dưới"):
+            return _t("under {span}", lang, span=shown)
+        if text.startswith("từ"):
+            return _t("{span} or more", lang, span=shown)
+        return shown
+    return show_value(value, lang)
+
+
+def _say_grades(kb: Kb, draft: Draft, series: list[Unit]) -> None:
+    """One sentence for an act fined by grades: each grade's amount with the grade, citing the article."""
+    pieces: list[tuple[str, list[dict[str, Any]], Unit]] = []
+    for unit in series:
+        values, source = facet_values(kb, unit, "penalty")
+        grade = _grade(unit)
+        shown = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
+        if grade is not None:
+            shown = _t("{amount} ({grade})", draft.lang, amount=shown, grade=_show_grade(grade, draft.lang))
+        pieces.append((shown, values, source))
+    label = draft.label(series[0]).split(", khoản")[0]
+    if draft.say(
+        facet_sentence("penalty", draft.lang, values="; ".join(p for p, _v, _s in pieces), cite=label)
+    ):
+        for unit, (_shown, values, source) in zip(series, pieces, strict=True):
+            draft.cite(unit)
+            position = draft.cite(source)[0]
+            for value in values:
+                draft.values.append(
+                    StatedValue(value["kind"], str(value["text"]), show_value(value, draft.lang), position)
+                )
 
 
 def _compose_documents(

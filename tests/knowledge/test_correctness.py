@@ -149,3 +149,44 @@ def test_a_card_term_set_for_some_symbols_says_which(lang: str) -> None:
             assert "ĐT1" in r.direct or "NN1" in r.direct or "LĐ1" in r.direct, r.direct
     english = _ask("How long is a temporary residence card valid?")
     assert "10 years (symbols ĐT1)" in english.direct, english.direct
+
+
+def _fined_points(r: Reply) -> set[str]:
+    return {str(c.unit_id) for c in r.citations if c.point}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_visa_overstay_gets_the_overstay_grades_not_another_acts_fine(lang: str) -> None:
+    r = _ask("越南簽證過期會怎樣?", lang)
+    assert r.covered and r.facet == "penalty"
+    assert "nd_282_2025/qc/dieu-21/khoan-7/diem-b" not in _fined_points(r)  # entering for another purpose
+    for value in r.values:
+        if value.kind in ("money", "money_range"):
+            cited = r.citations[value.citation]
+            points = [c for c in r.citations if c.clause == cited.clause and c.point]
+            assert any("quá thời hạn" in c.quote_vi for c in points) or "quá thời hạn" in cited.quote_vi, (
+                value
+            )
+    assert len([v for v in r.values if v.kind in ("money", "money_range")]) == 7  # under 16 days ... 1 year+
+
+
+def test_working_without_a_permit_gets_that_acts_fine_not_the_neighbouring_ones() -> None:
+    r = _ask(
+        "My friends are working in Da Nang, Viet Nam without work permit. Are there any penalties if the foreign "
+        "have not a work permit in Viet Nam but they still work."
+    )
+    assert "nd_283_2026/qc/dieu-13/khoan-3/diem-a" in _fined_points(r)
+    assert "nd_283_2026/qc/dieu-13/khoan-2/diem-a" not in _fined_points(
+        r
+    )  # not matching the permit's content
+    assert "15,000,000–25,000,000 VND" in r.direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fine_question_naming_no_act_of_a_topic_with_many_says_where_the_fines_are(lang: str) -> None:
+    r = _ask("베트남 비자 벌금은 얼마입니까?", lang)
+    assert not r.covered and not r.values
+    assert r.direct.startswith(not_covered_text(lang))
+    assert any("282/2025/NĐ-CP, Điều 21" in caveat for caveat in r.caveats), r.caveats
+    guests = _ask("숙박 신고 벌금은 얼마입니까?", lang)  # one act on file for the topic: answered
+    assert guests.covered and "282/2025/NĐ-CP, Điều 21, khoản 3, điểm e" in guests.direct
