@@ -2,8 +2,9 @@
 
 The direct answer is one to three sentences built from the values of the clause units that answer the facet
 (in force on the day asked), each sentence naming its clause; then the clauses themselves; then caveats
-(draft, changed recently, partial text on file, renamed office). Nothing here is written per question: the
-sentences are facet templates (knowledge/wording.py) filled with kb.json values.
+(draft, changed recently, partial text on file; a renamed office is named with its successor). Nothing here
+is written per question: the sentences are facet templates (knowledge/wording.py) filled with kb.json
+values. Value facets: knowledge/stated.py; quoted facets: knowledge/quoted.py; 'where': knowledge/offices.py.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ take, decide, issue, publish, explain or be notified, each worded by the role it
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from catalog import N_, translator
@@ -31,6 +32,9 @@ _ZONE_CONDITIONS = {
     "inside": N_("Employer inside an industrial or high-tech zone: "),
     "outside": N_("Employer outside industrial and high-tech zones: "),
 }
+
+
+_SUBMITS = re.compile(r"nộp hồ sơ|nộp trực tiếp|gửi hồ sơ|khai báo tạm trú với", re.IGNORECASE)
 
 
 def zone_of(zone: str | bool | None) -> str | None:
@@ -88,6 +92,9 @@ def compose_where(
     # relevant clause saying so, one office each.
     ranked = ranked_clauses(kb, topic, "where", question, text, on)
     ranked = [(s, u) for s, u in ranked if s >= ranked[0][0] * NEAR_BEST] if ranked else []
+    # The clause where the applicant submits ('người sử dụng lao động nộp hồ sơ ... đến X') says where to
+    # apply more plainly than one where offices pass the file on.
+    ranked.sort(key=lambda su: not _SUBMITS.search(su[1]["text"]))
     kinds = (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES)
     # With a province, its decree names the receiving offices; national law then adds who is competent.
     for wanted in kinds[1:] if prov is not None and has_decrees(kb, topic) else kinds:

@@ -16,7 +16,7 @@ _ROLE_EVIDENCE = {
     "issues": re.compile(
         r"(?<![Cc]ung )(?<!được )[Cc]ấp\b(?! (huyện|tỉnh|xã|trung ương|thành phố|bộ|có thẩm quyền))"
     ),
-    "decides": re.compile(r"quyết định|giải quyết|chấp thuận|xem xét|cho phép", re.IGNORECASE),
+    "decides": re.compile(r"quyết định|(?<!từ chối )giải quyết|chấp thuận|xem xét|cho phép", re.IGNORECASE),
     "receives": re.compile(r"tiếp nhận|nhận|nộp|gửi|chuyển|khai báo", re.IGNORECASE),
 }
 _PUBLISHES = re.compile(r"công bố công khai", re.IGNORECASE)

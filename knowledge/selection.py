@@ -90,6 +90,7 @@ class Index:
     by_doc: dict[str, list[int]] = field(default_factory=dict)
     sub_named: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sub-procedures its heading names
     boilerplate: dict[int, bool] = field(default_factory=dict)  # scope, entry into force, transitional
+    sub_all: dict[int, frozenset[str]] = field(default_factory=dict)  # every sub-procedure its heading names
     weights: dict[int, dict[str, float]] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
 
@@ -148,6 +149,7 @@ def index_for(kb: Kb) -> Index:
         named = tuple(phrase for phrase in _SUB_PROCEDURES if phrase in heading)
         # A title naming them all ('cấp, cấp lại, gia hạn, thu hồi') is about them all: no sub-procedure.
         index.sub_named[position] = named if len(named) < 3 else ()
+        index.sub_all[position] = frozenset(named)
         for facet in facets:
             index.by_facet.setdefault(facet, []).append(position)
     _INDEXES.clear()
@@ -184,6 +186,13 @@ def _weights(kb: Kb, index: Index, position: int) -> dict[str, float]:
             w: kb.idf.get(w, 0.0) / body + (kb.idf.get(w, 0.0) / head if w in title else 0.0) for w in words
         }
     return found
+
+
+@lru_cache(maxsize=4096)
+def _asked_subs(question: str, expanded: str) -> frozenset[str]:
+    """The sub-procedures the question names (extension, reissue, revocation, exemption certificate)."""
+    said = _said(question, expanded)
+    return frozenset(phrase for phrase, cues in _SUB_PROCEDURES.items() if any(cue in said for cue in cues))
 
 
 @lru_cache(maxsize=4096)
@@ -231,10 +240,13 @@ def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: s
     for term in _question_terms(expanded):
         for position, weight in postings.get(term, ()):
             scores[position] += weight
+    asked = _asked_subs(question, expanded)
     for position, score in scores.items():  # only the units the question touched
         named = index.sub_named[position]
         if named and _unasked(named, question, expanded):
             score *= 0.35
+        elif asked and not asked & index.sub_all[position]:
+            score *= 0.5  # 'extending a work permit': the extension's articles before the first issue's
         if index.boilerplate[position]:
             score *= 0.3
         scores[position] = score

@@ -37,7 +37,7 @@ _REMOTE = "vùng sâu, vùng xa"
 _REFUSAL = re.compile(r"không cấp(?! đổi)|không chấp thuận|từ chối|nêu rõ lý do")
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
-_EXPULSION = re.compile(r"[Tt]rục xuất")
+_EXPULSION = re.compile(r"xử phạt trục xuất|^Trục xuất")
 PENALTY_NEAR_BEST = 0.9  # another act's fine joins only when the question matches it about as well
 SAME_ACT = 0.85  # share of words two points must have in common to fine the same act at different grades
 _TIME_FACETS = frozenset({"deadline", "processing_time"})
@@ -426,18 +426,24 @@ def procedure_times(kb: Kb, draft: Draft) -> None:
 
 
 def _expulsion(kb: Kb, draft: Draft) -> None:
-    """An additional sanction the cited articles provide: expulsion ('trục xuất'), said as a caveat."""
+    """Expulsion as an additional sanction ('hình thức xử phạt trục xuất ... quy định tại các khoản 4, 5, 6',
+    'Trục xuất người lao động nước ngoài ... khi vi phạm quy định tại khoản 3'), said as a caveat when it
+    names a clause the answer cites."""
     index = index_for(kb)
-    for key in sorted({(u["doc_id"], u["article"]) for u in draft.units}):
-        for position in index.by_article.get(key, []):
+    cited = {(u["doc_id"], u["article"], u.get("clause")) for u in draft.units}
+    for doc_id, article in sorted({(d, a) for d, a, _c in cited}):
+        for position in index.by_article.get((doc_id, article), []):
             unit = kb.units[position]
-            if _EXPULSION.search(unit["text"]):
-                cite = draft.cite(unit)[1]
+            sanction = _EXPULSION.search(unit["text"])
+            if sanction is None:
+                continue
+            named = {f"khoản {n}" for n in re.findall(r"\d+", unit["text"][sanction.end() :])}
+            if any((doc_id, article, clause) in cited for clause in named):
                 draft.caveats.append(
                     _t(
-                        "The same article also provides for expulsion (trục xuất) ({cite}).",
+                        "For a foreigner, expulsion may also apply ({cite}).",
                         draft.lang,
-                        cite=cite,
+                        cite=draft.cite(unit)[1],
                     )
                 )
                 return

@@ -208,3 +208,24 @@ def test_a_fee_or_a_fine_is_an_amount_or_not_covered(topic: str) -> None:
     for facet in ("fee", "penalty"):
         r = reply(topic, facet, None, "en")
         assert not r.covered or any(v.kind in ("money", "money_range") for v in r.values), (topic, r.direct)
+
+
+def test_the_law_in_force_on_the_day_asked_is_the_one_stated() -> None:
+    """283/2026 replaced 12/2022 on 10/9/2026: asked on 1/6/2026 the fine is 12/2022's, today 283/2026's."""
+    question = "What is the fine for a foreigner working without a work permit?"
+    before = ask(question, on=date(2026, 6, 1))
+    now = ask(question, on=TODAY)
+    assert {c.doc_number for c in before.citations} == {"12/2022/NĐ-CP"}
+    assert "283/2026/NĐ-CP" in {c.doc_number for c in now.citations}
+    assert "12/2022/NĐ-CP" not in {c.doc_number for c in now.citations}
+    assert any("12/2022" in c for c in now.caveats)  # changed recently
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_chat_text_is_the_direct_answer_then_quoted_clauses(lang: str) -> None:
+    r = ask("How long is a work permit valid?", lang=lang, on=TODAY)
+    lines = render_reply(r, lang).splitlines()
+    assert lines[0] == r.direct and any(line.startswith("• 45/2019/QH14, Điều 155") for line in lines)
+    assert any(
+        "“Thời hạn của giấy phép lao động tối đa là 02 năm" in line for line in lines
+    )  # quotes stay vi
