@@ -76,6 +76,7 @@ def ask(
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
     if used is not None and used != facet:
+        reply.province_matters = False  # a clause quoted for a question naming no facet: no office to find
         # The question names no facet: its best-matching clause is quoted as what it is, never as the answer
         # to a facet it did not ask (no 'who must do it', no values), and only when the question's own words
         # point to it; otherwise the texts on file are not said to answer it.

@@ -54,7 +54,7 @@ _PAPER_WORDS_IN_LAW: dict[str, str] = {
     "exemption_certificate": "khong thuoc dien",
 }
 # Visa and card symbols ('ký hiệu LĐ1', 'Thị thực TT'): a value set for some symbols answers for those only.
-_SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,14})")
+_SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,30})")
 _SYMBOL = re.compile(r"[A-ZĐ]{2,3}\d?")
 _ASKED_SYMBOL = re.compile(
     r"(?<![A-Za-zÀ-ỹ])(LĐ\d?|LD\d?|ĐT\d?|DT\d|TT|DL|DN\d?|NN\d|LV\d|PV\d|NG\d|DH|HN|VR|SQ|EV|LS)(?![A-Za-zÀ-ỹ\d])"

@@ -7,7 +7,15 @@ from collections import Counter
 from datetime import date
 
 from knowledge.facets import FACETS
-from knowledge.fit import act_words, delegates_only, other_paper, other_symbol, papers_asked, symbols_asked
+from knowledge.fit import (
+    act_words,
+    delegates_only,
+    other_paper,
+    other_symbol,
+    papers_asked,
+    symbols_asked,
+    symbols_of,
+)
 from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
@@ -57,8 +65,39 @@ def ranked_clauses(
         ((scores.get(p, 0.0) + bonus[i]) * _fit(kb.units[p], papers, symbols), kb.units[p])
         for i, p in enumerate(positions)
     ]
+    if facet == "penalty" and act_words(text):
+        # The question names an act ('đi lại mà không mang theo hộ chiếu'): the points of the same penalty
+        # articles that the builder tied to no topic may be the one that fines it.
+        extra = _untopical_siblings(kb, positions, on)
+        extra_scores = relevance_all(kb, extra, question, text)
+        scored += [
+            (extra_scores.get(p, 0.0) * _fit(kb.units[p], papers, symbols), kb.units[p]) for p in extra
+        ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
+
+
+_SIBLINGS: dict[tuple[int, tuple[int, ...], date], tuple[int, ...]] = {}
+
+
+def _untopical_siblings(kb: Kb, positions: tuple[int, ...], on: date) -> tuple[int, ...]:
+    """Penalty clauses with no topic of their own in the articles of `positions`, in force on `on`."""
+    key = (id(kb), positions, on)
+    found = _SIBLINGS.get(key)
+    if found is None:
+        index = index_for(kb)
+        taken = set(positions)
+        articles = dict.fromkeys((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
+        found = _SIBLINGS[key] = tuple(
+            p
+            for article in articles
+            for p in index.by_article.get(article, [])
+            if p not in taken
+            and not kb.units[p].get("topics")
+            and "penalty" in (kb.units[p].get("facets") or [])
+            and in_force(kb, kb.units[p], on)
+        )
+    return found
 
 
 def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str]) -> float:
@@ -72,6 +111,8 @@ def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str]) -> float:
         factor *= 0.35
     if other_symbol(unit, symbols):
         factor *= 0.2
+    elif symbols and not symbols_of(unit):
+        factor *= 0.5  # a rule for no symbol in particular, when the question names one
     return factor
 
 

@@ -204,7 +204,17 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             _organisation_factor(kb, draft)
             _expulsion(kb, draft)
             return
-        chosen = series if len(series) > 1 else [u for s, u in ranked if s >= best * PENALTY_NEAR_BEST]
+        if len(series) > 1:
+            chosen = series
+        else:
+            # ... and as well by the question's own words (its act), not by the topic's words alone.
+            evidence = own_word_evidence(kb, ranked[0][1], text)
+            chosen = [
+                u
+                for s, u in ranked
+                if s >= best * PENALTY_NEAR_BEST
+                and own_word_evidence(kb, u, text) >= evidence * PENALTY_NEAR_BEST
+            ]
         chosen = chosen[:MAX_SENTENCES]
     else:
         chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]

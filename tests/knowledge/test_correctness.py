@@ -190,3 +190,32 @@ def test_a_fine_question_naming_no_act_of_a_topic_with_many_says_where_the_fines
     assert any("282/2025/NĐ-CP, Điều 21" in caveat for caveat in r.caveats), r.caveats
     guests = _ask("숙박 신고 벌금은 얼마입니까?", lang)  # one act on file for the topic: answered
     assert guests.covered and "282/2025/NĐ-CP, Điều 21, khoản 3, điểm e" in guests.direct
+
+
+def test_an_act_named_finds_its_fine_even_in_a_point_the_builder_tied_to_no_topic() -> None:
+    r = _ask(
+        "Bạn tôi là người nước ngoài, khi đi du lịch thì quên hộ chiếu ở khách sạn. Đi lại trong Việt Nam mà không "
+        "có hộ chiếu thì bị phạt bao nhiêu?",
+        "vi",
+    )
+    assert r.covered, r.direct
+    assert ("282/2025/NĐ-CP", "Điều 21", "khoản 1") in _cited(r)
+    assert "300.000–500.000" in r.direct
+    assert "khoản 7" not in r.direct and "khoản 3, điểm đ" not in r.direct, r.direct
+
+
+def test_a_clause_quoted_for_a_question_naming_no_facet_asks_for_no_province() -> None:
+    r = _ask(
+        "Giấy khám sức khỏe của mình đã quá 06 tháng kể từ ngày có kết luận. Vậy mình có còn sử dụng được giấy "
+        "khám sức khỏe này để đi xin việc được hay không?",
+        "vi",
+    )
+    assert r.facet is None
+    assert r.needs == () and not r.province_matters
+
+
+def test_a_symbol_named_puts_the_rules_for_no_symbol_behind_the_symbols_own() -> None:
+    r = _ask("Thị thực TT có thời hạn bao lâu? Thẻ tạm trú TT có thời hạn bao lâu?", "vi")
+    # Art. 31 k1: 45 days' stay for citizens of visa-exempt countries, a rule for no symbol in particular.
+    assert ("47/2014/QH13", "Điều 31", "khoản 1") not in _cited(r), r.direct
+    assert "TT" in r.direct and "1 năm" in r.direct, r.direct
