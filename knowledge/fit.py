@@ -34,6 +34,11 @@ _AUTHORITY_TIME = re.compile(
     r"kể từ (ngày|khi) (nhận|tiếp nhận)|nhận (đủ|được) hồ sơ|phần mềm|[Tt]hời hạn ban hành|"
     r"(cơ quan|Cục|Bộ|Sở)[^,.;]{0,60} (xem xét|giải quyết|trả lời)"
 )
+# A step before the decision: saying whether the file is accepted, asking for more papers, issuing the receipt.
+_INTERMEDIATE_STEP = re.compile(
+    r"được tiếp nhận|không được tiếp nhận|[Gg]iấy tiếp nhận|yêu cầu bổ sung|hoàn thiện hồ sơ|từ chối tiếp nhận|"
+    r"tự động kiểm tra"
+)
 # A person's deadline is a time to do something: file, declare, send, notify, report, return a paper.
 _PERSON_ACTS = re.compile(r"nộp|khai báo|chuyển|gửi|thông báo|báo cáo|đề nghị|thu hồi|làm thủ tục|đăng ký")
 # A clause that only says which authority will set the rule ('Chính phủ quy định chi tiết ...').
@@ -46,12 +51,26 @@ _PAPERS: dict[str, tuple[str, ...]] = {
     "residence_card": ("residence card", "trc", "the tam tru", "居留卡", "居留证", "거주증", "체류증"),
     "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "영주"),
     "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
+    "declaration": ("declar", "khai bao", "申报", "신고"),
+    "stay_certificate": (
+        "extend my stay",
+        "extension of stay",
+        "chung nhan tam tru",
+        "gia han tam tru",
+        "延长居留",
+        "체류 연장",
+    ),
 }
+# The paper a topic is about when the question names none: a declaration question is not answered by the rules
+# of the stay certificate or of permanent residence that share its words ('tạm trú').
+TOPIC_PAPERS: dict[str, frozenset[str]] = {"temporary_residence": frozenset({"declaration"})}
 _PAPER_WORDS_IN_LAW: dict[str, str] = {
     "visa": "thi thuc",
     "residence_card": "the tam tru",
-    "permanent_card": "the thuong tru",
+    "permanent_card": "thuong tru",
     "exemption_certificate": "khong thuoc dien",
+    "declaration": "khai bao",
+    "stay_certificate": "chung nhan tam tru",
 }
 # Visa and card symbols ('ký hiệu LĐ1', 'Thị thực TT'): a value set for some symbols answers for those only.
 _SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,30})")
@@ -149,7 +168,15 @@ def value_answers(facet: str, unit: Unit, value: dict[str, Any]) -> bool:
         return is_validity(unit, value)
     if facet == "deadline":
         return is_person_deadline(unit, value)
+    if facet == "processing_time":
+        return not is_intermediate_step(unit, value)
     return True
+
+
+def is_intermediate_step(unit: Unit, value: dict[str, Any]) -> bool:
+    """The time is for a step before the decision ('trong vòng 08 giờ làm việc thông báo ... hồ sơ được tiếp
+    nhận hoặc không'), not for getting the paper."""
+    return bool(_INTERMEDIATE_STEP.search(_sentence_of(unit, value)))
 
 
 def delegates_only(unit: Unit) -> bool:

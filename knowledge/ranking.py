@@ -8,6 +8,7 @@ from datetime import date
 
 from knowledge.facets import FACETS
 from knowledge.fit import (
+    TOPIC_PAPERS,
     act_words,
     delegates_only,
     other_paper,
@@ -65,6 +66,9 @@ def ranked_clauses(
         ((scores.get(p, 0.0) + bonus[i]) * _fit(kb.units[p], papers, symbols), kb.units[p])
         for i, p in enumerate(positions)
     ]
+    implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers else frozenset()
+    if implied:
+        scored = [(score, unit) for score, unit in scored if not other_paper(unit, implied)]
     if facet == "penalty" and act_words(text):
         # The question names an act ('đi lại mà không mang theo hộ chiếu'): the points of the same penalty
         # articles that the builder tied to no topic may be the one that fines it.

@@ -237,6 +237,8 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         joined += _what_for(unit, values) if facet == "processing_time" else ""
         joined += _valid_what(source, values) if facet == "validity" else ""
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
+        if facet == "deadline" and not route:
+            joined += _what_for(unit, values)  # counted to what: 'tính đến ngày ... dự kiến làm việc'
         if route + joined in stated:
             continue  # a circular repeating its law's time limit adds nothing
         if draft.say(route + facet_sentence(facet, draft.lang, values=joined, cite=cite)):

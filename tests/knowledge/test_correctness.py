@@ -219,3 +219,28 @@ def test_a_symbol_named_puts_the_rules_for_no_symbol_behind_the_symbols_own() ->
     # Art. 31 k1: 45 days' stay for citizens of visa-exempt countries, a rule for no symbol in particular.
     assert ("47/2014/QH13", "Điều 31", "khoản 1") not in _cited(r), r.direct
     assert "TT" in r.direct and "1 năm" in r.direct, r.direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_processing_time_is_the_time_to_get_the_paper_not_to_acknowledge_the_file(lang: str) -> None:
+    r = _ask("", lang, "criminal_record", "processing_time")
+    assert not any(v.text in ("trong vòng 08 giờ làm việc", "trong vòng 01 giờ") for v in r.values), r.direct
+    if not r.covered:  # the 10 days of Law 28/2009 Art. 48 ended on 01/07/2026: said as replaced, not current
+        assert any("28/2009/QH12" in caveat for caveat in r.caveats), r.caveats
+
+
+@pytest.mark.parametrize("facet", ["validity", "eligibility", "exemption"])
+def test_a_declaration_question_is_not_answered_by_stay_certificate_or_permanent_residence_rules(
+    facet: str,
+) -> None:
+    r = _ask("", "en", "temporary_residence", facet)
+    titles = {c.article for c in r.citations if c.doc_number == "47/2014/QH13"}
+    assert not titles & {"Điều 31", "Điều 40"}, (
+        r.direct
+    )  # 'Chứng nhận tạm trú', 'Điều kiện xét cho thường trú'
+
+
+def test_a_deadline_says_what_it_is_counted_to() -> None:
+    r = _ask("", "en", "work_permit", "deadline")
+    assert "at least 10 days" in r.direct, r.direct  # 'không ít hơn 10 ngày'
+    assert "dự kiến làm việc" in r.direct, r.direct  # ... before the day the foreigner is to start work
