@@ -16,7 +16,7 @@ from catalog import normalise_language, translator
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
-from knowledge.fit import act_words
+from knowledge.fit import act_words, asks_minimum
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
@@ -33,6 +33,7 @@ _t = translator("knowledge")
 
 # Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
 _QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
+_UPPER_BOUND = re.compile(r"tối đa|không quá")  # how a clause writes a maximum ('tối đa là 02 năm')
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
 
 
@@ -99,6 +100,13 @@ def ask(
         _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:
         reply.needs = ("province",)
+    if used in ("validity", "deadline", "processing_time") and _only_maxima_for_a_minimum(draft, text):
+        # 'What is the minimum term?' answered with 'up to 2 years' would mislead: the texts set no minimum.
+        draft.caveats.insert(
+            0, _t("The texts on file set only a maximum: {answer}", lang, answer=" ".join(draft.sentences))
+        )
+        draft.sentences.clear()
+        draft.values.clear()
     reply.covered = bool(draft.sentences)
     if reply.covered:
         reply.direct = " ".join(draft.sentences)
@@ -110,6 +118,14 @@ def ask(
     reply.roles = draft.roles
     reply.caveats = _caveats(kb, draft, lang, on)
     return reply
+
+
+def _only_maxima_for_a_minimum(draft: Draft, text: str) -> bool:
+    """The question asks for the least time and every time the draft states is an upper bound."""
+    if not draft.values or not asks_minimum(text):
+        return False
+    times = [v for v in draft.values if v.kind in ("duration", "time_limit")]
+    return bool(times) and all(_UPPER_BOUND.search(v.text) for v in times)
 
 
 def _compose_unasked(

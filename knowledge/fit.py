@@ -238,13 +238,3 @@ def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
 
 def asks_minimum(question: str) -> bool:
     return bool(_ASKS_MINIMUM.search(fold(question)) or _ASKS_MINIMUM_RAW.search(question))
-
-
-def is_maximum(unit: Unit, value: dict[str, Any]) -> bool:
-    """The value is an upper bound ('không quá 02 năm', 'tối đa là 02 năm')."""
-    norm = value.get("norm") or {}
-    if norm.get("bound") in ("max", "at_most", "within"):
-        return True
-    return bool(
-        re.search(r"tối đa|không quá", _sentence_before(unit, value)[-25:] + str(value.get("text", "")))
-    )

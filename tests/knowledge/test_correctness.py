@@ -244,3 +244,15 @@ def test_a_deadline_says_what_it_is_counted_to() -> None:
     r = _ask("", "en", "work_permit", "deadline")
     assert "at least 10 days" in r.direct, r.direct  # 'không ít hơn 10 ngày'
     assert "dự kiến làm việc" in r.direct, r.direct  # ... before the day the foreigner is to start work
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_minimum_asked_is_not_answered_with_a_maximum(lang: str) -> None:
+    r = _ask("Giấy phép lao động có thời hạn tối thiểu bao lâu?", lang)
+    assert r.facet == "validity"
+    assert not r.covered and r.direct.startswith(not_covered_text(lang))
+    assert r.caveats and "2" in r.caveats[0]  # the maximum the texts do set, said as such
+    earliest = _ask(
+        "Người sử dụng lao động phải nộp hồ sơ cấp giấy phép lao động ít nhất bao nhiêu ngày trước?", lang
+    )
+    assert earliest.covered  # a minimum the texts set ('không ít hơn 10 ngày') is answered
