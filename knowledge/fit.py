@@ -233,7 +233,8 @@ def symbols_text(unit: Unit, value: dict[str, Any]) -> str | None:
 def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
     """The clause is for symbols none of which the question names (while the question names one)."""
     own = symbols_of(unit)
-    return bool(asked) and bool(own) and not (own & asked)
+    # 'LĐ' names the family 'LĐ1, LĐ2'; 'LĐ1' names itself.
+    return bool(asked) and bool(own) and not any(mine.startswith(named) for mine in own for named in asked)
 
 
 def asks_minimum(question: str) -> bool:

@@ -61,14 +61,23 @@ def ranked_clauses(
     """National clauses of the topic answering the facet, in force on `on`, most relevant first."""
     positions, bonus = _in_force_national(kb, topic, facet, on)
     scores = relevance_all(kb, positions, question, text)
-    papers, symbols = papers_asked(text), symbols_asked(text)
+    # A fine is for an act, whatever papers its clause lists ('sử dụng chứng nhận tạm trú, thẻ tạm trú quá thời
+    # hạn' is the visa overstay): papers and symbols narrow the other facets only.
+    papers = papers_asked(text) if facet != "penalty" else frozenset()
+    symbols = symbols_asked(text) if facet != "penalty" else frozenset()
     scored = [
         ((scores.get(p, 0.0) + bonus[i]) * _fit(kb.units[p], papers, symbols), kb.units[p])
         for i, p in enumerate(positions)
     ]
-    implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers else frozenset()
+    implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers_asked(text) else frozenset()
     if implied:
         scored = [(score, unit) for score, unit in scored if not other_paper(unit, implied)]
+    if symbols:  # a rule set for other visa or card symbols than the one named answers another question
+        scored = [(score, unit) for score, unit in scored if not other_symbol(unit, symbols)]
+        if any(
+            symbols_of(unit) for _score, unit in scored
+        ):  # ... and the named symbol's own rule comes first
+            scored = [(score, unit) for score, unit in scored if symbols_of(unit)]
     if facet == "penalty" and act_words(text):
         # The question names an act ('đi lại mà không mang theo hộ chiếu'): the points of the same penalty
         # articles that the builder tied to no topic may be the one that fines it.
@@ -113,10 +122,6 @@ def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str]) -> float:
         factor *= 0.2
     if other_paper(unit, papers):
         factor *= 0.35
-    if other_symbol(unit, symbols):
-        factor *= 0.2
-    elif symbols and not symbols_of(unit):
-        factor *= 0.5  # a rule for no symbol in particular, when the question names one
     return factor
 
 

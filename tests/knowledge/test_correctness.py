@@ -256,3 +256,26 @@ def test_a_minimum_asked_is_not_answered_with_a_maximum(lang: str) -> None:
         "Người sử dụng lao động phải nộp hồ sơ cấp giấy phép lao động ít nhất bao nhiêu ngày trước?", lang
     )
     assert earliest.covered  # a minimum the texts set ('không ít hơn 10 ngày') is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What is the fine for overstaying a visa?", "en"),
+        ("签证逾期罚款多少?", "zh"),
+        ("비자 초과 체류 벌금은?", "ko"),
+    ],
+)
+def test_an_overstay_named_with_the_visa_is_fined_as_an_overstay(question: str, lang: str) -> None:
+    r = _ask(question, lang)
+    assert "nd_282_2025/qc/dieu-21/khoan-7/diem-b" not in _fined_points(r), (
+        r.direct
+    )  # naming a visa: no other act
+    assert "nd_282_2025/qc/dieu-21/khoan-2/diem-dd" in _fined_points(r), r.direct  # under 16 days
+
+
+def test_a_symbol_family_named_gets_its_members_rules_only() -> None:
+    r = _ask("How long is a work visa (LĐ) valid?")
+    assert r.covered
+    for value in r.values:
+        assert "LĐ" in str(_unit_of(r, value.citation)["text"]), value
