@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from knowledge.facets import FACETS
 from knowledge.fit import (
@@ -167,12 +168,17 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     return not strongest or topic_score(unit, topic) >= strongest
 
 
+@lru_cache(maxsize=4096)
+def _own_terms(text: str) -> frozenset[str]:
+    return frozenset(terms(f"{expand_query(text)} {act_words(text)}"))
+
+
 def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
     """How much the question's own words (not the topic or facet words added to it) say the clause is the one:
     the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
     무엇입니까?' against any visa clause) has no evidence for it."""
     index = index_for(kb)
-    own = frozenset(terms(f"{expand_query(text)} {act_words(text)}"))
+    own = _own_terms(text)
     return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
 
 

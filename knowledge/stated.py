@@ -256,8 +256,19 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
 _GRADE_KINDS = ("count", "duration", "time_limit")
 
 
+_ACT_WORDS: dict[str, frozenset[str]] = {}
+_SERIES: dict[tuple[int, str, date], list[Unit]] = {}
+
+
 def _act_words(unit: Unit) -> frozenset[str]:
-    """The words of a clause's act without its grade (the number of guests, the days of overstay)."""
+    """The words of a clause's act without its grade (the number of guests, the days of overstay); once a unit."""
+    found = _ACT_WORDS.get(unit["id"])
+    if found is None:
+        found = _ACT_WORDS[unit["id"]] = _read_act_words(unit)
+    return found
+
+
+def _read_act_words(unit: Unit) -> frozenset[str]:
     text = unit["text"]
     for value in sorted(unit.get("values") or [], key=lambda v: -int(v.get("start") or 0)):
         if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
@@ -274,6 +285,15 @@ def graded_series(kb: Kb, unit: Unit, on: date) -> list[Unit]:
     '... quá thời hạn dưới 16 ngày'), in the article's order; just the unit when its act has no grades."""
     if _grade(unit) is None:
         return [unit]
+    key = (id(kb), unit["id"], on)
+    if key not in _SERIES:
+        if len(_SERIES) > 4096:
+            _SERIES.clear()
+        _SERIES[key] = _read_series(kb, unit, on)
+    return _SERIES[key]
+
+
+def _read_series(kb: Kb, unit: Unit, on: date) -> list[Unit]:
     words = _act_words(unit)
     series = []
     for position in index_for(kb).by_article[(unit["doc_id"], unit["article"])]:
