@@ -195,10 +195,29 @@ def _asked_subs(question: str, expanded: str) -> frozenset[str]:
     return frozenset(phrase for phrase, cues in _SUB_PROCEDURES.items() if any(cue in said for cue in cues))
 
 
+# A question written with Vietnamese marks names a sub-procedure only with its marks: 'chuyên gia Hàn Quốc'
+# (Korean experts) folds to '... gia han ...' but asks nothing about an extension ('gia hạn').
+_MARKED_CUES: dict[str, str] = {
+    "gia han": "gia hạn",
+    "cap lai": "cấp lại",
+    "thu hoi": "thu hồi",
+    "khong thuoc dien": "không thuộc diện",
+    "mien": "miễn",
+}
+
+
 @lru_cache(maxsize=4096)
 def _unasked(named: tuple[str, ...], question: str, expanded: str) -> bool:
     said = _said(question, expanded)
-    return not all(any(cue in said for cue in _SUB_PROCEDURES[phrase]) for phrase in named)
+    marked = fold(question) != question.lower()
+    lowered = question.lower()
+
+    def names(cue: str) -> bool:
+        if marked and cue in _MARKED_CUES:
+            return _MARKED_CUES[cue] in lowered
+        return cue in said
+
+    return not all(any(names(cue) for cue in _SUB_PROCEDURES[phrase]) for phrase in named)
 
 
 def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str) -> float:

@@ -279,3 +279,11 @@ def test_a_symbol_family_named_gets_its_members_rules_only() -> None:
     assert r.covered
     for value in r.values:
         assert "LĐ" in str(_unit_of(r, value.citation)["text"]), value
+
+
+def test_korean_experts_are_not_an_extension() -> None:
+    # 'chuyên gia Hàn Quốc' folds to '... gia han ...': no extension ('gia hạn') is asked.
+    r = _ask("Thủ tục xin giấy phép lao động cho 02 chuyên gia Hàn Quốc thế nào?", "vi")
+    assert r.covered and "Điều 28" not in r.direct, r.direct  # Art. 28: 'Trình tự gia hạn giấy phép lao động'
+    extension = _ask("Thủ tục gia hạn giấy phép lao động thế nào?", "vi")
+    assert "Điều 28" in extension.direct.split(";")[0], extension.direct
