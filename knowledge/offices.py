@@ -149,12 +149,36 @@ def compose_where(
     lines = [line for line in lines if line[1] <= floor]
     lines.sort(key=lambda line: (line[0], not line[2].get("zone_scope"), line[1], line[2].get("seq", 0)))
     named = {agency for agency, _role, _position in draft.roles}
+    issuers = {agency for agency, role, _position in draft.roles if role in ISSUE_ROLES}
     for _order, _rel, unit, agency, role in lines:
         if agency in named:
+            continue
+        if role in ISSUE_ROLES and issuers and not issuers & _DELEGATES and agency not in issuers:
+            # National law in force names another issuer (criminal-record certificates: the police since
+            # 01/7/2026); a decree giving the paper to another office predates it and is not repeated as current.
             continue
         condition = _ZONE_CONDITIONS.get(unit.get("zone_scope") or "") if zoned and zone is None else None
         if _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition):
             named.add(agency)
+    if not any(role in kinds[0] for _agency, role, _position in draft.roles):
+        # The decree names no office that takes the papers: national law's does (a declaration goes to the
+        # commune police, Law 47/2014 Art. 33), said after the province's lines.
+        found = next(
+            (
+                (u, a, r)
+                for _s, u in ranked
+                if _SUBMITS.search(u["text"])  # where the applicant submits, not where offices pass files
+                for a, r in unit_roles(u)
+                if r in kinds[0] and a not in _said(draft)
+            ),
+            None,
+        )
+        if found:
+            _role_line(kb, draft, found[0], found[1], found[2], unit_roles(found[0]))
+
+
+# National issuers that hand the paper to a provincial department: a decree naming that department agrees.
+_DELEGATES = frozenset({"provincial_pc", "work_permit_authority"})
 
 
 def _said(draft: Draft) -> set[str]:

@@ -73,6 +73,10 @@ def ranked_clauses(
     implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers_asked(text) else frozenset()
     if implied:
         scored = [(score, unit) for score, unit in scored if not other_paper(unit, implied)]
+    if facet == "where" and not symbols_asked(text):
+        # An office for some symbols only (NG3 cards go to the Ministry of Foreign Affairs) is no answer to
+        # where everyone else applies; a value can say its symbols, an office line cannot.
+        scored = [(score, unit) for score, unit in scored if not symbols_of(unit)]
     if symbols:  # a rule set for other visa or card symbols than the one named answers another question
         scored = [(score, unit) for score, unit in scored if not other_symbol(unit, symbols)]
         if any(

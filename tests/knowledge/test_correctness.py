@@ -287,3 +287,32 @@ def test_korean_experts_are_not_an_extension() -> None:
     assert r.covered and "Điều 28" not in r.direct, r.direct  # Art. 28: 'Trình tự gia hạn giấy phép lao động'
     extension = _ask("Thủ tục gia hạn giấy phép lao động thế nào?", "vi")
     assert "Điều 28" in extension.direct.split(";")[0], extension.direct
+
+
+def _where(topic: str, province: str, lang: str = "en") -> Reply:
+    return ask("", topic=topic, facet="where", province=province, lang=lang, on=TODAY)
+
+
+@pytest.mark.parametrize("province", ["Hà Nam", "Ninh Bình", "Lai Châu", "Bắc Giang", "Đà Nẵng"])
+def test_a_guest_is_declared_to_the_commune_police_never_to_the_ministry(province: str) -> None:
+    r = _where("temporary_residence", province)
+    assert r.covered and ("commune_police", "receives") in {(a, role) for a, role, _p in r.roles}, r.direct
+    # Hà Nam Art. 6 k7 names the Ministry only as the author of Circular 53/2016: it takes no declarations.
+    assert not any(a == "ministry_public_security" for a, _role, _p in r.roles), r.direct
+
+
+def test_a_decree_older_than_the_national_issuer_is_not_repeated_as_who_issues() -> None:
+    r = _where("criminal_record", "Hà Nam")
+    assert ("criminal_record_issuer", "issues") in {(a, role) for a, role, _p in r.roles}
+    assert ("justice", "issues") not in {(a, role) for a, role, _p in r.roles}, (
+        r.direct
+    )  # police since 01/7/2026
+    permit = _where("work_permit", "Hà Nam")  # a department the People's Committee delegates to still issues
+    assert any(role == "issues" and a != "provincial_pc" for a, role, _p in permit.roles), permit.direct
+
+
+def test_an_office_for_some_card_symbols_only_is_not_where_everyone_applies() -> None:
+    r = _ask("Where do I apply for a temporary residence card?")
+    assert not any(a == "mofa_authority" for a, _role, _p in r.roles), (
+        r.direct
+    )  # NG3 cards only (Art. 37 k2 a)
