@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from catalog import normalise_language, translator
+from catalog import N_, normalise_language, translator
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
@@ -34,6 +34,8 @@ _t = translator("knowledge")
 # Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
 _QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
 _UPPER_BOUND = re.compile(r"tối đa|không quá")  # how a clause writes a maximum ('tối đa là 02 năm')
+# What quotes for a question naming no facet are: the closest clauses, not a claim that they answer it.
+_CLOSEST = N_("The clauses on file closest to this question are {cites} (quoted below).")
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
 
 
@@ -133,7 +135,7 @@ def _compose_unasked(
 ) -> None:
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
     if ranked and own_word_evidence(kb, ranked[0][1], text) > 0:
-        compose_plain(kb, draft, topic, facet, question, text, on, generic=True)
+        compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 
 def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> None:

@@ -17,7 +17,15 @@ PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no
 
 
 def compose_plain(
-    kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date, generic: bool = False
+    kb: Kb,
+    draft: Draft,
+    topic: str,
+    facet: str,
+    question: str,
+    text: str,
+    on: date,
+    generic: bool = False,
+    lead: str | None = None,
 ) -> None:
     """Facets with no number to state (who, conditions, exemptions, steps): name the clauses that set them."""
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
@@ -68,6 +76,9 @@ def compose_plain(
             "The steps are set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)
         ),
     }
+    if lead is not None:  # the caller's own words for what the quotes are
+        draft.say(_t(lead, draft.lang, cites="; ".join(cites)))
+        return
     draft.say(
         (None if generic else labels.get(facet))
         or _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))

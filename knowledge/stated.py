@@ -109,6 +109,8 @@ def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
         return _t("{span} in remote areas", lang, span=shown)
     if _REFUSAL.search(before):
         return _t("{span} to answer a refusal", lang, span=shown)
+    if value.get("kind") in FACET_KINDS["penalty"] and "cảnh cáo hoặc" in before:
+        return _t("a warning or {span}", lang, span=shown)  # 'Phạt cảnh cáo hoặc phạt tiền từ ...
     after = unit["text"][value["end"] : value["end"] + 40] if isinstance(value.get("end"), int) else ""
     if value.get("kind") in FACET_KINDS["penalty"] and re.search(
         r"tối đa|không quá", before[-25:] + str(value.get("text"))
