@@ -239,3 +239,14 @@ def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
 
 def asks_minimum(question: str) -> bool:
     return bool(_ASKS_MINIMUM.search(fold(question)) or _ASKS_MINIMUM_RAW.search(question))
+
+
+# An article titled as a dossier or as the steps ('Hồ sơ đề nghị cấp giấy xác nhận không thuộc diện ...',
+# 'Trình tự, thủ tục ...') mentions the exempt cases or the conditions only on the way: it does not list them.
+_DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Trình tự|Thủ tục)")
+_LISTED_ELSEWHERE = frozenset({"exemption", "eligibility"})
+
+
+def titled_for_another_facet(unit: Unit, facet: str) -> bool:
+    """The clause's article is titled for another kind of question than the one asked."""
+    return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(str(unit.get("article_title") or "")))

@@ -17,6 +17,7 @@ from knowledge.fit import (
     papers_asked,
     symbols_asked,
     symbols_of,
+    titled_for_another_facet,
 )
 from knowledge.search import expand_query
 from knowledge.selection import (
@@ -67,7 +68,7 @@ def ranked_clauses(
     papers = papers_asked(text) if facet != "penalty" else frozenset()
     symbols = symbols_asked(text) if facet != "penalty" else frozenset()
     scored = [
-        ((scores.get(p, 0.0) + bonus[i]) * _fit(kb.units[p], papers, symbols), kb.units[p])
+        ((scores.get(p, 0.0) + bonus[i]) * _fit(kb.units[p], papers, symbols, facet), kb.units[p])
         for i, p in enumerate(positions)
     ]
     implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers_asked(text) else frozenset()
@@ -89,7 +90,7 @@ def ranked_clauses(
         extra = _untopical_siblings(kb, positions, on)
         extra_scores = relevance_all(kb, extra, question, text)
         scored += [
-            (extra_scores.get(p, 0.0) * _fit(kb.units[p], papers, symbols), kb.units[p]) for p in extra
+            (extra_scores.get(p, 0.0) * _fit(kb.units[p], papers, symbols, facet), kb.units[p]) for p in extra
         ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
@@ -118,11 +119,13 @@ def _untopical_siblings(kb: Kb, positions: tuple[int, ...], on: date) -> tuple[i
     return found
 
 
-def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str]) -> float:
+def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str], facet: str) -> float:
     """How much of its relevance a clause keeps as an answer: a clause handing the rule to another text, about
     another paper than the one asked (a visa for a residence-card question), or for other visa or card symbols
     than the one named, is not the answer."""
     factor = 1.0
+    if titled_for_another_facet(unit, facet):
+        factor *= 0.35  # 'Hồ sơ đề nghị cấp giấy xác nhận ...' lists papers, not who is exempt
     if delegates_only(unit):
         factor *= 0.2
     if other_paper(unit, papers):

@@ -319,3 +319,11 @@ def test_an_office_for_some_card_symbols_only_is_not_where_everyone_applies() ->
     assert not any(a == "mofa_authority" for a, _role, _p in r.roles), (
         r.direct
     )  # NG3 cards only (Art. 37 k2 a)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_exempt_cases_are_the_articles_that_list_them_not_the_exemption_dossier(lang: str) -> None:
+    r = _ask("", lang, "work_permit", "exemption")
+    articles = {(c.doc_number, c.article) for c in r.citations}
+    assert ("219/2025/NĐ-CP", "Điều 7") in articles, r.direct
+    assert ("219/2025/NĐ-CP", "Điều 8") not in articles, r.direct  # 'Hồ sơ đề nghị cấp giấy xác nhận ...'
