@@ -109,12 +109,15 @@ def ask(
         )
         draft.sentences.clear()
         draft.values.clear()
-    reply.covered = bool(draft.sentences)
+    unasked = used is not None and used != facet
+    # Clauses quoted for a question naming no facet are the closest on file, not its answer: said after the
+    # not-covered sentence, so the reader sees both.
+    reply.covered = bool(draft.sentences) and not unasked
     if reply.covered:
         reply.direct = " ".join(draft.sentences)
     else:
         ask_whom = _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))
-        reply.direct = not_covered_text(lang) + " " + ask_whom
+        reply.direct = " ".join([not_covered_text(lang), *draft.sentences, ask_whom])
     reply.citations = draft.citations
     reply.values = draft.values
     reply.roles = draft.roles
