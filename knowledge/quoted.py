@@ -3,17 +3,27 @@ and quote them, the best article from its start."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 from catalog import translator
 from knowledge.draft import Draft
+from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, ranked_clauses
-from knowledge.selection import in_force, index_for
+from knowledge.selection import Unit, in_force, index_for
 from knowledge.store import Kb
 
 _t = translator("knowledge")
 
 PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no value to state
+# A list of cases or conditions is quoted from its start and a short reply cuts the rest: the cases that turn
+# on a number (an amount, a length of stay, an age) are named in the direct answer, each in its clause's words.
+_LISTED_FACETS = frozenset({"exemption", "eligibility"})
+_KEY_KINDS = frozenset({"money", "money_range", "duration", "count", "age"})
+MAX_KEY_CASES = 4
+_WORDS_BEFORE = 5  # the clause's words before the value that say what it is ('có giá trị góp vốn từ')
+_DATE_AFTER = re.compile(r"^\s+\d")  # '01 tháng 01': a date, not a length
 
 
 def compose_plain(
@@ -34,6 +44,7 @@ def compose_plain(
     best = ranked[0][0]
     cites: list[str] = []
     articles: set[tuple[str, str]] = set()
+    listed: list[Unit] = []  # the cited articles' clauses answering the facet, in order
     for score, unit in ranked:
         if score < best * NEAR_BEST or len(cites) >= 2:
             break
@@ -56,8 +67,14 @@ def compose_plain(
             ]
             for part in in_order[:PLAIN_QUOTES] or [unit]:
                 draft.cite(part)
+            listed += in_order
         else:
             draft.cite(unit)
+            listed += [
+                kb.units[p]
+                for p in siblings
+                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
+            ]
         cites.append(label.split(", khoản")[0] if len(siblings) > 1 else label)
     labels = {
         "who": _t("Who must do it is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)),
@@ -83,3 +100,57 @@ def compose_plain(
         (None if generic else labels.get(facet))
         or _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))
     )
+    if facet in _LISTED_FACETS and not generic:
+        _say_key_cases(draft, facet, listed)
+
+
+def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
+    """The listed cases that turn on a number, each in its clause's words with its clauses ('“… góp vốn từ 3
+    tỷ đồng trở lên” (…, Điều 7, khoản 2, khoản 3)'); one quote for the same words."""
+    quotes: dict[str, list[Unit]] = {}
+    for unit in listed:
+        value = _key_value(unit)
+        if value is None:
+            continue
+        start, end = int(value["start"]), int(value["end"])
+        words = unit["text"][:start].split()
+        before = words[-_WORDS_BEFORE:]
+        quote = ("… " if len(words) > _WORDS_BEFORE else "") + " ".join([*before, unit["text"][start:end]])
+        quotes.setdefault(quote, []).append(unit)
+        if len(quotes) >= MAX_KEY_CASES:
+            break
+    if not quotes:
+        return
+    parts: list[str] = []
+    for quote, units in quotes.items():
+        for unit in units:
+            position, _ = draft.cite(unit)
+            value = _key_value(unit)
+            if value is not None:
+                draft.values.append(StatedValue(str(value["kind"]), str(value["text"]), quote, position))
+        first = draft.label(units[0])
+        same = first.rsplit(", khoản", 1)[0] + ", "  # further clauses of the same article: 'khoản 3'
+        labels = [first, *(draft.label(u).removeprefix(same) for u in units[1:])]
+        parts.append(f"“{quote.strip(' ,;:')}” ({', '.join(labels)})")
+    lead = (
+        _t("Cases that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
+        if facet == "exemption"
+        else _t("Conditions that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
+    )
+    draft.say(lead)
+
+
+def _key_value(unit: Unit) -> dict[str, Any] | None:
+    """The clause's first amount, length or age (a date such as '01 tháng 01' is none)."""
+    for value in unit.get("values") or []:
+        end = value.get("end")
+        if (
+            value.get("kind") not in _KEY_KINDS
+            or not isinstance(value.get("start"), int)
+            or not isinstance(end, int)
+        ):
+            continue
+        if _DATE_AFTER.match(unit["text"][end : end + 4]):
+            continue
+        return dict(value)
+    return None

@@ -327,3 +327,25 @@ def test_the_exempt_cases_are_the_articles_that_list_them_not_the_exemption_doss
     articles = {(c.doc_number, c.article) for c in r.citations}
     assert ("219/2025/NĐ-CP", "Điều 7") in articles, r.direct
     assert ("219/2025/NĐ-CP", "Điều 8") not in articles, r.direct  # 'Hồ sơ đề nghị cấp giấy xác nhận ...'
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_exemption_answer_names_the_cases_that_turn_on_a_number_each_quoted_from_its_clause(
+    lang: str,
+) -> None:
+    # The reply quotes Art. 7 from its start and a short reply loses k2 (3 billion VND) and k13 a (under 90 days).
+    r = _ask("Những đối tượng không cần phải xin work permit?", lang, "work_permit", "exemption")
+    assert "3 tỷ đồng" in r.direct and "dưới 90 ngày" in r.direct, r.direct
+    stated = {v.text: _unit_of(r, v.citation) for v in r.values}
+    assert stated["3 tỷ đồng trở lên"]["article"] == "Điều 7"
+    assert stated["dưới 90 ngày"]["point"] == "điểm a"
+    for value in r.values:
+        unit_text = str(_unit_of(r, value.citation)["text"])
+        assert value.text in unit_text
+        assert value.shown.removeprefix("… ") in unit_text  # the quote is the clause's own words
+    assert "tháng 01" not in r.direct  # '01 tháng 01' (1 January) is a date, not a length
+
+
+def test_a_condition_list_with_no_number_gets_no_number_sentence() -> None:
+    r = _ask("", "en", "health_check", "eligibility")
+    assert "turn on a number" not in r.direct or r.values
