@@ -13,7 +13,7 @@ from functools import cache
 
 import pytest
 
-from knowledge import TOPICS, Reply, ask, not_covered_text
+from knowledge import TOPICS, Reply, ask, not_covered_text, render_reply
 from knowledge.fit import is_person_deadline, is_validity
 from knowledge.store import get_kb
 
@@ -349,3 +349,28 @@ def test_an_exemption_answer_names_the_cases_that_turn_on_a_number_each_quoted_f
 def test_a_condition_list_with_no_number_gets_no_number_sentence() -> None:
     r = _ask("", "en", "health_check", "eligibility")
     assert "turn on a number" not in r.direct or r.values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vậy điều kiện thuê lao động nước ngoài là gì?", "vi"),
+        ("What are the conditions to hire a foreign worker?", "en"),
+    ],
+)
+def test_hiring_a_foreign_worker_is_answered_with_the_employers_conditions_first(
+    text: str, lang: str
+) -> None:
+    # 'Thuê' / 'hire' is the Labour Code's 'tuyển dụng': Art. 152 (who may be hired, demand explained) comes
+    # before Art. 151 (the worker's own conditions), and its list of positions is quoted whole.
+    r = _ask(text, lang)
+    assert r.citations[0].article == "Điều 152", [c.article for c in r.citations]
+    assert "chuyên gia và lao động kỹ thuật" in render_reply(r, lang)
+
+
+def test_renting_a_home_or_a_tax_is_no_hiring() -> None:
+    from knowledge.search import expand_query
+
+    assert "tuyen dung" not in expand_query("Tôi thuê nhà cho người nước ngoài ở")
+    assert "tuyen dung" not in expand_query("Thuế thu nhập của người lao động nước ngoài")
+    assert "tuyen dung" in expand_query("thuê người nước ngoài làm việc")
