@@ -22,6 +22,7 @@ from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
 from knowledge.quoted import compose_plain
 from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
+from knowledge.required import compose_required_in
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.stated import compose_values, procedure_times
@@ -98,6 +99,9 @@ def ask(
             nearest = likely_facet(kb, topic, question, text, on)
             if nearest is not None and nearest not in FACET_KINDS:
                 compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
+    if not draft.sentences and used == "deadline" and used == facet:
+        # 'When do I need a criminal-record certificate?': no time limit of its own; the files that ask for it.
+        compose_required_in(kb, draft, topic, on)
     if not draft.sentences and used is not None:
         _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:

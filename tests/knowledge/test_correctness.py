@@ -374,3 +374,25 @@ def test_renting_a_home_or_a_tax_is_no_hiring() -> None:
     assert "tuyen dung" not in expand_query("Tôi thuê nhà cho người nước ngoài ở")
     assert "tuyen dung" not in expand_query("Thuế thu nhập của người lao động nước ngoài")
     assert "tuyen dung" in expand_query("thuê người nước ngoài làm việc")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_when_a_certificate_is_needed_is_answered_with_the_files_on_file_that_ask_for_it(lang: str) -> None:
+    # Its own texts set no time to get it; the work-permit file asks for one issued at most 6 months before.
+    r = _ask("When Will Foreigner Need to Obtain Criminal Record?", lang)
+    assert r.covered and r.citations[0].article == "Điều 18" and r.citations[0].clause == "khoản 4"
+    assert "không quá 6 tháng, kể từ ngày cấp đến ngày nộp hồ sơ" in r.direct
+    for value in r.values:
+        assert value.shown in str(_unit_of(r, value.citation)["text"])  # the clause's own characters
+
+
+def test_a_limit_set_for_some_papers_only_is_not_said_of_every_health_certificate() -> None:
+    # Decree 219/2025 Art. 18 k2: the 12 months are those of a health certificate issued abroad (2nd sentence).
+    r = _ask("When should foreigners obtain Vietnam health certificate?")
+    assert r.covered and ("Điều 18", "khoản 2") in {(c.article, c.clause) for c in r.citations}
+    assert "12 tháng" not in r.direct and not r.values
+
+
+def test_a_paper_is_not_said_to_be_asked_for_by_its_own_application_file() -> None:
+    r = _ask("When must the employer apply for the work permit?")
+    assert "Among the texts on file, it is asked for in" not in r.direct
