@@ -242,11 +242,18 @@ def asks_minimum(question: str) -> bool:
 
 
 # An article titled as a dossier or as the steps ('Hồ sơ đề nghị cấp giấy xác nhận không thuộc diện ...',
-# 'Trình tự, thủ tục ...') mentions the exempt cases or the conditions only on the way: it does not list them.
-_DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Trình tự|Thủ tục)")
+# 'Trình tự, thủ tục ...', 'Giấy tờ chứng minh ...' (the proof papers)) mentions the exempt cases or the
+# conditions only on the way: it does not list them.
+_DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh|Trình tự|Thủ tục)")
 _LISTED_ELSEWHERE = frozenset({"exemption", "eligibility"})
 
 
 def titled_for_another_facet(unit: Unit, facet: str) -> bool:
     """The clause's article is titled for another kind of question than the one asked."""
     return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(str(unit.get("article_title") or "")))
+
+
+def in_first_sentence(text: str, start: int) -> bool:
+    """The clause's main rule is its first sentence; a later one ('Đối với giấy khám sức khỏe do cơ sở y tế
+    ... của nước ngoài cấp ...', 'Trường hợp ...') narrows it to some cases."""
+    return start <= len(re.split(r"\.\s", text, maxsplit=1)[0])

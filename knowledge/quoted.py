@@ -9,6 +9,7 @@ from typing import Any
 
 from catalog import translator
 from knowledge.draft import Draft
+from knowledge.fit import in_first_sentence
 from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, ranked_clauses
 from knowledge.selection import Unit, in_force, index_for
@@ -21,8 +22,11 @@ PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no
 # on a number (an amount, a length of stay, an age) are named in the direct answer, each in its clause's words.
 _LISTED_FACETS = frozenset({"exemption", "eligibility"})
 _KEY_KINDS = frozenset({"money", "money_range", "duration", "count", "age"})
-MAX_KEY_CASES = 4
-_WORDS_BEFORE = 5  # the clause's words before the value that say what it is ('có giá trị góp vốn từ')
+MAX_KEY_CASES = 6
+_WORDS_BEFORE = 4  # the clause's words before the value that say what it is ('có giá trị góp vốn từ')
+_TAIL = re.compile(
+    r"(?:\s+[^\s,;.:]+){0,3}"
+)  # and up to 3 after it, within its phrase ('kinh nghiệm làm việc')
 _DATE_AFTER = re.compile(r"^\s+\d")  # '01 tháng 01': a date, not a length
 
 
@@ -113,9 +117,15 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
         if value is None:
             continue
         start, end = int(value["start"]), int(value["end"])
-        words = unit["text"][:start].split()
-        before = words[-_WORDS_BEFORE:]
-        quote = ("… " if len(words) > _WORDS_BEFORE else "") + " ".join([*before, unit["text"][start:end]])
+        words = [m.start() for m in re.finditer(r"\S+", unit["text"][:start])]
+        first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
+        tail = _TAIL.match(unit["text"], end)
+        last = tail.end() if tail else end
+        quote = (
+            ("… " if first else "")
+            + unit["text"][first:last]
+            + (" …" if last < len(unit["text"]) - 1 else "")
+        )
         quotes.setdefault(quote, []).append(unit)
         if len(quotes) >= MAX_KEY_CASES:
             break
@@ -128,10 +138,15 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
             value = _key_value(unit)
             if value is not None:
                 draft.values.append(StatedValue(str(value["kind"]), str(value["text"]), quote, position))
-        first = draft.label(units[0])
-        same = first.rsplit(", khoản", 1)[0] + ", "  # further clauses of the same article: 'khoản 3'
-        labels = [first, *(draft.label(u).removeprefix(same) for u in units[1:])]
-        parts.append(f"“{quote.strip(' ,;:')}” ({', '.join(labels)})")
+        head = draft.label(units[0])
+        same = head.rsplit(", khoản", 1)[0] + ", "  # further clauses of the same article: 'khoản 3'
+        others = [draft.label(u) for u in units[1:]]
+        joined = (
+            ", ".join([head, *(o.removeprefix(same) for o in others)])
+            if all(o.startswith(same) for o in others)
+            else "; ".join([head, *others])
+        )
+        parts.append(f"“{quote.strip(' ,;:')}” ({joined})")
     lead = (
         _t("Cases that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
         if facet == "exemption"
@@ -141,13 +156,15 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
 
 
 def _key_value(unit: Unit) -> dict[str, Any] | None:
-    """The clause's first amount, length or age (a date such as '01 tháng 01' is none)."""
+    """The clause's first amount, length or age in its first sentence (a date such as '01 tháng 01' is none;
+    a later sentence, 'Đối với giấy khám sức khỏe do ... nước ngoài cấp ...', sets it for some cases only)."""
     for value in unit.get("values") or []:
         end = value.get("end")
         if (
             value.get("kind") not in _KEY_KINDS
             or not isinstance(value.get("start"), int)
             or not isinstance(end, int)
+            or not in_first_sentence(unit["text"], int(value["start"]))
         ):
             continue
         if _DATE_AFTER.match(unit["text"][end : end + 4]):

@@ -13,6 +13,7 @@ from datetime import date
 
 from catalog import translator
 from knowledge.draft import Draft
+from knowledge.fit import in_first_sentence
 from knowledge.model import StatedValue
 from knowledge.selection import Unit, in_force, is_national, topic_score
 from knowledge.store import Kb
@@ -83,12 +84,11 @@ def _validity_quote(draft: Draft, unit: Unit, position: int) -> str:
     """The paper's age limit in the clause's words, when its first sentence sets one (a later sentence,
     'Đối với giấy khám sức khỏe do cơ sở y tế ... của nước ngoài cấp ...', sets it for some papers only)."""
     text = unit["text"]
-    first_sentence = len(re.split(r"\.\s", text, maxsplit=1)[0])
     for value in unit.get("values") or []:
         start, end = value.get("start"), value.get("end")
         if value.get("kind") != "duration" or not isinstance(start, int) or not isinstance(end, int):
             continue
-        if start > first_sentence:
+        if not in_first_sentence(text, start):
             continue
         words = [m.start() for m in re.finditer(r"\S+", text[:start])]
         first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0

@@ -56,6 +56,8 @@ _EN_VI: dict[str, str] = {
     "employer": "nguoi su dung lao dong",
     "employ": "su dung lao dong",
     "hire": "tuyen dung",
+    "degree": "bang dai hoc van bang",
+    "diploma": "bang dai hoc van bang",
     "recruit": "tuyen dung",
     "month": "hang thang",
     "monthly": "dinh ky hang thang",

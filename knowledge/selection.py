@@ -114,6 +114,18 @@ def _topic_names(unit: Unit) -> list[str]:
 
 
 _INDEXES: dict[int, Index] = {}
+_PENALTY_TEXT = "xu phat"  # a penalty decree is about many acts of many topics, never one paper
+
+
+def _document_topic(kb: Kb, doc_id: str) -> list[str]:
+    """The topic a national text's title names ('Nghị định quy định về người lao động nước ngoài làm việc tại
+    Việt Nam' -> work permits), if it is not a penalty decree."""
+    doc = kb.documents.get(doc_id) or {}
+    title = str(doc.get("title_vi") or "")
+    if doc.get("source") != "national" or _PENALTY_TEXT in fold(title):
+        return []
+    topic = title_topic(title)
+    return [topic] if topic else []
 
 
 def index_for(kb: Kb) -> Index:
@@ -137,6 +149,10 @@ def index_for(kb: Kb) -> Index:
         titled = title_topic(unit.get("article_title") or "")
         if titled and titled not in names:
             names.append(titled)
+        if not names:
+            # A clause of a national text about one paper is about that paper even where it does not name it
+            # (Decree 219/2025 Art. 3: who counts as an expert or a technical worker).
+            names = _document_topic(kb, unit["doc_id"])
         for topic in names:
             for facet in facets:
                 index.by_topic_facet.setdefault((topic, facet), []).append(position)

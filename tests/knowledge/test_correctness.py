@@ -342,7 +342,7 @@ def test_an_exemption_answer_names_the_cases_that_turn_on_a_number_each_quoted_f
     for value in r.values:
         unit_text = str(_unit_of(r, value.citation)["text"])
         assert value.text in unit_text
-        assert value.shown.removeprefix("… ") in unit_text  # the quote is the clause's own words
+        assert value.shown.removeprefix("… ").removesuffix(" …") in unit_text  # the clause's own words
     assert "tháng 01" not in r.direct  # '01 tháng 01' (1 January) is a date, not a length
 
 
@@ -396,3 +396,18 @@ def test_a_limit_set_for_some_papers_only_is_not_said_of_every_health_certificat
 def test_a_paper_is_not_said_to_be_asked_for_by_its_own_application_file() -> None:
     r = _ask("When must the employer apply for the work permit?")
     assert "Among the texts on file, it is asked for in" not in r.direct
+
+
+def test_who_may_work_without_a_degree_is_answered_from_the_job_positions_article() -> None:
+    # Decree 219/2025 Art. 3 (technical worker: at least 3 years' experience) names no paper but is about work
+    # permits; Art. 19 lists the proof papers, not the conditions.
+    r = _ask("Is it permissible for foreigners without a degree to work in Vietnam?")
+    assert ("219/2025/NĐ-CP", "Điều 3") in {(c.doc_number, c.article) for c in r.citations}
+    assert "Có ít nhất 3 năm kinh nghiệm" in r.direct
+    assert "Điều 19" not in r.direct
+
+
+def test_a_number_set_in_a_later_sentence_for_some_cases_is_no_listed_condition() -> None:
+    # Decree 219/2025 Art. 18 k2: '12 tháng' is the limit of a health certificate issued abroad only.
+    r = _ask("", "en", "health_check", "eligibility")
+    assert "12 tháng" not in r.direct
