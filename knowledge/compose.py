@@ -15,7 +15,15 @@ from datetime import date
 from catalog import N_, normalise_language, translator
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
-from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
+from knowledge.facets import (
+    FACET_WORDS,
+    FACETS,
+    OVERVIEW,
+    PROVINCIAL_FACETS,
+    also_asks,
+    detect_facet,
+    detect_topic,
+)
 from knowledge.fit import act_words, asks_minimum
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
@@ -91,6 +99,10 @@ def ask(
         compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
         compose_plain(kb, draft, topic, used, question, text, on)
+        if used == "procedure" and facet == used and also_asks(text, "where"):
+            # 'What are the steps? Which office receives it?': the office is said before the times.
+            where_question = question.replace(FACET_WORDS[used], FACET_WORDS["where"])
+            compose_where(kb, draft, reply, topic, where_question, text, prov, area, zone_of(zone), on)
         if used == "procedure":
             procedure_times(kb, draft)
         if not draft.sentences and used in _QUOTE_FALLBACK:

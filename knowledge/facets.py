@@ -353,6 +353,12 @@ def detect_facet(text: str) -> str | None:
     return _best(scores, _FACET_PRIORITY)
 
 
+def also_asks(text: str, facet: str) -> bool:
+    """The question asks this facet too, beside the one detect_facet picked ('... thủ tục gì? Nơi tiếp nhận là
+    cơ quan nào?' asks the steps and the office)."""
+    return facet in _scores(text, _FACET_PATTERNS)
+
+
 # On a tie the narrower paper wins: 'health check for a work permit' asks about the health check.
 _TOPIC_ORDER = (
     "health_check",

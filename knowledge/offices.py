@@ -34,6 +34,7 @@ _ZONE_CONDITIONS = {
 }
 
 
+_FOREIGNER_RULE = re.compile(r"(Người|Công dân) nước ngoài")
 _SUBMITS = re.compile(r"nộp hồ sơ|nộp trực tiếp|gửi hồ sơ|khai báo tạm trú với", re.IGNORECASE)
 
 
@@ -94,7 +95,9 @@ def compose_where(
     ranked = [(s, u) for s, u in ranked if s >= ranked[0][0] * NEAR_BEST] if ranked else []
     # The clause where the applicant submits ('người sử dụng lao động nộp hồ sơ ... đến X') says where to
     # apply more plainly than one where offices pass the file on.
-    ranked.sort(key=lambda su: not _SUBMITS.search(su[1]["text"]))
+    # Among them, the rule for a foreigner (the people this assistant serves) before the one for citizens
+    # (Decree 216/2026 Art. 22 k6: a) 'Công dân Việt Nam gửi hồ sơ ...', b) 'Người nước ngoài ... gửi hồ sơ').
+    ranked.sort(key=lambda su: (not _SUBMITS.search(su[1]["text"]), not _FOREIGNER_RULE.match(su[1]["text"])))
     kinds = (frozenset({"receives"}), frozenset({"decides"}) | ISSUE_ROLES)
     # With a province, its decree names the receiving offices; national law then adds who is competent.
     for wanted in kinds[1:] if prov is not None and has_decrees(kb, topic) else kinds:

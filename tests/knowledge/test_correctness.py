@@ -411,3 +411,20 @@ def test_a_number_set_in_a_later_sentence_for_some_cases_is_no_listed_condition(
     # Decree 219/2025 Art. 18 k2: '12 tháng' is the limit of a health certificate issued abroad only.
     r = _ask("", "en", "health_check", "eligibility")
     assert "12 tháng" not in r.direct
+
+
+def test_where_a_foreigner_applies_is_the_foreigners_own_rule() -> None:
+    # Decree 216/2026 Art. 22 k6: a) citizens, b) foreigners (residence; MPS once they have left Viet Nam).
+    r = _ask("Where do I apply for a criminal record certificate?", "en", "criminal_record", "where")
+    assert r.citations[0].article == "Điều 22" and r.citations[0].point == "điểm b", r.citations[0]
+    assert "Người nước ngoài" in r.citations[0].quote_vi
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_question_asking_the_steps_and_the_office_gets_both(lang: str) -> None:
+    text = "Xin phiếu lý lịch tư pháp thì phải làm những thủ tục gì? Nơi tiếp nhận là cơ quan nào?"
+    r = _ask(text, lang)
+    assert r.facet == "procedure"
+    assert ("criminal_record_issuer", "receives") in {(a, role) for a, role, _p in r.roles}
+    only_steps = _ask("Xin phiếu lý lịch tư pháp thì phải làm những thủ tục gì?", lang)
+    assert not only_steps.roles  # a question not asking the office gets no office sentence
