@@ -23,6 +23,7 @@ PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no
 _LISTED_FACETS = frozenset({"exemption", "eligibility"})
 _KEY_KINDS = frozenset({"money", "money_range", "duration", "count", "age"})
 MAX_KEY_CASES = 6
+_LEAD_WORDS = 4  # a point's clause's first words ('Lao động kỹ thuật thuộc')
 _WORDS_BEFORE = 4  # the clause's words before the value that say what it is ('có giá trị góp vốn từ')
 _TAIL = re.compile(
     r"(?:\s+[^\s,;.:]+){0,3}"
@@ -132,6 +133,7 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
     if not quotes:
         return
     parts: list[str] = []
+    leads: list[str] = []
     for quote, units in quotes.items():
         for unit in units:
             position, _ = draft.cite(unit)
@@ -146,13 +148,29 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
             if all(o.startswith(same) for o in others)
             else "; ".join([head, *others])
         )
-        parts.append(f"“{quote.strip(' ,;:')}” ({joined})")
+        item = f"“{quote.strip(' ,;:')}” ({joined})"
+        lead = _whose(draft, units[0])
+        if parts and lead and leads[-1] == lead:
+            parts[-1] += f", {item}"  # points of one clause under its first words once
+        else:
+            parts.append(f"{lead}: {item}" if lead else item)
+        leads.append(lead)
     lead = (
         _t("Cases that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
         if facet == "exemption"
         else _t("Conditions that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
     )
     draft.say(lead)
+
+
+def _whose(draft: Draft, unit: Unit) -> str:
+    """A point's case is its clause's ('Lao động kỹ thuật thuộc một trong các trường hợp sau đây: ... b) Có
+    ít nhất 3 năm kinh nghiệm'): the clause's first words say whom the number is for."""
+    parent_at = index_for(draft.kb).parent_of(draft.kb, unit) if unit.get("point") else None
+    if parent_at is None:
+        return ""
+    words = draft.kb.units[parent_at]["text"].split()
+    return "“" + " ".join(words[:_LEAD_WORDS]).rstrip(",;:") + " …”" if len(words) > 2 else ""
 
 
 def _key_value(unit: Unit) -> dict[str, Any] | None:

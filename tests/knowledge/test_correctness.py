@@ -428,3 +428,10 @@ def test_a_question_asking_the_steps_and_the_office_gets_both(lang: str) -> None
     assert ("criminal_record_issuer", "receives") in {(a, role) for a, role, _p in r.roles}
     only_steps = _ask("Xin phiếu lý lịch tư pháp thì phải làm những thủ tục gì?", lang)
     assert not only_steps.roles  # a question not asking the office gets no office sentence
+
+
+def test_a_listed_number_in_a_point_says_whom_its_clause_is_about() -> None:
+    # Decree 219/2025 Art. 3 k4 b '3 năm' is the technical worker's: the clause's first words say so.
+    r = _ask("Is it permissible for foreigners without a degree to work in Vietnam?")
+    technical = r.direct.split("“Lao động kỹ thuật …”:", 1)
+    assert len(technical) == 2 and "Có ít nhất 3 năm kinh nghiệm" in technical[1], r.direct
