@@ -174,10 +174,15 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
     if kind in ("period", "period_range"):
         if kind == "period_range":
             numbers = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
-            low, high = (_UNITS[t.lower_] for t in span if t.lower_ in _UNITS)
-            if low != high:  # 'từ 180 ngày đến dưới 01 năm': each bound in its own unit, not 180 to 1 day
-                return "duration", {"min": numbers[0], "min_unit": low, "max": numbers[1], "max_unit": high}
-            return "duration", {"min": numbers[0], "max": numbers[1], "unit": low}
+            low_unit, high_unit = (_UNITS[t.lower_] for t in span if t.lower_ in _UNITS)
+            if low_unit != high_unit:  # 'từ 180 ngày đến dưới 01 năm': each bound in its unit, not 180-1 day
+                return "duration", {
+                    "min": numbers[0],
+                    "min_unit": low_unit,
+                    "max": numbers[1],
+                    "max_unit": high_unit,
+                }
+            return "duration", {"min": numbers[0], "max": numbers[1], "unit": low_unit}
         amount, unit, working = _period(span)
         norm: dict[str, Any] = {"amount": amount, "unit": unit, "bound": _bound(span), f"{unit}s": amount}
         if working:
