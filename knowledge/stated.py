@@ -10,7 +10,7 @@ from typing import Any
 from catalog import translator
 from knowledge.answers import short_cite, unit_citation
 from knowledge.draft import MAX_SENTENCES, Draft
-from knowledge.fit import is_person_deadline, symbols_text, value_answers
+from knowledge.fit import is_person_deadline, other_paper, papers_asked, symbols_text, value_answers
 from knowledge.model import StatedValue
 from knowledge.quoted import compose_plain
 from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, own_word_evidence, ranked_clauses
@@ -41,6 +41,7 @@ _EXPULSION = re.compile(r"xử phạt trục xuất|^Trục xuất")
 PENALTY_NEAR_BEST = 0.9  # another act's fine joins only when the question matches it about as well
 SAME_ACT = 0.85  # share of words two points must have in common to fine the same act at different grades
 _TIME_FACETS = frozenset({"deadline", "processing_time"})
+_PAPER_TIMES = frozenset({"validity", *_TIME_FACETS})  # times that belong to one paper
 _FULL_FILE = re.compile(r"nhận đủ hồ sơ")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 
@@ -168,6 +169,13 @@ def _short(text: str, limit: int = 90) -> str:
 def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
     everything = ranked_clauses(kb, topic, facet, question, text, on)
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
+    papers = papers_asked(text)
+    if facet in _PAPER_TIMES and papers and ranked:
+        # A residence card's term is no answer for the visa asked (LĐ1 is a symbol of both): with no clause of
+        # the paper asked stating it, the question is not answered.
+        ranked = [(s, u) for s, u in ranked if not other_paper(u, papers)]
+        if not ranked:
+            return
     if not ranked and facet in _TIME_FACETS:
         return  # no clause gives this time: another clause's words are no answer to 'when' or 'how long'
     if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
