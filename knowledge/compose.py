@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from catalog import N_, normalise_language, translator
+from knowledge.definitions import compose_definitions
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import (
@@ -87,6 +88,9 @@ def ask(
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
+    defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
+    if defined and facet is None:
+        used = None  # nothing else asked: the definition is the answer
     if used is not None and used != facet:
         reply.province_matters = False  # a clause quoted for a question naming no facet: no office to find
         # The question names no facet: its best-matching clause is quoted as what it is, never as the answer
@@ -125,7 +129,7 @@ def ask(
         )
         draft.sentences.clear()
         draft.values.clear()
-    unasked = used is not None and used != facet
+    unasked = used is not None and used != facet and not defined
     # Clauses quoted for a question naming no facet are the closest on file, not its answer: said after the
     # not-covered sentence, so the reader sees both.
     reply.covered = bool(draft.sentences) and not unasked

@@ -446,3 +446,18 @@ def test_a_listed_number_in_a_point_says_whom_its_clause_is_about() -> None:
     r = _ask("Is it permissible for foreigners without a degree to work in Vietnam?")
     technical = r.direct.split("“Lao động kỹ thuật …”:", 1)
     assert len(technical) == 2 and "Có ít nhất 3 năm kinh nghiệm" in technical[1], r.direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_a_visa_symbol_is_is_answered_with_the_clause_defining_it(lang: str) -> None:
+    r = _ask("Thị thực TT là gì?", lang)
+    assert r.covered and (r.citations[0].article, r.citations[0].clause) == ("Điều 8", "khoản 18")
+    assert r.citations[0].status != "superseded" and "vợ, chồng, con dưới 18 tuổi" in r.direct
+    # A symbol whose defining clause on file is replaced (2014 wording of Art. 8) is not defined from it.
+    old = _ask("What is a DL visa?", lang)
+    assert not any(c.article == "Điều 8" for c in old.citations)
+
+
+def test_a_symbol_named_without_asking_what_it_is_gets_no_definition() -> None:
+    r = _ask("How long is the TT visa valid?")
+    assert "is defined in" not in r.direct and r.values
