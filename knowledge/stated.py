@@ -10,7 +10,14 @@ from typing import Any
 from catalog import translator
 from knowledge.answers import short_cite, unit_citation
 from knowledge.draft import MAX_SENTENCES, Draft
-from knowledge.fit import is_person_deadline, other_paper, papers_asked, symbols_text, value_answers
+from knowledge.fit import (
+    in_first_sentence,
+    is_person_deadline,
+    other_paper,
+    papers_asked,
+    symbols_text,
+    value_answers,
+)
 from knowledge.model import StatedValue
 from knowledge.quoted import compose_plain
 from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, own_word_evidence, ranked_clauses
@@ -41,6 +48,7 @@ _EXPULSION = re.compile(r"xử phạt trục xuất|^Trục xuất")
 PENALTY_NEAR_BEST = 0.9  # another act's fine joins only when the question matches it about as well
 SAME_ACT = 0.85  # share of words two points must have in common to fine the same act at different grades
 _TIME_FACETS = frozenset({"deadline", "processing_time"})
+_NARROWING_WORDS = 18  # the opening of a sentence narrowing a clause to some papers
 _PAPER_TIMES = frozenset({"validity", *_TIME_FACETS})  # times that belong to one paper
 _FULL_FILE = re.compile(r"nhận đủ hồ sơ")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
@@ -149,6 +157,12 @@ def _valid_what(unit: Unit, values: list[dict[str, Any]]) -> str:
     start = values[0].get("start")
     if not isinstance(start, int) or start < 20:
         return ""
+    text = unit["text"]
+    if not in_first_sentence(text, start):
+        # A later sentence narrows the rule ('Đối với giấy khám sức khỏe do cơ sở y tế ... của nước ngoài cấp
+        # ...'): its opening words say which papers the value is for, not the words just before it.
+        opening = text[len(re.split(r"\.\s", text, maxsplit=1)[0]) + 1 :].split()[:_NARROWING_WORDS]
+        return " “" + " ".join(opening).rstrip(",;:") + " …”"
     whole = start <= 80  # from the clause's first word; else from the first whole word of the window
     words = unit["text"][max(0, start - 80) : start].split()[0 if whole else 1 :]
     lead = " “" if whole else " “… "

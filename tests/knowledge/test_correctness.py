@@ -461,3 +461,11 @@ def test_what_a_visa_symbol_is_is_answered_with_the_clause_defining_it(lang: str
 def test_a_symbol_named_without_asking_what_it_is_gets_no_definition() -> None:
     r = _ask("How long is the TT visa valid?")
     assert "is defined in" not in r.direct and r.values
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_validity_set_for_some_papers_says_which(lang: str) -> None:
+    # Decree 219/2025 Art. 18 k2: the 12 months are for a health certificate issued abroad (its 2nd sentence).
+    r = _ask("How long is a health certificate valid?", lang, "health_check", "validity")
+    assert any(v.text == "không quá 12 tháng" for v in r.values), r.direct
+    assert "của nước ngoài cấp" in r.direct, r.direct
