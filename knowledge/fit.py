@@ -106,12 +106,24 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         r"\b(without (a |my |his |her |their )?passport|forg[eo]t\w* (my |his |her |their )?passport|"
+        r"not (carry\w*|hav\w*|bring\w*) (a |my |his |her |their )?passport|"
         r"khong mang (theo )?ho chieu|quen ho chieu|khong co ho chieu)\b",
         r"没带护照|沒帶護照|没有护照|沒有護照|忘带护照|忘帶護照|여권\s*없이|여권을\s*안|여권\s*미소지",
         "khong mang theo ho chieu",
     ),
 )
 _ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _ACTS)
+
+
+@lru_cache(maxsize=4096)
+def act_phrases(question: str) -> tuple[str, ...]:
+    """The penalty clauses' words for each act the question names, one phrase per act."""
+    folded = fold(question)
+    return tuple(
+        words
+        for on_folded, on_raw, words in _ACT_PATTERNS
+        if on_folded.search(folded) or on_raw.search(question)
+    )
 
 
 @lru_cache(maxsize=4096)

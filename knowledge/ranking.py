@@ -10,6 +10,7 @@ from functools import lru_cache
 from knowledge.facets import FACETS
 from knowledge.fit import (
     TOPIC_PAPERS,
+    act_phrases,
     act_words,
     delegates_only,
     other_paper,
@@ -32,6 +33,7 @@ from knowledge.selection import (
     topic_score,
 )
 from knowledge.store import Kb, terms
+from knowledge.text import fold
 
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side clause misleads
@@ -92,10 +94,28 @@ def ranked_clauses(
         scored += [
             (extra_scores.get(p, 0.0) * _fit(kb.units[p], papers, symbols, facet), kb.units[p]) for p in extra
         ]
+        # A clause that names the act in the words of the law ('mà không mang theo hộ chiếu') fines that act,
+        # whatever topic bonus another act's clause has (282/2025 Art. 21 k7 b: acting against the visa's purpose).
+        phrases = act_phrases(text)
+        scored = [
+            (score * ACT_NAMED if any(p in _folded_text(unit) for p in phrases) else score, unit)
+            for score, unit in scored
+        ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
 
 
+ACT_NAMED = 2.0
+
+
+def _folded_text(unit: Unit) -> str:
+    found = _FOLDED.get(unit["id"])
+    if found is None:
+        found = _FOLDED[unit["id"]] = fold(unit["text"])
+    return found
+
+
+_FOLDED: dict[str, str] = {}
 _SIBLINGS: dict[tuple[int, tuple[int, ...], date], tuple[int, ...]] = {}
 
 

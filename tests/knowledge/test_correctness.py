@@ -469,3 +469,22 @@ def test_a_validity_set_for_some_papers_says_which(lang: str) -> None:
     r = _ask("How long is a health certificate valid?", lang, "health_check", "validity")
     assert any(v.text == "không quá 12 tháng" for v in r.values), r.direct
     assert "của nước ngoài cấp" in r.direct, r.direct
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What is the fine for a foreigner not carrying a passport?", "en"),
+        ("Người nước ngoài không mang theo hộ chiếu bị phạt bao nhiêu?", "vi"),
+        ("没带护照会被罚多少钱?", "zh"),
+        ("여권 없이 다니면 벌금이 얼마예요?", "ko"),
+    ],
+)
+def test_the_fine_for_no_passport_is_the_clause_naming_that_act(text: str, lang: str) -> None:
+    # 282/2025 Art. 21 k1 (no topic of its own) names the act; k7 b (acting against the visa's purpose, 20-25
+    # million VND) is another act with a strong topic.
+    r = _ask(text, lang)
+    assert {(c.article, c.clause, c.point) for c in r.citations[:1]} == {("Điều 21", "khoản 1", None)}, (
+        r.direct
+    )
+    assert not any("25.000.000" in v.text or "25,000,000" in v.shown for v in r.values)
