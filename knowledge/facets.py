@@ -348,6 +348,8 @@ def detect_facet(text: str) -> str | None:
     scores = _scores(text, _FACET_PATTERNS)
     if "documents" in scores and "exemption" in scores:
         scores.pop("exemption")  # the papers for the exemption certificate: a documents question
+    if "documents" in scores and "validity" in scores:
+        scores.pop("validity")  # the papers for an extension ('hồ sơ gia hạn'): a documents question
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
     return _best(scores, _FACET_PRIORITY)

@@ -205,7 +205,7 @@ def _weights(kb: Kb, index: Index, position: int) -> dict[str, float]:
 
 
 @lru_cache(maxsize=4096)
-def _asked_subs(question: str, expanded: str) -> frozenset[str]:
+def asked_subs(question: str, expanded: str) -> frozenset[str]:
     """The sub-procedures the question names (extension, reissue, revocation, exemption certificate)."""
     said = _said(question, expanded)
     return frozenset(phrase for phrase, cues in _SUB_PROCEDURES.items() if any(cue in said for cue in cues))
@@ -275,7 +275,7 @@ def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: s
     for term in _question_terms(expanded):
         for position, weight in postings.get(term, ()):
             scores[position] += weight
-    asked = _asked_subs(question, expanded)
+    asked = asked_subs(question, expanded)
     for position, score in scores.items():  # only the units the question touched
         named = index.sub_named[position]
         if named and _unasked(named, question, expanded):

@@ -23,6 +23,7 @@ from knowledge.quoted import compose_plain
 from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, own_word_evidence, ranked_clauses
 from knowledge.selection import (
     Unit,
+    asked_subs,
     in_force,
     index_for,
     title_relevance,
@@ -398,10 +399,20 @@ def _compose_documents(
             first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
     if not first_of_article:
         return
-    best = max(
-        first_of_article.values(),
-        key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
-    )
+    asked = asked_subs(question, question)
+
+    def fit(unit: Unit) -> tuple[bool, bool, float, int]:
+        # The dossier of the sub-procedure asked ('exemption from work permit': the exemption certificate's,
+        # Art. 8) before the first issue's, whose title matches more words; none of one not asked.
+        named = set(index.sub_named[index.by_id[unit["id"]]])
+        return (
+            bool(named & asked),
+            not (named - asked),
+            title_relevance(kb, index, index.by_id[unit["id"]], question),
+            -unit.get("seq", 0),
+        )
+
+    best = max(first_of_article.values(), key=fit)
     group = [kb.units[p] for p in index.by_article[(best["doc_id"], best["article"])]]
     group = [u for u in group if u.get("part") == best.get("part") and in_force(kb, u, on)]
     group.sort(key=lambda u: u.get("seq", 0))

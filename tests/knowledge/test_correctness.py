@@ -488,3 +488,19 @@ def test_the_fine_for_no_passport_is_the_clause_naming_that_act(text: str, lang:
         r.direct
     )
     assert not any("25.000.000" in v.text or "25,000,000" in v.shown for v in r.values)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "article"),
+    [
+        ("What does application for exemption from work permit in Vietnam comprise?", "en", "Điều 8"),
+        ("What documents are needed to extend a work permit?", "en", "Điều 27"),
+        ("Hồ sơ gia hạn giấy phép lao động gồm những gì?", "vi", "Điều 27"),
+        ("What documents do I need for a work permit?", "en", "Điều 18"),
+    ],
+)
+def test_a_dossier_answer_is_the_dossier_of_the_paper_asked(text: str, lang: str, article: str) -> None:
+    # Decree 219/2025: Art. 8 exemption certificate, Art. 18 work permit, Art. 27 its extension.
+    r = _ask(text, lang)
+    assert r.facet == "documents"
+    assert {_unit_of(r, v.citation)["article"] for v in r.values} == {article}, r.direct
