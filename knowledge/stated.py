@@ -467,6 +467,7 @@ def _said_route(values: list[dict[str, Any]], lang: str) -> str:
 def procedure_times(kb: Kb, draft: Draft) -> None:
     """The time limits written in the articles a procedure answer cites (when to file, how long it takes)."""
     index = index_for(kb)
+    said: set[str] = set()  # the same limit from a law and its circular is said once
     for key in [(u["doc_id"], u["article"]) for u in list(draft.units)]:
         for position in index.by_article.get(key, []):
             unit = kb.units[position]
@@ -482,6 +483,9 @@ def procedure_times(kb: Kb, draft: Draft) -> None:
                 continue
             joined = _t(", ", draft.lang).join(_qualified(unit, v, draft.lang) for v in values)
             route = _said_route(values, draft.lang)
+            if route + joined in said:
+                continue
+            said.add(route + joined)
             if draft.say(
                 route + facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))
             ):

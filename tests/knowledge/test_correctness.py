@@ -504,3 +504,8 @@ def test_a_dossier_answer_is_the_dossier_of_the_paper_asked(text: str, lang: str
     r = _ask(text, lang)
     assert r.facet == "documents"
     assert {_unit_of(r, v.citation)["article"] for v in r.values} == {article}, r.direct
+
+
+def test_a_time_limit_said_by_a_law_and_its_circular_is_said_once() -> None:
+    r = _ask("Khai báo tạm trú cho người nước ngoài gồm thủ tục và quy trình như thế nào?", "vi")
+    assert r.direct.count("12 giờ") == 1, r.direct
