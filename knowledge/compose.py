@@ -109,6 +109,11 @@ def ask(
             compose_where(kb, draft, reply, topic, where_question, text, prov, area, zone_of(zone), on)
         if used == "procedure":
             procedure_times(kb, draft)
+            if draft.paper_route_said:
+                # The paper form's 12 hours is not the online route's limit: the other routes are said too.
+                compose_values(
+                    kb, draft, topic, "deadline", f"{question} {FACET_WORDS['deadline']}", text, on
+                )
         if not draft.sentences and used in _QUOTE_FALLBACK:
             # No clause of the topic is tagged with this facet: quote the clause that matches the question
             # best, said as what it is ("this is set out in"), never as the asked facet's answer.

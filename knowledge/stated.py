@@ -486,6 +486,7 @@ def procedure_times(kb: Kb, draft: Draft) -> None:
             if route + joined in said:
                 continue
             said.add(route + joined)
+            draft.paper_route_said |= {(v.get("norm") or {}).get("route") for v in values} == {"paper"}
             if draft.say(
                 route + facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))
             ):

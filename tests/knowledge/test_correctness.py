@@ -509,3 +509,16 @@ def test_a_dossier_answer_is_the_dossier_of_the_paper_asked(text: str, lang: str
 def test_a_time_limit_said_by_a_law_and_its_circular_is_said_once() -> None:
     r = _ask("Khai báo tạm trú cho người nước ngoài gồm thủ tục và quy trình như thế nào?", "vi")
     assert r.direct.count("12 giờ") == 1, r.direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_declaration_procedure_says_the_online_route_beside_the_paper_forms_12_hours(lang: str) -> None:
+    # Law 47 Art. 33 k2's 12 h / 24 h is the paper route; Circular 53/2016 Art. 5 k1: online, at once.
+    r = _ask("How do I make a temporary residence declaration?", lang)
+    cited = {(_unit_of(r, v.citation)["doc_id"], v.kind) for v in r.values}
+    assert ("luat_47_2014_amended", "time_limit") in cited or ("luat_47_2014", "time_limit") in cited, (
+        r.direct
+    )
+    assert ("tt_53_2016", "time_limit") in cited and any(v.text.startswith("ngay") for v in r.values), (
+        r.direct
+    )
