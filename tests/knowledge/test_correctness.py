@@ -522,3 +522,12 @@ def test_a_declaration_procedure_says_the_online_route_beside_the_paper_forms_12
     assert ("tt_53_2016", "time_limit") in cited and any(v.text.startswith("ngay") for v in r.values), (
         r.direct
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("外国人什么时候需要无犯罪记录证明?", "zh"), ("외국인은 언제 범죄경력증명서가 필요한가요?", "ko")],
+)
+def test_when_is_read_in_chinese_and_korean(text: str, lang: str) -> None:
+    r = _ask(text, lang)
+    assert r.facet == "deadline" and r.covered and "6 tháng" in r.direct, r.direct
