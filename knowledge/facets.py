@@ -76,7 +76,8 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             2.5,
         ),
         (
-            r"\b(mien|khong thuoc dien|khong can|khong phai (xin|cap|lam)|co can (xin|phai)|co phai xin)\b",
+            r"\b(mien|khong thuoc dien|khong can|khong phai (xin|cap|lam)|co can (xin|phai)|co phai xin|"
+            r"co can co giay phep)\b",
             "",
             2.5,
         ),

@@ -28,8 +28,10 @@ from knowledge.selection import (
     in_force,
     index_for,
     is_national,
+    UNASKED_SUB,
     relevance_all,
     title_topic,
+    unasked_sub,
     topic_score,
 )
 from knowledge.store import Kb, terms
@@ -69,8 +71,15 @@ def ranked_clauses(
     # hạn' is the visa overstay): papers and symbols narrow the other facets only.
     papers = papers_asked(text) if facet != "penalty" else frozenset()
     symbols = symbols_asked(text) if facet != "penalty" else frozenset()
+    index = index_for(kb)
+    # A sub-procedure the question does not name (an extension, for 'chuyên gia Hàn Quốc') loses its static
+    # bonus as its relevance already lost most of its words' weight.
     scored = [
-        ((scores.get(p, 0.0) + bonus[i]) * _fit(kb.units[p], papers, symbols, facet), kb.units[p])
+        (
+            (scores.get(p, 0.0) + bonus[i] * (UNASKED_SUB if unasked_sub(index, p, text, question) else 1.0))
+            * _fit(kb.units[p], papers, symbols, facet),
+            kb.units[p],
+        )
         for i, p in enumerate(positions)
     ]
     implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers_asked(text) else frozenset()

@@ -241,10 +241,18 @@ def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str)
     reissue, revocation, exemption certificate) cuts it to about a third."""
     weights = _weights(kb, index, position)
     score = sum(weights[w] for w in weights.keys() & _question_terms(expanded))
-    named = index.sub_named[position]
-    if named and _unasked(named, question, expanded):
-        score *= 0.35
+    if unasked_sub(index, position, question, expanded):
+        score *= UNASKED_SUB
     return score
+
+
+UNASKED_SUB = 0.35
+
+
+def unasked_sub(index: Index, position: int, question: str, expanded: str) -> bool:
+    """The clause's article is about a sub-procedure the question does not name."""
+    named = index.sub_named[position]
+    return bool(named) and _unasked(named, question, expanded)
 
 
 _LOCAL: dict[tuple[int, tuple[int, ...]], dict[str, list[tuple[int, float]]]] = {}

@@ -531,3 +531,13 @@ def test_a_declaration_procedure_says_the_online_route_beside_the_paper_forms_12
 def test_when_is_read_in_chinese_and_korean(text: str, lang: str) -> None:
     r = _ask(text, lang)
     assert r.facet == "deadline" and r.covered and "6 tháng" in r.direct, r.direct
+
+
+def test_an_unasked_extension_loses_its_static_bonus_too() -> None:
+    # 'chuyên gia Hàn Quốc' is no 'gia hạn': Art. 28 (extension steps) is not named for a first permit.
+    text = (
+        "Công ty muốn được tư vấn về các thủ tục liên quan đến tuyển dụng 02 chuyên gia Hàn Quốc thì có cần có"
+        " giấy phép lao động và có cần làm thẻ tạm trú cho người nước ngoài không?"
+    )
+    r = _ask(text, "vi")
+    assert "Điều 28" not in r.direct, r.direct
