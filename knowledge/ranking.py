@@ -23,16 +23,16 @@ from knowledge.fit import (
 from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
+    UNASKED_SUB,
     Unit,
     candidates,
     in_force,
     index_for,
     is_national,
-    UNASKED_SUB,
     relevance_all,
     title_topic,
-    unasked_sub,
     topic_score,
+    unasked_sub,
 )
 from knowledge.store import Kb, terms
 from knowledge.text import fold

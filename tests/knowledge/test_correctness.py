@@ -321,7 +321,9 @@ def test_a_decree_older_than_the_national_issuer_is_not_repeated_as_who_issues()
     assert ("justice", "issues") not in {(a, role) for a, role, _p in r.roles}, (
         r.direct
     )  # police since 01/7/2026
-    permit = _where("work_permit", "Hà Nam")  # a department the People's Committee delegates to still issues
+    # A department the People's Committee delegates to still issues (Bắc Ninh Mục III.1 ý 3: 'cấp, cấp lại ...
+    # giấy phép lao động'; Hà Nam's decree only has DOLISA notify lists of permits issued).
+    permit = _where("work_permit", "Bắc Ninh")
     assert any(role == "issues" and a != "provincial_pc" for a, role, _p in permit.roles), permit.direct
 
 

@@ -153,6 +153,10 @@ def test_ministry_successor_basis_is_in_the_text(kb: dict[str, Any]) -> None:
         # 'Trao đổi ... danh sách các cơ sở khám bệnh ..., cấp giấy khám sức khỏe': the clinics issue
         ("ha_nam_66_2024/qc/dieu-16/khoan-2", "health", {"issues"}),
         ("ha_nam_66_2024/qc/dieu-11/khoan-3", "education", {"issues"}),
+        # a list continued after ';' ('danh sách ...; cấp, cấp lại ... giấy phép lao động tới Công an tỉnh')
+        ("ha_nam_66_2024/qc/dieu-7/khoan-2", "labour_dept", {"issues"}),
+        # 'chỉ đạo các cơ sở khám, chữa bệnh ..., cấp giấy chứng nhận sức khỏe': the clinics issue
+        ("bac_ninh_1151_2023/qc/muc-iii-10/y-2", "health", {"issues"}),
     ],
 )
 def test_an_author_a_rule_maker_or_a_list_does_not_act(
