@@ -9,6 +9,7 @@ from datetime import date
 from catalog import N_, translator
 from knowledge.answers import _documents_for
 from knowledge.draft import Draft, agency_label
+from knowledge.facets import MAIN_TOPICS
 from knowledge.model import Reply
 from knowledge.provinces import Province
 from knowledge.ranking import NEAR_BEST, has_decrees, ranked_clauses
@@ -22,6 +23,8 @@ from knowledge.selection import (
     topic_score,
 )
 from knowledge.store import Kb
+from knowledge.templates import TOPIC_LABELS
+from knowledge.text import fold
 from knowledge.wording import ISSUE_ROLES, role_sentence
 
 _t = translator("knowledge")
@@ -160,6 +163,9 @@ def compose_where(
             # National law in force names another issuer (criminal-record certificates: the police since
             # 01/7/2026); a decree giving the paper to another office predates it and is not repeated as current.
             continue
+        if role in ISSUE_ROLES and not _issues_the_paper(unit, agency, topic):
+            continue  # 'cấp thị thực, thẻ tạm trú, ..., hướng dẫn khai báo tạm trú': the police issue visas and
+            # cards, not declarations; that clause says where declarations are guided, under that role
         condition = _ZONE_CONDITIONS.get(unit.get("zone_scope") or "") if zoned and zone is None else None
         if _role_line(kb, draft, unit, agency, role, unit_roles(unit), condition):
             named.add(agency)
@@ -182,6 +188,29 @@ def compose_where(
 
 # National issuers that hand the paper to a provincial department: a decree naming that department agrees.
 _DELEGATES = frozenset({"provincial_pc", "work_permit_authority"})
+
+
+_OBJECT_CHARS = (
+    80  # how far after the issuing verb the paper is named ('cấp, cấp lại, gia hạn ... giấy phép')
+)
+
+
+def _issues_the_paper(unit: Unit, agency: str, topic: str) -> bool:
+    """The clause's issuing verb has the topic's paper as its object ('cấp ... giấy phép lao động'); for the
+    four papers people ask about (other topics' labels name a field, not a paper)."""
+    if topic not in MAIN_TOPICS:
+        return True
+    papers = [fold(p) for p in TOPIC_LABELS[topic]["vi"].split(", ")]
+    text = fold(unit["text"])
+    for entry in unit.get("agency_roles") or []:
+        if entry.get("agency") != agency or entry.get("role") not in ISSUE_ROLES or not entry.get("verb"):
+            continue
+        after = text.find(
+            fold(str(entry["verb"])), int(entry.get("start") or 0) if entry.get("where") == "text" else 0
+        )
+        if after >= 0 and any(p in text[after : after + _OBJECT_CHARS] for p in papers):
+            return True
+    return False
 
 
 def _said(draft: Draft) -> set[str]:

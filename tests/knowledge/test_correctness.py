@@ -543,3 +543,11 @@ def test_an_unasked_extension_loses_its_static_bonus_too() -> None:
     )
     r = _ask(text, "vi")
     assert "Điều 28" not in r.direct, r.direct
+
+
+def test_an_office_issuing_other_papers_is_not_said_to_issue_the_one_asked() -> None:
+    # Hà Nội draft Art. 7 k2: the police 'cấp thị thực, thẻ tạm trú, ..., hướng dẫn khai báo tạm trú': they
+    # issue visas and cards; for declarations that clause says they guide.
+    r = _where("temporary_residence", "Hà Nội")
+    assert ("provincial_police", "issues") not in {(a, role) for a, role, _p in r.roles}, r.direct
+    assert ("provincial_police", "guides") in {(a, role) for a, role, _p in r.roles}, r.direct
