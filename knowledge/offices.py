@@ -163,6 +163,20 @@ def compose_where(
             # National law in force names another issuer (criminal-record certificates: the police since
             # 01/7/2026); a decree giving the paper to another office predates it and is not repeated as current.
             continue
+        moved = _moved_away(kb, agency, topic, on)
+        if moved is not None:
+            # Hà Nam's 2024 decree has the DoJ guide and issue criminal records: the police's since 01/7/2026.
+            note = _t(
+                "{office} had this task under {cite}; since {date} it belongs to {new}.",
+                draft.lang,
+                office=agency_label(kb, agency, draft.lang),
+                cite=draft.label(unit),
+                date=f"{moved['from'][8:10]}/{moved['from'][5:7]}/{moved['from'][0:4]}",
+                new=agency_label(kb, str(moved["to"]), draft.lang),
+            )
+            if note not in draft.caveats:
+                draft.caveats.append(note)
+            continue
         if role in ISSUE_ROLES and not _issues_the_paper(unit, agency, topic):
             continue  # 'cấp thị thực, thẻ tạm trú, ..., hướng dẫn khai báo tạm trú': the police issue visas and
             # cards, not declarations; that clause says where declarations are guided, under that role
@@ -190,9 +204,21 @@ def compose_where(
 _DELEGATES = frozenset({"provincial_pc", "work_permit_authority"})
 
 
-_OBJECT_CHARS = (
-    80  # how far after the issuing verb the paper is named ('cấp, cấp lại, gia hạn ... giấy phép')
-)
+def _moved_away(kb: Kb, agency: str, topic: str, on: date) -> dict[str, str] | None:
+    """The office's function for this paper that moved to another office by the day asked (agencies.json
+    functions_moved: the Department of Justice's criminal-record certificates, to the police from 01/7/2026)."""
+    for moved in (kb.agencies.get(agency) or {}).get("functions_moved") or []:
+        start = str(moved.get("from") or "")
+        if (
+            str(moved.get("function", "")).startswith(topic)
+            and start
+            and date.fromisoformat(start[:10]) <= on
+        ):
+            return {"from": start[:10], "to": str(moved.get("to"))}
+    return None
+
+
+_OBJECT_CHARS = 80  # how far after the issuing verb the paper is named ('cấp, cấp lại, ... giấy phép')
 
 
 def _issues_the_paper(unit: Unit, agency: str, topic: str) -> bool:

@@ -551,3 +551,14 @@ def test_an_office_issuing_other_papers_is_not_said_to_issue_the_one_asked() -> 
     r = _where("temporary_residence", "Hà Nội")
     assert ("provincial_police", "issues") not in {(a, role) for a, role, _p in r.roles}, r.direct
     assert ("provincial_police", "guides") in {(a, role) for a, role, _p in r.roles}, r.direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_task_moved_to_another_office_is_said_as_moved_not_as_current(lang: str) -> None:
+    # Hà Nam 66/2024 Art. 13 k4: the DoJ guides and issues criminal records; since 01/7/2026 the police do
+    # (Decree 216/2026). The DoJ is not named as where to go, nor as whom to ask.
+    r = _where("criminal_record", "Hà Nam", lang)
+    assert not any(a == "justice" for a, _role, _p in r.roles), r.direct
+    assert any("66/2024/QĐ-UBND" in c and "216/2026" in c for c in r.caveats), r.caveats
+    unknown = _ask("How much does a criminal record certificate cost?", lang)
+    assert not unknown.covered and "Sở Tư pháp" not in unknown.direct and "Justice" not in unknown.direct
