@@ -93,7 +93,15 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),
     (
+        # The employer's act (283/2026 Art. 13 k5, graded by the number of workers), not the worker's.
+        r"\b((employ\w*|hir\w*|us\w+) (a |an |\w+ )?(foreign\w*|worker\w*|staff|expat\w*) .*without (a |any )?"
+        r"(work )?permit|su dung (nguoi )?lao dong nuoc ngoai .*khong co giay phep)\b",
+        r"雇佣.*(没有|無|无)|雇用.*(没有|無|无)|고용.*허가\s*없",
+        "su dung lao dong nuoc ngoai lam viec tai viet nam ma khong co giay phep lao dong",
+    ),
+    (
         r"\b(without (a |any )?(work )?permit|(have|has|having|had) (not|no) (a |any )?(work )?permit|"
+        r"(doesn t|don t|didn t|does not|do not|did not) (have|get|got) (a |any )?(work )?permit|"
         r"no work permit|khong co giay phep( lao dong)?|chua co giay phep( lao dong)?)\b",
         r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는",
         "lam viec nhung khong co giay phep lao dong",
@@ -112,6 +120,8 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         "khong mang theo ho chieu",
     ),
 )
+_EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
+_WORKING_WITHOUT_PERMIT = _ACTS[2][2]
 _ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _ACTS)
 
 
@@ -119,22 +129,20 @@ _ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, r
 def act_phrases(question: str) -> tuple[str, ...]:
     """The penalty clauses' words for each act the question names, one phrase per act."""
     folded = fold(question)
-    return tuple(
+    found = [
         words
         for on_folded, on_raw, words in _ACT_PATTERNS
         if on_folded.search(folded) or on_raw.search(question)
-    )
+    ]
+    if _EMPLOYING_WITHOUT_PERMIT in found:  # the employer's act is asked: not also the worker's it contains
+        found = [words for words in found if words != _WORKING_WITHOUT_PERMIT]
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)
 def act_words(question: str) -> str:
     """The penalty clauses' words for the acts the question names ('visa expired' -> 'quá thời hạn')."""
-    folded = fold(question)
-    return " ".join(
-        words
-        for on_folded, on_raw, words in _ACT_PATTERNS
-        if on_folded.search(folded) or on_raw.search(question)
-    )
+    return " ".join(act_phrases(question))
 
 
 def _sentence_before(unit: Unit, value: dict[str, Any]) -> str:

@@ -184,6 +184,19 @@ def _short(text: str, limit: int = 90) -> str:
 def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
     everything = ranked_clauses(kb, topic, facet, question, text, on)
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
+    lead: Unit | None = None
+    if facet == "penalty" and everything and not facet_values(kb, everything[0][1], facet)[0]:
+        # The clause naming the act best sets its fines in its points ('Phạt tiền đối với người sử dụng lao
+        # động có hành vi ...: a) Từ 30.000.000 đồng ... từ 01 người đến 10 người'): its points lead.
+        points = [
+            kb.units[p]
+            for p in index_for(kb).by_article[(everything[0][1]["doc_id"], everything[0][1]["article"])]
+            if kb.units[p]["id"].startswith(everything[0][1]["id"] + "/")
+            and facet_values(kb, kb.units[p], facet)[0]
+        ]
+        if points:
+            ranked = [(everything[0][0], points[0]), *((s, u) for s, u in ranked if u not in points)]
+            lead = everything[0][1]  # the act is named in the clause, the amounts in its points
     papers = papers_asked(text)
     if facet in _PAPER_TIMES and papers and ranked:
         # A residence card's term is no answer for the visa asked (LĐ1 is a symbol of both): with no clause of
@@ -213,7 +226,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         # working without a permit); never the neighbouring acts of the same article.
         series = graded_series(kb, ranked[0][1], on)
         rivals = [u for s, u in ranked if s >= best * NEAR_BEST and u not in series]
-        if rivals and own_word_evidence(kb, ranked[0][1], text) == 0:
+        if rivals and own_word_evidence(kb, lead or ranked[0][1], text) == 0:
             # None of the question's own words points to an act, and the topic's clauses fine several: the
             # best guess would be one act's fine given for another's. Say where the fines are instead.
             draft.caveats.append(
@@ -233,7 +246,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             chosen = series
         else:
             # ... and as well by the question's own words (its act), not by the topic's words alone.
-            evidence = own_word_evidence(kb, ranked[0][1], text)
+            evidence = own_word_evidence(kb, lead or ranked[0][1], text)
             chosen = [
                 u
                 for s, u in ranked

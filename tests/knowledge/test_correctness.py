@@ -562,3 +562,33 @@ def test_a_task_moved_to_another_office_is_said_as_moved_not_as_current(lang: st
     assert any("66/2024/QĐ-UBND" in c and "216/2026" in c for c in r.caveats), r.caveats
     unknown = _ask("How much does a criminal record certificate cost?", lang)
     assert not unknown.covered and "Sở Tư pháp" not in unknown.direct and "Justice" not in unknown.direct
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What is the fine for a company employing a foreigner without a work permit?", "en"),
+        ("Doanh nghiệp sử dụng lao động nước ngoài không có giấy phép lao động bị phạt bao nhiêu?", "vi"),
+        ("公司雇佣没有工作许可证的外国人罚多少?", "zh"),
+    ],
+)
+def test_the_employers_fine_for_a_worker_without_a_permit_is_the_employers(text: str, lang: str) -> None:
+    # 283/2026 Art. 13 k5 (the employer, graded by the number of workers in its points a-c), not k3 a (the
+    # worker's 15-25 million) nor k2 a / k4 (other acts of the employer).
+    r = _ask(text, lang)
+    fined = {(_unit_of(r, v.citation)["clause"], _unit_of(r, v.citation)["point"]) for v in r.values}
+    assert fined and all(clause == "khoản 5" for clause, _point in fined), r.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have a work permit, what is the fine?",
+        "What happens if my employer doesn't have a work permit for me?",
+    ],
+)
+def test_a_worker_without_a_permit_is_fined_as_the_worker_only(text: str) -> None:
+    r = _ask(text)
+    fined = {(_unit_of(r, v.citation)["clause"], _unit_of(r, v.citation)["point"]) for v in r.values}
+    assert "Điều 13, khoản 3, điểm a" in r.direct, r.direct  # the fine is its clause's, quoted with it
+    assert {c for c, _p in fined} == {"khoản 3"}, r.direct
