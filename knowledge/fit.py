@@ -119,6 +119,17 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"没带护照|沒帶護照|没有护照|沒有護照|忘带护照|忘帶護照|여권\s*없이|여권을\s*안|여권\s*미소지",
         "khong mang theo ho chieu",
     ),
+    (
+        r"\b(expired (work )?permit|(work )?permit (has |had |is |was )?expired|"
+        r"giay phep lao dong (da )?(het han|het hieu luc))\b",
+        r"(工作许可|工作許可|劳动许可).*(过期|過期|到期)|(过期|過期)的?(工作许可|工作許可)|허가.*만료",
+        "da het hieu luc",
+    ),
+    (
+        r"\b(fake|forged|forgery|falsif\w*|counterfeit|gia mao|lam sai lech)\b",
+        r"伪造|偽造|假的?(文件|材料|证件)|위조",
+        "gia mao",
+    ),
 )
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]
@@ -277,3 +288,27 @@ def in_first_sentence(text: str, start: int) -> bool:
     """The clause's main rule is its first sentence; a later one ('Đối với giấy khám sức khỏe do cơ sở y tế
     ... của nước ngoài cấp ...', 'Trường hợp ...') narrows it to some cases."""
     return start <= len(re.split(r"\.\s", text, maxsplit=1)[0])
+
+
+# Who a labour fine is for: the clause (or its point's clause) says 'đối với người sử dụng lao động' or 'đối với
+# người lao động nước ngoài'; a question naming the employer asks the employer's fine, otherwise the worker's.
+_EMPLOYER_ASKED = re.compile(
+    r"\b(employer|employ\w*|hir\w*|compan\w*|business|enterprise|doanh nghiep|cong ty|nguoi su dung lao dong|"
+    r"su dung (nguoi )?lao dong)\b"
+)
+_EMPLOYER_ASKED_RAW = re.compile(r"雇|公司|企业|企業|用人单位|고용|회사|기업|사업주")
+_FINES_EMPLOYER = re.compile(r"đối với người sử dụng lao động")
+_FINES_WORKER = re.compile(r"đối với người lao động nước ngoài")
+
+
+def employer_asked(question: str) -> bool:
+    return bool(_EMPLOYER_ASKED.search(fold(question)) or _EMPLOYER_ASKED_RAW.search(question))
+
+
+def fined_party(text: str) -> str | None:
+    """'employer' or 'worker' when the penalty clause's words say whom it fines."""
+    if _FINES_EMPLOYER.search(text):
+        return "employer"
+    if _FINES_WORKER.search(text):
+        return "worker"
+    return None

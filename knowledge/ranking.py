@@ -13,6 +13,8 @@ from knowledge.fit import (
     act_phrases,
     act_words,
     delegates_only,
+    employer_asked,
+    fined_party,
     other_paper,
     other_symbol,
     papers_asked,
@@ -24,6 +26,7 @@ from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
     UNASKED_SUB,
+    Index,
     Unit,
     candidates,
     in_force,
@@ -110,11 +113,31 @@ def ranked_clauses(
             (score * ACT_NAMED if any(p in _folded_text(unit) for p in phrases) else score, unit)
             for score, unit in scored
         ]
+    phrases = act_phrases(text) if facet == "penalty" else ()
+    naming = {_party(kb, index, u) for _s, u in scored if any(p in _folded_text(u) for p in phrases)}
+    if facet == "penalty" and (not phrases or {"employer", "worker"} <= naming):
+        # An act both can commit (a permit expired: the worker works with it, the employer uses the worker):
+        # the employer's fine answers a question about the employer, the worker's one about the worker
+        # (283/2026 Art. 13 k3 'đối với người lao động nước ngoài' vs k5 'đối với người sử dụng lao động').
+        party = "employer" if employer_asked(text) else "worker"
+        scored = [
+            (score * OTHER_PARTY if _party(kb, index, unit) not in (None, party) else score, unit)
+            for score, unit in scored
+        ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
 
 
 ACT_NAMED = 2.0
+OTHER_PARTY = 0.5
+
+
+def _party(kb: Kb, index: Index, unit: Unit) -> str | None:
+    """Whom the clause fines, read from it or, for a point, from its clause's opening words."""
+    parent = index.parent_of(kb, unit)
+    return fined_party(unit["text"]) or (
+        fined_party(kb.units[parent]["text"]) if parent is not None else None
+    )
 
 
 def _folded_text(unit: Unit) -> str:

@@ -11,6 +11,7 @@ from catalog import translator
 from knowledge.answers import short_cite, unit_citation
 from knowledge.draft import MAX_SENTENCES, Draft
 from knowledge.fit import (
+    act_phrases,
     in_first_sentence,
     is_person_deadline,
     other_paper,
@@ -185,7 +186,12 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     everything = ranked_clauses(kb, topic, facet, question, text, on)
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
     lead: Unit | None = None
-    if facet == "penalty" and everything and not facet_values(kb, everything[0][1], facet)[0]:
+    if (
+        facet == "penalty"
+        and everything
+        and not facet_values(kb, everything[0][1], facet)[0]
+        and any(p in fold(everything[0][1]["text"]) for p in act_phrases(text))  # it names the act asked
+    ):
         # The clause naming the act best sets its fines in its points ('Phạt tiền đối với người sử dụng lao
         # động có hành vi ...: a) Từ 30.000.000 đồng ... từ 01 người đến 10 người'): its points lead.
         points = [

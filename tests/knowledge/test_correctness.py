@@ -592,3 +592,31 @@ def test_a_worker_without_a_permit_is_fined_as_the_worker_only(text: str) -> Non
     fined = {(_unit_of(r, v.citation)["clause"], _unit_of(r, v.citation)["point"]) for v in r.values}
     assert "Điều 13, khoản 3, điểm a" in r.direct, r.direct  # the fine is its clause's, quoted with it
     assert {c for c, _p in fined} == {"khoản 3"}, r.direct
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clause", "point"),
+    [
+        # an act both can commit: the worker's fine for the worker, the employer's for the employer
+        ("What is the fine for working with an expired work permit?", "en", "khoản 3", "điểm b"),
+        ("Giấy phép lao động đã hết hạn mà vẫn làm việc thì bị phạt thế nào?", "vi", "khoản 3", "điểm b"),
+        (
+            "What is the fine for a company whose foreign employee's work permit expired?",
+            "en",
+            "khoản 5",
+            "điểm a",
+        ),
+        # an act only the employer commits
+        (
+            "What is the fine for using a fake document in a work permit application?",
+            "en",
+            "khoản 4",
+            "điểm b",
+        ),
+    ],
+)
+def test_a_labour_fine_is_the_one_for_the_act_and_the_party_asked(
+    text: str, lang: str, clause: str, point: str
+) -> None:
+    r = _ask(text, lang)
+    assert f"Điều 13, {clause}, {point}" in r.direct.split(").")[0], r.direct
