@@ -25,7 +25,7 @@ from knowledge.facets import (
     detect_facet,
     detect_topic,
 )
-from knowledge.fit import act_words, asks_minimum
+from knowledge.fit import ACT_TOPICS, act_phrases, act_words, asks_minimum
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
@@ -73,7 +73,7 @@ def ask(
         raise UnknownTopicError(topic, TOPICS)
     if facet is not None and facet not in (*FACETS, OVERVIEW):
         raise UnknownFacetError(facet, FACETS)
-    topic = topic or detect_topic(text)
+    topic = topic or detect_topic(text) or _act_topic(text)
     facet = facet or detect_facet(text)
     kb = get_kb()
     where = resolve_area(province) if province else find_province_in_text(text)
@@ -148,6 +148,13 @@ def ask(
     reply.roles = draft.roles
     reply.caveats = _caveats(kb, draft, lang, on)
     return reply
+
+
+def _act_topic(text: str) -> str | None:
+    """A question naming a fined act but no paper ('ở quá hạn 20 ngày bị phạt bao nhiêu?') is about the topic
+    whose fines list that act."""
+    acts = act_phrases(text)
+    return ACT_TOPICS.get(acts[0]) if acts else None
 
 
 def _only_maxima_for_a_minimum(draft: Draft, text: str) -> bool:

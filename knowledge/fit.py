@@ -131,6 +131,16 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         "gia mao",
     ),
 )
+# The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
+ACT_TOPICS: dict[str, str] = {
+    _ACTS[0][2]: "visa_residence_card",
+    _ACTS[1][2]: "work_permit",
+    _ACTS[2][2]: "work_permit",
+    _ACTS[3][2]: "temporary_residence",
+    _ACTS[4][2]: "visa_residence_card",
+    _ACTS[5][2]: "work_permit",
+    _ACTS[6][2]: "work_permit",
+}
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]
 _ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _ACTS)

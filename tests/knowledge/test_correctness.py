@@ -620,3 +620,9 @@ def test_a_labour_fine_is_the_one_for_the_act_and_the_party_asked(
 ) -> None:
     r = _ask(text, lang)
     assert f"Điều 13, {clause}, {point}" in r.direct.split(").")[0], r.direct
+
+
+def test_a_fined_act_named_without_a_paper_finds_its_topic() -> None:
+    r = _ask("Người nước ngoài ở quá hạn 20 ngày bị phạt bao nhiêu?", "vi")
+    assert r.topic == "visa_residence_card" and r.covered, r.direct
+    assert "từ 16 ngày đến dưới 30 ngày" in r.direct
