@@ -84,7 +84,9 @@ def ask(
         reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
     draft = Draft(kb, lang)
-    question = f"{expand_query(text)} {act_words(text)} {TOPIC_LABELS[topic]['vi']}"
+    # The law's words for a fined act help find its fine, not a validity ('hết hiệu lực khi nào?').
+    acts = act_words(text) if facet in (None, "penalty") else ""
+    question = f"{expand_query(text)} {acts} {TOPIC_LABELS[topic]['vi']}"
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)

@@ -122,7 +122,8 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
     (
         r"\b(expired (work )?permit|(work )?permit (has |had |is |was )?expired|"
         r"giay phep lao dong (da )?(het han|het hieu luc))\b",
-        r"(工作许可|工作許可|劳动许可).*(过期|過期|到期)|(过期|過期)的?(工作许可|工作許可)|허가.*만료",
+        r"(工作许可证?|工作許可證?|劳动许可证?)(已经?|已經)?(过期|過期)|(过期|過期)的?(工作许可|工作許可|劳动许可)|"
+        r"허가증?\s*(이|가)?\s*만료된",
         "da het hieu luc",
     ),
     (

@@ -626,3 +626,16 @@ def test_a_fined_act_named_without_a_paper_finds_its_topic() -> None:
     r = _ask("Người nước ngoài ở quá hạn 20 ngày bị phạt bao nhiêu?", "vi")
     assert r.topic == "visa_residence_card" and r.covered, r.direct
     assert "từ 16 ngày đến dưới 30 ngày" in r.direct
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("越南劳动许可证的有效期是多久?到期后可以延长吗?", "zh"),
+        ("Giấy phép lao động hết hiệu lực khi nào?", "vi"),
+    ],
+)
+def test_a_validity_question_is_not_read_as_a_fined_act(text: str, lang: str) -> None:
+    # '到期后' / 'hết hiệu lực' in a validity question is no 'working with an expired permit' (283/2026 k3 b).
+    r = _ask(text, lang)
+    assert r.facet == "validity" and not any("283/2026" in c.doc_number for c in r.citations), r.direct
