@@ -77,7 +77,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         ),
         (
             r"\b(mien|khong thuoc dien|khong can|khong phai (xin|cap|lam)|co can (xin|phai)|co phai xin|"
-            r"co can co giay phep)\b",
+            r"co can (co )?giay phep)\b",
             "",
             2.5,
         ),

@@ -23,6 +23,8 @@ PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no
 _LISTED_FACETS = frozenset({"exemption", "eligibility"})
 _KEY_KINDS = frozenset({"money", "money_range", "duration", "count", "age"})
 MAX_KEY_CASES = 6
+NAMED_CHARS = 200
+CLEAR_LEAD = 1.25  # a listed case the question names matches this much better than any other clause
 _LEAD_WORDS = 4  # a point's clause's first words ('Lao động kỹ thuật thuộc')
 _WORDS_BEFORE = 4  # the clause's words before the value that say what it is ('có giá trị góp vốn từ')
 _TAIL = re.compile(
@@ -50,6 +52,7 @@ def compose_plain(
     cites: list[str] = []
     articles: set[tuple[str, str]] = set()
     listed: list[Unit] = []  # the cited articles' clauses answering the facet, in order
+    named: Unit | None = None  # the listed case the question names, when one clearly matches best
     for score, unit in ranked:
         if score < best * NEAR_BEST or len(cites) >= 2:
             break
@@ -70,6 +73,16 @@ def compose_plain(
                 for p in siblings
                 if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
             ]
+            if (
+                facet in _LISTED_FACETS
+                and len(ranked) > 1
+                and score >= ranked[1][0] * CLEAR_LEAD
+                and unit not in in_order[:PLAIN_QUOTES]
+            ):
+                # The one case the question names ('kết hôn với người Việt Nam': Labour Code Art. 154 k8) is
+                # quoted first; the list's start follows.
+                draft.cite(unit)
+                named = unit
             for part in in_order[:PLAIN_QUOTES] or [unit]:
                 draft.cite(part)
             listed += in_order
@@ -105,6 +118,20 @@ def compose_plain(
         (None if generic else labels.get(facet))
         or _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))
     )
+    if named is not None and lead is None and not generic:
+        said = (
+            named["text"]
+            if len(named["text"]) <= NAMED_CHARS
+            else named["text"][:NAMED_CHARS].rsplit(" ", 1)[0] + " …"
+        )
+        draft.say(
+            _t(
+                "The case asked is listed: “{quote}” ({cite}).",
+                draft.lang,
+                quote=said,
+                cite=draft.label(named),
+            )
+        )
     if facet in _LISTED_FACETS and not generic:
         _say_key_cases(draft, facet, listed)
 

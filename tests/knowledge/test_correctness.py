@@ -639,3 +639,18 @@ def test_a_validity_question_is_not_read_as_a_fined_act(text: str, lang: str) ->
     # '到期后' / 'hết hiệu lực' in a validity question is no 'working with an expired permit' (283/2026 k3 b).
     r = _ask(text, lang)
     assert r.facet == "validity" and not any("283/2026" in c.doc_number for c in r.citations), r.direct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_exempt_case_the_question_names_is_said_and_quoted_first(lang: str) -> None:
+    # Labour Code Art. 154 k8 (married to a Vietnamese citizen) is past the first five clauses quoted.
+    r = _ask("Người nước ngoài kết hôn với người Việt Nam có cần giấy phép lao động không?", lang)
+    assert r.facet == "exemption" and (r.citations[0].article, r.citations[0].clause) == (
+        "Điều 154",
+        "khoản 8",
+    )
+    assert "kết hôn với người Việt Nam" in r.direct, r.direct
+    vague = _ask(
+        "Is a foreign lawyer exempt from a work permit?", lang
+    )  # no clause clearly named: no such line
+    assert "kết hôn" not in vague.direct
