@@ -155,7 +155,8 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "who": (
         (
-            r"\b(who (must|has to|should|is responsible|needs to|does)|whose (job|responsibility)|"
+            r"\b(who (must|has to|should|is responsible|needs to|does|declares|registers|files|submits|applies)|"
+            r"whose (job|responsibility)|"
             r"responsible for|ai (phai|co trach nhiem|lam|khai bao|chiu)|ai la (nguoi|ben)|trach nhiem cua ai|"
             r"nguoi nao phai|(should|must|do|does) \w+ or \w+ (register|declare|apply|file))\b",
             "",

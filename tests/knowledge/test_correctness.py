@@ -654,3 +654,12 @@ def test_the_exempt_case_the_question_names_is_said_and_quoted_first(lang: str) 
         "Is a foreign lawyer exempt from a work permit?", lang
     )  # no clause clearly named: no such line
     assert "kết hôn" not in vague.direct
+
+
+def test_who_declares_asks_who() -> None:
+    r = _ask("Who declares temporary residence when a foreigner stays in a private house?")
+    assert (
+        r.facet == "who"
+        and r.covered
+        and ("Điều 33", "khoản 1") in {(c.article, c.clause) for c in r.citations}
+    )
