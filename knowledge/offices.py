@@ -22,6 +22,9 @@ from knowledge.selection import (
     relevance,
     topic_score,
 )
+from knowledge.selection import (
+    is_national as is_national_unit,
+)
 from knowledge.store import Kb
 from knowledge.templates import TOPIC_LABELS
 from knowledge.text import fold
@@ -115,6 +118,8 @@ def compose_where(
         )
         if found:
             _role_line(kb, draft, found[0], found[1], found[2], unit_roles(found[0]))
+    if not draft.sentences:
+        _issuer_named_in_the_paper(kb, draft, topic, ranked)
     if prov is None:
         return
     doc_ids, _others = _documents_for(kb, prov, area)
@@ -202,6 +207,29 @@ def compose_where(
 
 # National issuers that hand the paper to a provincial department: a decree naming that department agrees.
 _DELEGATES = frozenset({"provincial_pc", "work_permit_authority"})
+
+
+# 'Giấy khám sức khỏe do cơ sở khám bệnh, chữa bệnh có đủ điều kiện cấp': who issues the paper, named with it
+# though it is no office of the glossary.
+_ISSUED_BY = re.compile(r"(?<!\w)do ((?:cơ sở|cơ quan)[^;.()]{3,80}?) cấp(?!\w)")
+
+
+def _issuer_named_in_the_paper(kb: Kb, draft: Draft, topic: str, ranked: list[tuple[float, Unit]]) -> None:
+    """With no office whose role the clauses give, the issuer the national clause names with the paper."""
+    paper = fold(TOPIC_LABELS[topic]["vi"].split(", ")[0])
+    for _score, unit in ranked:
+        match = _ISSUED_BY.search(unit["text"])
+        if match and paper in fold(unit["text"][: match.start()]) and is_national_unit(unit):
+            draft.say(
+                _t(
+                    "Issued by “{issuer}” ({cite}).",
+                    draft.lang,
+                    issuer=match.group(1),
+                    cite=draft.label(unit),
+                )
+            )
+            draft.cite(unit)
+            return
 
 
 def _moved_away(kb: Kb, agency: str, topic: str, on: date) -> dict[str, str] | None:

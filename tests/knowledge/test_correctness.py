@@ -663,3 +663,13 @@ def test_who_declares_asks_who() -> None:
         and r.covered
         and ("Điều 33", "khoản 1") in {(c.article, c.clause) for c in r.citations}
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_health_certificates_issuer_is_the_one_named_with_the_paper(lang: str) -> None:
+    # Decree 219/2025 Art. 18 k2: 'Giấy khám sức khỏe do cơ sở khám bệnh, chữa bệnh có đủ điều kiện cấp'.
+    r = _ask("Where do I get a health check for a work permit?", lang)
+    assert r.covered and "cơ sở khám bệnh, chữa bệnh có đủ điều kiện" in r.direct, r.direct
+    quoted = " ".join(c.quote_vi for c in r.citations)
+    assert "do cơ sở khám bệnh, chữa bệnh có đủ điều kiện cấp" in quoted
+    assert not r.roles  # no glossary office is said to do it
