@@ -673,3 +673,10 @@ def test_a_health_certificates_issuer_is_the_one_named_with_the_paper(lang: str)
     quoted = " ".join(c.quote_vi for c in r.citations)
     assert "do cơ sở khám bệnh, chữa bệnh có đủ điều kiện cấp" in quoted
     assert not r.roles  # no glossary office is said to do it
+
+
+def test_a_declaration_procedure_quotes_the_route_through_the_accommodation() -> None:
+    # Law 47 Art. 33 k1: through the accommodation's manager, who asks for the passport.
+    r = _ask("How do I make a temporary residence declaration at a hotel?")
+    assert r.citations[0].clause == "khoản 1" and "xuất trình hộ chiếu" in r.citations[0].quote_vi
+    assert "xuất trình hộ chiếu" in render_reply(r, "en")
