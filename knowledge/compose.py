@@ -12,15 +12,26 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from catalog import normalise_language, translator
+from catalog import N_, normalise_language, translator
+from knowledge.definitions import compose_definitions
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
-from knowledge.facets import FACET_WORDS, FACETS, OVERVIEW, PROVINCIAL_FACETS, detect_facet, detect_topic
+from knowledge.facets import (
+    FACET_WORDS,
+    FACETS,
+    OVERVIEW,
+    PROVINCIAL_FACETS,
+    also_asks,
+    detect_facet,
+    detect_topic,
+)
+from knowledge.fit import ACT_TOPICS, act_phrases, act_words, asks_minimum
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
 from knowledge.quoted import compose_plain
-from knowledge.ranking import has_decrees, likely_facet
+from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
+from knowledge.required import compose_required_in
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.stated import compose_values, procedure_times
@@ -32,6 +43,9 @@ _t = translator("knowledge")
 
 # Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
 _QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
+_UPPER_BOUND = re.compile(r"tối đa|không quá")  # how a clause writes a maximum ('tối đa là 02 năm')
+# What quotes for a question naming no facet are: the closest clauses, not a claim that they answer it.
+_CLOSEST = N_("The clauses on file closest to this question are {cites} (quoted below).")
 RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
 
 
@@ -59,7 +73,7 @@ def ask(
         raise UnknownTopicError(topic, TOPICS)
     if facet is not None and facet not in (*FACETS, OVERVIEW):
         raise UnknownFacetError(facet, FACETS)
-    topic = topic or detect_topic(text)
+    topic = topic or detect_topic(text) or _act_topic(text)
     facet = facet or detect_facet(text)
     kb = get_kb()
     where = resolve_area(province) if province else find_province_in_text(text)
@@ -70,39 +84,95 @@ def ask(
         reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
     draft = Draft(kb, lang)
-    question = f"{expand_query(text)} {TOPIC_LABELS[topic]['vi']}"
+    # The law's words for a fined act help find its fine, not a validity ('hết hiệu lực khi nào?').
+    acts = act_words(text) if facet in (None, "penalty") else ""
+    question = f"{expand_query(text)} {acts} {TOPIC_LABELS[topic]['vi']}"
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
-    if used == "where":
+    defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
+    if defined and facet is None:
+        used = None  # nothing else asked: the definition is the answer
+    if used is not None and used != facet:
+        reply.province_matters = False  # a clause quoted for a question naming no facet: no office to find
+        # The question names no facet: its best-matching clause is quoted as what it is, never as the answer
+        # to a facet it did not ask (no 'who must do it', no values), and only when the question's own words
+        # point to it; otherwise the texts on file are not said to answer it.
+        _compose_unasked(kb, draft, topic, used, question, text, on)
+    elif used == "where":
         compose_where(kb, draft, reply, topic, question, text, prov, area, zone_of(zone), on)
     elif used in FACET_KINDS:
         compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
         compose_plain(kb, draft, topic, used, question, text, on)
+        if used == "procedure" and facet == used and also_asks(text, "where"):
+            # 'What are the steps? Which office receives it?': the office is said before the times.
+            where_question = question.replace(FACET_WORDS[used], FACET_WORDS["where"])
+            compose_where(kb, draft, reply, topic, where_question, text, prov, area, zone_of(zone), on)
         if used == "procedure":
             procedure_times(kb, draft)
+            if draft.paper_route_said:
+                # The paper form's 12 hours is not the online route's limit: the other routes are said too.
+                compose_values(
+                    kb, draft, topic, "deadline", f"{question} {FACET_WORDS['deadline']}", text, on
+                )
         if not draft.sentences and used in _QUOTE_FALLBACK:
             # No clause of the topic is tagged with this facet: quote the clause that matches the question
             # best, said as what it is ("this is set out in"), never as the asked facet's answer.
             nearest = likely_facet(kb, topic, question, text, on)
             if nearest is not None and nearest not in FACET_KINDS:
                 compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
+    if not draft.sentences and used == "deadline" and used == facet:
+        # 'When do I need a criminal-record certificate?': no time limit of its own; the files that ask for it.
+        compose_required_in(kb, draft, topic, on)
     if not draft.sentences and used is not None:
         _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:
         reply.needs = ("province",)
-    reply.covered = bool(draft.sentences)
+    if used in ("validity", "deadline", "processing_time") and _only_maxima_for_a_minimum(draft, text):
+        # 'What is the minimum term?' answered with 'up to 2 years' would mislead: the texts set no minimum.
+        draft.caveats.insert(
+            0, _t("The texts on file set only a maximum: {answer}", lang, answer=" ".join(draft.sentences))
+        )
+        draft.sentences.clear()
+        draft.values.clear()
+    unasked = used is not None and used != facet and not defined
+    # Clauses quoted for a question naming no facet are the closest on file, not its answer: said after the
+    # not-covered sentence, so the reader sees both.
+    reply.covered = bool(draft.sentences) and not unasked
     if reply.covered:
         reply.direct = " ".join(draft.sentences)
     else:
         ask_whom = _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))
-        reply.direct = not_covered_text(lang) + " " + ask_whom
+        reply.direct = " ".join([not_covered_text(lang), *draft.sentences, ask_whom])
     reply.citations = draft.citations
     reply.values = draft.values
     reply.roles = draft.roles
     reply.caveats = _caveats(kb, draft, lang, on)
     return reply
+
+
+def _act_topic(text: str) -> str | None:
+    """A question naming a fined act but no paper ('ở quá hạn 20 ngày bị phạt bao nhiêu?') is about the topic
+    whose fines list that act."""
+    acts = act_phrases(text)
+    return ACT_TOPICS.get(acts[0]) if acts else None
+
+
+def _only_maxima_for_a_minimum(draft: Draft, text: str) -> bool:
+    """The question asks for the least time and every time the draft states is an upper bound."""
+    if not draft.values or not asks_minimum(text):
+        return False
+    times = [v for v in draft.values if v.kind in ("duration", "time_limit")]
+    return bool(times) and all(_UPPER_BOUND.search(v.text) for v in times)
+
+
+def _compose_unasked(
+    kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date
+) -> None:
+    ranked = ranked_clauses(kb, topic, facet, question, text, on)
+    if ranked and own_word_evidence(kb, ranked[0][1], text) > 0:
+        compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 
 def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> None:

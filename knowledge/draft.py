@@ -28,6 +28,7 @@ class Draft:
         self.units: list[Unit] = []
         self.cited: dict[str, int] = {}
         self.labels: dict[str, str] = {}
+        self.paper_route_said = False  # a limit said for the paper route only (the online one may differ)
 
     def cite(self, unit: Unit) -> tuple[int, str]:
         """Cite the unit (once) and return its position in the citations and its label."""

@@ -76,7 +76,8 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             2.5,
         ),
         (
-            r"\b(mien|khong thuoc dien|khong can|khong phai (xin|cap|lam)|co can (xin|phai)|co phai xin)\b",
+            r"\b(mien|khong thuoc dien|khong can|khong phai (xin|cap|lam)|co can (xin|phai)|co phai xin|"
+            r"co can (co )?giay phep)\b",
             "",
             2.5,
         ),
@@ -89,8 +90,8 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             3,
         ),
         (
-            r"\b(co gia tri|gia tri|hieu luc|gia han|het han|thoi han (cua )?(giay phep|phieu|the|giay)|"
-            r"duoc bao lau|bao nhieu nam)\b",
+            r"\b(co gia tri|gia tri|hieu luc|gia han|het han|thoi han (cua )?(giay phep|phieu|the|giay|thi thuc)|"
+            r"co thoi han|thoi han toi (da|thieu)|duoc bao lau|bao nhieu nam)\b",
             "",
             3,
         ),
@@ -126,7 +127,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             3,
         ),
-        ("", r"期限|多久内|几小时|截止|最晚|기한|이내|몇\s*시간|늦어도", 3),
+        ("", r"期限|多久内|几小时|截止|最晚|什么时候|什麼時候|何时|何時|기한|이내|몇\s*시간|늦어도|언제", 3),
     ),
     "documents": (
         (
@@ -154,9 +155,10 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "who": (
         (
-            r"\b(who (must|has to|should|is responsible|needs to|does)|whose (job|responsibility)|"
-            r"responsible for|ai (phai|co trach nhiem|lam|khai bao|chiu)|trach nhiem cua ai|"
-            r"nguoi nao phai)\b",
+            r"\b(who (must|has to|should|is responsible|needs to|does|declares|registers|files|submits|applies)|"
+            r"whose (job|responsibility)|"
+            r"responsible for|ai (phai|co trach nhiem|lam|khai bao|chiu)|ai la (nguoi|ben)|trach nhiem cua ai|"
+            r"nguoi nao phai|(should|must|do|does) \w+ or \w+ (register|declare|apply|file))\b",
             "",
             2,
         ),
@@ -193,6 +195,8 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
             3,
         ),
         ("", r"签证|居留卡|居留证|비자|사증|거주증|체류증", 3),
+        # A passport alone is an entry-and-residence matter, but less than any paper named beside it.
+        (r"\b(passports?|ho chieu)\b", r"护照|여권", 1.5),
     ),
     "temporary_residence": (
         (
@@ -207,11 +211,18 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "work_permit": (
         (
-            r"\b(work permits?|working permits?|work licen[cs]es?|wp|labou?r permits?|foreign (worker|employee)s?|"
-            r"(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
-            r"giay phep lao dong|gpld|lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|xac nhan khong thuoc dien)\b",
+            r"\b(work permits?|working permits?|work licen[cs]es?|wp|labou?r permits?|"
+            r"giay phep lao dong|gpld|xac nhan khong thuoc dien)\b",
             "",
             3,
+        ),
+        # Working in Viet Nam is the context of many questions about other papers ('a foreigner working here
+        # wants to know if the residence card is still valid'): it names the topic less than the paper does.
+        (
+            r"\b(foreign (worker|employee)s?|(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
+            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai)\b",
+            "",
+            2,
         ),
         ("", r"工作许可|劳动许可|工作证|노동\s*허가|취업\s*허가|워크\s*퍼밋|근로\s*허가", 3),
     ),
@@ -339,9 +350,17 @@ def detect_facet(text: str) -> str | None:
     scores = _scores(text, _FACET_PATTERNS)
     if "documents" in scores and "exemption" in scores:
         scores.pop("exemption")  # the papers for the exemption certificate: a documents question
+    if "documents" in scores and "validity" in scores:
+        scores.pop("validity")  # the papers for an extension ('hồ sơ gia hạn'): a documents question
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
     return _best(scores, _FACET_PRIORITY)
+
+
+def also_asks(text: str, facet: str) -> bool:
+    """The question asks this facet too, beside the one detect_facet picked ('... thủ tục gì? Nơi tiếp nhận là
+    cơ quan nào?' asks the steps and the office)."""
+    return facet in _scores(text, _FACET_PATTERNS)
 
 
 # On a tie the narrower paper wins: 'health check for a work permit' asks about the health check.

@@ -3,21 +3,46 @@ and quote them, the best article from its start."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 from catalog import translator
 from knowledge.draft import Draft
+from knowledge.fit import in_first_sentence
+from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, ranked_clauses
-from knowledge.selection import in_force, index_for
+from knowledge.selection import Unit, in_force, index_for
 from knowledge.store import Kb
 
 _t = translator("knowledge")
 
 PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no value to state
+# A list of cases or conditions is quoted from its start and a short reply cuts the rest: the cases that turn
+# on a number (an amount, a length of stay, an age) are named in the direct answer, each in its clause's words.
+_LISTED_FACETS = frozenset({"exemption", "eligibility"})
+_KEY_KINDS = frozenset({"money", "money_range", "duration", "count", "age"})
+MAX_KEY_CASES = 6
+NAMED_CHARS = 200
+CLEAR_LEAD = 1.25  # a listed case the question names matches this much better than any other clause
+_LEAD_WORDS = 4  # a point's clause's first words ('Lao động kỹ thuật thuộc')
+_WORDS_BEFORE = 4  # the clause's words before the value that say what it is ('có giá trị góp vốn từ')
+_TAIL = re.compile(
+    r"(?:\s+[^\s,;.:]+){0,3}"
+)  # and up to 3 after it, within its phrase ('kinh nghiệm làm việc')
+_DATE_AFTER = re.compile(r"^\s+\d")  # '01 tháng 01': a date, not a length
 
 
 def compose_plain(
-    kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date, generic: bool = False
+    kb: Kb,
+    draft: Draft,
+    topic: str,
+    facet: str,
+    question: str,
+    text: str,
+    on: date,
+    generic: bool = False,
+    lead: str | None = None,
 ) -> None:
     """Facets with no number to state (who, conditions, exemptions, steps): name the clauses that set them."""
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
@@ -26,6 +51,8 @@ def compose_plain(
     best = ranked[0][0]
     cites: list[str] = []
     articles: set[tuple[str, str]] = set()
+    listed: list[Unit] = []  # the cited articles' clauses answering the facet, in order
+    named: Unit | None = None  # the listed case the question names, when one clearly matches best
     for score, unit in ranked:
         if score < best * NEAR_BEST or len(cites) >= 2:
             break
@@ -46,10 +73,26 @@ def compose_plain(
                 for p in siblings
                 if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
             ]
+            if (
+                facet in _LISTED_FACETS
+                and len(ranked) > 1
+                and score >= ranked[1][0] * CLEAR_LEAD
+                and unit not in in_order[:PLAIN_QUOTES]
+            ):
+                # The one case the question names ('kết hôn với người Việt Nam': Labour Code Art. 154 k8) is
+                # quoted first; the list's start follows.
+                draft.cite(unit)
+                named = unit
             for part in in_order[:PLAIN_QUOTES] or [unit]:
                 draft.cite(part)
+            listed += in_order
         else:
             draft.cite(unit)
+            listed += [
+                kb.units[p]
+                for p in siblings
+                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
+            ]
         cites.append(label.split(", khoản")[0] if len(siblings) > 1 else label)
     labels = {
         "who": _t("Who must do it is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)),
@@ -68,7 +111,108 @@ def compose_plain(
             "The steps are set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites)
         ),
     }
+    if lead is not None:  # the caller's own words for what the quotes are
+        draft.say(_t(lead, draft.lang, cites="; ".join(cites)))
+        return
     draft.say(
         (None if generic else labels.get(facet))
         or _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))
     )
+    if named is not None and lead is None and not generic:
+        said = (
+            named["text"]
+            if len(named["text"]) <= NAMED_CHARS
+            else named["text"][:NAMED_CHARS].rsplit(" ", 1)[0] + " …"
+        )
+        draft.say(
+            _t(
+                "The case asked is listed: “{quote}” ({cite}).",
+                draft.lang,
+                quote=said,
+                cite=draft.label(named),
+            )
+        )
+    if facet in _LISTED_FACETS and not generic:
+        _say_key_cases(draft, facet, listed)
+
+
+def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
+    """The listed cases that turn on a number, each in its clause's words with its clauses ('“… góp vốn từ 3
+    tỷ đồng trở lên” (…, Điều 7, khoản 2, khoản 3)'); one quote for the same words."""
+    quotes: dict[str, list[Unit]] = {}
+    for unit in listed:
+        value = _key_value(unit)
+        if value is None:
+            continue
+        start, end = int(value["start"]), int(value["end"])
+        words = [m.start() for m in re.finditer(r"\S+", unit["text"][:start])]
+        first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
+        tail = _TAIL.match(unit["text"], end)
+        last = tail.end() if tail else end
+        quote = (
+            ("… " if first else "")
+            + unit["text"][first:last]
+            + (" …" if last < len(unit["text"]) - 1 else "")
+        )
+        quotes.setdefault(quote, []).append(unit)
+        if len(quotes) >= MAX_KEY_CASES:
+            break
+    if not quotes:
+        return
+    parts: list[str] = []
+    leads: list[str] = []
+    for quote, units in quotes.items():
+        for unit in units:
+            position, _ = draft.cite(unit)
+            value = _key_value(unit)
+            if value is not None:
+                draft.values.append(StatedValue(str(value["kind"]), str(value["text"]), quote, position))
+        head = draft.label(units[0])
+        same = head.rsplit(", khoản", 1)[0] + ", "  # further clauses of the same article: 'khoản 3'
+        others = [draft.label(u) for u in units[1:]]
+        joined = (
+            ", ".join([head, *(o.removeprefix(same) for o in others)])
+            if all(o.startswith(same) for o in others)
+            else "; ".join([head, *others])
+        )
+        item = f"“{quote.strip(' ,;:')}” ({joined})"
+        lead = _whose(draft, units[0])
+        if parts and lead and leads[-1] == lead:
+            parts[-1] += f", {item}"  # points of one clause under its first words once
+        else:
+            parts.append(f"{lead}: {item}" if lead else item)
+        leads.append(lead)
+    lead = (
+        _t("Cases that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
+        if facet == "exemption"
+        else _t("Conditions that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
+    )
+    draft.say(lead)
+
+
+def _whose(draft: Draft, unit: Unit) -> str:
+    """A point's case is its clause's ('Lao động kỹ thuật thuộc một trong các trường hợp sau đây: ... b) Có
+    ít nhất 3 năm kinh nghiệm'): the clause's first words say whom the number is for."""
+    parent_at = index_for(draft.kb).parent_of(draft.kb, unit) if unit.get("point") else None
+    if parent_at is None:
+        return ""
+    words = draft.kb.units[parent_at]["text"].split()
+    return "“" + " ".join(words[:_LEAD_WORDS]).rstrip(",;:") + " …”" if len(words) > 2 else ""
+
+
+def _key_value(unit: Unit) -> dict[str, Any] | None:
+    """The clause's first amount, length or age in its first sentence (a date such as '01 tháng 01' is none;
+    a later sentence, 'Đối với giấy khám sức khỏe do ... nước ngoài cấp ...', sets it for some cases only)."""
+    for value in unit.get("values") or []:
+        end = value.get("end")
+        if (
+            value.get("kind") not in _KEY_KINDS
+            or not isinstance(value.get("start"), int)
+            or not isinstance(end, int)
+            or not in_first_sentence(unit["text"], int(value["start"]))
+        ):
+            continue
+        if _DATE_AFTER.match(unit["text"][end : end + 4]):
+            continue
+        return dict(value)
+    return None

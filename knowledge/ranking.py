@@ -5,19 +5,40 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from knowledge.facets import FACETS
+from knowledge.fit import (
+    TOPIC_PAPERS,
+    act_phrases,
+    act_words,
+    delegates_only,
+    employer_asked,
+    fined_party,
+    other_paper,
+    other_symbol,
+    papers_asked,
+    symbols_asked,
+    symbols_of,
+    titled_for_another_facet,
+)
+from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
+    UNASKED_SUB,
+    Index,
     Unit,
     candidates,
     in_force,
+    index_for,
     is_national,
     relevance_all,
     title_topic,
     topic_score,
+    unasked_sub,
 )
-from knowledge.store import Kb
+from knowledge.store import Kb, terms
+from knowledge.text import fold
 
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
 VALUE_NEAR_BEST = 0.75  # ... stricter when it states a value: a value of a side clause misleads
@@ -49,9 +70,119 @@ def ranked_clauses(
     """National clauses of the topic answering the facet, in force on `on`, most relevant first."""
     positions, bonus = _in_force_national(kb, topic, facet, on)
     scores = relevance_all(kb, positions, question, text)
-    scored = [(scores.get(p, 0.0) + bonus[i], kb.units[p]) for i, p in enumerate(positions)]
+    # A fine is for an act, whatever papers its clause lists ('sử dụng chứng nhận tạm trú, thẻ tạm trú quá thời
+    # hạn' is the visa overstay): papers and symbols narrow the other facets only.
+    papers = papers_asked(text) if facet != "penalty" else frozenset()
+    symbols = symbols_asked(text) if facet != "penalty" else frozenset()
+    index = index_for(kb)
+    # A sub-procedure the question does not name (an extension, for 'chuyên gia Hàn Quốc') loses its static
+    # bonus as its relevance already lost most of its words' weight.
+    scored = [
+        (
+            (scores.get(p, 0.0) + bonus[i] * (UNASKED_SUB if unasked_sub(index, p, text, question) else 1.0))
+            * _fit(kb.units[p], papers, symbols, facet),
+            kb.units[p],
+        )
+        for i, p in enumerate(positions)
+    ]
+    implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers_asked(text) else frozenset()
+    if implied:
+        scored = [(score, unit) for score, unit in scored if not other_paper(unit, implied)]
+    if facet == "where" and not symbols_asked(text):
+        # An office for some symbols only (NG3 cards go to the Ministry of Foreign Affairs) is no answer to
+        # where everyone else applies; a value can say its symbols, an office line cannot.
+        scored = [(score, unit) for score, unit in scored if not symbols_of(unit)]
+    if symbols:  # a rule set for other visa or card symbols than the one named answers another question
+        scored = [(score, unit) for score, unit in scored if not other_symbol(unit, symbols)]
+        if any(
+            symbols_of(unit) for _score, unit in scored
+        ):  # ... and the named symbol's own rule comes first
+            scored = [(score, unit) for score, unit in scored if symbols_of(unit)]
+    if facet == "penalty" and act_words(text):
+        # The question names an act ('đi lại mà không mang theo hộ chiếu'): the points of the same penalty
+        # articles that the builder tied to no topic may be the one that fines it.
+        extra = _untopical_siblings(kb, positions, on)
+        extra_scores = relevance_all(kb, extra, question, text)
+        scored += [
+            (extra_scores.get(p, 0.0) * _fit(kb.units[p], papers, symbols, facet), kb.units[p]) for p in extra
+        ]
+        # A clause that names the act in the words of the law ('mà không mang theo hộ chiếu') fines that act,
+        # whatever topic bonus another act's clause has (282/2025 Art. 21 k7 b: acting against the visa's purpose).
+        phrases = act_phrases(text)
+        scored = [
+            (score * ACT_NAMED if any(p in _folded_text(unit) for p in phrases) else score, unit)
+            for score, unit in scored
+        ]
+    phrases = act_phrases(text) if facet == "penalty" else ()
+    naming = {_party(kb, index, u) for _s, u in scored if any(p in _folded_text(u) for p in phrases)}
+    if facet == "penalty" and (not phrases or {"employer", "worker"} <= naming):
+        # An act both can commit (a permit expired: the worker works with it, the employer uses the worker):
+        # the employer's fine answers a question about the employer, the worker's one about the worker
+        # (283/2026 Art. 13 k3 'đối với người lao động nước ngoài' vs k5 'đối với người sử dụng lao động').
+        party = "employer" if employer_asked(text) else "worker"
+        scored = [
+            (score * OTHER_PARTY if _party(kb, index, unit) not in (None, party) else score, unit)
+            for score, unit in scored
+        ]
     scored.sort(key=lambda su: (-su[0], su[1].get("seq", 0)))
     return scored
+
+
+ACT_NAMED = 2.0
+OTHER_PARTY = 0.5
+
+
+def _party(kb: Kb, index: Index, unit: Unit) -> str | None:
+    """Whom the clause fines, read from it or, for a point, from its clause's opening words."""
+    parent = index.parent_of(kb, unit)
+    return fined_party(unit["text"]) or (
+        fined_party(kb.units[parent]["text"]) if parent is not None else None
+    )
+
+
+def _folded_text(unit: Unit) -> str:
+    found = _FOLDED.get(unit["id"])
+    if found is None:
+        found = _FOLDED[unit["id"]] = fold(unit["text"])
+    return found
+
+
+_FOLDED: dict[str, str] = {}
+_SIBLINGS: dict[tuple[int, tuple[int, ...], date], tuple[int, ...]] = {}
+
+
+def _untopical_siblings(kb: Kb, positions: tuple[int, ...], on: date) -> tuple[int, ...]:
+    """Penalty clauses with no topic of their own in the articles of `positions`, in force on `on`."""
+    key = (id(kb), positions, on)
+    found = _SIBLINGS.get(key)
+    if found is None:
+        index = index_for(kb)
+        taken = set(positions)
+        articles = dict.fromkeys((kb.units[p]["doc_id"], kb.units[p]["article"]) for p in positions)
+        found = _SIBLINGS[key] = tuple(
+            p
+            for article in articles
+            for p in index.by_article.get(article, [])
+            if p not in taken
+            and not kb.units[p].get("topics")
+            and "penalty" in (kb.units[p].get("facets") or [])
+            and in_force(kb, kb.units[p], on)
+        )
+    return found
+
+
+def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str], facet: str) -> float:
+    """How much of its relevance a clause keeps as an answer: a clause handing the rule to another text, about
+    another paper than the one asked (a visa for a residence-card question), or for other visa or card symbols
+    than the one named, is not the answer."""
+    factor = 1.0
+    if titled_for_another_facet(unit, facet):
+        factor *= 0.35  # 'Hồ sơ đề nghị cấp giấy xác nhận ...' lists papers, not who is exempt
+    if delegates_only(unit):
+        factor *= 0.2
+    if other_paper(unit, papers):
+        factor *= 0.35
+    return factor
 
 
 _IN_FORCE: dict[tuple[int, str, str, date], tuple[tuple[int, ...], tuple[float, ...]]] = {}
@@ -94,6 +225,20 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     if titled is not None and titled != topic:
         return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
     return not strongest or topic_score(unit, topic) >= strongest
+
+
+@lru_cache(maxsize=4096)
+def _own_terms(text: str) -> frozenset[str]:
+    return frozenset(terms(f"{expand_query(text)} {act_words(text)}"))
+
+
+def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
+    """How much the question's own words (not the topic or facet words added to it) say the clause is the one:
+    the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
+    무엇입니까?' against any visa clause) has no evidence for it."""
+    index = index_for(kb)
+    own = _own_terms(text)
+    return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
 
 
 def likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:

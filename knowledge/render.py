@@ -131,11 +131,17 @@ def render_reply(reply: Reply, lang: str = "en", max_chars: int = REPLY_CHARS) -
         lines.append(_t("Is the employer inside an industrial or high-tech zone?", lang))
     elif "province" in reply.needs:
         lines.append(_t("Which province? The office there depends on it.", lang))
-    # When the answer states no value, the clause is the answer: its first quote gets more room.
-    first_chars = LONG_QUOTE_CHARS if reply.covered and not reply.values else QUOTE_CHARS
+    # When the answer states no value of the first clause quoted, that clause is the answer: its quote gets
+    # more room (a list's opening clause, e.g. who may be hired, even when other clauses' numbers are stated).
+    with_quote = [i for i, c in enumerate(reply.citations) if c.quote_vi]
+    stated = {v.citation for v in reply.values}
+    first_chars = (
+        LONG_QUOTE_CHARS if reply.covered and with_quote and with_quote[0] not in stated else QUOTE_CHARS
+    )
     sources = [
-        f"• {cite_line(c, lang)}: “{_snippet(c.quote_vi, first_chars if i == 0 else QUOTE_CHARS)}”"
-        for i, c in enumerate(c for c in reply.citations if c.quote_vi)
+        f"• {cite_line(reply.citations[p], lang)}: “"
+        f"{_snippet(reply.citations[p].quote_vi, first_chars if i == 0 else QUOTE_CHARS)}”"
+        for i, p in enumerate(with_quote)
     ]
     notes = [_t("Note: {caveat}", lang, caveat=c) for c in reply.caveats]
     label = _t("Sources:", lang)

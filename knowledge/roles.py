@@ -42,10 +42,24 @@ def unit_roles(unit: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+# An office named as the author of another text ('Thông tư số 53/2016/TT-BCA ... của Bộ trưởng Bộ Công an
+# quy định cách thức ... tiếp nhận') does nothing in this clause.
+_AUTHOR = re.compile(r"(Thông tư|Nghị định|Quyết định|Luật|Chỉ thị)[^.;]{0,60}\b(của|do) (Bộ trưởng )?$")
+
+
+def _author_only(text: str, mention: dict[str, Any]) -> bool:
+    start = mention.get("start")
+    if mention.get("where", "text") != "text" or not isinstance(start, int):
+        return False
+    return bool(_AUTHOR.search(text[max(0, start - 90) : start]))
+
+
 def _read(unit: dict[str, Any]) -> list[tuple[str, str]]:
     roles: list[tuple[str, str]] = []
     for mention in unit.get("agency_roles") or []:
         role = str(mention.get("role"))
+        if _author_only(unit["text"], mention):
+            continue
         evidence = _ROLE_EVIDENCE.get(role)
         if evidence is not None and not evidence.search(unit["text"]):
             continue

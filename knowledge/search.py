@@ -55,6 +55,10 @@ _EN_VI: dict[str, str] = {
     "worker": "nguoi lao dong nuoc ngoai",
     "employer": "nguoi su dung lao dong",
     "employ": "su dung lao dong",
+    "hire": "tuyen dung",
+    "degree": "bang dai hoc van bang",
+    "diploma": "bang dai hoc van bang",
+    "recruit": "tuyen dung",
     "month": "hang thang",
     "monthly": "dinh ky hang thang",
     "quarter": "hang quy",
@@ -74,6 +78,11 @@ _EN_VI: dict[str, str] = {
 }
 # Short Vietnamese words whose decree wording is longer ('phạt' -> 'xử phạt vi phạm hành chính').
 _VI_MORE: dict[str, str] = {"phat": "xu phat vi pham hanh chinh"}
+# 'Thuê' (hire) a worker is what the Labour Code calls 'tuyển dụng' (Art. 152); read with its marks, since
+# folded it is also 'thuế' (tax), and only before a person ('thuê nhà' is renting a home).
+_HIRE = re.compile(
+    r"\bthuê\s+(?:(?:thêm|một|các|những|\d+)\s+)?(?:lao động|người|nhân viên|chuyên gia)", re.IGNORECASE
+)
 
 # Questions that use these words only ("how", "weather", "today") match nothing the decrees say: below this
 # BM25 score a hit is noise, and [] lets the dialogue say honestly that the decrees do not cover it.
@@ -133,8 +142,14 @@ def expand_query(text: str) -> str:
     """The folded question without place names, plus the decree words its English words stand for."""
     query = strip_places(fold(text))
     keys = [_english_key(w) for w in query.split()]
+    hire = ["tuyen dung"] if _HIRE.search(text) else []
     return " ".join(
-        [query, *(_EN_VI[k] for k in keys if k), *(_VI_MORE[w] for w in query.split() if w in _VI_MORE)]
+        [
+            query,
+            *(_EN_VI[k] for k in keys if k),
+            *(_VI_MORE[w] for w in query.split() if w in _VI_MORE),
+            *hire,
+        ]
     )
 
 

@@ -114,6 +114,18 @@ def _topic_names(unit: Unit) -> list[str]:
 
 
 _INDEXES: dict[int, Index] = {}
+_PENALTY_TEXT = "xu phat"  # a penalty decree is about many acts of many topics, never one paper
+
+
+def _document_topic(kb: Kb, doc_id: str) -> list[str]:
+    """The topic a national text's title names ('Nghị định quy định về người lao động nước ngoài làm việc tại
+    Việt Nam' -> work permits), if it is not a penalty decree."""
+    doc = kb.documents.get(doc_id) or {}
+    title = str(doc.get("title_vi") or "")
+    if doc.get("source") != "national" or _PENALTY_TEXT in fold(title):
+        return []
+    topic = title_topic(title)
+    return [topic] if topic else []
 
 
 def index_for(kb: Kb) -> Index:
@@ -137,6 +149,10 @@ def index_for(kb: Kb) -> Index:
         titled = title_topic(unit.get("article_title") or "")
         if titled and titled not in names:
             names.append(titled)
+        if not names:
+            # A clause of a national text about one paper is about that paper even where it does not name it
+            # (Decree 219/2025 Art. 3: who counts as an expert or a technical worker).
+            names = _document_topic(kb, unit["doc_id"])
         for topic in names:
             for facet in facets:
                 index.by_topic_facet.setdefault((topic, facet), []).append(position)
@@ -189,16 +205,35 @@ def _weights(kb: Kb, index: Index, position: int) -> dict[str, float]:
 
 
 @lru_cache(maxsize=4096)
-def _asked_subs(question: str, expanded: str) -> frozenset[str]:
+def asked_subs(question: str, expanded: str) -> frozenset[str]:
     """The sub-procedures the question names (extension, reissue, revocation, exemption certificate)."""
     said = _said(question, expanded)
     return frozenset(phrase for phrase, cues in _SUB_PROCEDURES.items() if any(cue in said for cue in cues))
 
 
+# A question written with Vietnamese marks names a sub-procedure only with its marks: 'chuyên gia Hàn Quốc'
+# (Korean experts) folds to '... gia han ...' but asks nothing about an extension ('gia hạn').
+_MARKED_CUES: dict[str, str] = {
+    "gia han": "gia hạn",
+    "cap lai": "cấp lại",
+    "thu hoi": "thu hồi",
+    "khong thuoc dien": "không thuộc diện",
+    "mien": "miễn",
+}
+
+
 @lru_cache(maxsize=4096)
 def _unasked(named: tuple[str, ...], question: str, expanded: str) -> bool:
     said = _said(question, expanded)
-    return not all(any(cue in said for cue in _SUB_PROCEDURES[phrase]) for phrase in named)
+    marked = fold(question) != question.lower()
+    lowered = question.lower()
+
+    def names(cue: str) -> bool:
+        if marked and cue in _MARKED_CUES:
+            return _MARKED_CUES[cue] in lowered
+        return cue in said
+
+    return not all(any(names(cue) for cue in _SUB_PROCEDURES[phrase]) for phrase in named)
 
 
 def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str) -> float:
@@ -206,10 +241,18 @@ def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str)
     reissue, revocation, exemption certificate) cuts it to about a third."""
     weights = _weights(kb, index, position)
     score = sum(weights[w] for w in weights.keys() & _question_terms(expanded))
-    named = index.sub_named[position]
-    if named and _unasked(named, question, expanded):
-        score *= 0.35
+    if unasked_sub(index, position, question, expanded):
+        score *= UNASKED_SUB
     return score
+
+
+UNASKED_SUB = 0.35
+
+
+def unasked_sub(index: Index, position: int, question: str, expanded: str) -> bool:
+    """The clause's article is about a sub-procedure the question does not name."""
+    named = index.sub_named[position]
+    return bool(named) and _unasked(named, question, expanded)
 
 
 _LOCAL: dict[tuple[int, tuple[int, ...]], dict[str, list[tuple[int, float]]]] = {}
@@ -240,7 +283,7 @@ def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: s
     for term in _question_terms(expanded):
         for position, weight in postings.get(term, ()):
             scores[position] += weight
-    asked = _asked_subs(question, expanded)
+    asked = asked_subs(question, expanded)
     for position, score in scores.items():  # only the units the question touched
         named = index.sub_named[position]
         if named and _unasked(named, question, expanded):

@@ -10,17 +10,28 @@ from typing import Any
 from catalog import translator
 from knowledge.answers import short_cite, unit_citation
 from knowledge.draft import MAX_SENTENCES, Draft
+from knowledge.fit import (
+    act_phrases,
+    in_first_sentence,
+    is_person_deadline,
+    other_paper,
+    papers_asked,
+    symbols_text,
+    value_answers,
+)
 from knowledge.model import StatedValue
 from knowledge.quoted import compose_plain
-from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, ranked_clauses
+from knowledge.ranking import NEAR_BEST, ROUTE_NEAR_BEST, VALUE_NEAR_BEST, own_word_evidence, ranked_clauses
 from knowledge.selection import (
     Unit,
+    asked_subs,
     in_force,
     index_for,
     title_relevance,
     title_topic,
 )
 from knowledge.store import Kb
+from knowledge.text import fold
 from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
 
 _t = translator("knowledge")
@@ -36,6 +47,12 @@ _REFUSAL = re.compile(r"không cấp(?! đổi)|không chấp thuận|từ chố
 _PAPER = re.compile(r"phiếu khai báo", re.IGNORECASE)
 _ELECTRONIC = re.compile(r"điện tử|Trang thông tin điện tử|qua mạng")
 _EXPULSION = re.compile(r"xử phạt trục xuất|^Trục xuất")
+PENALTY_NEAR_BEST = 0.9  # another act's fine joins only when the question matches it about as well
+SAME_ACT = 0.85  # share of words two points must have in common to fine the same act at different grades
+_TIME_FACETS = frozenset({"deadline", "processing_time"})
+_NARROWING_WORDS = 18  # the opening of a sentence narrowing a clause to some papers
+_PAPER_TIMES = frozenset({"validity", *_TIME_FACETS})  # times that belong to one paper
+_FULL_FILE = re.compile(r"nhận đủ hồ sơ")
 _ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
 
 
@@ -64,7 +81,7 @@ def _facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]],
     do not carry is read here: a point's fine is in its clause's opening words ('Phạt tiền từ ... đồng đến ...
     đồng đối với ... sau đây:', the clause's own unit, cited with it); 'ngay khi ...' is an immediate limit."""
     kinds = FACET_KINDS[facet]
-    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds]
+    values = [v for v in unit.get("values") or [] if v.get("kind") in kinds and value_answers(facet, unit, v)]
     if values:
         return values, unit
     parent = _parent(kb, unit)
@@ -90,14 +107,21 @@ def _facet_values(kb: Kb, unit: Unit, facet: str) -> tuple[list[dict[str, Any]],
 
 
 def _qualified(unit: Unit, value: dict[str, Any], lang: str) -> str:
-    """A value with what the words just before it say about it: remote areas, an extension."""
+    """A value with what the words just before it say about it: remote areas, an extension, the visa or card
+    symbols it is set for ('up to 10 years (symbols ĐT1)': not every card's term)."""
     shown = show_value(value, lang)
+    symbols = symbols_text(unit, value)
+    if symbols:
+        symbols = symbols if lang == "vi" else symbols.replace(" và ", ", ")
+        shown = _t("{span} (symbols {symbols})", lang, span=shown, symbols=symbols)
     start = value.get("start")
     before = unit["text"][max(0, start - 60) : start] if isinstance(start, int) else ""
     if (value.get("norm") or {}).get("remote_areas") or _REMOTE in before:
         return _t("{span} in remote areas", lang, span=shown)
     if _REFUSAL.search(before):
         return _t("{span} to answer a refusal", lang, span=shown)
+    if value.get("kind") in FACET_KINDS["penalty"] and "cảnh cáo hoặc" in before:
+        return _t("a warning or {span}", lang, span=shown)  # 'Phạt cảnh cáo hoặc phạt tiền từ ...
     after = unit["text"][value["end"] : value["end"] + 40] if isinstance(value.get("end"), int) else ""
     if value.get("kind") in FACET_KINDS["penalty"] and re.search(
         r"tối đa|không quá", before[-25:] + str(value.get("text"))
@@ -135,6 +159,12 @@ def _valid_what(unit: Unit, values: list[dict[str, Any]]) -> str:
     start = values[0].get("start")
     if not isinstance(start, int) or start < 20:
         return ""
+    text = unit["text"]
+    if not in_first_sentence(text, start):
+        # A later sentence narrows the rule ('Đối với giấy khám sức khỏe do cơ sở y tế ... của nước ngoài cấp
+        # ...'): its opening words say which papers the value is for, not the words just before it.
+        opening = text[len(re.split(r"\.\s", text, maxsplit=1)[0]) + 1 :].split()[:_NARROWING_WORDS]
+        return " “" + " ".join(opening).rstrip(",;:") + " …”"
     whole = start <= 80  # from the clause's first word; else from the first whole word of the window
     words = unit["text"][max(0, start - 80) : start].split()[0 if whole else 1 :]
     lead = " “" if whole else " “… "
@@ -155,6 +185,33 @@ def _short(text: str, limit: int = 90) -> str:
 def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
     everything = ranked_clauses(kb, topic, facet, question, text, on)
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
+    lead: Unit | None = None
+    if (
+        facet == "penalty"
+        and everything
+        and not facet_values(kb, everything[0][1], facet)[0]
+        and any(p in fold(everything[0][1]["text"]) for p in act_phrases(text))  # it names the act asked
+    ):
+        # The clause naming the act best sets its fines in its points ('Phạt tiền đối với người sử dụng lao
+        # động có hành vi ...: a) Từ 30.000.000 đồng ... từ 01 người đến 10 người'): its points lead.
+        points = [
+            kb.units[p]
+            for p in index_for(kb).by_article[(everything[0][1]["doc_id"], everything[0][1]["article"])]
+            if kb.units[p]["id"].startswith(everything[0][1]["id"] + "/")
+            and facet_values(kb, kb.units[p], facet)[0]
+        ]
+        if points:
+            ranked = [(everything[0][0], points[0]), *((s, u) for s, u in ranked if u not in points)]
+            lead = everything[0][1]  # the act is named in the clause, the amounts in its points
+    papers = papers_asked(text)
+    if facet in _PAPER_TIMES and papers and ranked:
+        # A residence card's term is no answer for the visa asked (LĐ1 is a symbol of both): with no clause of
+        # the paper asked stating it, the question is not answered.
+        ranked = [(s, u) for s, u in ranked if not other_paper(u, papers)]
+        if not ranked:
+            return
+    if not ranked and facet in _TIME_FACETS:
+        return  # no clause gives this time: another clause's words are no answer to 'when' or 'how long'
     if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
         # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
         # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
@@ -169,7 +226,42 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         _compose_documents(kb, draft, topic, ranked, question, on)
         return
     best = ranked[0][0]
-    chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
+    if facet == "penalty":
+        # A fine answers for one act: the act the question matches best, with its grades (by number of guests,
+        # by days of overstay), or another act only when it matches about as well (the employer's side of
+        # working without a permit); never the neighbouring acts of the same article.
+        series = graded_series(kb, ranked[0][1], on)
+        rivals = [u for s, u in ranked if s >= best * NEAR_BEST and u not in series]
+        if rivals and own_word_evidence(kb, lead or ranked[0][1], text) == 0:
+            # None of the question's own words points to an act, and the topic's clauses fine several: the
+            # best guess would be one act's fine given for another's. Say where the fines are instead.
+            draft.caveats.append(
+                _t(
+                    "The fine depends on the exact violation; the violations and fines are listed in {cite}.",
+                    draft.lang,
+                    cite=draft.label(ranked[0][1]).split(", khoản")[0],
+                )
+            )
+            return
+        if len(series) > MAX_SENTENCES:
+            _say_grades(kb, draft, series)
+            _organisation_factor(kb, draft)
+            _expulsion(kb, draft)
+            return
+        if len(series) > 1:
+            chosen = series
+        else:
+            # ... and as well by the question's own words (its act), not by the topic's words alone.
+            evidence = own_word_evidence(kb, lead or ranked[0][1], text)
+            chosen = [
+                u
+                for s, u in ranked
+                if s >= best * PENALTY_NEAR_BEST
+                and own_word_evidence(kb, u, text) >= evidence * PENALTY_NEAR_BEST
+            ]
+        chosen = chosen[:MAX_SENTENCES]
+    else:
+        chosen = [u for s, u in ranked if s >= best * VALUE_NEAR_BEST][: MAX_SENTENCES + 2]
     if facet == "deadline":
         # A declaration's time limit depends on the route (paper form or online): say each route on file.
         routes = {_route_of(kb, u) for u in chosen}
@@ -189,6 +281,8 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         joined += _what_for(unit, values) if facet == "processing_time" else ""
         joined += _valid_what(source, values) if facet == "validity" else ""
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
+        if facet == "deadline" and not route:
+            joined += _what_for(unit, values)  # counted to what: 'tính đến ngày ... dự kiến làm việc'
         if route + joined in stated:
             continue  # a circular repeating its law's time limit adds nothing
         if draft.say(route + facet_sentence(facet, draft.lang, values=joined, cite=cite)):
@@ -201,6 +295,113 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     if facet == "penalty":
         _organisation_factor(kb, draft)
         _expulsion(kb, draft)
+
+
+_GRADE_KINDS = ("count", "duration", "time_limit")
+
+
+_ACT_WORDS: dict[str, frozenset[str]] = {}
+_SERIES: dict[tuple[int, str, date], list[Unit]] = {}
+
+
+def _act_words(unit: Unit) -> frozenset[str]:
+    """The words of a clause's act without its grade (the number of guests, the days of overstay); once a unit."""
+    found = _ACT_WORDS.get(unit["id"])
+    if found is None:
+        found = _ACT_WORDS[unit["id"]] = _read_act_words(unit)
+    return found
+
+
+def _read_act_words(unit: Unit) -> frozenset[str]:
+    text = unit["text"]
+    for value in sorted(unit.get("values") or [], key=lambda v: -int(v.get("start") or 0)):
+        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+            text = text[: value["start"]] + " " + text[value["end"] :]
+    return frozenset(w for w in fold(text).split() if not w[0].isdigit())
+
+
+def _grade(unit: Unit) -> dict[str, Any] | None:
+    return next((v for v in unit.get("values") or [] if v.get("kind") in _GRADE_KINDS), None)
+
+
+def graded_series(kb: Kb, unit: Unit, on: date) -> list[Unit]:
+    """The points of the same article that fine the same act at other grades ('từ 01 đến 03 người nước ngoài',
+    '... quá thời hạn dưới 16 ngày'), in the article's order; just the unit when its act has no grades."""
+    if _grade(unit) is None:
+        return [unit]
+    key = (id(kb), unit["id"], on)
+    if key not in _SERIES:
+        if len(_SERIES) > 4096:
+            _SERIES.clear()
+        _SERIES[key] = _read_series(kb, unit, on)
+    return _SERIES[key]
+
+
+def _read_series(kb: Kb, unit: Unit, on: date) -> list[Unit]:
+    words = _act_words(unit)
+    series = []
+    for position in index_for(kb).by_article[(unit["doc_id"], unit["article"])]:
+        other = kb.units[position]
+        shared = words & _act_words(other)
+        if (
+            _grade(other) is not None
+            and in_force(kb, other, on)
+            and len(shared) >= SAME_ACT * min(len(words), len(_act_words(other)))
+            and facet_values(kb, other, "penalty")[0]
+        ):
+            series.append(other)
+    series.sort(key=lambda u: u.get("seq", 0))
+    return series or [unit]
+
+
+_UNIT_WORDS = {"ngày": "day", "tháng": "month", "năm": "year", "giờ": "hour"}
+_GRADE_RANGE = re.compile(r"từ (\d+) (ngày|tháng|năm|giờ) đến dưới (\d+) (ngày|tháng|năm|giờ)")
+
+
+def _span_of(amount: str, unit: str, lang: str) -> str:
+    return show_value({"kind": "duration", "norm": {"amount": int(amount), "unit": _UNIT_WORDS[unit]}}, lang)
+
+
+def _show_grade(value: dict[str, Any], lang: str) -> str:
+    """A grade as the clause bounds it: 'dưới 16 ngày' -> 'under 16 days', 'từ 16 ngày đến dưới 30 ngày' ->
+    '16 days to under 30 days', 'từ 01 năm (trở lên)' -> '1 year or more'; counts as the builder read them."""
+    text = str(value.get("text", ""))
+    span = _GRADE_RANGE.search(text)
+    if span:
+        low, high = _span_of(span[1], span[2], lang), _span_of(span[3], span[4], lang)
+        return _t("{low} to under {high}", lang, low=low, high=high)
+    single = re.search(r"(\d+) (ngày|tháng|năm|giờ)", text)
+    if value.get("kind") in ("duration", "time_limit") and single:
+        shown = _span_of(single[1], single[2], lang)
+        if text.startswith("dưới"):
+            return _t("under {span}", lang, span=shown)
+        if text.startswith("từ"):
+            return _t("{span} or more", lang, span=shown)
+        return shown
+    return show_value(value, lang)
+
+
+def _say_grades(kb: Kb, draft: Draft, series: list[Unit]) -> None:
+    """One sentence for an act fined by grades: each grade's amount with the grade, citing the article."""
+    pieces: list[tuple[str, list[dict[str, Any]], Unit]] = []
+    for unit in series:
+        values, source = facet_values(kb, unit, "penalty")
+        grade = _grade(unit)
+        shown = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
+        if grade is not None:
+            shown = _t("{amount} ({grade})", draft.lang, amount=shown, grade=_show_grade(grade, draft.lang))
+        pieces.append((shown, values, source))
+    label = draft.label(series[0]).split(", khoản")[0]
+    if draft.say(
+        facet_sentence("penalty", draft.lang, values="; ".join(p for p, _v, _s in pieces), cite=label)
+    ):
+        for unit, (_shown, values, source) in zip(series, pieces, strict=True):
+            draft.cite(unit)
+            position = draft.cite(source)[0]
+            for value in values:
+                draft.values.append(
+                    StatedValue(value["kind"], str(value["text"]), show_value(value, draft.lang), position)
+                )
 
 
 def _compose_documents(
@@ -217,10 +418,20 @@ def _compose_documents(
             first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
     if not first_of_article:
         return
-    best = max(
-        first_of_article.values(),
-        key=lambda u: (title_relevance(kb, index, index.by_id[u["id"]], question), -u.get("seq", 0)),
-    )
+    asked = asked_subs(question, question)
+
+    def fit(unit: Unit) -> tuple[bool, bool, float, int]:
+        # The dossier of the sub-procedure asked ('exemption from work permit': the exemption certificate's,
+        # Art. 8) before the first issue's, whose title matches more words; none of one not asked.
+        named = set(index.sub_named[index.by_id[unit["id"]]])
+        return (
+            bool(named & asked),
+            not (named - asked),
+            title_relevance(kb, index, index.by_id[unit["id"]], question),
+            -unit.get("seq", 0),
+        )
+
+    best = max(first_of_article.values(), key=fit)
     group = [kb.units[p] for p in index.by_article[(best["doc_id"], best["article"])]]
     group = [u for u in group if u.get("part") == best.get("part") and in_force(kb, u, on)]
     group.sort(key=lambda u: u.get("seq", 0))
@@ -262,17 +473,42 @@ def _route(kb: Kb, unit: Unit, lang: str) -> str:
     return ""
 
 
+def _said_route(values: list[dict[str, Any]], lang: str) -> str:
+    """'On paper: ' when the builder read the time limit as the paper route's (Art. 33's 12 h / 24 h)."""
+    routes = {(v.get("norm") or {}).get("route") for v in values}
+    if routes == {"paper"}:
+        return _t("On paper: ", lang)
+    if routes == {"electronic"}:
+        return _t("Online: ", lang)
+    return ""
+
+
 def procedure_times(kb: Kb, draft: Draft) -> None:
     """The time limits written in the articles a procedure answer cites (when to file, how long it takes)."""
     index = index_for(kb)
+    said: set[str] = set()  # the same limit from a law and its circular is said once
     for key in [(u["doc_id"], u["article"]) for u in list(draft.units)]:
         for position in index.by_article.get(key, []):
             unit = kb.units[position]
-            values = [v for v in unit.get("values") or [] if v.get("kind") == "time_limit"]
+            # When to file, and how long the authority takes once the file is complete; not the times of
+            # the steps between (a software's check, the receipt slip).
+            values = [
+                v
+                for v in unit.get("values") or []
+                if v.get("kind") == "time_limit"
+                and (is_person_deadline(unit, v) or _FULL_FILE.search(unit["text"]))
+            ]
             if not values or len(draft.sentences) >= MAX_SENTENCES:
                 continue
             joined = _t(", ", draft.lang).join(_qualified(unit, v, draft.lang) for v in values)
-            if draft.say(facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))):
+            route = _said_route(values, draft.lang)
+            if route + joined in said:
+                continue
+            said.add(route + joined)
+            draft.paper_route_said |= {(v.get("norm") or {}).get("route") for v in values} == {"paper"}
+            if draft.say(
+                route + facet_sentence("deadline", draft.lang, values=joined, cite=draft.label(unit))
+            ):
                 cited = draft.cite(unit)[0]
                 draft.values += [
                     StatedValue("time_limit", str(v["text"]), show_value(v, draft.lang), cited)

@@ -117,7 +117,7 @@ def _bound(text: str, shown: str, lang: str) -> str:
     lowered = text.lower()
     if "tối đa" in lowered or "không quá" in lowered:
         return _t("up to {span}", lang, span=shown)
-    if "ít nhất" in lowered or "tối thiểu" in lowered:
+    if "ít nhất" in lowered or "tối thiểu" in lowered or "không ít hơn" in lowered:
         return _t("at least {span}", lang, span=shown)
     return shown
 

@@ -191,6 +191,8 @@ FACET_PHRASES: dict[str, tuple[str, ...]] = {
         "trình tự",
         "thủ tục",
         "thực hiện như sau",
+        "phải thông qua",  # the route: "phải thông qua người ... quản lý cơ sở lưu trú để khai báo"
+        "xuất trình",
         "trực tuyến",
         "dịch vụ bưu chính",
         "môi trường điện tử",

@@ -69,17 +69,37 @@ _DO_PHRASE = re.compile(
     r"(?<!\w)(do|được)\s[^,;:.()]{0,60}$|(?<!\w)tình hình\s[^;:.()]{0,40}$"
     r"|(?<!\w)cơ quan (công an )?có thẩm quyền\s*$"
 )
+# 'danh sách các cơ sở khám bệnh ..., cấp giấy khám sức khỏe': a decisive verb describing the listed ones is
+# theirs, not the actor's (who sends or exchanges the list: 'gửi', 'phối hợp' stay its own).
+# A list runs across ';' ('danh sách ... được xác nhận ...; cấp, cấp lại ... giấy phép lao động tới Công an').
+# 'chỉ đạo các cơ sở khám, chữa bệnh ..., cấp giấy chứng nhận sức khỏe': the directed ones issue, not the actor.
+_LISTED = re.compile(
+    r"(?<!\w)danh sách\s(?:(?!đồng thời|\sđể\s)[^:.()]){0,160}$"
+    r"|(?<!\w)chỉ đạo\s(các\s)?(cơ sở|đơn vị|cơ quan)[^;:.()]{0,120}$"
+)
+# 'Thông tư số 53/2016/TT-BCA ... của Bộ trưởng Bộ Công an quy định ...': the author of another text, named
+# in its citation, does nothing in this clause.
+_AUTHOR = re.compile(r"(?<!\w)của\s+((Bộ trưởng|Thủ trưởng|Chủ tịch|Thủ tướng)\s*)?$", re.IGNORECASE)
+# 'Bộ trưởng Bộ Công an quy định biểu mẫu về ... Giấy tiếp nhận hồ sơ': the office sets rules; the verbs after
+# are the content of the rules (form names), not what it does.
+_SETS_RULES = re.compile(r"\s*(quy định|ban hành|hướng dẫn chi tiết)(?!\w)", re.IGNORECASE)
 
 
-def _verbs(text: str) -> list[tuple[int, int, str]]:  # (start, end, role); text[start:end] is the verb
+def _verbs(text: str, context: str = "") -> list[tuple[int, int, str]]:  # (start, end, role) in text
     """(start, end, role) of every role verb phrase in text, longest phrase first at a position; a verb used as a
-    noun or in the passive ('hồ sơ đề nghị cấp', 'được cấp', 'Ủy ban nhân dân cấp tỉnh') is not counted."""
+    noun or in the passive ('hồ sơ đề nghị cấp', 'được cấp', 'Ủy ban nhân dân cấp tỉnh') is not counted.
+    `context`: the clause's words before text (a list begun in an earlier part)."""
     found: list[tuple[int, int, str]] = []
     lower = text.lower()
+    context = context.lower()
     for regex, role in _VERB_RES:
         for match in regex.finditer(lower):
             before = lower[: match.start()]
-            nominal = bool(_NOMINAL.search(before) or _DO_PHRASE.search(before))
+            nominal = bool(
+                _NOMINAL.search(before)
+                or _DO_PHRASE.search(before)
+                or (role in _DECISIVE_ROLES and _LISTED.search(context + before))
+            )
             found.append((match.start(), match.end(), "" if nominal else role))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     taken: list[tuple[int, int, str]] = []
@@ -110,7 +130,7 @@ def _actor_roles(text: str, start: int, end: int, first_only: bool = False) -> l
     """(role, verb) of the actor of text[start:end] from its verbs, the coordination rule applied."""
     roles: dict[str, str] = {}
     after_coordination = False
-    for verb_start, verb_end, role in _verbs(text[start:end]):
+    for verb_start, verb_end, role in _verbs(text[start:end], text[max(0, start - 200) : start]):
         verb = text[start + verb_start : start + verb_end].lower()
         if role in _COORDINATION_ROLES:
             after_coordination = True
@@ -136,7 +156,12 @@ def agency_roles(doc: Doc, heading: Mention | None, ents: list[Span]) -> list[Ro
         previous: tuple[Span, str, str] | None = None
         for ent in in_part:
             marked = _marker_role(doc, ent, part_start, previous)
-            if marked is None and _PASSIVE_AGENT.search(doc.text[part_start : ent.start_char].lower()):
+            if marked is None and _AUTHOR.search(doc.text[part_start : ent.start_char]):
+                found = [("other", "")]  # the author of a cited text
+            elif marked is None and _SETS_RULES.match(doc.text, ent.end_char):
+                actor_found = True
+                found = [("other", "")]  # it regulates; what the rules name is not its act
+            elif marked is None and _PASSIVE_AGENT.search(doc.text[part_start : ent.start_char].lower()):
                 # 'được Công an Thành phố cấp thị thực': the agent of one verb, not the actor of the part
                 found = _actor_roles(text, ent.end_char, part_end, first_only=True) or [("other", "")]
             elif marked is None and _verbs(
@@ -154,7 +179,9 @@ def agency_roles(doc: Doc, heading: Mention | None, ents: list[Span]) -> list[Ro
                 out.append(_entry(ent.ent_id_, role, word, ent.text, ent.start_char, "text"))
             previous = (ent, found[0][0], found[0][1])
         if heading is not None and not actor_found:
-            for role, word in _actor_roles(text, part_start, part_end):
+            # The heading agency's verbs stop where a cited text's author is named: its title follows.
+            authors = [e.start_char for e in in_part if _AUTHOR.search(doc.text[part_start : e.start_char])]
+            for role, word in _actor_roles(text, part_start, authors[0] if authors else part_end):
                 out.append(_entry(heading.agency, role, word, heading.text, heading.start, heading.where))
     return _dedupe(out)
 

@@ -174,8 +174,15 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
     if kind in ("period", "period_range"):
         if kind == "period_range":
             numbers = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]
-            unit = _UNITS[next(t.lower_ for t in span if t.lower_ in _UNITS)]
-            return "duration", {"min": numbers[0], "max": numbers[1], "unit": unit}
+            low_unit, high_unit = (_UNITS[t.lower_] for t in span if t.lower_ in _UNITS)
+            if low_unit != high_unit:  # 'từ 180 ngày đến dưới 01 năm': each bound in its unit, not 180-1 day
+                return "duration", {
+                    "min": numbers[0],
+                    "min_unit": low_unit,
+                    "max": numbers[1],
+                    "max_unit": high_unit,
+                }
+            return "duration", {"min": numbers[0], "max": numbers[1], "unit": low_unit}
         amount, unit, working = _period(span)
         norm: dict[str, Any] = {"amount": amount, "unit": unit, "bound": _bound(span), f"{unit}s": amount}
         if working:
@@ -202,7 +209,8 @@ _SENTENCE_END = re.compile(r"[.;\n](\s|$)")
 _REMOTE = "vùng sâu, vùng xa"
 _PAPER = ("phiếu khai báo",)
 _ELECTRONIC = ("môi trường điện tử", "trang thông tin điện tử", "trực tuyến", "qua mạng")
-_REFUSAL = ("không cấp", "không chấp thuận", "từ chối")
+# 'không cấp đổi thẻ thường trú' (a card not renewed, in an overstay fine) is no refusal to answer.
+_REFUSAL = re.compile(r"không cấp(?! đổi)|không chấp thuận|từ chối")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -229,7 +237,7 @@ def qualify(text: str, value: Value) -> None:
         norm["route"] = "paper"
     elif any(p in sentence for p in _ELECTRONIC):
         norm["route"] = "electronic"
-    if any(p in sentence for p in _REFUSAL):
+    if _REFUSAL.search(sentence):
         norm["refusal"] = True
 
 

@@ -86,7 +86,8 @@ def test_rendered_answer_is_short_whole_and_names_real_offices(
 
 
 def test_renamed_department_shows_its_successor_on_the_office_line() -> None:
-    text = render_answer(answer("work_permit", "Hà Nam", lang="vi"), "vi")
+    # Bắc Ninh's plan (Mục III.1 ý 3) has DOLISA issue work permits; Hà Nam's decree only has it notify lists.
+    text = render_answer(answer("work_permit", "Bắc Ninh", lang="vi"), "vi")
     assert "Cơ quan: Sở Lao động - Thương binh và Xã hội (nay là Sở Nội vụ)" in text
 
 

@@ -96,7 +96,7 @@ def test_uncovered_province_gets_national_rules_and_contacts() -> None:
 
 
 def test_renamed_department_is_flagged() -> None:
-    ans = answer("work_permit", "Hà Nam")
+    ans = answer("work_permit", "Bắc Ninh")  # Hà Nam: DOLISA only notifies (Art. 7 k2), issues nothing
     labour = [a for a in ans.agencies if a.id == "labour_dept"]
     assert labour and labour[0].successor_id == "home_affairs"
     assert any("Sở Nội vụ" in c for c in ans.caveats)

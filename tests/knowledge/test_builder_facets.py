@@ -60,6 +60,8 @@ def test_facets_are_the_contract_names(kb: dict[str, Any]) -> None:
         ("nd_216_2026/qc/dieu-22/khoan-1", "procedure"),
         ("nd_216_2026/qc/dieu-22/khoan-6/diem-b", "where"),
         ("luat_47_2014_amended/qc/dieu-33/khoan-1", "who"),
+        # the route of a declaration: through the accommodation, presenting the passport
+        ("luat_47_2014_amended/qc/dieu-33/khoan-1", "procedure"),
     ],
 )
 def test_known_clauses_answer_their_facet(kb: dict[str, Any], unit_id: str, facet: str) -> None:

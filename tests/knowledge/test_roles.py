@@ -139,3 +139,32 @@ def test_ministry_successor_basis_is_in_the_text(kb: dict[str, Any]) -> None:
     assert "quản lý nhà nước về tuyển dụng, quản lý người lao động nước ngoài" in " ".join(
         u["text"] for u in kb["units"] if u["id"].startswith("nd_219_2025/qc/dieu-36/khoan-1")
     )
+
+
+@pytest.mark.parametrize(
+    ("unit_id", "agency", "not_roles"),
+    [
+        # '... Thông tư số 53/2016/TT-BCA ... của Bộ trưởng Bộ Công an quy định cách thức ... tiếp nhận': an author
+        ("ha_nam_66_2024/qc/dieu-6/khoan-7", "ministry_public_security", {"receives"}),
+        ("ha_nam_66_2024/qc/dieu-6/khoan-7", "provincial_police", {"receives"}),  # nor the heading
+        ("bac_ninh_1151_2023/qc/muc-iii-1/y-9", "ministry_labour", {"guides"}),
+        # 'Bộ trưởng Bộ Công an quy định biểu mẫu về ... Giấy tiếp nhận hồ sơ và hẹn trả kết quả': form names
+        ("nd_216_2026/qc/dieu-23/khoan-3", "ministry_public_security", {"receives", "decides", "issues"}),
+        # 'Trao đổi ... danh sách các cơ sở khám bệnh ..., cấp giấy khám sức khỏe': the clinics issue
+        ("ha_nam_66_2024/qc/dieu-16/khoan-2", "health", {"issues"}),
+        ("ha_nam_66_2024/qc/dieu-11/khoan-3", "education", {"issues"}),
+        # a list continued after ';' ('danh sách ...; cấp, cấp lại ... giấy phép lao động tới Công an tỉnh')
+        ("ha_nam_66_2024/qc/dieu-7/khoan-2", "labour_dept", {"issues"}),
+        # 'chỉ đạo các cơ sở khám, chữa bệnh ..., cấp giấy chứng nhận sức khỏe': the clinics issue
+        ("bac_ninh_1151_2023/qc/muc-iii-10/y-2", "health", {"issues"}),
+    ],
+)
+def test_an_author_a_rule_maker_or_a_list_does_not_act(
+    kb: dict[str, Any], unit_id: str, agency: str, not_roles: set[str]
+) -> None:
+    assert not (_roles(_unit(kb, unit_id), agency) & not_roles)
+
+
+def test_a_list_sent_is_still_sent(kb: dict[str, Any]) -> None:
+    # '... danh sách các dự án ... gửi về Sở Lao động': the board sends it (a list's non-decisive verb stays).
+    assert "reports_to" in _roles(_unit(kb, "bac_ninh_1151_2023/qc/muc-iii-13/y-5"), "industrial_zones_board")

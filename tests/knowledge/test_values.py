@@ -212,3 +212,12 @@ def test_value_rules(nlp: Language, text: str, kind: str, norm: dict[str, Any]) 
 def test_no_values_where_there_are_none(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert [v for v in extract_values(doc, list(doc.ents)) if v["kind"] != "office"] == []
+
+
+def test_a_range_across_units_keeps_each_bound_in_its_unit(kb: dict[str, Any]) -> None:
+    # Decree 282/2025 Art. 21 k8: 'từ 180 ngày đến dưới 01 năm' is 180 days to under 1 year, not 180 to 1 day;
+    # 'không cấp đổi thẻ thường trú' in the act is no refusal to answer.
+    [band] = _of(_unit(kb, "nd_282_2025/qc/dieu-21/khoan-8"), "duration")
+    assert band["norm"] == {"min": 180, "min_unit": "day", "max": 1, "max_unit": "year"}
+    [days] = _of(_unit(kb, "nd_282_2025/qc/dieu-21/khoan-4/diem-b"), "duration")
+    assert days["norm"] == {"min": 16, "max": 30, "unit": "day"}

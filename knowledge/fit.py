@@ -1,0 +1,325 @@
+"""Whether a clause, or a value in it, answers the question asked (value-to-question fit).
+
+Standard library only. A value answers a facet only when the clause says it about that thing: a validity is a
+paper's term ('Thời hạn của giấy phép lao động tối đa là 02 năm'), never a length of experience or of an
+overstay; a deadline is what the person must do within a time ('người sử dụng lao động nộp hồ sơ'), never the
+authority's processing time ('kể từ ngày nhận đủ hồ sơ, cơ quan ... xem xét'). A clause that only hands the
+rule to another text ('Chính phủ quy định điều kiện ...') answers nothing; a clause about one paper (a visa)
+does not answer a question about another (a residence card). When unsure, the answer says less.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from knowledge.text import fold
+
+Unit = dict[str, Any]
+
+# The value is a paper's term when the words before it in its sentence name a term of validity, or the words
+# right after count it from the day of issue ('cấp không quá 6 tháng, kể từ ngày cấp').
+_VALIDITY_BEFORE = re.compile(
+    r"có thời hạn|[Tt]hời hạn (của|sử dụng|thẻ|thị thực|giấy|tạm hoãn|tạm trú)|gia hạn|có giá trị|hiệu lực|"
+    r"cấp tạm trú"
+)
+_VALIDITY_AFTER = re.compile(r"^\W*kể từ ngày (được )?cấp")
+# ... and not when the time is an overstay, an experience or training length, or a length of stay or work.
+_NOT_VALIDITY = re.compile(
+    r"quá thời hạn|ngắn hơn|kinh nghiệm|đào tạo|tuyển dụng|liên tục|với thời hạn dưới|tổng thời gian"
+)
+# The time is the authority's (how long it takes), not the person's (by when to act).
+_AUTHORITY_TIME = re.compile(
+    r"kể từ (ngày|khi) (nhận|tiếp nhận)|nhận (đủ|được) hồ sơ|phần mềm|[Tt]hời hạn ban hành|"
+    r"(cơ quan|Cục|Bộ|Sở)[^,.;]{0,60} (xem xét|giải quyết|trả lời)"
+)
+# A step before the decision: saying whether the file is accepted, asking for more papers, issuing the receipt.
+_INTERMEDIATE_STEP = re.compile(
+    r"được tiếp nhận|không được tiếp nhận|[Gg]iấy tiếp nhận|yêu cầu bổ sung|hoàn thiện hồ sơ|từ chối tiếp nhận|"
+    r"tự động kiểm tra"
+)
+# A person's deadline is a time to do something: file, declare, send, notify, report, return a paper.
+_PERSON_ACTS = re.compile(r"nộp|khai báo|chuyển|gửi|thông báo|báo cáo|đề nghị|thu hồi|làm thủ tục|đăng ký")
+# A clause that only says which authority will set the rule ('Chính phủ quy định chi tiết ...').
+_DELEGATES = re.compile(
+    r"^(Chính phủ|Bộ trưởng[^.;,]{0,40}|Thủ tướng Chính phủ) quy định (chi tiết|điều kiện|trình tự|thủ tục|việc)"
+)
+# Papers a question can name; a clause naming only other papers of the same topic answers another question.
+_PAPERS: dict[str, tuple[str, ...]] = {
+    "visa": ("visa", "thi thuc", "签证", "비자", "사증"),
+    "residence_card": ("residence card", "trc", "the tam tru", "居留卡", "居留证", "거주증", "체류증"),
+    "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "영주"),
+    "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
+    "declaration": ("declar", "khai bao", "申报", "신고"),
+    "stay_certificate": (
+        "extend my stay",
+        "extension of stay",
+        "chung nhan tam tru",
+        "gia han tam tru",
+        "延长居留",
+        "체류 연장",
+    ),
+}
+# The paper a topic is about when the question names none: a declaration question is not answered by the rules
+# of the stay certificate or of permanent residence that share its words ('tạm trú').
+TOPIC_PAPERS: dict[str, frozenset[str]] = {"temporary_residence": frozenset({"declaration"})}
+_PAPER_WORDS_IN_LAW: dict[str, str] = {
+    "visa": "thi thuc",
+    "residence_card": "the tam tru",
+    "permanent_card": "thuong tru",
+    "exemption_certificate": "khong thuoc dien",
+    "declaration": "khai bao",
+    "stay_certificate": "chung nhan tam tru",
+}
+# Visa and card symbols ('ký hiệu LĐ1', 'Thị thực TT'): a value set for some symbols answers for those only.
+_SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,30})")
+_SYMBOL = re.compile(r"[A-ZĐ]{2,3}\d?")
+_ASKED_SYMBOL = re.compile(
+    r"(?<![A-Za-zÀ-ỹ])(LĐ\d?|LD\d?|ĐT\d?|DT\d|TT|DL|DN\d?|NN\d|LV\d|PV\d|NG\d|DH|HN|VR|SQ|EV|LS)(?![A-Za-zÀ-ỹ\d])"
+)
+# A question about the least time ('tối thiểu', 'minimum') is not answered by a maximum.
+_ASKS_MINIMUM = re.compile(r"\b(toi thieu|it nhat|minimum|at least|shortest)\b")
+_ASKS_MINIMUM_RAW = re.compile(r"最短|最少|至少|최소|최단")
+
+
+# The acts people ask about, in their words (folded en/vi, raw zh/ko), and the words the penalty clauses use
+# for them: a fine answers for one act, and a question in any language must be able to point to it.
+_ACTS: tuple[tuple[str, str, str], ...] = (
+    (
+        r"\b(overstay\w*|expired visa|visa (has |had )?expired|stay\w* (past|beyond|after) (the|my|his|her)|"
+        r"qua han (visa|thi thuc|tam tru)|o qua han|het han (visa|thi thuc)|o lai qua)\b",
+        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료",
+        "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
+    ),
+    (
+        # The employer's act (283/2026 Art. 13 k5, graded by the number of workers), not the worker's.
+        r"\b((employ\w*|hir\w*|us\w+) (a |an |\w+ )?(foreign\w*|worker\w*|staff|expat\w*) .*without (a |any )?"
+        r"(work )?permit|su dung (nguoi )?lao dong nuoc ngoai .*khong co giay phep)\b",
+        r"雇佣.*(没有|無|无)|雇用.*(没有|無|无)|고용.*허가\s*없",
+        "su dung lao dong nuoc ngoai lam viec tai viet nam ma khong co giay phep lao dong",
+    ),
+    (
+        r"\b(without (a |any )?(work )?permit|(have|has|having|had) (not|no) (a |any )?(work )?permit|"
+        r"(doesn t|don t|didn t|does not|do not|did not) (have|get|got) (a |any )?(work )?permit|"
+        r"no work permit|khong co giay phep( lao dong)?|chua co giay phep( lao dong)?)\b",
+        r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는",
+        "lam viec nhung khong co giay phep lao dong",
+    ),
+    (
+        r"\b(not (declar\w*|register\w*)|fail\w* to (declare|register)|undeclared|unregistered|"
+        r"khong khai bao|chua khai bao|quen khai bao|khong thuc hien (viec )?khai bao)\b",
+        r"未申报|未申報|没有申报|沒有申報|不申报|不申報|未登记|未登記|没有登记|沒有登記|신고하지\s*않|미신고|신고\s*안",
+        "khong thuc hien viec khai bao tam tru",
+    ),
+    (
+        r"\b(without (a |my |his |her |their )?passport|forg[eo]t\w* (my |his |her |their )?passport|"
+        r"not (carry\w*|hav\w*|bring\w*) (a |my |his |her |their )?passport|"
+        r"khong mang (theo )?ho chieu|quen ho chieu|khong co ho chieu)\b",
+        r"没带护照|沒帶護照|没有护照|沒有護照|忘带护照|忘帶護照|여권\s*없이|여권을\s*안|여권\s*미소지",
+        "khong mang theo ho chieu",
+    ),
+    (
+        r"\b(expired (work )?permit|(work )?permit (has |had |is |was )?expired|"
+        r"giay phep lao dong (da )?(het han|het hieu luc))\b",
+        r"(工作许可证?|工作許可證?|劳动许可证?)(已经?|已經)?(过期|過期)|(过期|過期)的?(工作许可|工作許可|劳动许可)|"
+        r"허가증?\s*(이|가)?\s*만료된",
+        "da het hieu luc",
+    ),
+    (
+        r"\b(fake|forged|forgery|falsif\w*|counterfeit|gia mao|lam sai lech)\b",
+        r"伪造|偽造|假的?(文件|材料|证件)|위조",
+        "gia mao",
+    ),
+)
+# The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
+ACT_TOPICS: dict[str, str] = {
+    _ACTS[0][2]: "visa_residence_card",
+    _ACTS[1][2]: "work_permit",
+    _ACTS[2][2]: "work_permit",
+    _ACTS[3][2]: "temporary_residence",
+    _ACTS[4][2]: "visa_residence_card",
+    _ACTS[5][2]: "work_permit",
+    _ACTS[6][2]: "work_permit",
+}
+_EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
+_WORKING_WITHOUT_PERMIT = _ACTS[2][2]
+_ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _ACTS)
+
+
+@lru_cache(maxsize=4096)
+def act_phrases(question: str) -> tuple[str, ...]:
+    """The penalty clauses' words for each act the question names, one phrase per act."""
+    folded = fold(question)
+    found = [
+        words
+        for on_folded, on_raw, words in _ACT_PATTERNS
+        if on_folded.search(folded) or on_raw.search(question)
+    ]
+    if _EMPLOYING_WITHOUT_PERMIT in found:  # the employer's act is asked: not also the worker's it contains
+        found = [words for words in found if words != _WORKING_WITHOUT_PERMIT]
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def act_words(question: str) -> str:
+    """The penalty clauses' words for the acts the question names ('visa expired' -> 'quá thời hạn')."""
+    return " ".join(act_phrases(question))
+
+
+def _sentence_before(unit: Unit, value: dict[str, Any]) -> str:
+    text = str(unit.get("text", ""))
+    start = value.get("start") if isinstance(value.get("start"), int) else 0
+    begin = max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start)) + 1
+    return text[begin:start]
+
+
+def _sentence_of(unit: Unit, value: dict[str, Any]) -> str:
+    text = str(unit.get("text", ""))
+    end = value.get("end") if isinstance(value.get("end"), int) else len(text)
+    stop = min((i for i in (text.find(".", end), text.find(";", end)) if i >= 0), default=len(text))
+    return _sentence_before(unit, value) + text[value.get("start") or 0 : stop]
+
+
+def is_validity(unit: Unit, value: dict[str, Any]) -> bool:
+    """The duration is how long a paper (permit, card, visa, certificate) is valid or extended for."""
+    before = _sentence_before(unit, value)
+    end = value.get("end") if isinstance(value.get("end"), int) else None
+    after = str(unit.get("text", ""))[end : end + 30] if end is not None else ""
+    if _NOT_VALIDITY.search(before + str(value.get("text", ""))):
+        return False
+    return bool(_VALIDITY_BEFORE.search(before) or _VALIDITY_AFTER.search(after))
+
+
+def is_authority_time(unit: Unit, value: dict[str, Any]) -> bool:
+    """The time limit is the authority's processing time, counted from receiving the file."""
+    return bool(_AUTHORITY_TIME.search(_sentence_of(unit, value)))
+
+
+def is_person_deadline(unit: Unit, value: dict[str, Any]) -> bool:
+    """The time limit is one the person must act within (file, declare, notify), not the authority's."""
+    if (value.get("norm") or {}).get("immediately"):
+        return True
+    sentence = _sentence_of(unit, value)
+    return bool(_PERSON_ACTS.search(sentence)) and not _AUTHORITY_TIME.search(sentence)
+
+
+def value_answers(facet: str, unit: Unit, value: dict[str, Any]) -> bool:
+    """Whether the value, as its clause words it, answers this facet."""
+    if facet == "validity":
+        return is_validity(unit, value)
+    if facet == "deadline":
+        return is_person_deadline(unit, value)
+    if facet == "processing_time":
+        return not is_intermediate_step(unit, value)
+    return True
+
+
+def is_intermediate_step(unit: Unit, value: dict[str, Any]) -> bool:
+    """The time is for a step before the decision ('trong vòng 08 giờ làm việc thông báo ... hồ sơ được tiếp
+    nhận hoặc không'), not for getting the paper."""
+    return bool(_INTERMEDIATE_STEP.search(_sentence_of(unit, value)))
+
+
+def delegates_only(unit: Unit) -> bool:
+    """'Chính phủ quy định điều kiện, trình tự, thủ tục ...': the clause hands the rule to another text."""
+    return _delegates(str(unit.get("text", "")))
+
+
+@lru_cache(maxsize=8192)
+def _delegates(text: str) -> bool:
+    return bool(_DELEGATES.match(text.strip()))
+
+
+@lru_cache(maxsize=4096)
+def papers_asked(question: str) -> frozenset[str]:
+    """The papers a question names (visa, residence card, permanent card, exemption certificate)."""
+    folded = f"{question.lower()} {fold(question)}"
+    return frozenset(paper for paper, cues in _PAPERS.items() if any(cue in folded for cue in cues))
+
+
+@lru_cache(maxsize=8192)
+def _papers_in(title: str, opening: str) -> frozenset[str]:
+    heading = fold(f"{title} {opening}")
+    return frozenset(paper for paper, words in _PAPER_WORDS_IN_LAW.items() if words in heading)
+
+
+def other_paper(unit: Unit, asked: frozenset[str]) -> bool:
+    """The clause's article is about papers the question does not name, while the question names another."""
+    if not asked:
+        return False
+    named = _papers_in(str(unit.get("article_title", "")), str(unit.get("text", ""))[:120])
+    return bool(named) and not (named & asked)
+
+
+@lru_cache(maxsize=4096)
+def symbols_asked(question: str) -> frozenset[str]:
+    """Visa / card symbols the question names ('Thị thực TT', 'thẻ LĐ1'), read with Đ/D alike."""
+    return frozenset(symbol.replace("Đ", "D") for symbol in _ASKED_SYMBOL.findall(question))
+
+
+def symbols_of(unit: Unit) -> frozenset[str]:
+    """The symbols a clause sets its rule for ('Thẻ tạm trú có ký hiệu NN1, NN2, ĐT3, TT')."""
+    found: set[str] = set()
+    for match in _SYMBOL_LIST.finditer(str(unit.get("text", ""))):
+        found.update(symbol.replace("Đ", "D") for symbol in _SYMBOL.findall(match.group(1)))
+    return frozenset(found)
+
+
+def symbols_text(unit: Unit, value: dict[str, Any]) -> str | None:
+    """The symbols as the clause lists them before the value ('NG3, LV1, LV2,LS, ĐT2 và DH'), if any."""
+    found = list(_SYMBOL_LIST.finditer(_sentence_before(unit, value)))
+    return found[-1].group(1).strip(" ,") if found else None
+
+
+def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
+    """The clause is for symbols none of which the question names (while the question names one)."""
+    own = symbols_of(unit)
+    # 'LĐ' names the family 'LĐ1, LĐ2'; 'LĐ1' names itself.
+    return bool(asked) and bool(own) and not any(mine.startswith(named) for mine in own for named in asked)
+
+
+def asks_minimum(question: str) -> bool:
+    return bool(_ASKS_MINIMUM.search(fold(question)) or _ASKS_MINIMUM_RAW.search(question))
+
+
+# An article titled as a dossier or as the steps ('Hồ sơ đề nghị cấp giấy xác nhận không thuộc diện ...',
+# 'Trình tự, thủ tục ...', 'Giấy tờ chứng minh ...' (the proof papers)) mentions the exempt cases or the
+# conditions only on the way: it does not list them.
+_DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh|Trình tự|Thủ tục)")
+_LISTED_ELSEWHERE = frozenset({"exemption", "eligibility"})
+
+
+def titled_for_another_facet(unit: Unit, facet: str) -> bool:
+    """The clause's article is titled for another kind of question than the one asked."""
+    return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(str(unit.get("article_title") or "")))
+
+
+def in_first_sentence(text: str, start: int) -> bool:
+    """The clause's main rule is its first sentence; a later one ('Đối với giấy khám sức khỏe do cơ sở y tế
+    ... của nước ngoài cấp ...', 'Trường hợp ...') narrows it to some cases."""
+    return start <= len(re.split(r"\.\s", text, maxsplit=1)[0])
+
+
+# Who a labour fine is for: the clause (or its point's clause) says 'đối với người sử dụng lao động' or 'đối với
+# người lao động nước ngoài'; a question naming the employer asks the employer's fine, otherwise the worker's.
+_EMPLOYER_ASKED = re.compile(
+    r"\b(employer|employ\w*|hir\w*|compan\w*|business|enterprise|doanh nghiep|cong ty|nguoi su dung lao dong|"
+    r"su dung (nguoi )?lao dong)\b"
+)
+_EMPLOYER_ASKED_RAW = re.compile(r"雇|公司|企业|企業|用人单位|고용|회사|기업|사업주")
+_FINES_EMPLOYER = re.compile(r"đối với người sử dụng lao động")
+_FINES_WORKER = re.compile(r"đối với người lao động nước ngoài")
+
+
+def employer_asked(question: str) -> bool:
+    return bool(_EMPLOYER_ASKED.search(fold(question)) or _EMPLOYER_ASKED_RAW.search(question))
+
+
+def fined_party(text: str) -> str | None:
+    """'employer' or 'worker' when the penalty clause's words say whom it fines."""
+    if _FINES_EMPLOYER.search(text):
+        return "employer"
+    if _FINES_WORKER.search(text):
+        return "worker"
+    return None

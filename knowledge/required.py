@@ -1,0 +1,99 @@
+"""When a paper is needed: the application files on file that ask for it.
+
+A criminal-record or health certificate is asked for by other procedures; its own texts set no time to get it.
+'When do I need one?' is answered with the dossier articles of other papers that list it (Decree 219/2025
+Art. 18: the work-permit file, a criminal-record certificate issued not more than 6 months before filing),
+said as what the texts on file ask, never as the only case.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from catalog import translator
+from knowledge.draft import Draft
+from knowledge.fit import in_first_sentence
+from knowledge.model import StatedValue
+from knowledge.selection import Unit, in_force, is_national, topic_score
+from knowledge.store import Kb
+from knowledge.templates import TOPIC_LABELS
+from knowledge.text import fold
+
+_t = translator("knowledge")
+
+STRONG_TOPIC = 6  # the clause is about the paper itself, not a passing mention
+MAX_FILES = 3
+_WORDS_BEFORE = 6  # the clause's words before an age limit ('nước ngoài hoặc của Việt Nam cấp không quá')
+# and after it, up to 10 words to the next comma ('kể từ ngày cấp đến ngày nộp hồ sơ')
+_TAIL = re.compile(r"[ ,]*(?:[^\s,;.]+ ?){1,10}")
+_DOSSIERS: dict[tuple[int, str], list[Unit]] = {}
+
+
+def compose_required_in(kb: Kb, draft: Draft, topic: str, on: date) -> None:
+    """'Among the texts on file, it is asked for in: Hồ sơ đề nghị cấp giấy phép lao động (…, Điều 18,
+    khoản 4: “… cấp không quá 6 tháng, kể từ ngày cấp đến ngày nộp hồ sơ”).'"""
+    units = [u for u in _dossier_items(kb, topic) if in_force(kb, u, on)]
+    if not units:
+        return
+    files: list[str] = []
+    seen: set[str] = set()
+    for unit in units:
+        title = str(unit.get("article_title") or "")
+        if title in seen:
+            continue
+        seen.add(title)
+        position, label = draft.cite(unit)
+        files.append(f"{title} ({label}{_validity_quote(draft, unit, position)})")
+        if len(files) >= MAX_FILES:
+            break
+    draft.say(_t("Among the texts on file, it is asked for in: {files}.", draft.lang, files="; ".join(files)))
+
+
+def _dossier_items(kb: Kb, topic: str) -> list[Unit]:
+    """_read_dossier_items, once per loaded kb and topic."""
+    key = (id(kb), topic)
+    found = _DOSSIERS.get(key)
+    if found is None:
+        found = _DOSSIERS[key] = _read_dossier_items(kb, topic)
+    return found
+
+
+def _read_dossier_items(kb: Kb, topic: str) -> list[Unit]:
+    """Clauses of another paper's application file ('Hồ sơ đề nghị cấp ...') that are about this paper."""
+    own = fold(TOPIC_LABELS[topic]["vi"])
+    found = []
+    for unit in kb.units:
+        title = fold(str(unit.get("article_title") or ""))
+        if (
+            title.startswith("ho so")
+            and own not in title
+            and is_national(unit)
+            and "documents" in (unit.get("facets") or [])
+            and topic_score(unit, topic) >= STRONG_TOPIC
+        ):
+            found.append(unit)
+    # The first application of a paper before its extension or a certificate of exemption.
+    found.sort(
+        key=lambda u: [part in fold(str(u.get("article_title"))) for part in ("gia han", "khong thuoc dien")]
+    )
+    return found
+
+
+def _validity_quote(draft: Draft, unit: Unit, position: int) -> str:
+    """The paper's age limit in the clause's words, when its first sentence sets one (a later sentence,
+    'Đối với giấy khám sức khỏe do cơ sở y tế ... của nước ngoài cấp ...', sets it for some papers only)."""
+    text = unit["text"]
+    for value in unit.get("values") or []:
+        start, end = value.get("start"), value.get("end")
+        if value.get("kind") != "duration" or not isinstance(start, int) or not isinstance(end, int):
+            continue
+        if not in_first_sentence(text, start):
+            continue
+        words = [m.start() for m in re.finditer(r"\S+", text[:start])]
+        first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
+        tail = _TAIL.match(text, end)
+        quote = text[first : tail.end() if tail else end].strip(" ,")  # the clause's own characters
+        draft.values.append(StatedValue("duration", str(value["text"]), quote, position))
+        return f": “… {quote} …”"
+    return ""
