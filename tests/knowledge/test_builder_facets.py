@@ -7,21 +7,9 @@ from typing import Any
 import pytest
 
 from knowledge.builder.build import build
+from knowledge.facets import FACETS
 
-CONTRACT_FACETS = {
-    "who",
-    "where",
-    "deadline",
-    "processing_time",
-    "validity",
-    "documents",
-    "fee",
-    "penalty",
-    "eligibility",
-    "exemption",
-    "procedure",
-    "forms",
-}
+CONTRACT_FACETS = set(FACETS)  # the one facet list (knowledge/facets.py)
 
 
 @pytest.fixture(scope="module")

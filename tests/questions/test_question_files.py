@@ -14,40 +14,15 @@ from typing import Any
 
 import pytest
 
+import knowledge
+from knowledge.facets import OVERVIEW
+
 HERE = Path(__file__).parent
 SPLITS = ("dev", "test")
 LANGS = {"en", "vi", "zh", "ko"}
-TOPICS = {
-    "temporary_residence",
-    "work_permit",
-    "criminal_record",
-    "health_check",
-    "reporting",
-    "inspection",
-    "complaints",
-    "investment",
-    "visa_residence_card",
-    "social_insurance",
-    "delegations",
-    "service_sellers",
-    "other",
-}
-MAIN_TOPICS = ("temporary_residence", "work_permit", "criminal_record", "health_check")
-FACETS = {
-    "who",
-    "where",
-    "deadline",
-    "processing_time",
-    "validity",
-    "documents",
-    "fee",
-    "penalty",
-    "eligibility",
-    "exemption",
-    "procedure",
-    "forms",
-    "overview",
-}
+TOPICS = {*knowledge.TOPICS, "other"}  # the contract's topics, plus questions outside them
+MAIN_TOPICS = knowledge.TOPICS[:4]  # temporary residence, work permits, criminal records, health checks
+FACETS = {*knowledge.FACETS, OVERVIEW}
 FIELDS: dict[str, type | tuple[type, ...]] = {
     "id": str,
     "question": str,
