@@ -74,3 +74,48 @@ def test_a_visa_exemption_for_a_spouse_quotes_the_sentence_naming_spouses() -> N
     r = _ask("Are spouses of Vietnamese citizens exempt from visa?")
     assert "vợ, chồng, con của công dân Việt Nam" in r.direct
     assert "(1) Theo điều ước quốc tế" not in r.direct.split("(quoted below)")[0]
+
+
+# --- a fine is for one act: the act asked, or it says which act it punishes -------------------------------------
+
+OVERSTAY = "quá thời hạn"  # 282/2025 Art. 21: 'sử dụng chứng nhận tạm trú, ..., thẻ tạm trú ... quá thời hạn'
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What happens if my TRC expires and I stay?", "en"),
+        ("My residence card expired 3 months ago, what is the fine?", "en"),
+        ("Thẻ tạm trú quá hạn bị phạt thế nào?", "vi"),
+        ("Phạt bao nhiêu khi thẻ tạm trú hết hạn mà vẫn ở lại?", "vi"),
+    ],
+)
+def test_an_expired_card_kept_is_fined_as_the_overstay_grades_not_another_act(text: str, lang: str) -> None:
+    r = _ask(text, lang)
+    assert r.facet == "penalty" and r.covered
+    fined = [c for c in r.citations if c.point and "trục xuất" not in c.quote_vi]  # expulsion: a caveat
+    assert fined and all(OVERSTAY in c.quote_vi for c in fined), [c.quote_vi for c in fined]
+    assert ("Điều 21", "khoản 7", "điểm b") not in {(c.article, c.clause, c.point) for c in r.citations}
+
+
+def test_a_fine_for_an_act_the_question_did_not_name_says_which_act_it_punishes() -> None:
+    # No act named: each fine carries its act in the clause's words, quoted from the cited clause.
+    r = ask("", topic="temporary_residence", facet="penalty", lang="en", on=TODAY)
+    assert r.covered
+    for sentence in r.direct.split("). "):
+        if sentence.startswith("Fine:"):
+            assert " for “" in sentence
+            act = sentence.split(" for “", 1)[1].split("”")[0].rstrip(" …")
+            assert any(act in c.quote_vi for c in r.citations), act
+    # The act asked and matched needs no such words.
+    named = _ask("How much is the fine for not declaring a foreign guest?")
+    assert " for “" not in named.direct
+
+
+def test_times_of_several_routes_each_say_their_route() -> None:
+    # Law 47/2014 Art. 17 (a visa at a mission abroad) and Art. 19 (at the immigration office) set different times.
+    r = _ask("How long does it take to get a visa for Vietnam?")
+    assert r.facet == "processing_time"
+    articles = {c.article for c in r.citations}
+    if len(articles) > 1:
+        assert "“Cấp thị thực tại cơ quan có thẩm quyền cấp thị thực của Việt Nam ở nước ngoài”" in r.direct
