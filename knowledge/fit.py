@@ -208,6 +208,27 @@ def cases_asked(question: str) -> tuple[str, ...]:
     )
 
 
+# Residence of Vietnamese citizens (their guests' declaration, their own temporary or permanent registration) is
+# the Law on Residence, not on file: a question about it names Vietnamese people or citizens' papers and no
+# foreigner. Folded en/vi and raw zh/ko.
+_CITIZENS = re.compile(
+    r"\b(vietnamese (guests?|relatives?|friends?|famil\w*|citizens?|people|nationals?|tenants?|parents?|visitors?)|"
+    r"(khach|nguoi|cong dan|ban|ho hang|nguoi than) (la )?(nguoi )?viet nam|cong dan|tam vang|ho khau|"
+    r"can cuoc|cccd|cmnd|dang ky thuong tru)\b"
+)
+_CITIZENS_RAW = re.compile(r"越南人|越南公民|越南朋友|越南亲戚|베트남\s*(사람|인|국민|친척|친구)")
+_FOREIGNERS = re.compile(r"\b(foreign\w*|nuoc ngoai|expat\w*|ngoai kieu)\b")
+_FOREIGNERS_RAW = re.compile(r"外国|外籍|외국")
+
+
+@lru_cache(maxsize=4096)
+def about_citizens_only(question: str) -> bool:
+    """'Khai báo tạm trú cho người Việt Nam đến ở nhà?', 'my Vietnamese relatives staying': citizens' residence."""
+    folded = fold(question)
+    names_citizens = bool(_CITIZENS.search(folded) or _CITIZENS_RAW.search(question))
+    return names_citizens and not (_FOREIGNERS.search(folded) or _FOREIGNERS_RAW.search(question))
+
+
 # The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
 ACT_TOPICS: dict[str, str] = {
     _ACTS[0][2]: "visa_residence_card",

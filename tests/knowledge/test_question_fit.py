@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 
-from knowledge import Reply, ask
+from knowledge import Reply, ask, not_covered_text
 
 TODAY = date(2026, 12, 1)
 
@@ -119,3 +119,62 @@ def test_times_of_several_routes_each_say_their_route() -> None:
     articles = {c.article for c in r.citations}
     if len(articles) > 1:
         assert "“Cấp thị thực tại cơ quan có thẩm quyền cấp thị thực của Việt Nam ở nước ngoài”" in r.direct
+
+
+# --- 'what is X' is answered with the clause defining X -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What is a temporary residence card?", "en"),
+        ("Thẻ tạm trú là gì?", "vi"),
+        ("什么是居留卡？", "zh"),
+    ],
+)
+def test_what_a_residence_card_is_is_answered_with_the_clause_defining_it(text: str, lang: str) -> None:
+    r = _ask(text, lang)
+    assert r.covered
+    assert _first(r)[:3] == ("47/2014/QH13", "Điều 3", "khoản 13")
+    assert r.citations[0].quote_vi.startswith("Thẻ tạm trú là loại giấy tờ")
+    assert "thay thị thực" in r.direct  # the definition itself, in its own words
+
+
+def test_a_definition_in_force_is_said_without_a_wording_caveat() -> None:
+    r = _ask("What is an accommodation establishment?")
+    assert r.covered and _first(r)[:2] == ("47/2014/QH13", "Điều 32")
+    assert "Cơ sở lưu trú là nơi tạm trú của người nước ngoài" in r.direct
+    assert not any("2014 wording" in c for c in r.caveats)
+
+
+def test_a_compound_naming_a_term_is_not_that_term() -> None:
+    assert not _ask("베트남 비자런은 무엇입니까?", "ko").covered  # a visa run is not a visa
+    assert not _ask("What is a visa run?").covered
+
+
+# --- citizens' residence is another law; 'not covered' quotes nothing that does not bear on it --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Do I need to declare my Vietnamese relatives staying at my house?", "en"),
+        ("Khai báo tạm trú cho người Việt Nam đến ở nhà như thế nào?", "vi"),
+    ],
+)
+def test_declaring_vietnamese_guests_is_not_answered_with_the_foreign_guest_rules(
+    text: str, lang: str
+) -> None:
+    r = _ask(text, lang)
+    assert not r.covered and r.direct.startswith(not_covered_text(lang))
+    assert not r.citations and not r.values  # Law 47/2014 Art. 33 is for foreigners: not quoted
+
+
+def test_declaring_a_foreign_guest_is_still_answered() -> None:
+    r = _ask("Do I need to declare my foreign guest?")
+    assert r.covered and _first(r)[:2] == ("47/2014/QH13", "Điều 33")
+
+
+def test_not_covered_quotes_no_clause_sharing_only_the_topics_name() -> None:
+    r = _ask("Is it hot in Hanoi in summer, do I need a visa?")
+    assert not r.covered and not r.citations
