@@ -3065,6 +3065,10 @@ LAWNET_TRC_TITLE = (
     "Immigration Department?"
 )
 TLA = "https://tlalaw.vn/temporary-residence-registration-for-foreigners-and-required-regulations-in-vietnam.tla"
+EVISA_CR2 = (
+    "https://www.vietnam-evisa.com/%E5%85%B3%E4%BA%8E%E8%B6%8A%E5%8D%97%E5%8F%B8%E6%B3%95%E8%AE%B0%E5%BD%95"
+    "%E7%AC%AC%E4%BA%8C%E5%8F%B7%E7%9A%84%E9%A1%BB%E7%9F%A5/"
+)
 TLA_TITLE = "Temporary residence registration for foreigners and required regulations in Vietnam"
 RECORDS += [
     q(
@@ -3460,6 +3464,82 @@ RECORDS += [
         "where",
         "hc_where",
         notes="Opening question of the page (about the work-permit health check).",
+        batch=TUNE,
+    ),
+    q(
+        "越南第二号司法记录的有效期是多久?",
+        "zh",
+        EVISA_CR2,
+        "关于越南司法记录第二号的须知 | 申请司法记录第二号的文件和程序",
+        "visa_agency_faq",
+        "criminal_record",
+        "validity",
+        NC,
+        notes="Question from the page's opening list (a space before 的 removed); no validity of the certificate is set "
+        "in the texts on file (Decree 219/2025 only asks a work-permit file to hold one issued within 6 months).",
+        batch=TUNE,
+    ),
+    q(
+        "获得越南第二号司法记录要多长时间?",
+        "zh",
+        EVISA_CR2,
+        "关于越南司法记录第二号的须知 | 申请司法记录第二号的文件和程序",
+        "visa_agency_faq",
+        "criminal_record",
+        "processing_time",
+        NC,
+        notes="Question from the page's opening list. The time limit is Art 48 of the Law on Judicial Records as "
+        "amended by Law 107/2025 (Decree 216/2026 Art 24 points to it); only the 2009 wording is on file.",
+        batch=TUNE,
+    ),
+    q(
+        "在越南申请第二号司法记录的程序是什么?",
+        "zh",
+        EVISA_CR2,
+        "关于越南司法记录第二号的须知 | 申请司法记录第二号的文件和程序",
+        "visa_agency_faq",
+        "criminal_record",
+        "procedure",
+        "cr_online",
+        notes="Question from the page's opening list; the page answers with the Department of Justice (pre-2026).",
+        batch=TUNE,
+    ),
+    q(
+        "申请越南第二号司法记录需要准备什么文件?",
+        "zh",
+        EVISA_CR2,
+        "关于越南司法记录第二号的须知 | 申请司法记录第二号的文件和程序",
+        "visa_agency_faq",
+        "criminal_record",
+        "documents",
+        NC,
+        notes="Question from the page's opening list; the attachments for foreigners (Law 28/2009 Art 45-46) are not "
+        "in the extract on file.",
+        batch=TUNE,
+    ),
+    q(
+        "Vậy cách xin lý lịch tư pháp cho người nước ngoài tại Việt Nam như thế nào?",
+        "vi",
+        "https://luatsux.vn/xin-ly-lich-tu-phap-cho-nguoi-nuoc-ngoai-tai-viet-nam-thu-tuc-nhanh-chong",
+        "Xin lý lịch tư pháp cho người nước ngoài tại Việt Nam thủ tục nhanh chóng",
+        "legal_qa_column",
+        "criminal_record",
+        "procedure",
+        "cr_online",
+        notes="Reader letter (a Korean living in Viet Nam, moving to the US); the page answers with the Department of "
+        "Justice (pre-2026).",
+        batch=TUNE,
+    ),
+    q(
+        "Khám sức khỏe cho người nước ngoài là khám những gì?",
+        "vi",
+        "https://docosan.com/blog/tip/kham-suc-khoe-cho-nguoi-nuoc-ngoai",
+        "Khám sức khỏe cho người nước ngoài",
+        "clinic_faq",
+        "health_check",
+        "overview",
+        NC,
+        notes="Section heading question; the examination contents (Circular 32/2023/TT-BYT) are not on file.",
         batch=TUNE,
     ),
 ]
