@@ -745,6 +745,58 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         [LAW47],
         "Law 47/2014 Art 37(2)(b)-(c) as amended: the sponsor files at the immigration office; 5 working days",
     ),
+    "wp_reissued_term": (
+        [
+            [
+                "trừ đi thời gian",
+                "minus the time",
+                "remaining term",
+                "remaining validity",
+                "remainder of the",
+                "减去",
+                "剩余",
+                "減去",
+                "剩餘",
+                "남은 기간",
+            ]
+        ],
+        [ND219],
+        "Decree 219/2025 Art 26: a re-issued permit runs for the original term minus the time already worked",
+    ),
+    "visa_investor_docs": (
+        [
+            [
+                "giấy tờ chứng minh việc đầu tư",
+                "proof of investment",
+                "proving the investment",
+                "proving investment",
+                "evidence of investment",
+            ],
+            ["ĐT1", "dt1", "ĐT4", "dt4"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 10(4)(a) and Art 8(7a)-(7d) as amended 2019: investors prove the investment; ĐT1-ĐT4 by capital",
+    ),
+    "wp_after_issue": (
+        [["hợp đồng lao động", "labour contract", "labor contract", "employment contract"]],
+        [ND219],
+        "Decree 219/2025 Art 22(4): sign a written labour contract before the start date; send a copy when asked",
+    ),
+    "wp_contract_term": (
+        [
+            [
+                "không được vượt quá thời hạn của giấy phép lao động",
+                "not exceed the term of the work permit",
+                "not exceed the work permit",
+                "cannot exceed the work permit",
+                "may not exceed the term of the work permit",
+                "no longer than the work permit",
+            ],
+            ["xác định thời hạn", "fixed-term", "fixed term", "definite term"],
+        ],
+        [BLLD],
+        "Labour Code 45/2019 Art 151(2): the contract may not outlast the work permit; several fixed-term contracts allowed",
+    ),
     "not_covered": ([], [], "texts on file are silent"),
 }
 
@@ -3069,6 +3121,15 @@ EVISA_CR2 = (
     "https://www.vietnam-evisa.com/%E5%85%B3%E4%BA%8E%E8%B6%8A%E5%8D%97%E5%8F%B8%E6%B3%95%E8%AE%B0%E5%BD%95"
     "%E7%AC%AC%E4%BA%8C%E5%8F%B7%E7%9A%84%E9%A1%BB%E7%9F%A5/"
 )
+VNIMM_ZH = (
+    "https://www.vietnamimmigration.com/%E7%B9%81%E9%AB%94%E5%AD%97/%E5%A4%96%E5%9C%8B%E5%B7%A5%E4%BA%BA%E5%9C%A8"
+    "%E8%B6%8A%E5%8D%97%E5%B7%A5%E4%BD%9C%E6%B2%92%E6%9C%89%E5%B7%A5%E4%BD%9C%E8%A8%B1%E5%8F%AF%E8%AD%89%E8%A2%AB"
+    "%E7%BD%B0%E5%A4%9A%E5%B0%91%E9%8C%A2/"
+)
+VNIMM_ZH_TITLE = "外國工人在越南工作沒有工作許可證被罰多少錢?"
+VNIMM_ZH_NOTE = "Question printed on the page in its 'YOU MIGHT BE INTERESTED' teaser of a related article."
+DUANE = "https://blogs.duanemorris.com/vietnam/tag/work-permit"
+DUANE_TITLE = "Duane Morris Vietnam blog: work permit (client Q&A)"
 TLA_TITLE = "Temporary residence registration for foreigners and required regulations in Vietnam"
 RECORDS += [
     q(
@@ -3540,6 +3601,153 @@ RECORDS += [
         "overview",
         NC,
         notes="Section heading question; the examination contents (Circular 32/2023/TT-BYT) are not on file.",
+        batch=TUNE,
+    ),
+    q(
+        "重新簽發越南工作許可證需要多長時間?",
+        "zh",
+        VNIMM_ZH,
+        VNIMM_ZH_TITLE,
+        "visa_agency_faq",
+        "work_permit",
+        "processing_time",
+        "wp_reissue_time",
+        notes=VNIMM_ZH_NOTE,
+        batch=TUNE,
+    ),
+    q(
+        "新簽發的有效期是多久?",
+        "zh",
+        VNIMM_ZH,
+        VNIMM_ZH_TITLE,
+        "visa_agency_faq",
+        "work_permit",
+        "validity",
+        "wp_reissued_term",
+        notes=VNIMM_ZH_NOTE
+        + " It follows the question on re-issuing a work permit (the re-issued permit is meant).",
+        batch=TUNE,
+    ),
+    q(
+        "申請越南工作許可證豁免的程序怎麼樣?",
+        "zh",
+        VNIMM_ZH,
+        VNIMM_ZH_TITLE,
+        "visa_agency_faq",
+        "work_permit",
+        "procedure",
+        "wp_exempt_cert_proc",
+        notes=VNIMM_ZH_NOTE,
+        batch=TUNE,
+    ),
+    q(
+        "If a foreigner is investor, how to get investor visa in Vietnam. please inform required documents and process.",
+        "en",
+        DUANE,
+        DUANE_TITLE,
+        "law_firm_faq",
+        "visa_residence_card",
+        "documents",
+        "visa_investor_docs",
+        notes="Client question 'Q3' of a law-firm Q&A post; numbering dropped.",
+        batch=TUNE,
+    ),
+    q(
+        "What to do after the issuance of work permit?",
+        "en",
+        DUANE,
+        DUANE_TITLE,
+        "law_firm_faq",
+        "work_permit",
+        "procedure",
+        "wp_after_issue",
+        notes="Client question 'Q4' of a law-firm Q&A post; numbering dropped.",
+        batch=TUNE,
+    ),
+    q(
+        "Is there an indefinite-term labor contract for expat employees?",
+        "en",
+        DUANE,
+        DUANE_TITLE,
+        "law_firm_faq",
+        "work_permit",
+        "validity",
+        "wp_contract_term",
+        notes="Client question 'Q5' of a law-firm Q&A post; numbering dropped.",
+        batch=TUNE,
+    ),
+    q(
+        "How to get work permit exemption certificate in Vietnam",
+        "en",
+        DUANE,
+        DUANE_TITLE,
+        "law_firm_faq",
+        "work_permit",
+        "procedure",
+        "wp_exempt_cert_proc",
+        notes="Client question 'Q2' of a law-firm Q&A post; numbering dropped, no question mark in the original.",
+        batch=TUNE,
+    ),
+    q(
+        "Who are eligible for Vietnam Work Permit Exemption ?",
+        "en",
+        "https://pl-partners.vn/en/who-are-eligible-for-vietnam-work-permit-exemption/",
+        "Who are eligible for Vietnam Work Permit Exemption ?",
+        "law_firm_article",
+        "work_permit",
+        "exemption",
+        "wp_exempt_general",
+        notes="Headline question of a law-firm article (it cites Decree 152/2020, replaced by 219/2025).",
+        batch=TUNE,
+    ),
+    q(
+        "Có được xử lý công ty không làm giấy phép lao động không",
+        "vi",
+        "https://nplaw.vn/quy-dinh-phap-luat-ve-cong-ty-khong-lam-giay-phep-lao-dong/trang-144.html",
+        "Quy định pháp luật về công ty không làm giấy phép lao động",
+        "law_firm_article",
+        "work_permit",
+        "penalty",
+        "wp_fine_employer",
+        notes="Section heading question (no question mark in the original); the page cites Decree 12/2022, replaced "
+        "by 283/2026.",
+        batch=TUNE,
+    ),
+    q(
+        "Người nước ngoài làm việc không có giấy phép bị xử phạt như thế nào?",
+        "vi",
+        "https://legalam.vn/nguoi-nuoc-ngoai-lam-viec-khong-co-giay-phep",
+        "Người nước ngoài làm việc không có giấy phép bị xử phạt như thế nào?",
+        "law_firm_article",
+        "work_permit",
+        "penalty",
+        "wp_fine_worker_deport",
+        notes="Headline question of a law-firm article.",
+        batch=TUNE,
+    ),
+    q(
+        "Vậy doanh nghiệp Việt Nam sẽ bị phạt như thế nào nếu sử dụng lao động nước ngoài không có giấy phép.",
+        "vi",
+        "https://cnclicense.com/?p=6384",
+        "Sử dụng lao động nước ngoài không giấy phép bị phạt thế nào?",
+        "consultancy_article",
+        "work_permit",
+        "penalty",
+        "wp_fine_employer",
+        notes="The question the article's introduction asks (it ends with a full stop in the original).",
+        batch=TUNE,
+    ),
+    q(
+        "Không khai báo lưu trú, mức phạt hành chính tối đa là bao nhiêu?",
+        "vi",
+        "https://giadinh.suckhoedoisong.vn/tu-hom-nay-15-12-chu-nha-tro-khach-san-khong-khai-bao-luu-tru-co-the-bi-phat-den-12-trieu-dong-172251215102357292.htm",
+        "Từ hôm nay 15/12, chủ nhà trọ, khách sạn không khai báo lưu trú có thể bị phạt đến 12 triệu đồng",
+        "legal_news_article",
+        "other",
+        "penalty",
+        NC,
+        notes="Section heading question of a news article about residence notification by Vietnamese hosts (Law on "
+        "Residence); Art 10 of Decree 282/2025 is not in the extract on file (only Art 5, 21, 69).",
         batch=TUNE,
     ),
 ]
