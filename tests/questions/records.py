@@ -3170,6 +3170,10 @@ VNIMM_ZH_TITLE = "外國工人在越南工作沒有工作許可證被罰多少�
 VNIMM_ZH_NOTE = "Question printed on the page in its 'YOU MIGHT BE INTERESTED' teaser of a related article."
 DUANE = "https://blogs.duanemorris.com/vietnam/tag/work-permit"
 DUANE_TITLE = "Duane Morris Vietnam blog: work permit (client Q&A)"
+VISITOUR = (
+    "https://visitourvietnam.com/guides/procedure-to-apply-temporary-residence-cards-trcs-in-vietnam.html"
+)
+VISITOUR_TITLE = "Procedure to apply Temporary Residence Cards (TRCs) in Vietnam"
 TLA_TITLE = "Temporary residence registration for foreigners and required regulations in Vietnam"
 RECORDS += [
     q(
@@ -4158,6 +4162,68 @@ RECORDS += [
         "overview",
         "hc_where",
         notes="Section heading question of a visa agency article on the work-permit health check.",
+        batch=TUNE,
+    ),
+    q(
+        "비자 면제증 이란?",
+        "ko",
+        "https://somethingstravel.com/%EB%B2%A0%ED%8A%B8%EB%82%A8-%EB%B9%84%EC%9E%90-%EB%A9%B4%EC%A0%9C%EC%A6%9D/",
+        "베트남 비자 면제증 신청 방법",
+        "expat_blog",
+        "visa_residence_card",
+        "exemption",
+        NC,
+        notes="Section heading question of a Korean blog on the visa-exemption certificate for spouses of Vietnamese "
+        "citizens. Law 47/2014 Art 12 (as amended) only says such spouses are exempt 'as the Government provides'; the "
+        "certificate's rules (validity, length of stay) are not on file.",
+        batch=TUNE,
+    ),
+    q(
+        "Who will be this card holders?",
+        "en",
+        VISITOUR,
+        VISITOUR_TITLE,
+        "travel_agency_article",
+        "visa_residence_card",
+        "eligibility",
+        "trc_who",
+        notes="Section heading question of a travel site's guide (its non-native English kept).",
+        batch=TUNE,
+    ),
+    q(
+        "What documents to be this card holders?",
+        "en",
+        VISITOUR,
+        VISITOUR_TITLE,
+        "travel_agency_article",
+        "visa_residence_card",
+        "documents",
+        "trc_docs",
+        notes="Section heading question of a travel site's guide (its non-native English kept).",
+        batch=TUNE,
+    ),
+    q(
+        "How to submit the temporary residence card?",
+        "en",
+        VISITOUR,
+        VISITOUR_TITLE,
+        "travel_agency_article",
+        "visa_residence_card",
+        "where",
+        "trc_where",
+        notes="Section heading question of a travel site's guide; it answers with the immigration offices.",
+        batch=TUNE,
+    ),
+    q(
+        "How to Get A Temporary Residence Card (TRC) in Vietnam",
+        "en",
+        "https://www.vietnamimmigration.org/how-to-get-a-temporary-residence-card-trc-in-vietnam/",
+        "How to Get A Temporary Residence Card (TRC) in Vietnam",
+        "visa_agency_faq",
+        "visa_residence_card",
+        "procedure",
+        "trc_proc",
+        notes="Headline of a visa agency article (no question mark in the original).",
         batch=TUNE,
     ),
 ]
