@@ -727,11 +727,6 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         [LAW47],
         "Law 47/2014 Art 43(1) (2014 wording): the permanent residence card is exchanged every 10 years",
     ),
-    "visa_exempt_stay": (
-        [["45 ngày", "45 days", "45天", "45일"]],
-        [LAW47],
-        "Law 47/2014 Art 31(1)(c) as amended 2023: unilateral visa exemption -> 45-day stay",
-    ),
     "visa_exempt_cases": (
         [
             ["điều ước quốc tế", "international treaty", "treaty", "国际条约", "국제조약"],
@@ -4224,6 +4219,33 @@ RECORDS += [
         "procedure",
         "trc_proc",
         notes="Headline of a visa agency article (no question mark in the original).",
+        batch=TUNE,
+    ),
+    q(
+        "Chúng tôi muốn biết nếu lao động nước ngoài thay đổi vị trí công việc trong cùng một công ty, thì có cần xin "
+        "lại giấy phép lao động không? Quy trình cấp lại và yêu cầu cụ thể là gì?",
+        "vi",
+        "https://dichvuchinhphu.com/thay-doi-vi-tri-cong-viec-trong-cung-cong-ty-co-can-xin-lai-giay-phep-lao-dong-khong",
+        "Thay đổi vị trí công việc trong cùng công ty có cần xin lại giấy phép lao động không?",
+        "legal_qa_column",
+        "work_permit",
+        "procedure",
+        "wp_change_employer",
+        notes="Company's letter (greeting, name and thanks dropped); the page answers under Decree 152/2020. Under "
+        "219/2025 Art 20(2) a new position with the same employer goes through the work-permit procedure again.",
+        batch=TUNE,
+    ),
+    q(
+        "Thay đổi nơi làm việc có cần cấp lại giấy phép lao động không?",
+        "vi",
+        "https://luatlvn.com/2023/05/23/thay-doi-noi-lam-viec-co-can-cap-lai-giay-phep-lao-dong-khong",
+        "Thay đổi nơi làm việc có cần cấp lại giấy phép lao động không?",
+        "law_firm_article",
+        "work_permit",
+        "procedure",
+        "wp_change_employer",
+        notes="Headline question of a law-firm article (it answers under Decree 152/2020; under 219/2025 another "
+        "employer means the work-permit procedure again, Art 20(1)).",
         batch=TUNE,
     ),
 ]
