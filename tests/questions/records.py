@@ -4248,24 +4248,4 @@ RECORDS += [
         "employer means the work-permit procedure again, Art 20(1)).",
         batch=TUNE,
     ),
-    q(
-        "Đêm ngày 01/9/2006, Cảnh sát khu vực phường X thuộc thành phố Lạng Sơn tiến hành kiểm tra hành chính việc đăng "
-        "ký tạm trú tại Khách sạn K nằm trên địa bàn phường. Khi yêu cầu nhân viên lễ tân cho kiểm tra giấy tờ tuỳ thân "
-        "của các khách trọ đang tạm trú trong khách sạn gửi tại phòng lễ tân, lực lượng kiểm tra phát hiện thấy có hộ "
-        "chiếu của hai người nước ngoài. Tìm hiểu về hai trường hợp tạm trú này, nhân viên khách sạn thừa nhận là hai "
-        "người khách nước ngoài này đã đến đăng ký nghỉ tại khách sạn từ sáng hôm đó, nhưng khách sạn chưa kịp chuyển "
-        "nội dung khai báo tạm trú cho Phòng Quản lý xuất, nhập cảnh tại địa phương. Công an phường nên giải quyết "
-        "trường hợp này như thế nào?",
-        "vi",
-        "http://eli.com.vn/dem-ngay-01-9-2006-canh-sat-khu-vuc-phuong-x-thuoc-thanh-pho-lang-son-tien-hanh-kiem-tra-hanh-chinh-viec-dang-ky-tam-tru-tai-khach-san-k-nam-tren-dia-ban-phuong-khi-yeu-cau-nhan-vien-le-tan-cho-ki/",
-        "Hỏi đáp: khách sạn chưa chuyển khai báo tạm trú của hai người nước ngoài",
-        "legal_qa_column",
-        "temporary_residence",
-        "penalty",
-        "tr_fine_host",
-        province="Lạng Sơn",
-        notes="Reader question ('Hỏi:') of a legal Q&A page, about 2006; answered under Decree 282/2025 (1-3 foreigners "
-        "not declared: 3-5 million, organisations double).",
-        batch=TUNE,
-    ),
 ]
