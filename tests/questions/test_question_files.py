@@ -121,6 +121,17 @@ def test_ids_and_questions_are_unique_and_splits_disjoint() -> None:
     assert by_split["tune"].isdisjoint(by_split["dev"] | by_split["test"])
 
 
+def test_no_tune_question_repeats_part_of_a_dev_or_test_question() -> None:
+    """A tune question that is a dev/test question with a prefix added or cut would leak the test split into tuning."""
+    held = [fold(row["question"]) for split in ("dev", "test") for row in ROWS[split]]
+    leaks = [
+        row["question"]
+        for row in ROWS["tune"]
+        if any(fold(row["question"]) in other or other in fold(row["question"]) for other in held)
+    ]
+    assert not leaks, leaks
+
+
 @pytest.mark.parametrize(("split", "row"), ALL, ids=[row["id"] for _, row in ALL])
 def test_split_is_the_fixed_hash_of_the_question(split: str, row: dict[str, Any]) -> None:
     digest = hashlib.sha256(row["question"].strip().encode("utf-8")).digest()
