@@ -47,7 +47,7 @@ _UPPER_BOUND = re.compile(r"tối đa|không quá")  # how a clause writes a max
 # What quotes for a question naming no facet are: the closest clauses, not a claim that they answer it.
 _CLOSEST = N_("The clauses on file closest to this question are {cites} (quoted below).")
 RECENT_DAYS = 550
-MIN_EVIDENCE = 5.0  # rarity of the question's own words a clause shares, to be quoted as the closest on file  # a replacement this recent is worth saying ("changed recently")
+MIN_EVIDENCE = 3.0  # rarity of the question's own words a clause shares, to be quoted as the closest on file  # a replacement this recent is worth saying ("changed recently")
 
 
 def not_covered_text(lang: str) -> str:
@@ -187,9 +187,9 @@ def _compose_unasked(
     kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date
 ) -> None:
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
-    # Quoted after 'not covered' only when the question's own words, beyond the topic's name, point to the
-    # clause: otherwise the quotes would be noise beside an honest 'not covered'.
-    if ranked and own_word_evidence(kb, ranked[0][1], text, topic) >= MIN_EVIDENCE:
+    # Quoted after 'not covered' only when the question's own words point to the clause beyond a word or two
+    # of the paper's name ('... do I need a visa?'): otherwise the quotes are noise beside 'not covered'.
+    if ranked and own_word_evidence(kb, ranked[0][1], text) >= MIN_EVIDENCE:
         compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 

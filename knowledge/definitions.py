@@ -128,13 +128,17 @@ def _whole(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def _terms_asked(kb: Kb, text: str) -> list[str]:
-    """The law's terms the question names, longest first ('thẻ tạm trú' before 'tạm trú')."""
+    """The law's terms the question names, the one asked about first."""
     folded = f" {fold(text)} "
     named = {
         term for on_folded, on_raw, term in _TERM_PATTERNS if on_folded.search(folded) or _whole(on_raw, text)
     }
-    named |= {term for term in _term_index(kb) if f" {term} " in folded}
-    return sorted(named, key=lambda term: -len(term))
+    in_text = {term for term in _term_index(kb) if f" {term} " in folded}
+    # The term asked about is the one the question names first ('Khai báo tạm trú cho người nước ngoài là gì?'),
+    # a term said in English, Chinese or Korean before any; the longer on a tie ('thẻ tạm trú', not 'tạm trú').
+    return sorted(
+        named | in_text, key=lambda term: (folded.find(f" {term} ") if term not in named else -1, -len(term))
+    )
 
 
 def _term_index(kb: Kb) -> dict[str, list[Unit]]:

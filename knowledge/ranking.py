@@ -38,7 +38,6 @@ from knowledge.selection import (
     unasked_sub,
 )
 from knowledge.store import Kb, terms
-from knowledge.templates import TOPIC_LABELS
 from knowledge.text import fold
 
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
@@ -233,19 +232,13 @@ def _own_terms(text: str) -> frozenset[str]:
     return frozenset(terms(f"{expand_query(text)} {act_words(text)}"))
 
 
-def own_word_evidence(kb: Kb, unit: Unit, text: str, topic: str | None = None) -> float:
+def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
     """How much the question's own words (not the topic or facet words added to it) say the clause is the one:
     the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
-    무엇입니까?' against any visa clause) has no evidence for it. With `topic`, the words naming the topic
-    ('tạm trú') do not count: every clause of the topic shares them."""
+    무엇입니까?' against any visa clause) has no evidence for it."""
     index = index_for(kb)
-    own = _own_terms(text) - (_topic_terms(topic) if topic else frozenset())
+    own = _own_terms(text)
     return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
-
-
-@lru_cache(maxsize=64)
-def _topic_terms(topic: str) -> frozenset[str]:
-    return frozenset(terms(f"{TOPIC_LABELS[topic]['vi']} {expand_query(TOPIC_LABELS[topic]['en'])}"))
 
 
 def likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:
