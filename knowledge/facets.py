@@ -60,7 +60,12 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             3,
         ),
-        (r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai|truc xuat|qua han)\b", "", 3),
+        (
+            r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai|truc xuat|qua han|bi xu ly|"
+            r"xu ly (cong ty|doanh nghiep))\b",
+            "",
+            3,
+        ),
         ("", r"罚|处罚|罚款|过期会|会怎样|벌금|과태료|처벌|제재|초과\s*체류", 3),
     ),
     "fee": (
@@ -81,7 +86,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             2.5,
         ),
-        ("", r"免|豁免|不需要|需要.*吗|면제|필요\s*없|필요한가|필요합니까", 2.5),
+        ("", r"免|豁免|不需要|无需|無需|不用|不必|需要.*吗|면제|필요\s*없|필요한가|필요합니까", 2.5),
     ),
     "validity": (
         (
@@ -132,7 +137,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "documents": (
         (
             r"\b(documents?|papers?|paperwork|dossier|what do i need|what (is|are) needed|required|"
-            r"need to (submit|provide|prepare|bring)|application file|records needed|compris\w*|consists? of)\b",
+            r"need to (submit|provide|prepare|bring)|application file|records needed|compris\w*|consists? of|include)\b",
             "",
             2.5,
         ),
@@ -175,7 +180,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     ),
     "procedure": (
         # Naming the procedure outweighs what it is about ('the procedure for extending a work permit').
-        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", "", 3.5),
+        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", r"程序|流程|手续|手續|절차", 3.5),
         (
             r"\b(how (do|can|to|should) (i|we|you)?|online|apply|"
             r"cach|lam the nao|nhu the nao|qua mang|truc tuyen|the nao)\b",
@@ -235,7 +240,11 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             3,
         ),
-        ("", r"无犯罪|犯罪记录|司法履历|无刑事|무범죄|범죄\s*경력|범죄\s*기록|사법\s*이력|신원\s*조회", 3),
+        (
+            "",
+            r"无犯罪|犯罪记录|司法履历|司法记录|司法記錄|无刑事|무범죄|범죄\s*경력|범죄\s*기록|사법\s*이력|신원\s*조회",
+            3,
+        ),
     ),
     "health_check": (
         (
@@ -347,6 +356,9 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+_EXEMPTION_PAPER = re.compile(r"\b(certificate|giay xac nhan)\b|证明|證明|확인서|증명서")
+
+
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
     scores = _scores(text, _FACET_PATTERNS)
@@ -356,6 +368,10 @@ def detect_facet(text: str) -> str | None:
         scores.pop("validity")  # the papers for an extension ('hồ sơ gia hạn'): a documents question
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
+    if "exemption" in scores:
+        scores.pop("eligibility", None)  # 'who is eligible for the exemption' asks the exempt cases
+        if "procedure" in scores and _EXEMPTION_PAPER.search(_folded(text) + " " + text):
+            scores.pop("exemption")  # how to get the exemption certificate: its procedure
     return _best(scores, _FACET_PRIORITY)
 
 

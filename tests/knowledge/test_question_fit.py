@@ -178,3 +178,49 @@ def test_declaring_a_foreign_guest_is_still_answered() -> None:
 def test_not_covered_quotes_no_clause_sharing_only_the_topics_name() -> None:
     r = _ask("Is it hot in Hanoi in summer, do I need a visa?")
     assert not r.covered and not r.citations
+
+
+# --- what the question asks, read from its own words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "facet"),
+    [
+        ("Who is eligible for a work permit exemption?", "en", "exemption"),
+        ("外国人在哪些情况下无需申请工作许可证?", "zh", "exemption"),
+        ("How do I get a certificate of work permit exemption?", "en", "procedure"),
+        ("申请司法记录的程序是什么?", "zh", "procedure"),
+        ("Công ty không làm giấy phép lao động cho người nước ngoài có bị xử lý không?", "vi", "penalty"),
+        ("我的旅游签证过期两个月了?", "zh", "penalty"),  # an act named and nothing else asked: its fine
+    ],
+)
+def test_the_facet_is_what_the_question_asks(text: str, lang: str, facet: str) -> None:
+    assert _ask(text, lang).facet == facet
+
+
+def test_a_company_fined_hears_that_an_organisation_pays_twice() -> None:
+    # 283/2026 Art. 7 k1: 'Mức phạt tiền đối với tổ chức bằng 02 lần mức phạt tiền đối với cá nhân.'
+    r = _ask("Doanh nghiệp sử dụng lao động nước ngoài không có giấy phép lao động bị phạt bao nhiêu?", "vi")
+    factor = [c for c in r.citations if c.doc_number == "283/2026/NĐ-CP" and c.article == "Điều 7"]
+    assert factor and "bằng 02 lần" in factor[0].quote_vi
+    assert any("2 lần" in caveat for caveat in r.caveats)
+
+
+def test_helping_a_foreigner_stay_illegally_is_fined_as_that_act_not_as_an_overstay() -> None:
+    # 282/2025 Art. 21 k9 d: '... tạo điều kiện cho người khác xuất cảnh, nhập cảnh, ở lại Việt Nam trái phép'.
+    r = _ask("Cho người nước ngoài ở lại Việt Nam trái phép thì bị phạt bao nhiêu tiền?", "vi")
+    assert r.covered and ("Điều 21", "khoản 9", "điểm d") in {
+        (c.article, c.clause, c.point) for c in r.citations
+    }
+    assert "30.000.000–40.000.000" in r.direct
+
+
+def test_what_an_application_includes_is_no_definition() -> None:
+    r = _ask("What does the application for a temporary residence card include?")
+    assert not r.direct.startswith("Defined in")
+    assert r.facet == "documents"
+
+
+def test_a_citizens_stay_notice_is_the_law_on_residence() -> None:
+    r = _ask("Không khai báo lưu trú cho khách thì bị phạt tối đa bao nhiêu?", "vi")
+    assert not r.covered and not r.citations
