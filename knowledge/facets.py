@@ -152,7 +152,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         (
             r"\b(where|which (office|authority|agency|department)|who (issues|grants|receives)|"
             r"apply (at|to)|submit (it )?(at|to)|o dau|tai dau|co quan nao|noi (nop|cap|lam)|nop (o|tai)|"
-            r"so nao|cap o dau)\b",
+            r"so nao|cap o dau|tham quyen cap)\b",
             "",
             2.5,
         ),
@@ -175,6 +175,11 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         # Conditions named outright outweigh the procedure asked beside them ('điều kiện ... và thủ tục').
         (r"\b(conditions?|eligib\w*|qualif\w*|criteria|dieu kien|du dieu kien|tieu chuan)\b", "", 4.6),
         (r"\b(requirements?|can i (get|apply)|who can|yeu cau|permissible|allowed to)\b", "", 1.5),
+        (
+            r"\b(who (is|are|will be) (granted|issued|entitled|eligible|\w+ holders?)|truong hop duoc cap)\b",
+            "",
+            4.6,
+        ),
         ("", r"条件|资格|조건|자격|요건", 4.6),
         ("", r"要求", 1.5),
     ),
@@ -202,8 +207,10 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
             3,
         ),
         ("", r"签证|居留卡|居留证|비자|사증|거주증|체류증", 3),
-        # A passport alone is an entry-and-residence matter, but less than any paper named beside it.
+        # A passport alone is an entry-and-residence matter, but less than any paper named beside it; so is an
+        # exit ban (Law 47/2014 Art. 28).
         (r"\b(passports?|ho chieu)\b", r"护照|여권", 1.5),
+        (r"\b(tam hoan xuat canh|exit bans?)\b", r"暂缓出境|限制出境|출국\s*정지", 1.5),
     ),
     "temporary_residence": (
         (
@@ -227,7 +234,7 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
         # wants to know if the residence card is still valid'): it names the topic less than the paper does.
         (
             r"\b(foreign (worker|employee)s?|(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
-            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai)\b",
+            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|work for (a|an|your|the|my|our) (company|employer|firm))\b",
             "",
             2,
         ),
@@ -356,12 +363,17 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+_PERMIT_REQUIRED = re.compile(
+    r"\b(is|are) (a |an |the )?(work )?(permit|visa|licen[cs]e)s? (required|needed|necessary)\b"
+)
 _EXEMPTION_PAPER = re.compile(r"\b(certificate|giay xac nhan)\b|证明|證明|확인서|증명서")
 
 
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
     scores = _scores(text, _FACET_PATTERNS)
+    if _PERMIT_REQUIRED.search(_folded(text)):
+        scores.pop("documents", None)  # 'is a work permit required for ...' asks whether one is exempt
     if "documents" in scores and "exemption" in scores:
         scores.pop("exemption")  # the papers for the exemption certificate: a documents question
     if "documents" in scores and "validity" in scores:

@@ -224,3 +224,33 @@ def test_what_an_application_includes_is_no_definition() -> None:
 def test_a_citizens_stay_notice_is_the_law_on_residence() -> None:
     r = _ask("Không khai báo lưu trú cho khách thì bị phạt tối đa bao nhiêu?", "vi")
     assert not r.covered and not r.citations
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "facet"),
+    [
+        ("Who is granted a temporary residence card?", "en", "eligibility"),
+        ("Thẩm quyền cấp giấy phép lao động thuộc cơ quan nào?", "vi", "where"),
+        ("Is a work permit required for a foreign board member?", "en", "exemption"),
+        (
+            "Để được cấp giấy xác nhận không thuộc diện cấp giấy phép lao động cần giấy tờ gì?",
+            "vi",
+            "documents",
+        ),
+    ],
+)
+def test_more_facets_read_from_the_question(text: str, lang: str, facet: str) -> None:
+    assert _ask(text, lang).facet == facet
+
+
+def test_who_is_granted_a_residence_card_is_answered_with_the_cases_that_get_one() -> None:
+    # Law 47/2014 Art. 36 k1 (amended): 'Các trường hợp được cấp thẻ tạm trú bao gồm: ...'
+    r = _ask("Who is granted a temporary residence card?")
+    assert r.covered and "Điều 36" in {c.article for c in r.citations}
+
+
+def test_an_exit_ban_question_is_about_entry_and_residence() -> None:
+    # Law 47/2014 Art. 28: 'Các trường hợp bị tạm hoãn xuất cảnh và thời hạn tạm hoãn xuất cảnh'.
+    r = _ask("Người nước ngoài có thể bị tạm hoãn xuất cảnh trong trường hợp nào?", "vi")
+    assert r.topic == "visa_residence_card"
+    assert ("47/2014/QH13", "Điều 28") in {(c.doc_number, c.article) for c in r.citations}
