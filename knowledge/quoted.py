@@ -11,7 +11,7 @@ from catalog import translator
 from knowledge.draft import Draft
 from knowledge.fit import cases_asked, in_first_sentence
 from knowledge.model import StatedValue
-from knowledge.ranking import NEAR_BEST, ranked_clauses
+from knowledge.ranking import NEAR_BEST, own_word_evidence, ranked_clauses
 from knowledge.selection import Unit, candidates, in_force, index_for, is_national
 from knowledge.store import Kb
 from knowledge.text import fold
@@ -93,7 +93,8 @@ def compose_plain(
                 # quoted first; the list's start follows.
                 draft.cite(unit)
                 named = unit
-            for part in in_order[:PLAIN_QUOTES] or [unit]:
+            evidence = {u["id"]: own_word_evidence(kb, u, text) for u in in_order[1:]}
+            for part in _answering_part(in_order, evidence) or [unit]:
                 draft.cite(part)
             listed += in_order
         else:
@@ -144,6 +145,21 @@ def compose_plain(
         )
     if facet in _LISTED_FACETS and not generic and not case_named:
         _say_key_cases(draft, facet, listed)
+
+
+LIST_EVIDENCE = 6.0  # rarity of the question's own words a listed clause shares, to be quoted out of turn
+
+
+def _answering_part(in_order: list[Unit], scores: dict[str, float]) -> list[Unit]:
+    """The clauses of a long list quoted: its opening, then those the question's own words point to (the point
+    naming 'LĐ1' among a card's cases), the rest in order up to PLAIN_QUOTES; shown in the article's order."""
+    if len(in_order) <= PLAIN_QUOTES:
+        return in_order
+    best = sorted(in_order[1:], key=lambda u: -scores.get(u["id"], 0.0))
+    matched = [u for u in best if scores.get(u["id"], 0.0) >= LIST_EVIDENCE][: PLAIN_QUOTES - 1]
+    rest = [u for u in in_order[1:] if u not in matched][: PLAIN_QUOTES - 1 - len(matched)]
+    keep = {u["id"] for u in [in_order[0], *matched, *rest]}
+    return [u for u in in_order if u["id"] in keep]
 
 
 NAMED_CASES = 3

@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 
-from knowledge import Reply, ask, not_covered_text
+from knowledge import Reply, ask, not_covered_text, render_reply
 
 TODAY = date(2026, 12, 1)
 
@@ -241,3 +241,19 @@ def test_an_exit_ban_question_is_about_entry_and_residence() -> None:
     r = _ask("Người nước ngoài có thể bị tạm hoãn xuất cảnh trong trường hợp nào?", "vi")
     assert r.topic == "visa_residence_card"
     assert ("47/2014/QH13", "Điều 28") in {(c.doc_number, c.article) for c in r.citations}
+
+
+# --- the part of a long list that answers survives the cut ------------------------------------------------------
+
+
+def test_the_listed_clause_the_question_points_to_is_quoted_and_shown() -> None:
+    # Labour Code Art. 151 k2 (the contract's term may not exceed the permit's) is the list's last clause.
+    r = _ask("Điều kiện về thời hạn hợp đồng lao động của người lao động nước ngoài là gì?", "vi")
+    assert ("Điều 151", "khoản 2") in {(c.article, c.clause) for c in r.citations}
+    assert "không được vượt quá thời hạn của Giấy phép lao động" in render_reply(r, "vi")
+
+
+def test_a_list_no_word_points_into_is_quoted_from_its_start() -> None:
+    r = _ask("What are the qualifications for a foreigner to work in Vietnam?")
+    points = [c.point for c in r.citations if c.article == "Điều 151" and c.clause == "khoản 1"]
+    assert points[:5] == [None, "điểm a", "điểm b", "điểm c", "điểm d"]
