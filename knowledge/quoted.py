@@ -93,8 +93,7 @@ def compose_plain(
                 # quoted first; the list's start follows.
                 draft.cite(unit)
                 named = unit
-            evidence = {u["id"]: own_word_evidence(kb, u, text) for u in in_order[1:]}
-            for part in _answering_part(in_order, evidence) or [unit]:
+            for part in _answering_part(kb, in_order, text) or [unit]:
                 draft.cite(part)
             listed += in_order
         else:
@@ -150,11 +149,12 @@ def compose_plain(
 LIST_EVIDENCE = 6.0  # rarity of the question's own words a listed clause shares, to be quoted out of turn
 
 
-def _answering_part(in_order: list[Unit], scores: dict[str, float]) -> list[Unit]:
+def _answering_part(kb: Kb, in_order: list[Unit], text: str) -> list[Unit]:
     """The clauses of a long list quoted: its opening, then those the question's own words point to (the point
     naming 'LĐ1' among a card's cases), the rest in order up to PLAIN_QUOTES; shown in the article's order."""
     if len(in_order) <= PLAIN_QUOTES:
         return in_order
+    scores = {u["id"]: own_word_evidence(kb, u, text) for u in in_order[1:]}
     best = sorted(in_order[1:], key=lambda u: -scores.get(u["id"], 0.0))
     matched = [u for u in best if scores.get(u["id"], 0.0) >= LIST_EVIDENCE][: PLAIN_QUOTES - 1]
     rest = [u for u in in_order[1:] if u not in matched][: PLAIN_QUOTES - 1 - len(matched)]
