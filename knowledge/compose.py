@@ -25,7 +25,14 @@ from knowledge.facets import (
     detect_facet,
     detect_topic,
 )
-from knowledge.fit import ACT_TOPICS, about_citizens_only, act_phrases, act_words, asks_minimum
+from knowledge.fit import (
+    ACT_TOPICS,
+    about_citizens_only,
+    act_phrases,
+    act_words,
+    asks_minimum,
+    papers_with_own_rules,
+)
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
@@ -37,6 +44,7 @@ from knowledge.selection import candidates, in_force, is_national
 from knowledge.stated import compose_values, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
+from knowledge.text import fold
 from knowledge.wording import FACET_KINDS
 
 _t = translator("knowledge")
@@ -84,6 +92,14 @@ def ask(
     if topic is None:
         ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
         reply.direct = not_covered_text(lang) + " " + ask_whom
+        return reply
+    if any(not _on_file(get_kb(), words, on) for words in papers_with_own_rules(text)):
+        # 'e-visa', 'visa exemption certificate': no clause in force names the paper asked, so the rules of
+        # the other visas are no answer.
+        kb = get_kb()
+        reply.direct = " ".join(
+            [not_covered_text(lang), _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))]
+        )
         return reply
     if topic == "temporary_residence" and about_citizens_only(text):
         # The declaration rules on file are for foreign guests; citizens' residence is another law.
@@ -167,6 +183,21 @@ def ask(
     reply.roles = draft.roles
     reply.caveats = _caveats(kb, draft, lang, on)
     return reply
+
+
+_ON_FILE: dict[tuple[int, tuple[str, ...], date], bool] = {}
+
+
+def _on_file(kb: Kb, words: tuple[str, ...], on: date) -> bool:
+    """Some national clause in force on `on` names the paper in these words."""
+    key = (id(kb), words, on)
+    found = _ON_FILE.get(key)
+    if found is None:
+        found = _ON_FILE[key] = any(
+            is_national(u) and in_force(kb, u, on) and any(w in fold(u["text"]) for w in words)
+            for u in kb.units
+        )
+    return found
 
 
 def _act_topic(text: str) -> str | None:

@@ -238,6 +238,34 @@ def about_citizens_only(question: str) -> bool:
     return names_citizens and not (_FOREIGNERS.search(folded) or _FOREIGNERS_RAW.search(question))
 
 
+# Papers people ask about whose own rules may not be on file, and the law's words for them (folded): a question
+# naming one is answered only if some clause in force names it (else the rules of other papers would be given).
+_OWN_RULES: tuple[tuple[str, str, str], ...] = (
+    (
+        r"\b(e ?visas?|electronic visas?|thi thuc dien tu|visa dien tu)\b",
+        r"电子签证|電子簽證|전자\s*비자",
+        "thi thuc dien tu",
+    ),
+    (
+        r"\b(visa exemption (certificate|card)s?|giay mien thi thuc|the mien thi thuc)\b",
+        r"免签证明|免簽證明|免签卡|비자\s*면제증|비자\s*면제\s*카드",
+        "mien thi thuc dac biet|giay mien thi thuc|the mien thi thuc",
+    ),
+)
+_OWN_RULE_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _OWN_RULES)
+
+
+@lru_cache(maxsize=4096)
+def papers_with_own_rules(question: str) -> tuple[tuple[str, ...], ...]:
+    """For each such paper the question names, the law's words for it ('e-visa' -> ('thi thuc dien tu',))."""
+    folded = fold(question)
+    return tuple(
+        tuple(words.split("|"))
+        for on_folded, on_raw, words in _OWN_RULE_PATTERNS
+        if on_folded.search(folded) or on_raw.search(question)
+    )
+
+
 # The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
 ACT_TOPICS: dict[str, str] = {
     _ACTS[0][2]: "visa_residence_card",

@@ -13,6 +13,8 @@ from functools import cache
 import pytest
 
 from knowledge import Reply, ask, not_covered_text, render_reply
+from knowledge.store import get_kb
+from knowledge.text import fold
 
 TODAY = date(2026, 12, 1)
 
@@ -257,3 +259,24 @@ def test_a_list_no_word_points_into_is_quoted_from_its_start() -> None:
     r = _ask("What are the qualifications for a foreigner to work in Vietnam?")
     points = [c.point for c in r.citations if c.article == "Điều 151" and c.clause == "khoản 1"]
     assert points[:5] == [None, "điểm a", "điểm b", "điểm c", "điểm d"]
+
+
+# --- a paper whose own rules are not on file is not answered with another paper's -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ("How long is a Vietnam e-visa valid?", "en", "thi thuc dien tu"),
+        ("Thủ tục cấp thị thực điện tử như thế nào?", "vi", "thi thuc dien tu"),
+        ("What documents do I need for a visa exemption certificate?", "en", "giay mien thi thuc"),
+    ],
+)
+def test_a_paper_no_clause_on_file_names_is_not_covered(text: str, lang: str, words: str) -> None:
+    named = [u for u in get_kb().units if words in fold(u["text"])]
+    r = _ask(text, lang)
+    if named:  # once its text is on file, the question is answered from it
+        assert any(c.unit_id in {u["id"] for u in named} for c in r.citations)
+    else:
+        assert not r.covered and not r.citations
+    assert _ask("How long is a Vietnam visa valid?").covered  # the visa itself still is
