@@ -201,19 +201,30 @@ _CASES: tuple[tuple[str, str, str], ...] = (
         "thanh lap hien dien thuong mai",
     ),
 )
-_CASE_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _CASES)
+_Table = tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]
+
+
+def _compile_table(rows: tuple[tuple[str, str, str], ...]) -> _Table:
+    return tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in rows)
+
+
+def _named(table: _Table, question: str) -> list[str]:
+    """The law's words of each row whose people's words (folded en/vi, raw zh/ko) the question uses."""
+    folded = fold(question)
+    return [
+        words for on_folded, on_raw, words in table if on_folded.search(folded) or on_raw.search(question)
+    ]
+
+
+_CASE_PATTERNS = _compile_table(_CASES)
 
 
 @lru_cache(maxsize=4096)
 def cases_asked(question: str) -> tuple[str, ...]:
     """The law's words for each case the question names ('married to a Vietnamese' -> 'kết hôn với người Việt
     Nam' or 'vợ, chồng, con của công dân Việt Nam', folded), in the order of the table."""
-    folded = fold(question)
     return tuple(
-        alternative
-        for on_folded, on_raw, words in _CASE_PATTERNS
-        if on_folded.search(folded) or on_raw.search(question)
-        for alternative in words.split("|")
+        alternative for words in _named(_CASE_PATTERNS, question) for alternative in words.split("|")
     )
 
 
@@ -252,18 +263,13 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         "mien thi thuc dac biet|giay mien thi thuc|the mien thi thuc",
     ),
 )
-_OWN_RULE_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _OWN_RULES)
+_OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
 
 
 @lru_cache(maxsize=4096)
 def papers_with_own_rules(question: str) -> tuple[tuple[str, ...], ...]:
     """For each such paper the question names, the law's words for it ('e-visa' -> ('thi thuc dien tu',))."""
-    folded = fold(question)
-    return tuple(
-        tuple(words.split("|"))
-        for on_folded, on_raw, words in _OWN_RULE_PATTERNS
-        if on_folded.search(folded) or on_raw.search(question)
-    )
+    return tuple(tuple(words.split("|")) for words in _named(_OWN_RULE_PATTERNS, question))
 
 
 # The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
@@ -279,18 +285,13 @@ ACT_TOPICS: dict[str, str] = {
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]
-_ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _ACTS)
+_ACT_PATTERNS = _compile_table(_ACTS)
 
 
 @lru_cache(maxsize=4096)
 def act_phrases(question: str) -> tuple[str, ...]:
     """The penalty clauses' words for each act the question names, one phrase per act."""
-    folded = fold(question)
-    found = [
-        words
-        for on_folded, on_raw, words in _ACT_PATTERNS
-        if on_folded.search(folded) or on_raw.search(question)
-    ]
+    found = _named(_ACT_PATTERNS, question)
     if _EMPLOYING_WITHOUT_PERMIT in found:  # the employer's act is asked: not also the worker's it contains
         found = [words for words in found if words != _WORKING_WITHOUT_PERMIT]
     return tuple(found)
