@@ -372,6 +372,8 @@ _EXEMPTION_PAPER = re.compile(r"\b(certificate|giay xac nhan)\b|证明|證明|�
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
     scores = _scores(text, _FACET_PATTERNS)
+    if re.search(r"\bwhat forms? (of|can|do|does)\b|\bhinh thuc\b", _folded(text)):
+        scores.pop("forms", None)  # 'in what forms can a foreigner work' asks the ways of working, not a form
     if _PERMIT_REQUIRED.search(_folded(text)):
         scores.pop("documents", None)  # 'is a work permit required for ...' asks whether one is exempt
     if "documents" in scores and "exemption" in scores:

@@ -388,6 +388,11 @@ def other_paper(unit: Unit, asked: frozenset[str]) -> bool:
     return bool(named) and not (named & asked)
 
 
+def names_paper(unit: Unit, asked: frozenset[str]) -> bool:
+    """The clause's article title or opening names one of the papers asked ('Thời hạn thẻ tạm trú')."""
+    return bool(_papers_in(str(unit.get("article_title", "")), str(unit.get("text", ""))[:120]) & asked)
+
+
 @lru_cache(maxsize=4096)
 def symbols_asked(question: str) -> frozenset[str]:
     """Visa / card symbols the question names ('Thị thực TT', 'thẻ LĐ1'), read with Đ/D alike."""

@@ -14,6 +14,7 @@ from knowledge.fit import (
     act_phrases,
     in_first_sentence,
     is_person_deadline,
+    names_paper,
     other_paper,
     papers_asked,
     symbols_text,
@@ -208,6 +209,9 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         # A residence card's term is no answer for the visa asked (LĐ1 is a symbol of both): with no clause of
         # the paper asked stating it, the question is not answered.
         ranked = [(s, u) for s, u in ranked if not other_paper(u, papers)]
+        if facet == "validity":
+            # A term is a paper's: the exit ban's 3 years are no answer for the permanent card asked.
+            ranked = [(s, u) for s, u in ranked if names_paper(u, papers)]
         if not ranked:
             return
     if not ranked and facet in _TIME_FACETS:
@@ -288,6 +292,18 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
         if facet == "deadline" and not route:
             joined += _what_for(unit, values)  # counted to what: 'tính đến ngày ... dự kiến làm việc'
+        if (
+            facet in _PAPER_TIMES
+            and not route
+            and title_topic(str(unit.get("article_title") or ""))
+            not in (
+                None,
+                topic,
+            )
+        ):
+            # A time set in another paper's article ('Hồ sơ đề nghị cấp giấy phép lao động': a criminal-record
+            # certificate issued not more than 6 months before filing) holds for that file only: said with it.
+            route = f"“{unit.get('article_title')}”: "
         if facet in _TIME_FACETS and not route and len(titles) > 1:
             # Times of several articles are for several routes ('Cấp thị thực tại ... ở nước ngoài', '... tại cửa
             # khẩu quốc tế'): each is said with the route its article's title names.

@@ -280,3 +280,17 @@ def test_a_paper_no_clause_on_file_names_is_not_covered(text: str, lang: str, wo
     else:
         assert not r.covered and not r.citations
     assert _ask("How long is a Vietnam visa valid?").covered  # the visa itself still is
+
+
+def test_a_term_is_a_papers_own_never_another_matters() -> None:
+    # Law 47/2014 Art. 28 k3: 'Thời hạn tạm hoãn xuất cảnh không quá 03 năm' is an exit ban's, not a card's.
+    r = _ask("Thẻ thường trú đối với người nước ngoài có thời hạn bao lâu?", "vi")
+    assert ("Điều 28", "khoản 3") not in {(c.article, c.clause) for c in r.citations}
+    assert "3 năm" not in r.direct
+
+
+def test_a_time_set_in_another_papers_file_is_said_with_that_file() -> None:
+    # Decree 219/2025 Art. 18 k4: the certificate is issued not more than 6 months before the work-permit file.
+    r = _ask("How long is a criminal record certificate valid?")
+    if "6 months" in r.direct:
+        assert r.direct.startswith("“Hồ sơ đề nghị cấp giấy phép lao động”:")
