@@ -52,7 +52,7 @@ def compose_plain(
     # The case the question names ('married to a Vietnamese': Labour Code Art. 154 k8) is said first, in its
     # clause's words; the list's other cases are then no part of the answer.
     case_named = (
-        facet in _LISTED_FACETS
+        facet == "exemption"  # the lists of who needs no permit or visa; a condition list names no cases
         and not generic
         and lead is None
         and _say_named_cases(draft, topic, facet, ranked, text, on)

@@ -294,3 +294,15 @@ def test_a_time_set_in_another_papers_file_is_said_with_that_file() -> None:
     r = _ask("How long is a criminal record certificate valid?")
     if "6 months" in r.direct:
         assert r.direct.startswith("“Hồ sơ đề nghị cấp giấy phép lao động”:")
+
+
+def test_a_file_named_first_asks_its_papers_and_a_teaching_job_is_a_work_permit_matter() -> None:
+    # Decree 219/2025 Art. 8: the papers of the exemption certificate's file.
+    r = _ask("Hồ sơ thủ tục xác nhận không thuộc diện cấp giấy phép lao động gồm những gì?", "vi")
+    assert r.facet == "documents" and ("219/2025/NĐ-CP", "Điều 8") == _first(r)[:2]
+    # Labour Code Art. 151: the conditions for any foreign worker, a teacher included; no 'case asked' for a
+    # condition list (the exemption lists name cases, condition lists do not).
+    teacher = _ask("What are the working requirements for English teachers in Vietnam?")
+    assert teacher.topic == "work_permit" and teacher.facet == "eligibility"
+    assert "Điều 151" in {c.article for c in teacher.citations}
+    assert "The case asked is listed" not in teacher.direct
