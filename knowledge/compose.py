@@ -40,7 +40,7 @@ from knowledge.quoted import compose_plain
 from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
 from knowledge.required import compose_required_in
 from knowledge.search import expand_query
-from knowledge.selection import candidates, in_force, is_national
+from knowledge.selection import candidates, in_force, is_national, title_topic
 from knowledge.stated import compose_values, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
@@ -236,6 +236,8 @@ def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> 
             and not in_force(kb, unit, on)
             and doc.get("replaced_by")
             and isinstance(end, str)
+            # a replaced text about another paper (the criminal-records law for a residence question) is noise
+            and _about_topic(str(doc.get("title_vi") or ""), topic)
         ):
             draft.caveats.append(
                 _t(
@@ -247,6 +249,11 @@ def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> 
                 )
             )
             return
+
+
+def _about_topic(title: str, topic: str) -> bool:
+    """A text's title names the topic, or no topic, or it is a penalty decree (fines of many papers)."""
+    return title_topic(title) in (None, topic) or "xu phat" in fold(title)
 
 
 def _contacts(kb: Kb, topic: str, lang: str) -> str:

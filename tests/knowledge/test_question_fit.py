@@ -306,3 +306,9 @@ def test_a_file_named_first_asks_its_papers_and_a_teaching_job_is_a_work_permit_
     assert teacher.topic == "work_permit" and teacher.facet == "eligibility"
     assert "Điều 151" in {c.article for c in teacher.citations}
     assert "The case asked is listed" not in teacher.direct
+
+
+def test_not_covered_names_no_replaced_law_of_another_paper() -> None:
+    # Law 28/2009 (criminal records, replaced on 1/7/2026) says nothing on a residence question.
+    r = _ask("땀주(Tam Tru)가 뭐예요?", "ko")
+    assert not any("28/2009" in c for c in r.caveats)
