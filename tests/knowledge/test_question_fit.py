@@ -312,3 +312,27 @@ def test_not_covered_names_no_replaced_law_of_another_paper() -> None:
     # Law 28/2009 (criminal records, replaced on 1/7/2026) says nothing on a residence question.
     r = _ask("땀주(Tam Tru)가 뭐예요?", "ko")
     assert not any("28/2009" in c for c in r.caveats)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "grade", "amount"),
+    [
+        # 282/2025 Art. 21 k5 c: 'từ 04 đến 08 người nước ngoài', 10-15 million
+        (
+            "Khách sạn không khai báo tạm trú cho 5 khách nước ngoài bị phạt bao nhiêu?",
+            "vi",
+            "5",
+            "10.000.000",
+        ),
+        ("My hotel did not declare 12 foreign guests, what is the fine?", "en", "6", "15,000,000"),
+        # Art. 21 k2 đ: overstaying 'dưới 16 ngày', 0.5-2 million
+        ("I overstayed my visa by 10 days, what is the fine?", "en", "2", "500,000"),
+    ],
+)
+def test_a_number_in_the_question_picks_its_grade_of_a_graded_fine(
+    text: str, lang: str, grade: str, amount: str
+) -> None:
+    r = _ask(text, lang)
+    assert r.direct.count("Fine:") + r.direct.count("Mức phạt:") == 1, r.direct
+    assert amount in r.direct
+    assert any(c.clause == f"khoản {grade}" and c.point for c in r.citations)
