@@ -336,3 +336,9 @@ def test_a_number_in_the_question_picks_its_grade_of_a_graded_fine(
     assert r.direct.count("Fine:") + r.direct.count("Mức phạt:") == 1, r.direct
     assert amount in r.direct
     assert any(c.clause == f"khoản {grade}" and c.point for c in r.citations)
+
+
+def test_tam_tru_asked_by_a_foreigner_is_the_declaration_article() -> None:
+    # Law 47/2014 Art. 33 (amended): 'Khai báo tạm trú'.
+    r = _ask("땀주(Tam Tru)가 뭐예요?", "ko")
+    assert r.covered and _first(r)[:2] == ("47/2014/QH13", "Điều 33")
