@@ -14,13 +14,17 @@ English, Vietnamese (the generator adds every phrase without diacritics), Chines
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a plain script from any directory
+    sys.path.insert(0, str(ROOT))
+
+from scripts.generated import write_or_check  # noqa: E402
+
 OUTPUT = ROOT / "nlu_data" / "qa" / "facet_lookup.yml"
 
 # Phrases, lower case. A phrase that could name two facets ("how long") is left out: the action then
@@ -162,19 +166,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is stale")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is stale: run python scripts/gen_facet_lookup.py")
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(OUTPUT, render(), "scripts/gen_facet_lookup.py", argv)
 
 
 if __name__ == "__main__":

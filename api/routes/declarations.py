@@ -35,11 +35,11 @@ from api.schemas import (
     DeclarationHistory,
     DeclarationList,
     DeclarationPublic,
-    ErrorBody,
     Status,
     Text,
     ValidationOk,
     VersionPublic,
+    error_responses,
 )
 from api.security import mask_document_number
 from api.timeutil import local_midnight_utc, to_local, to_utc, utcnow
@@ -57,14 +57,7 @@ IdempotencyKey = Annotated[
         description="Retrying with the same key returns the first answer; another body with it is a 409",
     ),
 ]
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody},
-    403: {"model": ErrorBody},
-    404: {"model": ErrorBody},
-    409: {"model": ErrorBody},
-    413: {"model": ErrorBody},
-    422: {"model": ErrorBody},
-}
+_ERRORS = error_responses(401, 403, 404, 409, 413, 422)
 _EXPORT_LIMIT = 10_000
 ReceiptCode = Annotated[Text, Path(max_length=30, description="e.g. HN-7K3Q-9XMD-R")]
 
