@@ -8,8 +8,8 @@ English, Vietnamese (the generator adds every phrase without diacritics), Chines
 - `regex: facet` (Chinese and Korean, which do not put spaces or word boundaries around a phrase);
 - `synonym: <facet>` entries, so the EntitySynonymMapper turns every matched phrase into the facet name.
 
-    python scripts/gen_facet_lookup.py            # rewrite the file
-    python scripts/gen_facet_lookup.py --check    # exit 1 if the committed file is stale
+    python -m scripts.gen_facet_lookup            # rewrite the file
+    python -m scripts.gen_facet_lookup --check    # exit 1 if the committed file is stale
 """
 
 from __future__ import annotations
@@ -17,13 +17,8 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a plain script from any directory
-    sys.path.insert(0, str(ROOT))
-
-from scripts.generated import write_or_check  # noqa: E402
+from scripts.generated import ROOT, write_or_check
 
 OUTPUT = ROOT / "nlu_data" / "qa" / "facet_lookup.yml"
 
@@ -166,7 +161,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return write_or_check(OUTPUT, render(), "scripts/gen_facet_lookup.py", argv)
+    return write_or_check(OUTPUT, render(), "-m scripts.gen_facet_lookup", argv)
 
 
 if __name__ == "__main__":
