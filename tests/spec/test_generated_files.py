@@ -17,7 +17,17 @@ from scripts import gen_declare_docs, gen_declare_slots, gen_domain_responses
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("script", ["gen_declare_slots.py", "gen_declare_docs.py", "gen_domain_responses.py"])
+# Every script that writes a committed file, run with --check.
+GENERATORS = [
+    "gen_declare_slots.py",
+    "gen_declare_docs.py",
+    "gen_domain_responses.py",
+    "gen_province_lookup.py",
+    "gen_facet_lookup.py",
+]
+
+
+@pytest.mark.parametrize("script", GENERATORS)
 def test_generated_files_are_up_to_date(script: str) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), "--check"],
@@ -26,6 +36,10 @@ def test_generated_files_are_up_to_date(script: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_generator_is_checked() -> None:
+    assert sorted(GENERATORS) == sorted(p.name for p in (ROOT / "scripts").glob("gen_*.py"))
 
 
 def test_the_docs_table_has_a_row_per_field() -> None:
