@@ -1,4 +1,4 @@
-"""Score the assistant on real questions people asked (tests/questions/{dev,test}.jsonl).
+"""Score the assistant on real questions people asked (tests/questions/{dev,test,tune}.jsonl).
 
 Targets:
   --target knowledge   knowledge.ask(question, lang=...) + knowledge.render_reply (the query API)
@@ -13,7 +13,8 @@ A question counts as answered when
                   knowledge.not_covered_text(lang).
 Matching is on folded text: lowercase, diacritics removed (đ -> d), dashes unified, whitespace collapsed.
 
-Writes benchmarks/results/questions-<target>.json and .md (per topic, language, facet, source kind, and
+Writes benchmarks/results/questions-<target>.json and .md for the test split, questions-<target>-<split>.*
+for the others (per topic, language, facet, source kind, and
 every miss with the first 200 characters of the reply).
 
 Run: PYTHONPATH=$PWD .venv/bin/python benchmarks/questions.py --target knowledge --split test
@@ -43,7 +44,7 @@ if str(REPO) not in sys.path:
 
 QUESTIONS_DIR = REPO / "tests" / "questions"
 RESULTS_DIR = REPO / "benchmarks" / "results"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "tune")  # --split all reads every file
 REPLY_PREVIEW_CHARS = 200
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _DOC_CORE = re.compile(r"^(\d+/\d{4})")
@@ -329,11 +330,18 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def results_stem(target: str, split: str) -> str:
+    """questions-<target> for the held-out test split (the reported score); other splits get their own
+    files so a dev or tune run never overwrites it."""
+    return f"questions-{target}" if split == "test" else f"questions-{target}-{split}"
+
+
 def write_report(report: Report, directory: Path = RESULTS_DIR) -> tuple[Path, Path]:
     data = report.as_dict()
     directory.mkdir(parents=True, exist_ok=True)
-    json_path = directory / f"questions-{report.target}.json"
-    md_path = directory / f"questions-{report.target}.md"
+    stem = results_stem(report.target, report.split)
+    json_path = directory / f"{stem}.json"
+    md_path = directory / f"{stem}.md"
     json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     md_path.write_text(markdown(data), encoding="utf-8")
     return json_path, md_path

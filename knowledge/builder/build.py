@@ -277,16 +277,20 @@ def _drop_covered(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _link_amended_wording(units: list[dict[str, Any]], documents: dict[str, Any]) -> None:
-    """A superseded 2014 clause points at the amended wording of its article (clause numbers moved in 2019/2023)."""
-    amended_by = {d["amends"]: doc_id for doc_id, d in documents.items() if d.get("amends")}
+    """A superseded 2014 clause points at the amended wording of its article on file, in every text that quotes it
+    (article, not clause: clause numbers moved in 2019/2023)."""
+    amended_by: dict[str, list[str]] = {}
+    for doc_id, d in documents.items():
+        if d.get("amends"):
+            amended_by.setdefault(d["amends"], []).append(doc_id)
     quoted: dict[tuple[str, str], list[str]] = {}
     for unit in units:
         quoted.setdefault((unit["doc_id"], unit["article"]), []).append(unit["id"])
     for unit in units:
-        target = amended_by.get(unit["doc_id"])
-        if target is None or unit["status"] != "superseded":
+        targets = amended_by.get(unit["doc_id"], [])
+        if not targets or unit["status"] != "superseded":
             continue
-        unit["superseded_by"] = list(quoted.get((target, unit["article"]), []))
+        unit["superseded_by"] = [i for t in targets for i in quoted.get((t, unit["article"]), [])]
 
 
 def _procedure(text: str) -> str | None:

@@ -92,13 +92,22 @@ def national_docs(sources: Path) -> list[SourceDoc]:
             target = by_number.get(old["number"])
             if target:
                 replaced_by.setdefault(target, []).append((entry["short_number"], effective[entry["doc_id"]]))
+    laws = index.get("amending_laws", [])
+    quoted: dict[str, list[Unit]] = {}  # base doc -> the quoted amended wording of its articles
+    amendments: dict[str, dict[str, _Amendment]] = {}  # amending doc -> article -> the laws its quotes cite
+    # base doc -> article -> the first day its 2014 wording no longer applied
+    ended: dict[str, dict[str, str]] = {}
+    for entry, _, text in texts:  # first: the base text comes before its amendments in the index
+        if "amends" in entry:
+            quoted.setdefault(entry["amends"], []).extend(text.units)
+            amendments[entry["doc_id"]] = _amendments(text.citations, laws)
+            for article, amendment in amendments[entry["doc_id"]].items():
+                days = ended.setdefault(entry["amends"], {})
+                days[article] = min(days.get(article, amendment.first), amendment.first)
     out: list[SourceDoc] = []
-    amended_units: dict[str, list[Unit]] = {}
     for entry, meta, text in texts:
         start = effective[entry["doc_id"]]
         dating = _document_dating(entry, start, replaced_by.get(entry["doc_id"], []), as_of)
-        if "amends" in entry:
-            amended_units[entry["amends"]] = text.units
         record = {
             "doc_id": entry["doc_id"],
             "file": f"{NATIONAL_DIR}/{entry['file']}",
@@ -129,8 +138,11 @@ def national_docs(sources: Path) -> list[SourceDoc]:
             "reorganisation": [],
         }
         doc = SourceDoc(entry["doc_id"], record["file"], "national", _sorted(record), text.units, dating)
+        doc.article_dating = {a: x.dating(as_of) for a, x in amendments.get(entry["doc_id"], {}).items()}
         if text.amended_articles:
-            doc.article_dating = _amended_article_dating(doc, text.amended_articles, amended_units)
+            doc.article_dating = _amended_article_dating(
+                doc, text.amended_articles, quoted, ended.get(entry["doc_id"], {})
+            )
         out.append(doc)
     return out
 
@@ -152,10 +164,35 @@ def _document_dating(
     return Dating("in_force", start, end, [], note)
 
 
+@dataclass
+class _Amendment:
+    """The amending laws a quoted article cites; its wording is the sum of them all."""
+
+    numbers: list[str]
+    first: str  # the first of them took effect: the 2014 wording no longer applies
+    last: str  # the last of them took effect: this wording applies
+
+    def dating(self, as_of: str) -> Dating:
+        status = "not_yet_in_force" if self.last > as_of else "in_force"
+        return Dating(status, self.last, None, [], f"amended wording ({', '.join(self.numbers)})")
+
+
+def _amendments(citations: dict[str, list[str]], laws: list[dict[str, Any]]) -> dict[str, _Amendment]:
+    """Per article, the amending laws its quotes' 'Nguồn trích' lines name ('... sửa đổi 2019', '51/2019/QH14')."""
+    out: dict[str, _Amendment] = {}
+    for article, lines in citations.items():
+        cited = [law for law in laws if any(name in line for line in lines for name in law["cited_as"])]
+        if cited:
+            dates = [law["effective"] for law in cited]
+            out[article] = _Amendment([law["number"] for law in cited], min(dates), max(dates))
+    return out
+
+
 def _amended_article_dating(
-    doc: SourceDoc, amended: set[str], amended_units: dict[str, list[Unit]]
+    doc: SourceDoc, amended: set[str], amended_units: dict[str, list[Unit]], ended: dict[str, str]
 ) -> dict[str, Dating]:
-    """The 2014 wording of an article the pack flags as amended is superseded by the quoted amended wording."""
+    """The 2014 wording of an article the pack flags as amended is superseded by the quoted amended wording,
+    from the day the first amendment its quotes cite took effect (unknown when no quote of it is on file)."""
     quoted = amended_units.get(doc.doc_id, [])
     out: dict[str, Dating] = {}
     for article in sorted(amended):
@@ -165,7 +202,7 @@ def _amended_article_dating(
             if has_quote
             else "2014 wording; amended (Law 51/2019/QH14 or 23/2023/QH15): the amended wording is not on file"
         )
-        out[article] = Dating("superseded", doc.dating.effective_from, None, [], note)
+        out[article] = Dating("superseded", doc.dating.effective_from, ended.get(article), [], note)
     return out
 
 

@@ -4,7 +4,8 @@ The pack marks its own additions: compiler notes in square brackets ('[GHI CHÚ 
 '[ĐÃ SỬA ĐỔI ...]', '[... phần còn lại ...]'), pháp điển source lines '(Điều 33 Luật số 47/2014/QH13, có hiệu
 lực ...)', and, in the quoted-amendments file, 'Nguồn trích:' / 'Tệp nguồn:' lines and '...' elisions. None of
 that is law, so none of it reaches a unit's text; '[ĐÃ SỬA ĐỔI' is read first, as the mark of an article whose
-2014 wording is no longer current.
+2014 wording is no longer current. A quoted block may also be a page of the amending law itself: its instructions
+('d) Sửa đổi, bổ sung khoản 8 như sau:') and quotation marks frame the new wording and are dropped the same way.
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ _NOTE = re.compile(r"\[[^\]]*\]")
 _AMENDED_MARK = re.compile(r"^\[ĐÃ SỬA ĐỔI")
 _PHAP_DIEN_LINE = re.compile(r"^\((Điều|Khoản)\s+\d+\s.*có hiệu lực.*\)$")
 _SECTION = re.compile(r"^Mục\s+\d+$")
-_ARTICLE_HEAD = re.compile(r"^Điều\s+(\d+)\s*\.\s*(.*)$")
-_QUOTE_BLOCK = re.compile(r"^===\s*Điều\s+(\d+)\s*\(trích\)\s*===$")
-_QUOTE_META = ("Nguồn trích:", "Tệp nguồn:")
+_ARTICLE_HEAD = re.compile(r"^Điều\s+(\d+[a-z]?)\s*\.\s*(.*)$")  # 'Điều 16a.': inserted by an amendment
+_QUOTE_BLOCK = re.compile(r"^===\s*Điều\s+(\d+[a-z]?)\s*\(trích\)\s*===$")
+_QUOTE_SOURCE = "Nguồn trích:"
+_QUOTE_META = (_QUOTE_SOURCE, "Tệp nguồn:")
+_INSTRUCTION = re.compile(r"^([a-zđ]\)|\d+\.)\s+(Sửa đổi|Bổ sung|Bãi bỏ|Thay thế)\b.*như sau:$")
+_QUOTE_MARKS = re.compile(r"^“|”[.;,]*$")
 _END_OF_BODY = ("TM.", "KT.", "Nơi nhận")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLAUSE_START = re.compile(r"^(\d+[a-z]?\s*\.|[a-zđ]\)|\(\d+\))\s")
@@ -40,6 +44,8 @@ class NationalText:
     doc_id: str
     units: list[Unit]
     amended_articles: set[str] = field(default_factory=set)  # 'Điều 33': 2014 wording no longer current
+    # 'Điều 33' -> the 'Nguồn trích' lines of its quotes: they name the amending laws
+    citations: dict[str, list[str]] = field(default_factory=dict)
 
 
 def iso_date(value: str | None) -> str | None:
@@ -80,17 +86,22 @@ def _strip_notes(raw: str) -> tuple[list[str], set[str]]:
     return lines, amended
 
 
-def _quoted_amendments(raw: str, titles: dict[str, str]) -> list[str]:
-    """The '=== Điều N (trích) ===' blocks as plain 'Điều N. Title' articles, quotes' framing dropped."""
+def _quoted_amendments(raw: str, titles: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The '=== Điều N (trích) ===' blocks as plain 'Điều N. Title' articles, quotes' framing dropped; with each
+    article's 'Nguồn trích' lines (they name the amending law, hence the date of the wording)."""
     out: list[str] = []
     blocks: list[tuple[str, list[str]]] = []
+    citations: dict[str, list[str]] = {}
     for raw_line in raw.splitlines():
         line = raw_line.strip()
         block = _QUOTE_BLOCK.match(line)
         if block:
             blocks.append((f"Điều {block.group(1)}", []))
-        elif blocks and not line.startswith(_QUOTE_META):
-            blocks[-1][1].append(line)
+        elif blocks and line.startswith(_QUOTE_SOURCE):
+            citations.setdefault(blocks[-1][0], []).append(line.removeprefix(_QUOTE_SOURCE).strip())
+        elif blocks and not line.startswith(_QUOTE_META) and not _INSTRUCTION.match(line):
+            blocks[-1][1].append(_QUOTE_MARKS.sub("", line))
+    titles = dict(titles)
     for article, block_lines in blocks:
         body, _ = _strip_notes("\n".join(block_lines))
         if body and _ARTICLE_HEAD.match(body[0]):
@@ -98,11 +109,12 @@ def _quoted_amendments(raw: str, titles: dict[str, str]) -> list[str]:
             continue
         if body and not _CLAUSE_START.match(body[0]) and not body[0].endswith((".", ";", ":")):
             title, body = body[0], body[1:]  # 'Điều kiện cấp thị thực': the quote gives the title alone
+            titles[article] = title  # the amended title, for later quotes of the same article
         else:
             title = titles.get(article, "")
         out.append(f"{article}. {title}".rstrip())
         out.extend(body)
-    return out
+    return out, citations
 
 
 def _article_titles(units: list[Unit]) -> dict[str, str]:
@@ -134,12 +146,12 @@ def read_national(
         raw = nfc(text_path.read_text(encoding="utf-8"))
         if entry["layout"] == "quoted_amendments":
             base = parsed[entry["amends"]]
-            lines = _quoted_amendments(raw, _article_titles(base.units))
+            lines, citations = _quoted_amendments(raw, _article_titles(base.units))
             amended: set[str] = set()
         else:
-            lines, amended = _strip_notes(raw)
+            (lines, amended), citations = _strip_notes(raw), {}
         units = parse_articles(_lines(lines), part="body", keep_leads=True)
-        text = NationalText(entry["doc_id"], units, amended)
+        text = NationalText(entry["doc_id"], units, amended, citations)
         parsed[entry["doc_id"]] = text
         out.append((entry, meta, text))
     return index, out

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from knowledge.builder.clean import Line
 
 _CHAPTER = re.compile(r"^Chương\s+([IVXLC]+)\b\s*(.*)$")
-_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")
+_ARTICLE = re.compile(r"^Điều\s+(\d+[a-z]?)\s*[.:]?\s*(.*)$")  # "Điều 16a": inserted by an amendment
 _CLAUSE = re.compile(r"^(\d+[a-z]?)\s*\.\s+(.*)$")  # '7a.': a clause inserted by an amendment
 _POINT = re.compile(r"^([a-zđ])\s*[.)]\s+(.*)$")
 _DASH = re.compile(r"^[-–•]\s*(.*)$")

@@ -118,13 +118,19 @@ def test_reply_preview_is_cut_at_200_characters(tmp_path: Path) -> None:
     json_path, md_path = write_report(report, tmp_path)
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert len(data["misses"][0]["reply"]) == 200
-    assert json_path.name == "questions-fake.json" and md_path.exists()
+    assert json_path.name == "questions-fake-dev.json" and md_path.exists()
+
+
+def test_only_the_test_split_writes_the_reported_results_file(tmp_path: Path) -> None:
+    for split, name in (("test", "questions-fake.json"), ("tune", "questions-fake-tune.json")):
+        report = score([question()], lambda _: Reply(""), lambda _: "", target="fake", split=split)
+        assert write_report(report, tmp_path)[0].name == name
 
 
 def test_load_questions_reads_the_real_files_and_rejects_broken_ones(tmp_path: Path) -> None:
-    dev, test = load_questions("dev"), load_questions("test")
-    assert len(load_questions("all")) == len(dev) + len(test)
-    assert {q.split for q in dev} == {"dev"}
+    dev, test, tune = load_questions("dev"), load_questions("test"), load_questions("tune")
+    assert len(load_questions("all")) == len(dev) + len(test) + len(tune)
+    assert {q.split for q in dev} == {"dev"} and {q.split for q in tune} == {"tune"}
     (tmp_path / "dev.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
     with pytest.raises(ScorerError):
         load_questions("dev", tmp_path)

@@ -281,11 +281,15 @@ def test_a_symbol_family_named_gets_its_members_rules_only() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_visas_term_is_never_a_residence_cards(lang: str) -> None:
-    # LĐ1/LĐ2 name both a visa and a card; the amended Law 47 Art. 9 term for LĐ visas is not on file, and the
-    # card's 2 years (Art. 38 k5) is not the visa's.
+    # LĐ1/LĐ2 name both a visa and a card: the visa's term is the amended Law 47 Art. 9 k5 (quoted in
+    # luat-47-2014-sua-doi-trich-bo-sung), never the card's 2 years of Art. 38 k5.
     r = _ask("How long is a work visa (LĐ) valid?", lang)
     assert not any(str(_unit_of(r, v.citation)["text"]).startswith("Thẻ tạm trú") for v in r.values), r.direct
-    assert not r.covered
+    assert r.covered and r.values, r.direct
+    for value in r.values:
+        unit = _unit_of(r, value.citation)
+        assert (unit["article"], unit["status"]) == ("Điều 9", "in_force"), r.direct
+        assert str(unit["text"]).startswith("Thị thực ký hiệu LĐ1, LĐ2"), r.direct
     visa = _ask("How long is a visa valid?", lang)
     assert visa.values and all(_unit_of(visa, v.citation)["article"] == "Điều 9" for v in visa.values)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -218,3 +219,96 @@ def test_curated_national_quotes_are_in_force_clause_text(kb: dict[str, Any]) ->
         assert any(u["status"] == "in_force" for u in holders), fact["id"]
         checked += 1
     assert checked >= 2
+
+
+def _clauses(kb: dict[str, Any], doc_id: str, article: str) -> set[str | None]:
+    return {u["clause"] for u in _units(kb, doc_id) if u["article"] == article}
+
+
+def test_a_page_of_the_amending_law_gives_the_new_wording_only(kb: dict[str, Any]) -> None:
+    """Công báo page of Law 51/2019: its instructions ('d) Sửa đổi, bổ sung khoản 8 như sau:') and quotation marks
+    frame the new wording of Art. 8 and are not text."""
+    assert {u["article"] for u in _units(kb, "luat_51_2019_cong_bao")} == {"Điều 8"}
+    assert _clauses(kb, "luat_51_2019_cong_bao", "Điều 8") == {
+        f"khoản {n}" for n in ("7b", "7c", "7d", "8", "8a", "16")
+    }
+    dn1 = _unit(kb, "luat_51_2019_cong_bao", "Điều 8", "khoản 8")
+    assert dn1["text"].startswith("DN1 - Cấp cho người nước ngoài làm việc với doanh nghiệp")
+    assert dn1["article_title"] == "Ký hiệu thị thực"
+    for unit in _units(kb, "luat_51_2019_cong_bao"):
+        assert not re.search(r"[“”]|Sửa đổi, bổ sung|như sau:", unit["text"]), unit["id"]
+    # the same clause quoted by the secondary source reads the same
+    for clause in ("khoản 7b", "khoản 7c", "khoản 7d"):
+        secondary = _unit(kb, "luat_47_2014_amended", "Điều 8", clause)["text"]
+        assert secondary == _unit(kb, "luat_51_2019_cong_bao", "Điều 8", clause)["text"], clause
+
+
+def test_more_quoted_amendments_fill_the_articles_without_repeating_clauses(kb: dict[str, Any]) -> None:
+    more = "luat_47_2014_amended_more"
+    assert {u["article"] for u in _units(kb, more)} == {f"Điều {n}" for n in ("7", "9", "10", "11", "16a")}
+    assert _unit(kb, more, "Điều 9", "khoản 2")["text"].startswith("Thị thực ký hiệu HN, DL, EV")
+    assert "90 ngày" in _unit(kb, more, "Điều 9", "khoản 2")["text"]
+    e_visa = _unit(kb, more, "Điều 16a", None)
+    assert "03 ngày làm việc" in e_visa["text"] and e_visa["article_title"] == ""
+    # Art. 9: clause numbers given by list order fit between the ones the numbered quote gives, none twice
+    quoted, listed = _clauses(kb, "luat_47_2014_amended", "Điều 9"), _clauses(kb, more, "Điều 9")
+    assert not quoted & listed
+    assert quoted | listed == {f"khoản {n}" for n in ("1", "2", "3", "4", "5", "5a", "6", "7", "8", "9")}
+    # Art. 7 clause 3 (e-visa entries) was amended again in 2023 and its wording is not on file: not quoted
+    assert "khoản 3" not in _clauses(kb, more, "Điều 7")
+    # Art. 11 is not amended but supplemented: the 2014 clauses stay in force beside the added clause 5
+    assert _unit(kb, "luat_47_2014", "Điều 11", "khoản 1")["status"] == "in_force"
+    assert _unit(kb, more, "Điều 11", "khoản 5")["status"] == "in_force"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "article", "clause", "effective_from"),
+    [
+        ("luat_47_2014_amended", "Điều 38", "khoản 2", "2020-07-01"),  # cites 'sửa đổi 2019'
+        ("luat_47_2014_amended", "Điều 33", "khoản 2", "2023-08-15"),  # cites the 2023 law
+        ("luat_47_2014_amended", "Điều 9", "khoản 4", "2023-08-15"),  # cites both: the later one
+        ("luat_47_2014_amended_more", "Điều 9", "khoản 2", "2023-08-15"),
+        ("luat_47_2014_amended_more", "Điều 16a", None, "2020-07-01"),
+        ("luat_51_2019_cong_bao", "Điều 8", "khoản 16", "2020-07-01"),  # cites 51/2019/QH14 by number
+    ],
+)
+def test_amended_wording_is_dated_by_the_laws_its_quote_cites(
+    kb: dict[str, Any], doc_id: str, article: str, clause: str | None, effective_from: str
+) -> None:
+    unit = _unit(kb, doc_id, article, clause)
+    assert (unit["status"], unit["effective_from"], unit["effective_to"]) == (
+        "in_force",
+        effective_from,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("article", "clause", "effective_to", "quoted_in"),
+    [
+        ("Điều 8", "khoản 16", "2020-07-01", {"luat_47_2014_amended", "luat_51_2019_cong_bao"}),
+        ("Điều 9", "khoản 5", "2020-07-01", {"luat_47_2014_amended", "luat_47_2014_amended_more"}),
+        ("Điều 7", "khoản 3", "2020-07-01", {"luat_47_2014_amended_more"}),
+        ("Điều 33", "khoản 2", "2023-08-15", {"luat_47_2014_amended"}),
+        ("Điều 3", "khoản 1", None, set()),  # amended, but no quote of it on file: the end date is unknown
+    ],
+)
+def test_the_2014_wording_ends_when_the_first_amendment_applies(
+    kb: dict[str, Any], article: str, clause: str, effective_to: str | None, quoted_in: set[str]
+) -> None:
+    old = _unit(kb, "luat_47_2014", article, clause)
+    assert (old["status"], old["effective_to"]) == ("superseded", effective_to)
+    assert {i.split("/")[0] for i in old["superseded_by"]} == quoted_in
+    units = {u["id"]: u for u in kb["units"]}
+    assert all(
+        units[i]["article"] == article and units[i]["status"] == "in_force" for i in old["superseded_by"]
+    )
+
+
+def test_every_amending_law_of_the_index_is_cited_by_a_quote(kb: dict[str, Any]) -> None:
+    index = json.loads((NATIONAL / "index.json").read_text(encoding="utf-8"))
+    notes = {
+        u["status_note"] for u in kb["units"] if u["doc_id"].startswith(("luat_47_2014_", "luat_51_2019"))
+    }
+    for law in index["amending_laws"]:
+        assert any(note and law["number"] in note for note in notes), law["number"]

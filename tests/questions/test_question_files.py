@@ -1,4 +1,5 @@
-"""The real-question set is well formed: schema, unique ids and questions, real URLs, usable facts.
+"""The real-question set is well formed: schema, unique ids and questions, real URLs, usable facts,
+and the three splits are what build.py makes: dev/test frozen by the hash rule, later batches in tune.
 
 Names below are the knowledge contract's (prompts/kb_contract.md): the set is checked against the
 contract, not against what the code happens to answer.
@@ -15,10 +16,12 @@ from typing import Any
 import pytest
 
 import knowledge
+from benchmarks.questions import fold
 from knowledge.facets import OVERVIEW
+from tests.questions.build import SPLITS, rows_by_split, split_of
+from tests.questions.records import RECORDS
 
 HERE = Path(__file__).parent
-SPLITS = ("dev", "test")
 LANGS = {"en", "vi", "zh", "ko"}
 TOPICS = {*knowledge.TOPICS, "other"}  # the contract's topics, plus questions outside them
 MAIN_TOPICS = knowledge.TOPICS[:4]  # temporary residence, work permits, criminal records, health checks
@@ -42,6 +45,11 @@ FIELDS: dict[str, type | tuple[type, ...]] = {
 DOC_NUMBER = re.compile(r"^\d+/\d{4}/[A-ZĐ0-9-]+$")
 BARE_NUMBER = re.compile(r"^[\d.,\s%]+$")
 DEV_THRESHOLD = 58  # tests/questions/build.py: first sha256 byte of the question below this -> dev
+# dev and test were fixed with batch 1 (213 questions): a later batch must not move or add a member.
+FROZEN_IDS_SHA256 = {
+    "dev": "8d6ab3cf01e15a266a5dbf0314f25b21c371e20c648ffac12c5201f72897effb",
+    "test": "278a9ff32140d5c105862c81a0ff1356166271ba7793a3d838f0661c5c01d28b",
+}
 
 
 def load(split: str) -> list[dict[str, Any]]:
@@ -51,12 +59,27 @@ def load(split: str) -> list[dict[str, Any]]:
 
 ROWS = {split: load(split) for split in SPLITS}
 ALL = [(split, row) for split in SPLITS for row in ROWS[split]]
+BATCH = {record["question"]: record["batch"] for record in RECORDS}
+
+
+def ids_digest(rows: list[dict[str, Any]]) -> str:
+    return hashlib.sha256("\n".join(sorted(row["id"] for row in rows)).encode("utf-8")).hexdigest()
 
 
 def test_sizes_match_the_brief() -> None:
-    assert 35 <= len(ROWS["dev"]) <= 60
-    assert len(ROWS["test"]) >= 155
-    assert len(ALL) >= 200
+    assert (len(ROWS["dev"]), len(ROWS["test"])) == (43, 170)
+    assert len(ROWS["tune"]) >= 80
+    assert len(ALL) >= 293
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_dev_and_test_members_are_frozen(split: str) -> None:
+    assert ids_digest(ROWS[split]) == FROZEN_IDS_SHA256[split]
+
+
+def test_the_files_are_what_build_writes_from_records() -> None:
+    for split, rows in rows_by_split().items():
+        assert rows == ROWS[split], f"{split}.jsonl is stale: run python -m tests.questions.build"
 
 
 @pytest.mark.parametrize(("split", "row"), ALL, ids=[row["id"] for _, row in ALL])
@@ -90,17 +113,34 @@ def test_facts_and_sources_fit_answerability(split: str, row: dict[str, Any]) ->
 
 def test_ids_and_questions_are_unique_and_splits_disjoint() -> None:
     ids = [row["id"] for _, row in ALL]
-    questions = [" ".join(row["question"].split()).casefold() for _, row in ALL]
+    questions = [fold(row["question"]) for _, row in ALL]
     assert len(set(ids)) == len(ids)
-    assert len(set(questions)) == len(questions)
-    dev = {row["question"] for row in ROWS["dev"]}
-    assert dev.isdisjoint(row["question"] for row in ROWS["test"])
+    assert len(set(questions)) == len(questions), [q for q in set(questions) if questions.count(q) > 1]
+    by_split = {split: {row["question"] for row in ROWS[split]} for split in SPLITS}
+    assert by_split["dev"].isdisjoint(by_split["test"])
+    assert by_split["tune"].isdisjoint(by_split["dev"] | by_split["test"])
+
+
+def test_no_tune_question_repeats_part_of_a_dev_or_test_question() -> None:
+    """A tune question that is a dev/test question with a prefix added or cut would leak the test split into tuning."""
+    held = [fold(row["question"]) for split in ("dev", "test") for row in ROWS[split]]
+    leaks = [
+        row["question"]
+        for row in ROWS["tune"]
+        if any(fold(row["question"]) in other or other in fold(row["question"]) for other in held)
+    ]
+    assert not leaks, leaks
 
 
 @pytest.mark.parametrize(("split", "row"), ALL, ids=[row["id"] for _, row in ALL])
 def test_split_is_the_fixed_hash_of_the_question(split: str, row: dict[str, Any]) -> None:
     digest = hashlib.sha256(row["question"].strip().encode("utf-8")).digest()
-    assert split == ("dev" if digest[0] < DEV_THRESHOLD else "test")
+    batch = BATCH[row["question"]]
+    if batch == 1:
+        assert split == ("dev" if digest[0] < DEV_THRESHOLD else "test")
+    else:
+        assert split == "tune"
+    assert split == split_of(row["question"], batch)
     assert row["id"] == "q-" + hashlib.sha256(row["question"].strip().encode("utf-8")).hexdigest()[:8]
 
 
@@ -114,5 +154,6 @@ def test_every_main_topic_and_both_main_languages_are_covered_in_each_split() ->
 
 
 def test_not_covered_questions_exist_to_test_honesty() -> None:
-    not_covered = [row for _, row in ALL if not row["answerable"]]
-    assert 15 <= len(not_covered) < len(ALL) // 2
+    for split in SPLITS:
+        not_covered = [row for row in ROWS[split] if not row["answerable"]]
+        assert 5 <= len(not_covered) < len(ROWS[split]) // 2, split
