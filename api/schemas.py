@@ -324,6 +324,11 @@ class ErrorBody(BaseModel):
     detail: list[ErrorItem]
 
 
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """A route's `responses=`: these statuses answer with the uniform error body (documented in OpenAPI)."""
+    return {status: {"model": ErrorBody} for status in statuses}
+
+
 class BatchItem(BaseModel):
     index: int
     status: int = Field(description="201 filed, 422 rejected")

@@ -35,6 +35,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "gateway": ("bot",),
     "api": ("api",),
     "console": ("api/console",),  # the officers' web console; its Jinja2 templates are extracted too
+    # The Rasa domain's responses: their table is in the script that writes bot/domain/responses.yml.
+    "responses": ("scripts/gen_domain_responses.py",),
 }
 
 

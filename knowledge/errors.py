@@ -7,31 +7,35 @@ class KnowledgeError(Exception):
     """Base class of every error raised by `knowledge`."""
 
 
-class UnknownTopicError(KnowledgeError, ValueError):
-    def __init__(self, topic: str, known: tuple[str, ...]) -> None:
+class UnknownNameError(KnowledgeError, ValueError):
+    """A topic, facet or role that the knowledge base does not know; the message lists the known ones.
+    Each subclass says what the name is (English, Vietnamese) and what else may be passed instead."""
+
+    what: tuple[str, str]
+    otherwise: tuple[str, str] = ("", "")
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        listed = ", ".join(known)
+        (what_en, what_vi), (else_en, else_vi) = self.what, self.otherwise
         super().__init__(
-            f"Unknown topic {topic!r}; use one of {', '.join(known)}. / "
-            f"Chủ đề {topic!r} không hợp lệ; dùng một trong: {', '.join(known)}."
+            f"Unknown {what_en} {name!r}; use one of {listed}{else_en}. / "
+            f"{what_vi} {name!r} không hợp lệ; dùng một trong: {listed}{else_vi}."
         )
-        self.topic = topic
+        self.name = name
 
 
-class UnknownFacetError(KnowledgeError, ValueError):
-    def __init__(self, facet: str, known: tuple[str, ...]) -> None:
-        super().__init__(
-            f"Unknown facet {facet!r}; use one of {', '.join(known)}, 'overview' or None. / "
-            f"Khía cạnh {facet!r} không hợp lệ; dùng một trong: {', '.join(known)}, 'overview' hoặc để trống."
-        )
-        self.facet = facet
+class UnknownTopicError(UnknownNameError):
+    what = ("topic", "Chủ đề")
 
 
-class UnknownRoleError(KnowledgeError, ValueError):
-    def __init__(self, role: str, known: tuple[str, ...]) -> None:
-        super().__init__(
-            f"Unknown role {role!r}; use one of {', '.join(known)} or None. / "
-            f"Vai trò {role!r} không hợp lệ; dùng một trong: {', '.join(known)} hoặc để trống."
-        )
-        self.role = role
+class UnknownFacetError(UnknownNameError):
+    what = ("facet", "Khía cạnh")
+    otherwise = (", 'overview' or None", ", 'overview' hoặc để trống")
+
+
+class UnknownRoleError(UnknownNameError):
+    what = ("role", "Vai trò")
+    otherwise = (" or None", " hoặc để trống")
 
 
 class ArtifactError(KnowledgeError):

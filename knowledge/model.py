@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from knowledge.provinces import Province
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+
+class _Record:
+    """A dataclass record the query side returns: to_dict() gives it as JSON-safe nested dicts and lists."""
+
+    def to_dict(self: DataclassInstance) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -41,7 +51,7 @@ class AgencyRef:
 
 
 @dataclass
-class Answer:
+class Answer(_Record):
     topic: str
     province: Province | None
     area: str | None
@@ -57,19 +67,13 @@ class Answer:
     # For each step, the index in `citations` of the source it rests on (None: the assistant's own offer).
     step_sources: list[int | None] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Hit:
+class Hit(_Record):
     score: float
     citation: Citation
     snippet: str
     topic: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ class StatedValue:
 
 
 @dataclass
-class Reply:
+class Reply(_Record):
     """ask()'s answer to one question: the direct answer first, then its sources and caveats."""
 
     topic: str | None
@@ -100,6 +104,3 @@ class Reply:
     values: list[StatedValue] = field(default_factory=list)
     # Each office named, with the role its clause gives it: (agency id, role, index in citations).
     roles: list[tuple[str, str, int]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)

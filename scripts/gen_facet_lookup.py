@@ -8,19 +8,18 @@ English, Vietnamese (the generator adds every phrase without diacritics), Chines
 - `regex: facet` (Chinese and Korean, which do not put spaces or word boundaries around a phrase);
 - `synonym: <facet>` entries, so the EntitySynonymMapper turns every matched phrase into the facet name.
 
-    python scripts/gen_facet_lookup.py            # rewrite the file
-    python scripts/gen_facet_lookup.py --check    # exit 1 if the committed file is stale
+    python -m scripts.gen_facet_lookup            # rewrite the file
+    python -m scripts.gen_facet_lookup --check    # exit 1 if the committed file is stale
 """
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.generated import ROOT, write_or_check
+
 OUTPUT = ROOT / "nlu_data" / "qa" / "facet_lookup.yml"
 
 # Phrases, lower case. A phrase that could name two facets ("how long") is left out: the action then
@@ -162,19 +161,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is stale")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is stale: run python scripts/gen_facet_lookup.py")
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(OUTPUT, render(), "-m scripts.gen_facet_lookup", argv)
 
 
 if __name__ == "__main__":

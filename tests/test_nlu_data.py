@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -207,16 +205,6 @@ def test_held_out_has_no_duplicates() -> None:
     assert not duplicates, "\n".join(duplicates)
 
 
-def test_province_lookup_is_up_to_date() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "gen_province_lookup.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 def test_province_lookup_covers_the_four_decree_provinces_in_all_spellings() -> None:
     block = _load(LOOKUP)["nlu"][0]
     assert block["lookup"] == "province_name"  # a feature, not a second province extractor
@@ -238,16 +226,6 @@ def test_province_lookup_covers_the_four_decree_provinces_in_all_spellings() -> 
 
 
 FACET_LOOKUP = TRAIN_DIR / "qa" / "facet_lookup.yml"
-
-
-def test_facet_lookup_is_up_to_date() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "gen_facet_lookup.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_facet_synonyms_are_the_contract_facets_and_cover_every_phrase() -> None:

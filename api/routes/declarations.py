@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -35,11 +36,11 @@ from api.schemas import (
     DeclarationHistory,
     DeclarationList,
     DeclarationPublic,
-    ErrorBody,
     Status,
     Text,
     ValidationOk,
     VersionPublic,
+    error_responses,
 )
 from api.security import mask_document_number
 from api.timeutil import local_midnight_utc, to_local, to_utc, utcnow
@@ -57,14 +58,7 @@ IdempotencyKey = Annotated[
         description="Retrying with the same key returns the first answer; another body with it is a 409",
     ),
 ]
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody},
-    403: {"model": ErrorBody},
-    404: {"model": ErrorBody},
-    409: {"model": ErrorBody},
-    413: {"model": ErrorBody},
-    422: {"model": ErrorBody},
-}
+_ERRORS = error_responses(401, 403, 404, 409, 413, 422)
 _EXPORT_LIMIT = 10_000
 ReceiptCode = Annotated[Text, Path(max_length=30, description="e.g. HN-7K3Q-9XMD-R")]
 
@@ -205,34 +199,20 @@ def validate_declaration(body: DeclarationCreate, caller: HostDep) -> Validation
     )
 
 
+@dataclass(frozen=True)
 class _Filters:
-    """Search parameters shared by the list and the CSV export."""
+    """Search parameters shared by the list and the CSV export (FastAPI reads them from the query string)."""
 
-    def __init__(
-        self,
-        document_number: Annotated[Text | None, Query(max_length=20, description="Exact, officers")] = None,
-        name: Annotated[
-            Text | None, Query(max_length=120, description="Part of the name, any accents")
-        ] = None,
-        nationality: Annotated[Text | None, Query(max_length=3)] = None,
-        status: Status | None = None,
-        late: bool | None = None,
-        arrival_from: Annotated[date | None, Query(description="Viet Nam date, inclusive")] = None,
-        arrival_to: Annotated[date | None, Query(description="Viet Nam date, inclusive")] = None,
-        declared_from: date | None = None,
-        declared_to: date | None = None,
-        establishment_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX)] = None,
-    ) -> None:
-        self.document_number = document_number
-        self.name = name
-        self.nationality = nationality
-        self.status = status
-        self.late = late
-        self.arrival_from = arrival_from
-        self.arrival_to = arrival_to
-        self.declared_from = declared_from
-        self.declared_to = declared_to
-        self.establishment_id = establishment_id
+    document_number: Annotated[Text | None, Query(max_length=20, description="Exact, officers")] = None
+    name: Annotated[Text | None, Query(max_length=120, description="Part of the name, any accents")] = None
+    nationality: Annotated[Text | None, Query(max_length=3)] = None
+    status: Status | None = None
+    late: bool | None = None
+    arrival_from: Annotated[date | None, Query(description="Viet Nam date, inclusive")] = None
+    arrival_to: Annotated[date | None, Query(description="Viet Nam date, inclusive")] = None
+    declared_from: date | None = None
+    declared_to: date | None = None
+    establishment_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX)] = None
 
     def apply(self, query: Select[Any]) -> Select[Any]:
         if self.document_number:

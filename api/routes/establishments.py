@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, status
 from sqlalchemy.exc import IntegrityError
@@ -15,7 +15,6 @@ from api.models import ChatLink, Establishment
 from api.presenters import establishment_public
 from api.schemas import (
     DB_INT_MAX,
-    ErrorBody,
     EstablishmentCreate,
     EstablishmentRegistered,
     LinkCodePublic,
@@ -23,6 +22,7 @@ from api.schemas import (
     LinkPublic,
     Me,
     OfficerPublic,
+    error_responses,
 )
 from api.security import HOST_KEY_PREFIX, new_token, token_digest
 from api.timeutil import to_local, utcnow
@@ -30,13 +30,7 @@ from api.validation import normalise_phone, phone_errors
 
 router = APIRouter(prefix="/v1", tags=["establishments"])
 EstablishmentId = Annotated[int, Path(ge=1, le=DB_INT_MAX, description="Your establishment's id")]
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody},
-    403: {"model": ErrorBody},
-    404: {"model": ErrorBody},
-    409: {"model": ErrorBody},
-    422: {"model": ErrorBody},
-}
+_ERRORS = error_responses(401, 403, 404, 409, 422)
 
 
 @router.post(
@@ -95,7 +89,7 @@ def create_establishment(
     "/link-codes",
     status_code=status.HTTP_201_CREATED,
     response_model=LinkCodePublic,
-    responses={**_ERRORS, 429: {"model": ErrorBody}},
+    responses=error_responses(401, 403, 404, 409, 422, 429),
 )
 def create_link_code(caller: CallerDep, session: SessionDep) -> LinkCodePublic:
     """Chat channel only: a one-time code for the calling chat account, to be shown in that chat. The
@@ -111,7 +105,7 @@ def create_link_code(caller: CallerDep, session: SessionDep) -> LinkCodePublic:
     "/establishments/{establishment_id}/links",
     status_code=status.HTTP_201_CREATED,
     response_model=LinkPublic,
-    responses={**_ERRORS, 429: {"model": ErrorBody}},
+    responses=error_responses(401, 403, 404, 409, 422, 429),
 )
 def create_link(
     establishment_id: EstablishmentId, body: LinkCreate, caller: HostDep, session: SessionDep

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -10,7 +10,6 @@ from api.deps import CallerDep
 from api.errors import FieldError, InvalidRecord
 from api.schemas import (
     DocumentType,
-    ErrorBody,
     ErrorItem,
     MrzGuest,
     MrzRequest,
@@ -18,13 +17,14 @@ from api.schemas import (
     NationalityPublic,
     Sex,
     Text,
+    error_responses,
 )
 from api.timeutil import local_date, utcnow
 from declaration_spec.mrz import parse_td3
 from declaration_spec.nationality import by_code, search_nationalities
 
 router = APIRouter(prefix="/v1", tags=["reference"])
-_ERRORS: dict[int | str, dict[str, Any]] = {401: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+_ERRORS = error_responses(401, 422)
 
 
 @router.post("/mrz/parse", response_model=MrzResponse, responses=_ERRORS)

@@ -19,7 +19,7 @@ from api import audit
 from api.deps import OfficerDep, SessionDep
 from api.errors import FieldError, InvalidRecord
 from api.models import Declaration, Establishment
-from api.schemas import ErrorBody, PeriodicReport, ReportRow, Status
+from api.schemas import PeriodicReport, ReportRow, Status, error_responses
 from api.timeutil import local_midnight_utc
 from declaration_spec.nationality import by_code
 
@@ -41,7 +41,7 @@ def window_bounds(window: str, month: str) -> tuple[date, date]:
 @router.get(
     "/periodic",
     response_model=PeriodicReport,
-    responses={403: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    responses=error_responses(403, 422),
 )
 def read_periodic_report(
     caller: OfficerDep,

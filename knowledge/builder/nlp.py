@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -45,36 +46,26 @@ class TopicMatcher:
         return doc
 
 
-@Language.factory("deadline_matcher")
-def _deadline_matcher(nlp: Language, name: str) -> DeadlineMatcher:
-    return DeadlineMatcher(nlp)
+class SpanRules:
+    """Puts what one rule module's Matcher finds in doc.spans[key] (label = rule): deadline and period phrases
+    (builder.deadlines), money, period, count, age and form phrases (builder.values)."""
 
-
-class DeadlineMatcher:
-    """Puts deadline and period phrases in doc.spans['deadlines'] (label = rule, see builder.deadlines)."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = deadline_matcher(nlp)
+    def __init__(self, key: str, matcher: Matcher, spans: Callable[[Doc, Matcher], list[Span]]) -> None:
+        self.key, self.matcher, self.spans = key, matcher, spans
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["deadlines"] = deadline_spans(doc, self.matcher)
+        doc.spans[self.key] = self.spans(doc, self.matcher)
         return doc
+
+
+@Language.factory("deadline_matcher")
+def _deadline_matcher(nlp: Language, name: str) -> SpanRules:
+    return SpanRules("deadlines", deadline_matcher(nlp), deadline_spans)
 
 
 @Language.factory("value_matcher")
-def _value_matcher(nlp: Language, name: str) -> ValueMatcher:
-    return ValueMatcher(nlp)
-
-
-class ValueMatcher:
-    """Puts money, period, count, age and form phrases in doc.spans['values'] (label = rule, see builder.values)."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = value_matcher(nlp)
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans["values"] = value_spans(doc, self.matcher)
-        return doc
+def _value_matcher(nlp: Language, name: str) -> SpanRules:
+    return SpanRules("values", value_matcher(nlp), value_spans)
 
 
 @Language.component("agency_filter")

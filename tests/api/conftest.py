@@ -8,7 +8,6 @@ Tests skip with a clear message when PostgreSQL does not answer.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import psycopg
@@ -22,30 +21,16 @@ from api.main import create_app
 from api.migrations import upgrade_to_head
 from tests.api.factories import CHANNEL_TOKEN
 from tests.api.testclient import TestClient
+from tests.postgres import temporary_database
 
-PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 TABLES = "link_codes, audit_events, idempotency_records, declaration_versions, declarations, chat_links, officers, establishments"
-
-
-def _pg_url(database: str) -> str:
-    base, _, _ = PG_ADMIN_URL.rpartition("/")
-    return f"{base}/{database}"
 
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    name = f"api_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL} ({error.__class__.__name__}); skipping")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = _pg_url(name)
-    upgrade_to_head(url)
-    yield url
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with temporary_database(f"api_test_{os.getpid()}") as url:
+        upgrade_to_head(url)
+        yield url
 
 
 @pytest.fixture(

@@ -20,7 +20,6 @@ from api.config import Settings
 from api.db import make_engine, make_session_factory
 from api.main import create_app
 from api.migrations import upgrade_to_head
-from tests.api.conftest import PG_ADMIN_URL
 from tests.api.factories import (
     CHANNEL_TOKEN,
     channel_headers,
@@ -30,6 +29,7 @@ from tests.api.factories import (
 )
 from tests.api.server import free_port, start_server, stop_server
 from tests.api.testclient import TestClient
+from tests.postgres import PG_ADMIN_URL
 
 # A guest whose details must never appear in a log, in any of the shapes a log could print them.
 NUMBER, NAME, BIRTH = "Z98765432", "PARK SEO-YEON", "1987-11-23"
@@ -97,6 +97,16 @@ def _wait_for_health(base: str, status: int, seconds: float = 15) -> httpx.Respo
         time.sleep(0.2)
 
 
+def _host_and_officer(app: TestClient, url: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A registered host's and a Hà Nội officer's headers, made while the database is still writable."""
+    r = app.post("/v1/establishments", json=establishment_body(), headers=channel_headers("telegram:1"))
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        officer = officer_headers(session)
+    engine.dispose()
+    return {"Authorization": f"Bearer {r.json()['api_key']}"}, officer
+
+
 @pytest.mark.parametrize("read_only", ["file", "file_and_directory"])
 def test_sqlite_read_only_is_reported_and_recovered_from_without_a_restart(
     tmp_path: Path, read_only: str
@@ -108,12 +118,7 @@ def test_sqlite_read_only_is_reported_and_recovered_from_without_a_restart(
     with TestClient(
         create_app(Settings(DATABASE_URL=url, API_ENV="test", CHANNEL_TOKEN=CHANNEL_TOKEN))
     ) as app:
-        r = app.post("/v1/establishments", json=establishment_body(), headers=channel_headers("telegram:1"))
-        host = {"Authorization": f"Bearer {r.json()['api_key']}"}
-        engine = make_engine(url)
-        with make_session_factory(engine)() as session:
-            officer = officer_headers(session)
-        engine.dispose()
+        host, officer = _host_and_officer(app, url)
     database.chmod(0o444)
     if read_only == "file_and_directory":
         folder.chmod(0o555)
@@ -169,12 +174,7 @@ def test_postgres_read_only_is_reported_and_recovered_from_without_a_restart(
 ) -> None:
     settings = Settings(DATABASE_URL=postgres_url, API_ENV="test", CHANNEL_TOKEN=CHANNEL_TOKEN)
     with TestClient(create_app(settings)) as app:
-        r = app.post("/v1/establishments", json=establishment_body(), headers=channel_headers("telegram:1"))
-        host = {"Authorization": f"Bearer {r.json()['api_key']}"}
-        engine = make_engine(postgres_url)
-        with make_session_factory(engine)() as session:
-            officer = officer_headers(session)
-        engine.dispose()
+        host, officer = _host_and_officer(app, postgres_url)
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
         admin.execute(f'ALTER DATABASE "{postgres_read_only}" SET default_transaction_read_only = on')
     caplog.set_level(logging.DEBUG)

@@ -20,29 +20,11 @@ from bot.rasa_client import ChannelCredentials, RasaBadStatus, RasaClient
 from bot.stack import StackConfig
 from deployment.channel_signature import sign
 from deployment.table import CLI_CHANNEL_SECRET, GATEWAY_CHANNEL_SECRET, RASA_TOKEN
-from tests.e2e.chat import joined
+from tests.e2e.chat import joined, register_establishment
 
 pytestmark = pytest.mark.stack
 
 WEBHOOK = "/webhooks/rest/webhook"
-
-
-async def register_victim(stack: StackConfig, account: str) -> None:
-    async with httpx.AsyncClient(base_url=stack.api_url, timeout=10) as api:
-        registered = await api.post(
-            "/v1/establishments",
-            headers={"Authorization": f"Bearer {stack.channel_token}", "X-Chat-Account": account},
-            json={
-                "name": "Victim Homestay",
-                "kind": "homestay",
-                "address": "1 Hang Bong",
-                "ward": "Hoan Kiem",
-                "province": "Hà Nội",
-                "remote_area": False,
-                "contact_phone": "0912345678",
-            },
-        )
-    assert registered.status_code == 201, registered.text
 
 
 async def tracker_events(stack: StackConfig, sender: str) -> list[dict[str, Any]]:
@@ -88,7 +70,10 @@ def attacks(stack: StackConfig, victim_id: str) -> dict[str, tuple[dict[str, str
 
 async def test_unauthenticated_or_impersonating_calls_get_401_and_nothing_happens(stack: StackConfig) -> None:
     victim_id = str(10_000 + secrets.randbelow(10**9))
-    await register_victim(stack, f"telegram:{victim_id}")
+    await register_establishment(
+        stack, f"telegram:{victim_id}", name="Victim Homestay", address="1 Hang Bong", ward="Hoan Kiem",
+        province="Hà Nội", contact_phone="0912345678",
+    )  # fmt: skip
 
     async with httpx.AsyncClient(base_url=stack.rasa_url, timeout=30) as rasa:
         for name, (headers, body) in attacks(stack, victim_id).items():

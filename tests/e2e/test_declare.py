@@ -21,12 +21,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from bot.rasa_client import BotMessage
 from bot.stack import ROOT, StackConfig, running_stack, start_service
-from tests.e2e.chat import joined, payloads, say
+from tests.e2e.chat import api_headers, call_api, joined, payloads, register_establishment, say
 
 pytestmark = pytest.mark.stack
 
@@ -67,11 +66,6 @@ def officer_token(config: StackConfig, province: str) -> str:
         cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     return done.stdout.strip().splitlines()[-1]
-
-
-async def call_api(method: str, url: str, **kwargs: Any) -> httpx.Response:
-    async with httpx.AsyncClient(timeout=10) as client:
-        return await client.request(method, url, **kwargs)
 
 
 async def fill_guest(config: StackConfig, sender: str) -> list[BotMessage]:
@@ -174,22 +168,8 @@ async def test_api_down_declaration_is_queued_then_filed_once_and_host_told(
 ) -> None:
     config, services, inbox = own_stack
     sender = f"e2e-outbox-{uuid.uuid4().hex[:8]}"
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
-    registered = await call_api(
-        "POST",
-        f"{config.api_url}/v1/establishments",
-        headers=headers,
-        json={
-            "name": "Sao Mai Homestay",
-            "kind": "homestay",
-            "address": "3 Tran Phu",
-            "ward": "Hai Chau",
-            "province": "Đà Nẵng",
-            "remote_area": False,
-            "contact_phone": "0905123456",
-        },
-    )
-    assert registered.status_code == 201, registered.text
+    headers = api_headers(config, f"cli:{sender}")
+    await register_establishment(config, f"cli:{sender}")
 
     assert "Sao Mai Homestay" in joined(await say(config, sender, "declare a guest"))
     assert "Please check the declaration" in joined(await fill_guest(config, sender))
@@ -229,15 +209,11 @@ async def test_hung_api_at_confirm_queues_files_once_and_logs_no_personal_data(
     and nothing was queued (asyncio.TimeoutError escaped the action on Python 3.10)."""
     config, services, inbox = own_stack
     sender = f"e2e-hung-{uuid.uuid4().hex[:8]}"
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
-    registered = await call_api(
-        "POST",
-        f"{config.api_url}/v1/establishments",
-        headers=headers,
-        json={"name": "Song Han Hostel", "kind": "guesthouse", "address": "9 Bach Dang", "ward": "Hai Chau",
-              "province": "Đà Nẵng", "remote_area": False, "contact_phone": "0905123457"},
+    headers = api_headers(config, f"cli:{sender}")
+    await register_establishment(
+        config, f"cli:{sender}", name="Song Han Hostel", kind="guesthouse", address="9 Bach Dang",
+        contact_phone="0905123457",
     )  # fmt: skip
-    assert registered.status_code == 201, registered.text
     assert "Song Han Hostel" in joined(await say(config, sender, "declare a guest"))
     assert "Please check the declaration" in joined(await fill_guest(config, sender))
 

@@ -25,28 +25,21 @@ from bot.dialogue_tier import DialogueTier
 from bot.rasa_client import ChannelCredentials, RasaClient
 from bot.stack import RunningService, StackConfig, free_port, running_stack
 from deployment.table import CLI_CHANNEL_SECRET, RASA_TOKEN
-from tests.e2e.chat import joined, payloads, say
-from tests.e2e.test_declare import call_api, guest_answers
+from tests.e2e.chat import api_headers, call_api, joined, payloads, register_establishment, say
+from tests.e2e.test_declare import guest_answers
+from tests.postgres import temporary_database
 
 pytestmark = [pytest.mark.stack, pytest.mark.slow]
 
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 NAME, DOCUMENT = "KIM MIN JUN", "M12345678"
 BIRTH_FORMS = ("05/03/1990", "1990-03-05", "05-03-1990")
 ANSWERS = guest_answers()  # name, sex, birth, nationality, document, expiry, arrival, stay, room
 
 
-async def register(config: StackConfig, sender: str) -> None:
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
-    body = {"name": "Sao Mai Homestay", "kind": "homestay", "address": "3 Tran Phu", "ward": "Hai Chau",
-            "province": "Đà Nẵng", "remote_area": False, "contact_phone": "0905123456"}  # fmt: skip
-    registered = await call_api("POST", f"{config.api_url}/v1/establishments", headers=headers, json=body)
-    assert registered.status_code == 201, registered.text
-
-
 async def filed_receipts(config: StackConfig, sender: str) -> list[str]:
-    headers = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
-    listed = await call_api("GET", f"{config.api_url}/v1/declarations", headers=headers)
+    listed = await call_api(
+        "GET", f"{config.api_url}/v1/declarations", headers=api_headers(config, f"cli:{sender}")
+    )
     assert listed.status_code == 200, listed.text
     return [item["receipt_code"] for item in listed.json()["items"]]
 
@@ -85,7 +78,7 @@ async def test_whole_stack_restart_mid_form_resumes_and_files_once(tmp_path: Pat
     config = StackConfig.on_free_ports(tmp_path)
     sender, asker = f"e2e-restart-{uuid.uuid4().hex[:8]}", f"e2e-clarify-{uuid.uuid4().hex[:8]}"
     with running_stack(config):
-        await register(config, sender)
+        await register_establishment(config, f"cli:{sender}")
         assert "Sao Mai Homestay" in joined(await say(config, sender, "declare a guest"))
         for answer in ANSWERS[:3]:
             await say(config, sender, answer)
@@ -120,16 +113,8 @@ async def test_whole_stack_restart_mid_form_resumes_and_files_once(tmp_path: Pat
 
 @pytest.fixture(scope="module")
 def tracker_database() -> Iterator[str]:
-    name = f"trackers_e2e_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {error}")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with temporary_database("trackers_e2e") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -252,7 +237,7 @@ async def test_sigkill_one_replica_mid_form_the_other_finishes_it_filed_once(
 ) -> None:
     config, services = replicated
     sender = f"e2e-failover-{uuid.uuid4().hex[:8]}"
-    await register(config, sender)
+    await register_establishment(config, f"cli:{sender}")
     assert "Sao Mai Homestay" in joined(await say(config, sender, "declare a guest"))
     for answer in ANSWERS[:4]:  # through nginx: the turns alternate between the replicas
         await say(config, sender, answer)

@@ -21,8 +21,8 @@ import pytest
 
 from bot.rasa_client import RasaError
 from bot.stack import StackConfig, running_stack, start_service
-from tests.e2e.chat import cli_client, joined, say
-from tests.e2e.test_declare import call_api, fill_guest
+from tests.e2e.chat import api_headers, call_api, cli_client, joined, register_establishment, say
+from tests.e2e.test_declare import fill_guest
 
 pytestmark = [pytest.mark.stack, pytest.mark.slow]
 
@@ -50,22 +50,11 @@ async def send_quietly(config: StackConfig, sender: str, text: str) -> str:
 async def test_no_personal_data_in_any_log_after_failures(own_stack: tuple[StackConfig, list[Any]]) -> None:
     config, services = own_stack
     sender = f"e2e-logs-{uuid.uuid4().hex[:8]}"
-    channel = {"Authorization": f"Bearer {config.channel_token}", "X-Chat-Account": f"cli:{sender}"}
-    registered = await call_api(
-        "POST",
-        f"{config.api_url}/v1/establishments",
-        headers=channel,
-        json={
-            "name": "Binh An Hostel",
-            "kind": "guesthouse",
-            "address": "5 Le Loi",
-            "ward": "Ben Nghe",
-            "province": "Hồ Chí Minh",
-            "remote_area": False,
-            "contact_phone": "0903123456",
-        },
-    )
-    assert registered.status_code == 201, registered.text
+    channel = api_headers(config, f"cli:{sender}")
+    await register_establishment(
+        config, f"cli:{sender}", name="Binh An Hostel", kind="guesthouse", address="5 Le Loi", ward="Ben Nghe",
+        province="Hồ Chí Minh", contact_phone="0903123456",
+    )  # fmt: skip
     assert "Binh An Hostel" in joined(await say(config, sender, "declare a guest"))
     assert "Please check the declaration" in joined(await fill_guest(config, sender))
 

@@ -77,11 +77,19 @@ def make_gateway(
     )
 
 
+async def started_gateway(
+    fake_telegram: FakeTelegram, fake_rasa: FakeRasa, policy: RelayPolicy = FAST_POLICY, **settings: Any
+) -> Gateway:
+    """A gateway as a process starts it on the state directory: its Application initialized (getMe answered
+    by the fake), fed with process_update(), never polling."""
+    gateway = make_gateway(fake_telegram, fake_rasa, policy, **settings)
+    await gateway.application.initialize()
+    return gateway
+
+
 @pytest.fixture
 async def gateway(fake_telegram: FakeTelegram, fake_rasa: FakeRasa) -> AsyncIterator[Gateway]:
-    """An initialized Application (getMe answered by the fake), fed with process_update()."""
-    gateway = make_gateway(fake_telegram, fake_rasa)
-    await gateway.application.initialize()
+    gateway = await started_gateway(fake_telegram, fake_rasa)
     yield gateway
     await close_offline(gateway)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from bot.gateway.rendering import MAX_MESSAGE_LENGTH, telegram_length
 from bot.gateway.runner import Gateway
 from bot.gateway.texts import text
 
-from .conftest import close_offline, feed, make_gateway
+from .conftest import close_offline, feed, started_gateway
 from .fake_rasa import LONG_TEXT, FakeRasa
 from .fake_telegram import FakeTelegram
 from .updates import button_tap, document_message, photo_message, text_message
@@ -59,12 +60,17 @@ def test_every_menu_command_is_mapped() -> None:
     assert [c.name for c in COMMANDS] == ["start", "help", "language", "declare", "mydeclarations", "cancel"]
 
 
+async def ask_language(gateway: Gateway, fake_telegram: FakeTelegram) -> tuple[dict[str, Any], list[Any]]:
+    """/language: the question the bot sent and its inline keyboard (rows of buttons)."""
+    await feed(gateway, text_message("/language"))
+    [question] = fake_telegram.sent
+    return question, question["reply_markup"]["inline_keyboard"]
+
+
 async def test_buttons_become_an_inline_keyboard_and_a_tap_is_relayed_and_marked(
     gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
 ) -> None:
-    await feed(gateway, text_message("/language"))
-    [question] = fake_telegram.sent
-    keyboard = question["reply_markup"]["inline_keyboard"]
+    question, keyboard = await ask_language(gateway, fake_telegram)
     assert [[b["text"] for b in row] for row in keyboard] == [["English"], ["Tiếng Việt"]]
     vietnamese = keyboard[1][0]["callback_data"]
 
@@ -99,16 +105,14 @@ async def test_long_payloads_travel_as_tokens_within_64_bytes(
 async def test_a_keyboard_still_works_after_a_restart(
     fake_telegram: FakeTelegram, fake_rasa: FakeRasa
 ) -> None:
-    before = make_gateway(fake_telegram, fake_rasa)
-    await before.application.initialize()
+    before = await started_gateway(fake_telegram, fake_rasa)
     await feed(before, text_message("/declare", language_code="vi"))
     await close_offline(before)
     question = fake_telegram.sent[-1]
     token = question["reply_markup"]["inline_keyboard"][1][0]["callback_data"]
     assert token.startswith("t:")  # the payload lives in the store, not in the callback data
 
-    after = make_gateway(fake_telegram, fake_rasa)  # a new process on the same state directory
-    await after.application.initialize()
+    after = await started_gateway(fake_telegram, fake_rasa)  # a new process on the same state directory
     await feed(after, button_tap(question, token, language_code="vi"))
     await close_offline(after)
 
@@ -134,9 +138,7 @@ async def test_an_unknown_button_is_politely_expired(
 async def test_a_second_tap_on_the_same_keyboard_is_not_sent_twice(
     gateway: Gateway, fake_telegram: FakeTelegram, fake_rasa: FakeRasa
 ) -> None:
-    await feed(gateway, text_message("/language"))
-    [question] = fake_telegram.sent
-    keyboard = question["reply_markup"]["inline_keyboard"]
+    question, keyboard = await ask_language(gateway, fake_telegram)
 
     await feed(gateway, button_tap(question, keyboard[0][0]["callback_data"]))
     await feed(gateway, button_tap(question, keyboard[1][0]["callback_data"]))

@@ -19,7 +19,7 @@ from bot.rasa_client import (
 )
 from deployment.table import GATEWAY_CHANNEL_SECRET
 
-from .conftest import FAST_POLICY, close_offline, feed, make_gateway
+from .conftest import FAST_POLICY, close_offline, feed, started_gateway
 from .fake_rasa import FakeRasa
 from .fake_telegram import FakeTelegram
 from .updates import text_message
@@ -81,8 +81,9 @@ async def test_kept_messages_are_redelivered_without_a_new_message(
 async def test_the_pending_queue_is_bounded_and_says_so(
     fake_telegram: FakeTelegram, fake_rasa: FakeRasa
 ) -> None:
-    gateway = make_gateway(fake_telegram, fake_rasa, replace(FAST_POLICY, attempts=1, max_pending_per_chat=1))
-    await gateway.application.initialize()
+    gateway = await started_gateway(
+        fake_telegram, fake_rasa, replace(FAST_POLICY, attempts=1, max_pending_per_chat=1)
+    )
     fake_rasa.refuse_next = 1000
     await feed(gateway, text_message("one"))
     await feed(gateway, text_message("two"))
@@ -108,8 +109,7 @@ async def test_slow_rasa_gets_a_notice_and_typing_keeps_showing(
     fake_telegram: FakeTelegram, fake_rasa: FakeRasa
 ) -> None:
     policy = replace(FAST_POLICY, slow_notice_after=0.1, typing_interval=0.05)
-    gateway = make_gateway(fake_telegram, fake_rasa, policy)
-    await gateway.application.initialize()
+    gateway = await started_gateway(fake_telegram, fake_rasa, policy)
     fake_rasa.delays["hello"] = 0.4
 
     await feed(gateway, text_message("hello"))

@@ -10,7 +10,7 @@ from pydantic import SecretStr
 
 from bot.gateway.runner import Gateway
 
-from .conftest import close_offline, make_gateway
+from .conftest import close_offline, started_gateway
 from .fake_rasa import LANGUAGE_BUTTONS, FakeRasa
 from .fake_telegram import FakeTelegram
 
@@ -19,8 +19,7 @@ PUSH_TOKEN = "push-secret"
 
 @pytest.fixture
 async def push_client(fake_telegram: FakeTelegram, fake_rasa: FakeRasa) -> AsyncIterator[httpx.AsyncClient]:
-    gateway: Gateway = make_gateway(fake_telegram, fake_rasa, push_token=SecretStr(PUSH_TOKEN))
-    await gateway.application.initialize()
+    gateway: Gateway = await started_gateway(fake_telegram, fake_rasa, push_token=SecretStr(PUSH_TOKEN))
     await gateway.push_server.start()
     async with httpx.AsyncClient(
         base_url=f"http://127.0.0.1:{gateway.push_server.port}",

@@ -19,7 +19,7 @@ import pytest
 from bot.gateway.runner import Gateway
 from bot.gateway.texts import text
 
-from .conftest import FAST_POLICY, close_offline, feed, make_gateway
+from .conftest import FAST_POLICY, close_offline, feed, started_gateway
 from .fake_rasa import FakeRasa
 from .fake_telegram import TOKEN, FakeTelegram
 from .test_network import REPO, fake_telegram_server, serving
@@ -40,8 +40,7 @@ async def redeliver(gateway: Gateway) -> None:
 
 async def keep_during_an_outage(fake_telegram: FakeTelegram, fake_rasa: FakeRasa, *texts: str) -> None:
     """A gateway that cannot reach Rasa keeps `texts` (user 42, Vietnamese), then goes away."""
-    before = make_gateway(fake_telegram, fake_rasa)
-    await before.application.initialize()
+    before = await started_gateway(fake_telegram, fake_rasa)
     fake_rasa.refuse_next = 1000
     for message in texts:
         await feed(before, text_message(message, language_code="vi"))
@@ -57,8 +56,7 @@ async def test_kept_messages_are_delivered_after_a_restart_in_order_and_once(
     await keep_during_an_outage(fake_telegram, fake_rasa, "one", "two", "three")
     notices = len(fake_telegram.sent_texts())
 
-    after = make_gateway(fake_telegram, fake_rasa)
-    await after.application.initialize()
+    after = await started_gateway(fake_telegram, fake_rasa)
     await redeliver(after)
     await redeliver(after)  # a second pass finds nothing left to send
     await feed(after, text_message("four", language_code="vi"))
@@ -80,8 +78,7 @@ async def test_a_new_message_after_a_restart_waits_behind_the_kept_ones(
 ) -> None:
     await keep_during_an_outage(fake_telegram, fake_rasa, "one", "two")
 
-    after = make_gateway(fake_telegram, fake_rasa)
-    await after.application.initialize()
+    after = await started_gateway(fake_telegram, fake_rasa)
     await feed(after, text_message("three", language_code="vi"))  # before any redelivery ran
     await close_offline(after)
 
@@ -93,8 +90,7 @@ async def test_a_message_with_rasa_when_the_gateway_died_is_not_sent_twice(
     fake_telegram: FakeTelegram, fake_rasa: FakeRasa
 ) -> None:
     await keep_during_an_outage(fake_telegram, fake_rasa, "file my declaration", "thanks")
-    during = make_gateway(fake_telegram, fake_rasa)
-    await during.application.initialize()
+    during = await started_gateway(fake_telegram, fake_rasa)
     fake_rasa.delays["file my declaration"] = 30.0  # Rasa is working on it when the process dies
     [flush] = during.relay.redeliver_pending()
     # The outage's tries and the 2nd message's one try, then the redelivery reaches Rasa.
@@ -103,8 +99,7 @@ async def test_a_message_with_rasa_when_the_gateway_died_is_not_sent_twice(
     await close_offline(during)
     attempts = fake_rasa.attempts
 
-    after = make_gateway(fake_telegram, fake_rasa)
-    await after.application.initialize()
+    after = await started_gateway(fake_telegram, fake_rasa)
     await redeliver(after)
     assert after.relay.pending_count(42) == 0
     await close_offline(after)

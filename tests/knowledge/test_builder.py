@@ -11,27 +11,7 @@ import pytest
 from knowledge.builder.build import DATA, SOURCES, build, dump
 from knowledge.builder.clean import clean_lines, strip_markup
 from knowledge.builder.deadlines import parse_deadlines
-
-
-@pytest.fixture(scope="module")
-def built() -> tuple[dict[str, Any], dict[str, Any]]:
-    return build(progress=lambda _line: None)
-
-
-def _units(kb: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
-    return [u for u in kb["units"] if u["doc_id"] == doc_id]
-
-
-def _find(
-    kb: dict[str, Any], doc_id: str, article: str, clause: str | None, point: str | None = None
-) -> dict[str, Any]:
-    found = [
-        u
-        for u in _units(kb, doc_id)
-        if u["part"] == "body" and u["article"] == article and u["clause"] == clause and u["point"] == point
-    ]
-    assert found, (doc_id, article, clause, point)
-    return found[0]
+from tests.knowledge.units import unit_at, units_of
 
 
 def test_committed_artifact_is_what_the_builder_produces(
@@ -65,12 +45,12 @@ def test_build_is_deterministic_in_a_temp_copy(
 def test_regulations_have_every_article(
     built: tuple[dict[str, Any], dict[str, Any]], doc_id: str, articles: list[str]
 ) -> None:
-    found = {u["article"] for u in _units(built[0], doc_id) if u["part"] == "body"}
+    found = {u["article"] for u in units_of(built[0], doc_id) if u["part"] == "body"}
     assert found == set(articles)
 
 
 def test_ha_nam_known_clause_and_bookmarks_removed(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    unit = _find(built[0], "ha_nam_66_2024", "Điều 6", "khoản 7")
+    unit = unit_at(built[0], "ha_nam_66_2024", "Điều 6", "khoản 7", part="body")
     assert "Thông tư số 53/2016/TT-BCA" in unit["text"]
     assert unit["responsible"] == "provincial_police"
     assert "temporary_residence" in unit["topics"]
@@ -78,19 +58,19 @@ def test_ha_nam_known_clause_and_bookmarks_removed(built: tuple[dict[str, Any], 
 
 
 def test_ha_noi_2017_points_and_lead_in(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    unit = _find(built[0], "ha_noi_18_2017", "Điều 8", "khoản 1", "điểm c")
+    unit = unit_at(built[0], "ha_noi_18_2017", "Điều 8", "khoản 1", "điểm c", part="body")
     assert unit["text"].startswith("Thực hiện công tác quản lý khai báo tạm trú")
     assert (
         unit["responsible"] == "provincial_police"
     )  # from the lead-in "1. Công an Thành phố có trách nhiệm:"
-    point_dd = _find(built[0], "ha_noi_18_2017", "Điều 8", "khoản 1", "điểm đ")
+    point_dd = unit_at(built[0], "ha_noi_18_2017", "Điều 8", "khoản 1", "điểm đ", part="body")
     assert "- Cung cấp cho Sở Du lịch" in point_dd["text"]  # dash lines stay with their point
 
 
 def test_draft_has_two_clauses_numbered_2_in_article_5(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
     twos = [
         u
-        for u in _units(built[0], "ha_noi_draft_2025")
+        for u in units_of(built[0], "ha_noi_draft_2025")
         if u["article"] == "Điều 5" and u["clause"] == "khoản 2"
     ]
     assert [u["duplicate_number"] for u in twos] == [False, True]
@@ -100,18 +80,18 @@ def test_draft_has_two_clauses_numbered_2_in_article_5(built: tuple[dict[str, An
 
 def test_draft_zone_scopes_and_blank_dates(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
     kb = built[0]
-    assert _find(kb, "ha_noi_draft_2025", "Điều 5", "khoản 1")["zone_scope"] == "outside"
-    assert _find(kb, "ha_noi_draft_2025", "Điều 6", "khoản 1")["zone_scope"] == "inside"
+    assert unit_at(kb, "ha_noi_draft_2025", "Điều 5", "khoản 1", part="body")["zone_scope"] == "outside"
+    assert unit_at(kb, "ha_noi_draft_2025", "Điều 6", "khoản 1", part="body")["zone_scope"] == "inside"
     doc = kb["documents"]["ha_noi_draft_2025"]
     assert doc["status"] == "draft" and doc["in_force"] is None and doc["number_known"] is False
     decision = [
-        u for u in _units(kb, "ha_noi_draft_2025") if u["part"] == "decision" and u["article"] == "Điều 2"
+        u for u in units_of(kb, "ha_noi_draft_2025") if u["part"] == "decision" and u["article"] == "Điều 2"
     ]
     assert "từ ngày tháng năm 2025" in decision[0]["text"]  # the blank stays blank, nothing invented
 
 
 def test_lai_chau_hard_wraps_are_joined(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    units = _units(built[0], "lai_chau_letter_2023")
+    units = units_of(built[0], "lai_chau_letter_2023")
     police = [u for u in units if u["article"] == "Mục 1"]
     assert len(police) == 3 and all(u["responsible"] == "provincial_police" for u in police)
     assert "khai báo tạm trú cho người nước ngoài qua trang thông tin điện tử" in police[1]["text"]
@@ -119,7 +99,7 @@ def test_lai_chau_hard_wraps_are_joined(built: tuple[dict[str, Any], dict[str, A
 
 
 def test_bac_ninh_sections_bullets_and_star_item(built: tuple[dict[str, Any], dict[str, Any]]) -> None:
-    units = _units(built[0], "bac_ninh_1151_2023")
+    units = units_of(built[0], "bac_ninh_1151_2023")
     sellers = next(u for u in units if u["article"] == "Mục III.11" and u["clause"] == "ý 4")
     first = sellers["deadlines"][0]
     assert {k: first[k] for k in ("kind", "days", "text")} == {
@@ -203,10 +183,10 @@ def test_responsible_agency_rules(
     agency: str,
 ) -> None:
     if clause.startswith("đoạn"):
-        units = [u for u in _units(built[0], doc_id) if u["article"] == article]
+        units = [u for u in units_of(built[0], doc_id) if u["article"] == article]
         assert units and units[0]["responsible"] == agency
         return
-    assert _find(built[0], doc_id, article, clause, point)["responsible"] == agency
+    assert unit_at(built[0], doc_id, article, clause, point, part="body")["responsible"] == agency
 
 
 def test_successors_from_the_2025_reorganisation() -> None:

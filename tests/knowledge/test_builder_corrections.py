@@ -6,29 +6,14 @@ from typing import Any
 
 import pytest
 
-from knowledge.builder.build import build
-
-
-@pytest.fixture(scope="module")
-def kb() -> dict[str, Any]:
-    return build(progress=lambda _line: None)[0]
-
-
-def _units(kb: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
-    return [u for u in kb["units"] if u["doc_id"] == doc_id]
-
-
-def _unit(kb: dict[str, Any], unit_id: str) -> dict[str, Any]:
-    found: list[dict[str, Any]] = [u for u in kb["units"] if u["id"] == unit_id]
-    assert len(found) == 1, unit_id
-    return found[0]
+from tests.knowledge.units import unit_by_id, units_of
 
 
 def test_bac_ninh_document_is_a_plan_implementing_a_party_directive(kb: dict[str, Any]) -> None:
     doc = kb["documents"]["bac_ninh_1151_2023"]
     assert doc["kind"] == "plan" and doc["based_on"] == ["09-CT/TW"]
     assert doc["title_vi"].startswith("Kế hoạch triển khai thực hiện Chỉ thị 09-CT/TW")
-    decision = " ".join(u["text"] for u in _units(kb, "bac_ninh_1151_2023") if u["part"] == "decision")
+    decision = " ".join(u["text"] for u in units_of(kb, "bac_ninh_1151_2023") if u["part"] == "decision")
     assert "Kế hoạch" in decision and "Quy chế" not in decision
 
 
@@ -36,7 +21,7 @@ def test_ha_noi_draft_replaces_decision_22_2019_not_18_2017(kb: dict[str, Any]) 
     doc = kb["documents"]["ha_noi_draft_2025"]
     assert doc["replaces"] == ["22/2019/QĐ-UBND"] and doc["status"] == "draft"
     [article_2] = [
-        u for u in _units(kb, "ha_noi_draft_2025") if u["part"] == "decision" and u["article"] == "Điều 2"
+        u for u in units_of(kb, "ha_noi_draft_2025") if u["part"] == "decision" and u["article"] == "Điều 2"
     ]
     assert "thay thế Quyết định số 22/2019/QĐ-UBND" in article_2["text"]
     assert "18/2017" not in article_2["text"]
@@ -55,18 +40,18 @@ def test_ha_noi_draft_replaces_decision_22_2019_not_18_2017(kb: dict[str, Any]) 
 def test_investment_and_work_permits_inside_and_outside_the_zones(
     kb: dict[str, Any], unit_id: str, zone: str, agency: str
 ) -> None:
-    unit = _unit(kb, unit_id)
+    unit = unit_by_id(kb, unit_id)
     assert unit["zone_scope"] == zone and unit["responsible"] == agency
 
 
 def test_paper_route_has_the_12_hour_limit_and_the_electronic_route_is_immediate(kb: dict[str, Any]) -> None:
-    clause = _unit(kb, "luat_47_2014_amended/qc/dieu-33/khoan-2")
+    clause = unit_by_id(kb, "luat_47_2014_amended/qc/dieu-33/khoan-2")
     [twelve] = [v for v in clause["values"] if v["norm"].get("hours") == 12]
     sentence_start = clause["text"].rfind(".", 0, twelve["start"]) + 1
     assert (
         clause["text"][sentence_start:].lstrip().startswith("Trường hợp khai báo qua phiếu khai báo tạm trú")
     )
-    online = _unit(kb, "tt_53_2016/qc/dieu-5/khoan-1")
+    online = unit_by_id(kb, "tt_53_2016/qc/dieu-5/khoan-1")
     assert "ngay khi người nước ngoài đến" in online["text"] and "deadline" in online["facets"]
     [at_once] = [v for v in online["values"] if v["kind"] == "time_limit"]  # no hour count online
     assert at_once["text"] == "ngay khi" and at_once["norm"]["immediately"] is True
@@ -80,7 +65,7 @@ def test_criminal_record_certificates_moved_to_the_police(kb: dict[str, Any]) ->
     assert moved["to"] == "criminal_record_issuer" and moved["from"] == "2026-07-01"
     assert kb["documents"]["nd_216_2026"]["effective_from"] == moved["from"]
     assert kb["documents"]["luat_28_2009"]["status"] == "superseded"
-    issuing = _unit(kb, "nd_216_2026/qc/dieu-25/khoan-1")
+    issuing = unit_by_id(kb, "nd_216_2026/qc/dieu-25/khoan-1")
     assert any(
         r["agency"] == "criminal_record_issuer" and r["role"] == "issues" for r in issuing["agency_roles"]
     )

@@ -6,20 +6,14 @@ from typing import Any
 
 import pytest
 
-from knowledge.builder.build import build
 from knowledge.facets import FACETS
+from tests.knowledge.units import unit_by_id
 
 CONTRACT_FACETS = set(FACETS)  # the one facet list (knowledge/facets.py)
 
 
-@pytest.fixture(scope="module")
-def kb() -> dict[str, Any]:
-    return build(progress=lambda _line: None)[0]
-
-
 def _facets(kb: dict[str, Any], unit_id: str) -> list[str]:
-    [unit] = [u for u in kb["units"] if u["id"] == unit_id]
-    return list(unit["facets"])
+    return list(unit_by_id(kb, unit_id)["facets"])
 
 
 def test_facets_are_the_contract_names(kb: dict[str, Any]) -> None:

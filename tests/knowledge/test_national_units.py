@@ -9,31 +9,11 @@ from typing import Any
 
 import pytest
 
-from knowledge.builder.build import SOURCES, build
+from knowledge.builder.build import SOURCES
+from tests.knowledge.units import unit_at, units_of
 
 NATIONAL = SOURCES / "national"
 _ARTICLE = re.compile(r"^Điều (\d+)\.", re.MULTILINE)
-
-
-@pytest.fixture(scope="module")
-def kb() -> dict[str, Any]:
-    return build(progress=lambda _line: None)[0]
-
-
-def _units(kb: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
-    return [u for u in kb["units"] if u["doc_id"] == doc_id]
-
-
-def _unit(
-    kb: dict[str, Any], doc_id: str, article: str, clause: str | None, point: str | None = None
-) -> dict[str, Any]:
-    found = [
-        u
-        for u in _units(kb, doc_id)
-        if u["article"] == article and u["clause"] == clause and u["point"] == point
-    ]
-    assert len(found) == 1, (doc_id, article, clause, point, len(found))
-    return found[0]
 
 
 def _articles_in_text(name: str) -> set[str]:
@@ -57,17 +37,17 @@ def _articles_in_text(name: str) -> set[str]:
 def test_every_article_of_the_pack_is_present(kb: dict[str, Any], doc_id: str, file: str) -> None:
     expected = _articles_in_text(file)
     assert expected, file
-    units = _units(kb, doc_id)
+    units = units_of(kb, doc_id)
     assert {u["article"] for u in units} == expected
     assert all(u["source"] == "national" for u in units)
 
 
 def test_quoted_amendments_become_the_articles_they_quote(kb: dict[str, Any]) -> None:
-    articles = {u["article"] for u in _units(kb, "luat_47_2014_amended")}
+    articles = {u["article"] for u in units_of(kb, "luat_47_2014_amended")}
     assert articles == {f"Điều {n}" for n in (8, 9, 10, 12, 20, 31, 33, 34, 36, 37, 38)}
-    assert _unit(kb, "luat_47_2014_amended", "Điều 8", "khoản 7a")["text"].startswith("ĐT1 - Cấp cho")
+    assert unit_at(kb, "luat_47_2014_amended", "Điều 8", "khoản 7a")["text"].startswith("ĐT1 - Cấp cho")
     assert (
-        _unit(kb, "luat_47_2014_amended", "Điều 10", "khoản 1")["article_title"] == "Điều kiện cấp thị thực"
+        unit_at(kb, "luat_47_2014_amended", "Điều 10", "khoản 1")["article_title"] == "Điều kiện cấp thị thực"
     )
 
 
@@ -99,7 +79,7 @@ def test_quoted_amendments_become_the_articles_they_quote(kb: dict[str, Any]) ->
 def test_known_clauses_have_their_numbers(
     kb: dict[str, Any], doc_id: str, article: str, clause: str | None, point: str | None, starts: str
 ) -> None:
-    assert _unit(kb, doc_id, article, clause, point)["text"].startswith(starts)
+    assert unit_at(kb, doc_id, article, clause, point)["text"].startswith(starts)
 
 
 def test_compiler_notes_and_source_lines_are_never_text(kb: dict[str, Any]) -> None:
@@ -135,7 +115,7 @@ def test_documents_are_dated(
         effective_from,
         effective_to,
     )
-    assert all(u["status"] == status and u["effective_to"] == effective_to for u in _units(kb, doc_id))
+    assert all(u["status"] == status and u["effective_to"] == effective_to for u in units_of(kb, doc_id))
     for field in (
         "number",
         "title_vi",
@@ -161,7 +141,7 @@ def test_documents_are_dated(
 def test_effective_dates_agree_with_the_text(
     kb: dict[str, Any], doc_id: str, article: str, clause: str, date: str
 ) -> None:
-    unit = _unit(kb, doc_id, article, clause)
+    unit = unit_at(kb, doc_id, article, clause)
     assert "hiệu lực" in unit["text"] and date in unit["text"]
     day, month, year = (int(x) for x in re.findall(r"\d+", date))
     assert kb["documents"][doc_id]["effective_from"] == f"{year:04d}-{month:02d}-{day:02d}"
@@ -175,21 +155,21 @@ def test_replacements_are_what_the_text_says(kb: dict[str, Any], doc_id: str, re
     doc = kb["documents"][doc_id]
     assert doc["replaces"] == [replaced]
     [(article, clause)] = doc["replaces_basis"]
-    assert replaced.split("/NĐ")[0] in _unit(kb, doc_id, article, clause)["text"]
+    assert replaced.split("/NĐ")[0] in unit_at(kb, doc_id, article, clause)["text"]
     assert "283/2026/NĐ-CP" in kb["documents"]["nd_12_2022"]["replaced_by"]
 
 
 def test_amended_articles_of_the_2014_wording_are_superseded(kb: dict[str, Any]) -> None:
     flagged = {"Điều 3", "Điều 7", "Điều 8", "Điều 9", "Điều 10", "Điều 12", "Điều 20", "Điều 27"}
     flagged |= {"Điều 31", "Điều 33", "Điều 34", "Điều 36", "Điều 37", "Điều 38"}
-    for unit in _units(kb, "luat_47_2014"):
+    for unit in units_of(kb, "luat_47_2014"):
         assert (unit["status"] == "superseded") == (unit["article"] in flagged), unit["id"]
-    old_33 = _unit(kb, "luat_47_2014", "Điều 33", "khoản 2")
+    old_33 = unit_at(kb, "luat_47_2014", "Điều 33", "khoản 2")
     assert old_33["superseded_by"] and all(
         i.startswith("luat_47_2014_amended/qc/dieu-33/") for i in old_33["superseded_by"]
     )
-    assert _unit(kb, "luat_47_2014", "Điều 3", "khoản 1")["superseded_by"] == []  # amended text not on file
-    assert _unit(kb, "luat_47_2014", "Điều 35", "khoản 1")["status"] == "in_force"
+    assert unit_at(kb, "luat_47_2014", "Điều 3", "khoản 1")["superseded_by"] == []  # amended text not on file
+    assert unit_at(kb, "luat_47_2014", "Điều 35", "khoản 1")["status"] == "in_force"
 
 
 def test_national_sources_keep_their_provenance() -> None:
@@ -222,33 +202,33 @@ def test_curated_national_quotes_are_in_force_clause_text(kb: dict[str, Any]) ->
 
 
 def _clauses(kb: dict[str, Any], doc_id: str, article: str) -> set[str | None]:
-    return {u["clause"] for u in _units(kb, doc_id) if u["article"] == article}
+    return {u["clause"] for u in units_of(kb, doc_id) if u["article"] == article}
 
 
 def test_a_page_of_the_amending_law_gives_the_new_wording_only(kb: dict[str, Any]) -> None:
     """Công báo page of Law 51/2019: its instructions ('d) Sửa đổi, bổ sung khoản 8 như sau:') and quotation marks
     frame the new wording of Art. 8 and are not text."""
-    assert {u["article"] for u in _units(kb, "luat_51_2019_cong_bao")} == {"Điều 8"}
+    assert {u["article"] for u in units_of(kb, "luat_51_2019_cong_bao")} == {"Điều 8"}
     assert _clauses(kb, "luat_51_2019_cong_bao", "Điều 8") == {
         f"khoản {n}" for n in ("7b", "7c", "7d", "8", "8a", "16")
     }
-    dn1 = _unit(kb, "luat_51_2019_cong_bao", "Điều 8", "khoản 8")
+    dn1 = unit_at(kb, "luat_51_2019_cong_bao", "Điều 8", "khoản 8")
     assert dn1["text"].startswith("DN1 - Cấp cho người nước ngoài làm việc với doanh nghiệp")
     assert dn1["article_title"] == "Ký hiệu thị thực"
-    for unit in _units(kb, "luat_51_2019_cong_bao"):
+    for unit in units_of(kb, "luat_51_2019_cong_bao"):
         assert not re.search(r"[“”]|Sửa đổi, bổ sung|như sau:", unit["text"]), unit["id"]
     # the same clause quoted by the secondary source reads the same
     for clause in ("khoản 7b", "khoản 7c", "khoản 7d"):
-        secondary = _unit(kb, "luat_47_2014_amended", "Điều 8", clause)["text"]
-        assert secondary == _unit(kb, "luat_51_2019_cong_bao", "Điều 8", clause)["text"], clause
+        secondary = unit_at(kb, "luat_47_2014_amended", "Điều 8", clause)["text"]
+        assert secondary == unit_at(kb, "luat_51_2019_cong_bao", "Điều 8", clause)["text"], clause
 
 
 def test_more_quoted_amendments_fill_the_articles_without_repeating_clauses(kb: dict[str, Any]) -> None:
     more = "luat_47_2014_amended_more"
-    assert {u["article"] for u in _units(kb, more)} == {f"Điều {n}" for n in ("7", "9", "10", "11", "16a")}
-    assert _unit(kb, more, "Điều 9", "khoản 2")["text"].startswith("Thị thực ký hiệu HN, DL, EV")
-    assert "90 ngày" in _unit(kb, more, "Điều 9", "khoản 2")["text"]
-    e_visa = _unit(kb, more, "Điều 16a", None)
+    assert {u["article"] for u in units_of(kb, more)} == {f"Điều {n}" for n in ("7", "9", "10", "11", "16a")}
+    assert unit_at(kb, more, "Điều 9", "khoản 2")["text"].startswith("Thị thực ký hiệu HN, DL, EV")
+    assert "90 ngày" in unit_at(kb, more, "Điều 9", "khoản 2")["text"]
+    e_visa = unit_at(kb, more, "Điều 16a", None)
     assert "03 ngày làm việc" in e_visa["text"] and e_visa["article_title"] == ""
     # Art. 9: clause numbers given by list order fit between the ones the numbered quote gives, none twice
     quoted, listed = _clauses(kb, "luat_47_2014_amended", "Điều 9"), _clauses(kb, more, "Điều 9")
@@ -257,8 +237,8 @@ def test_more_quoted_amendments_fill_the_articles_without_repeating_clauses(kb: 
     # Art. 7 clause 3 (e-visa entries) was amended again in 2023 and its wording is not on file: not quoted
     assert "khoản 3" not in _clauses(kb, more, "Điều 7")
     # Art. 11 is not amended but supplemented: the 2014 clauses stay in force beside the added clause 5
-    assert _unit(kb, "luat_47_2014", "Điều 11", "khoản 1")["status"] == "in_force"
-    assert _unit(kb, more, "Điều 11", "khoản 5")["status"] == "in_force"
+    assert unit_at(kb, "luat_47_2014", "Điều 11", "khoản 1")["status"] == "in_force"
+    assert unit_at(kb, more, "Điều 11", "khoản 5")["status"] == "in_force"
 
 
 @pytest.mark.parametrize(
@@ -275,7 +255,7 @@ def test_more_quoted_amendments_fill_the_articles_without_repeating_clauses(kb: 
 def test_amended_wording_is_dated_by_the_laws_its_quote_cites(
     kb: dict[str, Any], doc_id: str, article: str, clause: str | None, effective_from: str
 ) -> None:
-    unit = _unit(kb, doc_id, article, clause)
+    unit = unit_at(kb, doc_id, article, clause)
     assert (unit["status"], unit["effective_from"], unit["effective_to"]) == (
         "in_force",
         effective_from,
@@ -296,7 +276,7 @@ def test_amended_wording_is_dated_by_the_laws_its_quote_cites(
 def test_the_2014_wording_ends_when_the_first_amendment_applies(
     kb: dict[str, Any], article: str, clause: str, effective_to: str | None, quoted_in: set[str]
 ) -> None:
-    old = _unit(kb, "luat_47_2014", article, clause)
+    old = unit_at(kb, "luat_47_2014", article, clause)
     assert (old["status"], old["effective_to"]) == ("superseded", effective_to)
     assert {i.split("/")[0] for i in old["superseded_by"]} == quoted_in
     units = {u["id"]: u for u in kb["units"]}

@@ -8,21 +8,11 @@ from typing import Any
 
 import pytest
 
-from knowledge.builder.build import SOURCES, build
+from knowledge.builder.build import SOURCES
 from knowledge.builder.patterns import OBJECT_MARKERS, ROLE_VERBS
+from tests.knowledge.units import unit_by_id
 
 DECISIVE = {"leads", "receives", "decides", "issues"}
-
-
-@pytest.fixture(scope="module")
-def kb() -> dict[str, Any]:
-    return build(progress=lambda _line: None)[0]
-
-
-def _unit(kb: dict[str, Any], unit_id: str) -> dict[str, Any]:
-    found: list[dict[str, Any]] = [u for u in kb["units"] if u["id"] == unit_id]
-    assert len(found) == 1, unit_id
-    return found[0]
 
 
 def _roles(unit: dict[str, Any], agency: str) -> set[str]:
@@ -87,7 +77,7 @@ def test_a_decisive_role_needs_a_decisive_word(kb: dict[str, Any]) -> None:
 def test_coordination_clauses_hold_their_role(
     kb: dict[str, Any], unit_id: str, agency: str, expected: str
 ) -> None:
-    roles = _roles(_unit(kb, unit_id), agency)
+    roles = _roles(unit_by_id(kb, unit_id), agency)
     assert expected in roles and not roles & DECISIVE, roles
 
 
@@ -112,11 +102,11 @@ def test_coordination_clauses_hold_their_role(
 def test_clauses_that_give_an_office_the_file(
     kb: dict[str, Any], unit_id: str, agency: str, role: str
 ) -> None:
-    assert role in _roles(_unit(kb, unit_id), agency)
+    assert role in _roles(unit_by_id(kb, unit_id), agency)
 
 
 def test_bac_ninh_sellers_do_not_report_to_industry_and_trade(kb: dict[str, Any]) -> None:
-    unit = _unit(kb, "bac_ninh_1151_2023/qc/muc-iii-11/y-4")
+    unit = unit_by_id(kb, "bac_ninh_1151_2023/qc/muc-iii-11/y-4")
     notified = {r["agency"] for r in unit["agency_roles"] if r["role"] == "is_reported_to"}
     assert "labour_dept" in notified and "industry_trade" not in notified
     agencies = {a["id"]: a for a in json.loads((SOURCES / "agencies.json").read_text())["agencies"]}
@@ -134,7 +124,7 @@ def test_successors_not_on_file_are_said_so() -> None:
 
 
 def test_ministry_successor_basis_is_in_the_text(kb: dict[str, Any]) -> None:
-    unit = _unit(kb, "nd_219_2025/qc/dieu-36/khoan-1")
+    unit = unit_by_id(kb, "nd_219_2025/qc/dieu-36/khoan-1")
     assert unit["text"].startswith("Trách nhiệm của Bộ Nội vụ")
     assert "quản lý nhà nước về tuyển dụng, quản lý người lao động nước ngoài" in " ".join(
         u["text"] for u in kb["units"] if u["id"].startswith("nd_219_2025/qc/dieu-36/khoan-1")
@@ -162,9 +152,11 @@ def test_ministry_successor_basis_is_in_the_text(kb: dict[str, Any]) -> None:
 def test_an_author_a_rule_maker_or_a_list_does_not_act(
     kb: dict[str, Any], unit_id: str, agency: str, not_roles: set[str]
 ) -> None:
-    assert not (_roles(_unit(kb, unit_id), agency) & not_roles)
+    assert not (_roles(unit_by_id(kb, unit_id), agency) & not_roles)
 
 
 def test_a_list_sent_is_still_sent(kb: dict[str, Any]) -> None:
     # '... danh sách các dự án ... gửi về Sở Lao động': the board sends it (a list's non-decisive verb stays).
-    assert "reports_to" in _roles(_unit(kb, "bac_ninh_1151_2023/qc/muc-iii-13/y-5"), "industrial_zones_board")
+    assert "reports_to" in _roles(
+        unit_by_id(kb, "bac_ninh_1151_2023/qc/muc-iii-13/y-5"), "industrial_zones_board"
+    )

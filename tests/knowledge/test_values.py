@@ -8,25 +8,15 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from knowledge.builder.build import SOURCES, build
+from knowledge.builder.build import SOURCES
 from knowledge.builder.nlp import build_pipeline
 from knowledge.builder.values import extract_values
-
-
-@pytest.fixture(scope="module")
-def kb() -> dict[str, Any]:
-    return build(progress=lambda _line: None)[0]
+from tests.knowledge.units import unit_by_id
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return build_pipeline(json.loads((SOURCES / "agencies.json").read_text(encoding="utf-8"))["agencies"])
-
-
-def _unit(kb: dict[str, Any], unit_id: str) -> dict[str, Any]:
-    found: list[dict[str, Any]] = [u for u in kb["units"] if u["id"] == unit_id]
-    assert len(found) == 1, unit_id
-    return found[0]
 
 
 def _of(unit: dict[str, Any], kind: str, key: str = "values") -> list[dict[str, Any]]:
@@ -55,7 +45,7 @@ def test_every_value_is_the_text_at_its_offsets(kb: dict[str, Any]) -> None:
 def test_foreign_guest_declaration_fines_of_decree_282(
     kb: dict[str, Any], point_id: str, low: int, high: int, count_min: int, count_max: int | None
 ) -> None:
-    point = _unit(kb, point_id)
+    point = unit_by_id(kb, point_id)
     assert point["text"].startswith("Cơ sở lưu trú không thực hiện việc khai báo tạm trú")
     [band] = _of(point, "money_range", "context_values")  # the fine sits in the clause's lead-in
     assert (band["norm"]["min_vnd"], band["norm"]["max_vnd"]) == (low, high)
@@ -75,7 +65,7 @@ def test_work_permit_fines_for_employers(kb: dict[str, Any], doc_id: str, clause
         "c": (60_000_000, 75_000_000, 21, None),
     }
     for letter, (low, high, count_min, count_max) in expected.items():
-        point = _unit(kb, f"{doc_id}/qc/{clause}/diem-{letter}")
+        point = unit_by_id(kb, f"{doc_id}/qc/{clause}/diem-{letter}")
         [band] = _of(point, "money_range")
         assert (band["norm"]["min_vnd"], band["norm"]["max_vnd"]) == (low, high)
         [count] = _of(point, "count")
@@ -84,7 +74,7 @@ def test_work_permit_fines_for_employers(kb: dict[str, Any], doc_id: str, clause
 
 
 def test_worker_without_permit_fine_of_decree_283(kb: dict[str, Any]) -> None:
-    clause = _unit(kb, "nd_283_2026/qc/dieu-13/khoan-3")
+    clause = unit_by_id(kb, "nd_283_2026/qc/dieu-13/khoan-3")
     [band] = _of(clause, "money_range")
     assert (band["norm"]["min_vnd"], band["norm"]["max_vnd"]) == (15_000_000, 25_000_000)
     assert "người lao động nước ngoài" in clause["text"]
@@ -118,12 +108,12 @@ def test_worker_without_permit_fine_of_decree_283(kb: dict[str, Any]) -> None:
     ],
 )
 def test_periods_forms_and_ages(kb: dict[str, Any], unit_id: str, kind: str, norm: dict[str, Any]) -> None:
-    found = _of(_unit(kb, unit_id), kind)
+    found = _of(unit_by_id(kb, unit_id), kind)
     assert any(all(v["norm"].get(k) == x for k, x in norm.items()) for v in found), found
 
 
 def test_remote_area_limit_is_kept_too(kb: dict[str, Any]) -> None:
-    limits = _of(_unit(kb, "luat_47_2014_amended/qc/dieu-33/khoan-2"), "time_limit")
+    limits = _of(unit_by_id(kb, "luat_47_2014_amended/qc/dieu-33/khoan-2"), "time_limit")
     assert [(v["norm"]["hours"], v["norm"].get("remote_areas", False)) for v in limits] == [
         (12, False),
         (24, True),
@@ -131,38 +121,38 @@ def test_remote_area_limit_is_kept_too(kb: dict[str, Any]) -> None:
 
 
 def test_extension_once_is_read_from_the_words_before(kb: dict[str, Any]) -> None:
-    first, extension = _of(_unit(kb, "bo_luat_lao_dong_45_2019/qc/dieu-155/_"), "duration")
+    first, extension = _of(unit_by_id(kb, "bo_luat_lao_dong_45_2019/qc/dieu-155/_"), "duration")
     assert "extension" not in first["norm"]
     assert extension["norm"]["extension"] is True and extension["norm"]["once"] is True
     assert extension["norm"]["years"] == 2
 
 
 def test_refusal_answer_time_is_marked(kb: dict[str, Any]) -> None:
-    decided, refusal = _of(_unit(kb, "nd_219_2025/qc/dieu-22/khoan-3"), "time_limit")
+    decided, refusal = _of(unit_by_id(kb, "nd_219_2025/qc/dieu-22/khoan-3"), "time_limit")
     assert decided["norm"]["days"] == 10 and "refusal" not in decided["norm"]
     assert refusal["norm"]["days"] == 3 and refusal["norm"]["refusal"] is True
 
 
 def test_document_lists_become_document_values(kb: dict[str, Any]) -> None:
     names = [
-        _of(_unit(kb, f"luat_47_2014_amended/qc/dieu-37/khoan-1/diem-{p}"), "document")[0]["text"]
+        _of(unit_by_id(kb, f"luat_47_2014_amended/qc/dieu-37/khoan-1/diem-{p}"), "document")[0]["text"]
         for p in "abcd"
     ]
     assert names[1:3] == ["Tờ khai đề nghị cấp thẻ tạm trú có dán ảnh", "Hộ chiếu"]
-    lead = _unit(kb, "luat_47_2014_amended/qc/dieu-37/khoan-1")
+    lead = unit_by_id(kb, "luat_47_2014_amended/qc/dieu-37/khoan-1")
     assert not _of(lead, "document")  # 'Hồ sơ đề nghị cấp thẻ tạm trú bao gồm:' announces the list
-    health = _of(_unit(kb, "nd_219_2025/qc/dieu-18/khoan-2"), "document")
+    health = _of(unit_by_id(kb, "nd_219_2025/qc/dieu-18/khoan-2"), "document")
     assert health and health[0]["text"].startswith("Giấy khám sức khỏe")
     # Art. 18 k6 is an item whose points are alternatives ('là một trong các giấy tờ sau:')
-    [proof] = _of(_unit(kb, "nd_219_2025/qc/dieu-18/khoan-6"), "document")
+    [proof] = _of(unit_by_id(kb, "nd_219_2025/qc/dieu-18/khoan-6"), "document")
     assert proof["text"].startswith("Giấy tờ chứng minh hình thức làm việc") and "one_of" not in proof["norm"]
-    [option] = _of(_unit(kb, "nd_219_2025/qc/dieu-18/khoan-6/diem-a"), "document")
+    [option] = _of(unit_by_id(kb, "nd_219_2025/qc/dieu-18/khoan-6/diem-a"), "document")
     assert option["norm"]["one_of"] is True
 
 
 def test_parts_of_dates_are_not_periods(kb: dict[str, Any]) -> None:
     # '... Nghị định số 219/2025/NĐ-CP ngày 07 tháng 8 năm 2025 ...'
-    unit = _unit(kb, "nd_283_2026/qc/dieu-13/khoan-1/diem-a")
+    unit = unit_by_id(kb, "nd_283_2026/qc/dieu-13/khoan-1/diem-a")
     assert "ngày 07 tháng 8 năm 2025" in unit["text"]
     assert not _of(unit, "duration") and not _of(unit, "time_limit")
 
@@ -214,10 +204,10 @@ def test_no_values_where_there_are_none(nlp: Language, text: str) -> None:
     assert [v for v in extract_values(doc, list(doc.ents)) if v["kind"] != "office"] == []
 
 
-def test_a_range_across_units_keeps_each_bound_in_its_unit(kb: dict[str, Any]) -> None:
+def test_a_range_across_units_keeps_each_bound_in_itsunit_by_id(kb: dict[str, Any]) -> None:
     # Decree 282/2025 Art. 21 k8: 'từ 180 ngày đến dưới 01 năm' is 180 days to under 1 year, not 180 to 1 day;
     # 'không cấp đổi thẻ thường trú' in the act is no refusal to answer.
-    [band] = _of(_unit(kb, "nd_282_2025/qc/dieu-21/khoan-8"), "duration")
+    [band] = _of(unit_by_id(kb, "nd_282_2025/qc/dieu-21/khoan-8"), "duration")
     assert band["norm"] == {"min": 180, "min_unit": "day", "max": 1, "max_unit": "year"}
-    [days] = _of(_unit(kb, "nd_282_2025/qc/dieu-21/khoan-4/diem-b"), "duration")
+    [days] = _of(unit_by_id(kb, "nd_282_2025/qc/dieu-21/khoan-4/diem-b"), "duration")
     assert days["norm"] == {"min": 16, "max": 30, "unit": "day"}

@@ -1,4 +1,5 @@
-"""Files generated from the one field table are committed up to date, and nothing defines them twice."""
+"""Files generated from the one field table and the text catalogue are committed up to date, and nothing
+defines them twice."""
 
 from __future__ import annotations
 
@@ -9,13 +10,24 @@ from pathlib import Path
 import pytest
 import yaml
 
+from catalog import TRANSLATED
 from declaration_spec.fields import DECLARATION_FIELDS, ESTABLISHMENT_FIELDS, chat_fields
-from scripts import gen_declare_docs, gen_declare_slots
+from scripts import gen_declare_docs, gen_declare_slots, gen_domain_responses
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("script", ["gen_declare_slots.py", "gen_declare_docs.py"])
+# Every script that writes a committed file, run with --check.
+GENERATORS = [
+    "gen_declare_slots.py",
+    "gen_declare_docs.py",
+    "gen_domain_responses.py",
+    "gen_province_lookup.py",
+    "gen_facet_lookup.py",
+]
+
+
+@pytest.mark.parametrize("script", GENERATORS)
 def test_generated_files_are_up_to_date(script: str) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), "--check"],
@@ -24,6 +36,10 @@ def test_generated_files_are_up_to_date(script: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_generator_is_checked() -> None:
+    assert sorted(GENERATORS) == sorted(p.name for p in (ROOT / "scripts").glob("gen_*.py"))
 
 
 def test_the_docs_table_has_a_row_per_field() -> None:
@@ -41,3 +57,18 @@ def test_every_field_the_chat_asks_is_a_form_slot_defined_once() -> None:
     assert not set(generated["forms"]) & set(by_hand.get("forms") or {})
     for form, fields in gen_declare_slots.FORMS.items():
         assert generated["forms"][form]["required_slots"] == [f.slot for f in fields]
+
+
+def test_the_domains_responses_are_only_the_generated_ones_in_every_language() -> None:
+    by_hand = {
+        path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in (ROOT / "bot" / "domain").glob("*.yml")
+        if path != gen_domain_responses.OUTPUT
+    }
+    assert {name: "responses" in domain for name, domain in by_hand.items()} == dict.fromkeys(by_hand, False)
+    generated = yaml.safe_load(gen_domain_responses.OUTPUT.read_text(encoding="utf-8"))["responses"]
+    assert list(generated) == list(gen_domain_responses.RESPONSES)
+    for name, variations in generated.items():
+        languages = [v["condition"][0]["value"] for v in variations if "condition" in v]
+        assert languages == list(TRANSLATED), name
+        assert "condition" not in variations[-1], name  # English when the slot holds no other language
