@@ -7,34 +7,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.core import ActionDetectLanguage, ActionOfferLanguages, ActionShowHelp
 from actions.language import detect_language, requested_language
 from tests.actions.conftest import make_tracker
+from tests.tables import cases
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("How do I get a work permit in Hanoi?", "en"),
-        ("Làm giấy phép lao động ở đâu?", "vi"),
-        ("lam giay phep lao dong o dau", "vi"),
-        ("khai bao tam tru cho khach", "vi"),
-        ("where do I declare my guest", "en"),
-        ("tôi ở Đà Nẵng", "vi"),
-        # Names, places, codes and passport lines say nothing about the language the user reads.
-        ("Đà Nẵng", None),
-        ("Hà Nội", None),
-        ("PARK SO YEON", None),
-        ("P<KORPARK<<SO<YEON<<<<<<<<<<<<<<<<<<<<<<", None),
-        ("M12345678KOR8001019F3001015<<<<<<<<<<<<<<02", None),
-        ("work permit in Hà Nội?", "en"),
-        ("How long is a work permit valid in Việt Nam?", "en"),
-        ("what is tạm trú?", None),
-        ("工作许可证怎么办理", "zh"),
-        ("노동허가 어떻게 받아요", "ko"),
-        ("ok", None),
-        ("12", None),
-        ('/set_language{"language":"vi"}', None),
-        ("", None),
-    ],
-)
+@cases("text, expected")
 def test_detect_language(text: str, expected: str | None) -> None:
     assert detect_language(text) == expected
 
@@ -99,21 +75,7 @@ async def test_language_buttons_carry_set_language_payloads(dispatcher: Collecti
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("English please", "en"),
-        ("reply in English", "en"),
-        ("trả lời bằng tiếng Việt", "vi"),
-        ("请用中文回答", "zh"),
-        ("한국어로 답해 주세요", "ko"),
-        ("switch to Korean", "ko"),
-        ("do I need an English translation of my degree?", None),
-        ("can I teach English without a work permit?", None),
-        ("I only speak English, how do I register my stay with the police?", None),
-        ("how do I get a work permit", None),
-    ],
-)
+@cases("text, expected")
 def test_requested_language_only_for_a_switch_request(text: str, expected: str | None) -> None:
     assert requested_language(text) == expected
 

@@ -10,6 +10,7 @@ import knowledge
 from bot.rasa_client import BotMessage
 from bot.stack import StackConfig
 from tests.e2e.chat import joined, payloads, say
+from tests.tables import cases
 
 pytestmark = pytest.mark.stack
 
@@ -127,15 +128,7 @@ async def test_an_english_question_naming_english_is_answered(stack: StackConfig
     assert direct(question, "work_permit", "en") in text
 
 
-@pytest.mark.parametrize(
-    ("lang", "question", "topic", "facet"),
-    [
-        ("zh", "越南的工作许可证有效期最长是几年?", "work_permit", "validity"),
-        ("zh", "外国客人入住后几个小时内必须申报临时住宿?", "temporary_residence", "deadline"),
-        ("ko", "베트남 노동허가의 유효기간은 최대 몇 년인가요?", "work_permit", "validity"),
-        ("ko", "외국인 손님 숙박 신고를 하지 않으면 벌금이 있나요?", "temporary_residence", "penalty"),
-    ],
-)
+@cases("lang, question, topic, facet")
 async def test_chinese_and_korean_questions_get_answers_in_their_language(
     stack: StackConfig, lang: str, question: str, topic: str, facet: str
 ) -> None:

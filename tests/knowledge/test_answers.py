@@ -21,6 +21,7 @@ from knowledge import (
 )
 from knowledge.docs import PROVINCES, SAMPLES_PATH, render_samples, render_table
 from knowledge.store import get_kb
+from tests.tables import cases
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO / "knowledge" / "sources"
@@ -120,19 +121,7 @@ def test_render_quote_shows_the_vietnamese_text() -> None:
     assert quote.startswith("QĐ 1151/QĐ-UBND, Mục III.11, ý 4:") and "ít nhất 07 ngày" in quote
 
 
-@pytest.mark.parametrize(
-    ("query", "lang", "topic"),
-    [
-        ("khai báo tạm trú", "vi", "temporary_residence"),
-        ("khai bao tam tru", "vi", "temporary_residence"),
-        ("giấy phép lao động", "vi", "work_permit"),
-        ("giay phep lao dong", "vi", "work_permit"),
-        ("where do I declare a foreign guest", "en", "temporary_residence"),
-        ("work permit", "en", "work_permit"),
-        ("criminal record certificate", "en", "criminal_record"),
-        ("chào bán dịch vụ", "vi", "service_sellers"),
-    ],
-)
+@cases("query, lang, topic")
 def test_search_finds_the_topic(query: str, lang: str, topic: str) -> None:
     hits = search(query, lang=lang)
     assert hits and any(h.topic == topic for h in hits[:3]), [(h.topic, h.citation.unit_id) for h in hits]

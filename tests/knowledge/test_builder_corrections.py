@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.knowledge.units import unit_by_id, units_of
+from tests.tables import cases
 
 
 def test_bac_ninh_document_is_a_plan_implementing_a_party_directive(kb: dict[str, Any]) -> None:
@@ -28,15 +27,7 @@ def test_ha_noi_draft_replaces_decision_22_2019_not_18_2017(kb: dict[str, Any]) 
     assert kb["documents"]["ha_noi_18_2017"]["replaced_by"] == []
 
 
-@pytest.mark.parametrize(
-    ("unit_id", "zone", "agency"),
-    [
-        ("bac_ninh_1151_2023/qc/muc-iii-4/y-1", "outside", "planning_investment"),
-        ("bac_ninh_1151_2023/qc/muc-iii-13/y-5", "inside", "industrial_zones_board"),
-        ("ha_noi_draft_2025/qc/dieu-5/khoan-1", "outside", "home_affairs"),
-        ("ha_noi_draft_2025/qc/dieu-6/khoan-1", "inside", "industrial_zones_board"),
-    ],
-)
+@cases("unit_id, zone, agency")
 def test_investment_and_work_permits_inside_and_outside_the_zones(
     kb: dict[str, Any], unit_id: str, zone: str, agency: str
 ) -> None:

@@ -17,6 +17,7 @@ import pytest
 from knowledge import TOPICS, Reply, ask, not_covered_text, render_reply
 from knowledge.fit import is_person_deadline, is_validity
 from knowledge.store import get_kb
+from tests.tables import cases
 
 LANGS = ("en", "vi", "zh", "ko")
 TODAY = date(2026, 12, 1)
@@ -472,15 +473,7 @@ def test_a_validity_set_for_some_papers_says_which(lang: str) -> None:
     assert "của nước ngoài cấp" in r.direct, r.direct
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("What is the fine for a foreigner not carrying a passport?", "en"),
-        ("Người nước ngoài không mang theo hộ chiếu bị phạt bao nhiêu?", "vi"),
-        ("没带护照会被罚多少钱?", "zh"),
-        ("여권 없이 다니면 벌금이 얼마예요?", "ko"),
-    ],
-)
+@cases("text, lang")
 def test_the_fine_for_no_passport_is_the_clause_naming_that_act(text: str, lang: str) -> None:
     # 282/2025 Art. 21 k1 (no topic of its own) names the act; k7 b (acting against the visa's purpose, 20-25
     # million VND) is another act with a strong topic.
@@ -491,15 +484,7 @@ def test_the_fine_for_no_passport_is_the_clause_naming_that_act(text: str, lang:
     assert not any("25.000.000" in v.text or "25,000,000" in v.shown for v in r.values)
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "article"),
-    [
-        ("What does application for exemption from work permit in Vietnam comprise?", "en", "Điều 8"),
-        ("What documents are needed to extend a work permit?", "en", "Điều 27"),
-        ("Hồ sơ gia hạn giấy phép lao động gồm những gì?", "vi", "Điều 27"),
-        ("What documents do I need for a work permit?", "en", "Điều 18"),
-    ],
-)
+@cases("text, lang, article")
 def test_a_dossier_answer_is_the_dossier_of_the_paper_asked(text: str, lang: str, article: str) -> None:
     # Decree 219/2025: Art. 8 exemption certificate, Art. 18 work permit, Art. 27 its extension.
     r = _ask(text, lang)
@@ -563,14 +548,7 @@ def test_a_task_moved_to_another_office_is_said_as_moved_not_as_current(lang: st
     assert not unknown.covered and "Sở Tư pháp" not in unknown.direct and "Justice" not in unknown.direct
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("What is the fine for a company employing a foreigner without a work permit?", "en"),
-        ("Doanh nghiệp sử dụng lao động nước ngoài không có giấy phép lao động bị phạt bao nhiêu?", "vi"),
-        ("公司雇佣没有工作许可证的外国人罚多少?", "zh"),
-    ],
-)
+@cases("text, lang")
 def test_the_employers_fine_for_a_worker_without_a_permit_is_the_employers(text: str, lang: str) -> None:
     # 283/2026 Art. 13 k5 (the employer, graded by the number of workers in its points a-c), not k3 a (the
     # worker's 15-25 million) nor k2 a / k4 (other acts of the employer).

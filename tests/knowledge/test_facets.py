@@ -6,34 +6,10 @@ import pytest
 
 from knowledge import ask, detect_facet, detect_topic, resolve_area, search
 from knowledge.facets import FACETS
+from tests.tables import cases
 
 
-@pytest.mark.parametrize(
-    ("text", "topic", "facet"),
-    [
-        ("What is the fine if a hotel does not declare a foreign guest?", "temporary_residence", "penalty"),
-        ("muc phat khong khai bao tam tru cho nguoi nuoc ngoai", "temporary_residence", "penalty"),
-        ("Mức phạt không khai báo tạm trú cho người nước ngoài?", "temporary_residence", "penalty"),
-        ("外国人临时住宿登记的期限是多久？", "temporary_residence", "deadline"),
-        ("외국인 숙박 신고 기한은 언제까지입니까?", "temporary_residence", "deadline"),
-        ("How long is a work permit valid for?", "work_permit", "validity"),
-        ("Giấy phép lao động có giá trị bao lâu?", "work_permit", "validity"),
-        ("工作許可證的有效期是多久？", "work_permit", "validity"),  # traditional characters
-        ("노동허가 유효기간은?", "work_permit", "validity"),
-        ("What documents does the employer submit for a work permit?", "work_permit", "documents"),
-        ("Hồ sơ xin giấy phép lao động gồm những gì?", "work_permit", "documents"),
-        ("How long does it take to get a criminal record certificate?", "criminal_record", "processing_time"),
-        ("Xin phiếu lý lịch tư pháp mất bao lâu?", "criminal_record", "processing_time"),
-        ("无犯罪记录证明需要什么材料？", "criminal_record", "documents"),
-        ("Where can I do the health check for my work permit?", "health_check", "where"),
-        ("khám sức khỏe cho người nước ngoài ở đâu", "health_check", "where"),
-        ("Who is exempt from a work permit?", "work_permit", "exemption"),
-        ("What is the procedure for extending a work permit?", "work_permit", "procedure"),
-        ("Điều kiện và thủ tục cấp giấy phép lao động?", "work_permit", "eligibility"),
-        ("How much is the fee for a work permit?", "work_permit", "fee"),
-        ("How do I extend my temporary residence card?", "visa_residence_card", "validity"),
-    ],
-)
+@cases("text, topic, facet")
 def test_topic_and_facet_are_read_from_the_question(text: str, topic: str, facet: str) -> None:
     assert (detect_topic(text), detect_facet(text)) == (topic, facet)
 

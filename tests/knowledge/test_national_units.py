@@ -11,6 +11,7 @@ import pytest
 
 from knowledge.builder.build import SOURCES
 from tests.knowledge.units import unit_at, units_of
+from tests.tables import cases
 
 NATIONAL = SOURCES / "national"
 _ARTICLE = re.compile(r"^Điều (\d+)\.", re.MULTILINE)
@@ -129,15 +130,7 @@ def test_documents_are_dated(
         assert field in doc
 
 
-@pytest.mark.parametrize(
-    ("doc_id", "article", "clause", "date"),
-    [
-        ("nd_282_2025", "Điều 69", "khoản 1", "15 tháng 12 năm 2025"),
-        ("nd_283_2026", "Điều 66", "khoản 1", "10 tháng 9 năm 2026"),
-        ("nd_216_2026", "Điều 27", "khoản 1", "01 tháng 7 năm 2026"),
-        ("nd_219_2025", "Điều 35", "khoản 1", "07 tháng 8 năm 2025"),
-    ],
-)
+@cases("doc_id, article, clause, date")
 def test_effective_dates_agree_with_the_text(
     kb: dict[str, Any], doc_id: str, article: str, clause: str, date: str
 ) -> None:

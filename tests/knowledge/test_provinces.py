@@ -12,6 +12,7 @@ from knowledge.provinces import (
     resolve_province,
 )
 from knowledge.text import fold
+from tests.tables import cases
 
 
 def test_there_are_34_units_with_unique_codes_and_names() -> None:
@@ -72,22 +73,7 @@ def test_current_unit_spellings(text: str, code: str) -> None:
     assert hit[1] is None
 
 
-@pytest.mark.parametrize(
-    ("text", "code", "old"),
-    [
-        ("Hà Nam", "ninh_binh", "Hà Nam"),
-        ("ha nam", "ninh_binh", "Hà Nam"),
-        ("tỉnh Hà Nam", "ninh_binh", "Hà Nam"),
-        ("Nam Dinh", "ninh_binh", "Nam Định"),
-        ("Bắc Giang", "bac_ninh", "Bắc Giang"),
-        ("Thừa Thiên Huế", "hue", "Thừa Thiên Huế"),
-        ("Vũng Tàu", "ho_chi_minh", "Bà Rịa - Vũng Tàu"),
-        ("Ba Ria - Vung Tau", "ho_chi_minh", "Bà Rịa - Vũng Tàu"),
-        ("Binh Duong", "ho_chi_minh", "Bình Dương"),
-        ("Quảng Nam", "da_nang", "Quảng Nam"),
-        ("Kontum", "quang_ngai", "Kon Tum"),
-    ],
-)
+@cases("text, code, old")
 def test_old_province_names_resolve_to_their_unit_and_keep_the_area(text: str, code: str, old: str) -> None:
     assert resolve_area(text) == (province_by_code(code), old)
     province = resolve_province(text)

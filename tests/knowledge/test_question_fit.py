@@ -15,6 +15,7 @@ import pytest
 from knowledge import Reply, ask, not_covered_text, render_reply
 from knowledge.store import get_kb
 from knowledge.text import fold
+from tests.tables import cases
 
 TODAY = date(2026, 12, 1)
 
@@ -83,15 +84,7 @@ def test_a_visa_exemption_for_a_spouse_quotes_the_sentence_naming_spouses() -> N
 OVERSTAY = "quá thời hạn"  # 282/2025 Art. 21: 'sử dụng chứng nhận tạm trú, ..., thẻ tạm trú ... quá thời hạn'
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("What happens if my TRC expires and I stay?", "en"),
-        ("My residence card expired 3 months ago, what is the fine?", "en"),
-        ("Thẻ tạm trú quá hạn bị phạt thế nào?", "vi"),
-        ("Phạt bao nhiêu khi thẻ tạm trú hết hạn mà vẫn ở lại?", "vi"),
-    ],
-)
+@cases("text, lang")
 def test_an_expired_card_kept_is_fined_as_the_overstay_grades_not_another_act(text: str, lang: str) -> None:
     r = _ask(text, lang)
     assert r.facet == "penalty" and r.covered
@@ -126,14 +119,7 @@ def test_times_of_several_routes_each_say_their_route() -> None:
 # --- 'what is X' is answered with the clause defining X -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("What is a temporary residence card?", "en"),
-        ("Thẻ tạm trú là gì?", "vi"),
-        ("什么是居留卡？", "zh"),
-    ],
-)
+@cases("text, lang")
 def test_what_a_residence_card_is_is_answered_with_the_clause_defining_it(text: str, lang: str) -> None:
     r = _ask(text, lang)
     assert r.covered
@@ -185,21 +171,7 @@ def test_not_covered_quotes_no_clause_sharing_only_the_topics_name() -> None:
 # --- what the question asks, read from its own words ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "facet"),
-    [
-        ("Who is eligible for a work permit exemption?", "en", "exemption"),
-        ("外国人在哪些情况下无需申请工作许可证?", "zh", "exemption"),
-        ("How do I get a certificate of work permit exemption?", "en", "procedure"),
-        ("申请司法记录的程序是什么?", "zh", "procedure"),
-        ("Công ty không làm giấy phép lao động cho người nước ngoài có bị xử lý không?", "vi", "penalty"),
-        ("我的旅游签证过期两个月了?", "zh", "penalty"),  # an act named and nothing else asked: its fine
-        ("Who is granted a temporary residence card?", "en", "eligibility"),
-        ("Thẩm quyền cấp giấy phép lao động thuộc cơ quan nào?", "vi", "where"),
-        ("Is a work permit required for a foreign board member?", "en", "exemption"),
-        ("Xin giấy xác nhận không thuộc diện cấp giấy phép lao động cần giấy tờ gì?", "vi", "documents"),
-    ],
-)
+@cases("text, lang, facet")
 def test_the_facet_is_what_the_question_asks(text: str, lang: str, facet: str) -> None:
     assert _ask(text, lang).facet == facet
 

@@ -11,6 +11,7 @@ import pytest
 from knowledge.builder.build import SOURCES
 from knowledge.builder.patterns import OBJECT_MARKERS, ROLE_VERBS
 from tests.knowledge.units import unit_by_id
+from tests.tables import cases
 
 DECISIVE = {"leads", "receives", "decides", "issues"}
 
@@ -51,29 +52,7 @@ def test_a_decisive_role_needs_a_decisive_word(kb: dict[str, Any]) -> None:
                 assert role["verb"] not in weak, (unit["id"], role)
 
 
-@pytest.mark.parametrize(
-    ("unit_id", "agency", "expected"),
-    [
-        # Hà Nội 2025 draft: the zones board only coordinates with the police and Sở Nội vụ
-        ("ha_noi_draft_2025/qc/dieu-6/khoan-1", "industrial_zones_board", "coordinates"),
-        ("ha_noi_draft_2025/qc/dieu-6/khoan-2", "industrial_zones_board", "coordinates"),
-        ("ha_noi_draft_2025/qc/dieu-6/khoan-2", "home_affairs", "coordinates"),
-        ("ha_noi_draft_2025/qc/dieu-6/khoan-3", "industrial_zones_board", "coordinates"),
-        # the city police coordinate on work-permit files; they do not decide them
-        ("ha_noi_draft_2025/qc/dieu-7/khoan-3", "provincial_police", "coordinates"),
-        ("ha_noi_draft_2025/qc/dieu-7/khoan-4", "home_affairs", "coordinates"),
-        ("ha_noi_draft_2025/qc/dieu-7/khoan-6", "provincial_police", "coordinates"),
-        # the health department publishes the clinics and informs Sở Nội vụ
-        ("ha_noi_draft_2025/qc/dieu-12/khoan-3", "health", "coordinates"),
-        ("ha_noi_draft_2025/qc/dieu-12/khoan-4", "home_affairs", "is_reported_to"),
-        ("ha_noi_draft_2025/qc/dieu-12/khoan-4", "health", "informs"),
-        ("ha_noi_draft_2025/qc/dieu-17/_", "home_affairs", "coordinates"),
-        ("ha_noi_draft_2025/qc/dieu-17/_", "provincial_police", "coordinates"),
-        # Bắc Ninh: service sellers notify the labour department; Sở Công Thương only guides them
-        ("bac_ninh_1151_2023/qc/muc-iii-11/y-4", "industry_trade", "guides"),
-        ("bac_ninh_1151_2023/qc/muc-iii-11/y-1", "industry_trade", "coordinates"),
-    ],
-)
+@cases("unit_id, agency, expected")
 def test_coordination_clauses_hold_their_role(
     kb: dict[str, Any], unit_id: str, agency: str, expected: str
 ) -> None:
@@ -81,24 +60,7 @@ def test_coordination_clauses_hold_their_role(
     assert expected in roles and not roles & DECISIVE, roles
 
 
-@pytest.mark.parametrize(
-    ("unit_id", "agency", "role"),
-    [
-        ("ha_noi_draft_2025/qc/dieu-5/khoan-1", "home_affairs", "receives"),
-        ("ha_noi_draft_2025/qc/dieu-5/khoan-1", "home_affairs", "decides"),
-        ("ha_noi_draft_2025/qc/dieu-17/_", "science_technology", "leads"),
-        # '... Công an Thành phố chủ trì, phối hợp với ... ban hành quy trình' (the online criminal-record route)
-        ("ha_noi_draft_2025/qc/dieu-7/khoan-4", "provincial_police", "leads"),
-        ("ha_noi_draft_2025/qc/dieu-12/khoan-4", "health", "informs"),
-        ("bac_ninh_1151_2023/qc/muc-iii-11/y-4", "labour_dept", "is_reported_to"),
-        ("luat_47_2014_amended/qc/dieu-33/khoan-1", "commune_police", "receives"),
-        ("luat_47_2014_amended/qc/dieu-33/khoan-1", "border_guard", "informs"),
-        ("luat_47_2014_amended/qc/dieu-37/khoan-2/diem-c", "immigration_authority", "decides"),
-        ("nd_219_2025/qc/dieu-4/khoan-1", "provincial_pc", "issues"),
-        ("nd_216_2026/qc/dieu-25/khoan-1", "criminal_record_issuer", "issues"),
-        ("tt_53_2016/qc/dieu-6/_", "immigration_office", "receives"),
-    ],
-)
+@cases("unit_id, agency, role")
 def test_clauses_that_give_an_office_the_file(
     kb: dict[str, Any], unit_id: str, agency: str, role: str
 ) -> None:
