@@ -31,6 +31,9 @@ def cases(argnames: str) -> Callable[[Test], Test]:
     """`pytest.mark.parametrize(argnames, rows)` with the rows kept under the test's own name."""
 
     def mark(test: Test) -> Test:
-        return pytest.mark.parametrize(argnames, table(test.__code__.co_filename, test.__name__))(test)
+        marked: Test = pytest.mark.parametrize(argnames, table(test.__code__.co_filename, test.__name__))(
+            test
+        )
+        return marked
 
     return mark
