@@ -38,18 +38,14 @@ def _check() -> int:
     return 0
 
 
+_ASK_KEYWORDS = ("topic", "facet", "province", "role", "zone", "lang")
+
+
 def _ask(args: argparse.Namespace) -> int:
     from knowledge import ask, render_reply
 
-    reply = ask(
-        args.question,
-        topic=args.topic,
-        facet=args.facet,
-        province=args.province,
-        role=args.role,
-        zone=args.zone,
-        lang=args.lang,
-    )
+    # each option of the `ask` command is the keyword of knowledge.ask it sets
+    reply = ask(args.question, **{name: getattr(args, name) for name in _ASK_KEYWORDS})
     if args.json:
         print(json.dumps(reply.to_dict(), ensure_ascii=False, indent=1))
     else:
