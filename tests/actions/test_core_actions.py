@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -36,14 +38,21 @@ async def test_chosen_language_wins_over_detection(dispatcher: CollectingDispatc
     assert await ActionDetectLanguage().run(dispatcher, tracker, {}) == []
 
 
-async def test_set_language_stores_the_choice(dispatcher: CollectingDispatcher) -> None:
+async def detect_after_set_language(
+    dispatcher: CollectingDispatcher, text: str, named: str, current: str
+) -> list[dict[str, Any]]:
+    """ActionDetectLanguage's events for `text` read as set_language naming `named`, the slot at `current`."""
     tracker = make_tracker(
-        '/set_language{"language":"vi"}',
+        text,
         intent="set_language",
-        entities=[{"entity": "language", "value": "vi"}],
-        slots={"language": "en"},
+        entities=[{"entity": "language", "value": named}],
+        slots={"language": current},
     )
-    events = await ActionDetectLanguage().run(dispatcher, tracker, {})
+    return await ActionDetectLanguage().run(dispatcher, tracker, {})
+
+
+async def test_set_language_stores_the_choice(dispatcher: CollectingDispatcher) -> None:
+    events = await detect_after_set_language(dispatcher, '/set_language{"language":"vi"}', "vi", current="en")
     assert events == [SlotSet("language", "vi"), SlotSet("language_pref", "vi")]
 
 
@@ -81,13 +90,8 @@ def test_requested_language_only_for_a_switch_request(text: str, expected: str |
 
 
 async def test_a_question_naming_english_does_not_switch(dispatcher: CollectingDispatcher) -> None:
-    tracker = make_tracker(
-        "do I need an English translation of my degree for the work permit?",
-        intent="set_language",
-        entities=[{"entity": "language", "value": "en"}],
-        slots={"language": "vi"},
-    )
-    events = await ActionDetectLanguage().run(dispatcher, tracker, {})
+    text = "do I need an English translation of my degree for the work permit?"
+    events = await detect_after_set_language(dispatcher, text, "en", current="vi")
     assert SlotSet("language_pref", "en") not in events
     assert events == [SlotSet("language", "en")]  # written in English: the reply follows the words
 
