@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from catalog import translator
 from knowledge.draft import Draft
@@ -73,40 +74,21 @@ def _definitions(kb: Kb) -> dict[str, list[Unit]]:
     return found
 
 
-# 'What is a temporary residence card?': the words people use for a term the law defines, in English, Chinese
-# and Korean, and the law's term (folded); a Vietnamese question names the law's term itself.
-_TERMS: tuple[tuple[str, str, str], ...] = (
-    (
-        r"\b(temporary residence cards?|trcs?|residence cards?)\b",
-        r"居留卡|居留证|临时居留证|거주증|체류증",
-        "the tam tru",
-    ),
-    (r"\b(permanent residence cards?)\b", r"永久居留证|永久居留卡|영주\s*카드|영주증", "the thuong tru"),
-    (
-        r"\b(temporary residence certificates?|stay certificates?)\b",
-        r"暂住证明|临时居留证明",
-        "chung nhan tam tru",
-    ),
-    (r"\b(visas?)\b(?! run)", r"签证|비자|사증", "thi thuc"),
-    (
-        r"\b(accommodation establishments?|accommodations?|lodging)\b",
-        r"住宿场所|住宿设施|숙박\s*시설",
-        "co so luu tru",
-    ),
-    (
-        # 'tam tru' said by foreigners (땀주) is the registration their host makes, not the card.
-        r"\b(temporary residence declarations?|declar\w* (of )?temporary residence|tam tru (registration|declaration))\b",
-        r"临时住宿申报|住宿登记|임시\s*거주\s*신고|땀주|땀쭈",
-        "khai bao tam tru",
-    ),
-    (r"\b(transit area)\b", r"过境区|환승\s*구역", "khu vuc qua canh"),
-    (
-        r"\b(exit ban|suspension of exit|temporary exit ban)\b",
-        r"暂缓出境|限制出境|출국\s*정지",
-        "tam hoan xuat canh",
-    ),
-    (r"\b(consular legali[sz]ation)\b", r"领事认证|영사\s*확인", "hop phap hoa lanh su"),
-)
+# 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv).
+_TERMS_PATH = Path(__file__).resolve().parent / "data" / "defined_terms.tsv"
+
+
+def _read_terms() -> tuple[tuple[str, str, str], ...]:
+    """(English pattern on the folded question, Chinese/Korean pattern on the raw one, the law's term)."""
+    rows = []
+    for line in _TERMS_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            folded, raw, term = line.split("\t")
+            rows.append((folded, raw, term))
+    return tuple(rows)
+
+
+_TERMS = _read_terms()
 _TERM_PATTERNS = tuple((re.compile(folded), re.compile(raw), term) for folded, raw, term in _TERMS)
 _TERM_OPENING = re.compile(r"^(\S+(?: \S+){0,7}?) là ")
 _DEFINES_TITLE = "giai thich tu ngu"
