@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 from catalog import translator
 from knowledge.draft import Draft
 from knowledge.fit import symbols_asked
 from knowledge.selection import Unit, in_force, index_for, is_national
 from knowledge.store import Kb
-from knowledge.text import fold
+from knowledge.text import data_rows, fold
 
 _t = translator("knowledge")
 
@@ -75,20 +74,7 @@ def _definitions(kb: Kb) -> dict[str, list[Unit]]:
 
 
 # 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv).
-_TERMS_PATH = Path(__file__).resolve().parent / "data" / "defined_terms.tsv"
-
-
-def _read_terms() -> tuple[tuple[str, str, str], ...]:
-    """(English pattern on the folded question, Chinese/Korean pattern on the raw one, the law's term)."""
-    rows = []
-    for line in _TERMS_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            folded, raw, term = line.split("\t")
-            rows.append((folded, raw, term))
-    return tuple(rows)
-
-
-_TERMS = _read_terms()
+_TERMS = tuple((folded, raw, term) for folded, raw, term in data_rows("defined_terms.tsv"))
 _TERM_PATTERNS = tuple((re.compile(folded), re.compile(raw), term) for folded, raw, term in _TERMS)
 _TERM_OPENING = re.compile(r"^(\S+(?: \S+){0,7}?) là ")
 _DEFINES_TITLE = "giai thich tu ngu"

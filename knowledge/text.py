@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
 
 # đ/Đ are letters of their own in Unicode: NFD does not split them into d + a mark.
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -24,3 +27,9 @@ def fold(text: str) -> str:
 def nfc(text: str) -> str:
     """Canonical composition, so that 'Hoà' typed two ways compares equal."""
     return unicodedata.normalize("NFC", text)
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of the tab-separated table knowledge/data/<name>; lines starting with '#' are comments."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
