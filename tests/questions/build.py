@@ -1,4 +1,5 @@
-"""Builds dev.jsonl / test.jsonl / tune.jsonl from the collected records in ``records.py``.
+"""Builds dev.jsonl / test.jsonl / tune.jsonl from the collected records
+(``questions.yaml``, joined to their answer bundles by ``records.py``).
 
 Batch 1 is split by a fixed hash of the question text (sha256, first byte < 58 -> dev, ~23 %, else
 test), never chosen by hand; later batches go whole to ``tune``, so dev and test keep their members.
