@@ -56,6 +56,16 @@ class ServiceSpec:
     startup_timeout: float = 60.0
 
 
+class _LoopbackUrl:
+    """A read-only attribute of StackConfig: the loopback URL of the port field it names."""
+
+    def __init__(self, port_field: str) -> None:
+        self.port_field = port_field
+
+    def __get__(self, config: object, owner: type | None = None) -> str:
+        return table.loopback_url(getattr(config, self.port_field))
+
+
 @dataclass(frozen=True)
 class StackConfig:
     """One running stack: where everything listens, which files and which secrets it uses. Built from
@@ -117,17 +127,9 @@ class StackConfig:
     def channel_token(self) -> str:
         return self.secret(table.CHANNEL_TOKEN)
 
-    @property
-    def api_url(self) -> str:
-        return table.loopback_url(self.api_port)
-
-    @property
-    def actions_url(self) -> str:
-        return table.loopback_url(self.actions_port)
-
-    @property
-    def rasa_url(self) -> str:
-        return table.loopback_url(self.rasa_port)
+    api_url = _LoopbackUrl("api_port")
+    actions_url = _LoopbackUrl("actions_port")
+    rasa_url = _LoopbackUrl("rasa_port")
 
 
 def service_specs(config: StackConfig) -> list[ServiceSpec]:
