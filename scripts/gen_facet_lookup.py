@@ -34,21 +34,23 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "required documents", "supporting documents", "what paperwork", "paperwork", "which papers",
         "giấy tờ", "giấy tờ gì", "hồ sơ gồm", "hồ sơ cần", "cần hồ sơ", "thành phần hồ sơ", "chuẩn bị gì",
         "cần những gì", "mang theo gì", "bộ hồ sơ", "hồ sơ những gì", "cần giấy tờ",
-        "材料", "资料", "文件", "需要准备什么", "서류", "구비서류", "준비물",
+        "材料", "资料", "文件", "需要准备什么", "要带什么", "准备哪些", "서류", "구비서류", "준비물", "뭘 준비", "무엇을 준비",
     ),
     "deadline": (
         "deadline", "time limit", "how soon", "by when", "within how many", "how many hours",
         "how many days do i have", "how long do i have", "how quickly",
         "thời hạn khai báo", "hạn chót", "chậm nhất", "trong vòng bao lâu", "trong bao lâu", "mấy tiếng",
         "bao nhiêu giờ", "mấy giờ phải", "trong thời hạn",
-        "期限", "截止", "多少小时内", "几个小时内", "几天内", "기한", "마감", "몇 시간 이내", "며칠 이내", "언제까지",
+        "期限", "截止", "多少小时内", "几个小时内", "几天内", "多久之内", "多久内", "最晚", "最迟", "기한", "마감", "몇 시간 이내",
+        "며칠 이내", "이내에", "언제까지", "시간 안에", "며칠 안에",
     ),
     "processing_time": (
         "how long does it take", "how long will it take", "how long to get", "how long to process",
         "processing time", "how many days to get", "how many days does it take", "turnaround", "waiting time",
         "mất bao lâu", "mất mấy ngày", "mất bao nhiêu ngày", "bao lâu thì có", "bao lâu có", "bao lâu thì được", "thời gian giải quyết",
         "thời gian xử lý", "mấy ngày thì có", "mấy ngày có", "bao nhiêu ngày",
-        "多久能拿到", "多长时间能", "办理时间", "需要多长时间", "需要多久", "几天能", "얼마나 걸리", "처리 기간", "며칠 걸리",
+        "多久能拿到", "多长时间能", "办理时间", "需要多长时间", "需要多久", "几天能", "多久才能", "要等多久", "多久可以拿到",
+        "얼마나 걸리", "얼마나 걸려", "처리 기간", "며칠 걸리", "며칠이나 걸리",
     ),
     "validity": (
         "valid", "validity", "expire", "expires", "expiry", "expiration", "extend", "extension", "renew",
@@ -60,7 +62,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fee": (
         "fee", "fees", "cost", "costs", "how much does it cost", "how much is it", "price", "charge",
         "charges", "lệ phí", "phí", "chi phí", "bao nhiêu tiền", "mất tiền", "tốn bao nhiêu",
-        "费用", "多少钱", "收费", "手续费", "수수료", "비용", "얼마나 드",
+        "费用", "多少钱", "收费", "手续费", "要钱吗", "收不收费", "价格", "수수료", "비용", "얼마나 드", "돈이 들", "돈이 드", "가격",
     ),
     "penalty": (
         "fine", "fined", "fines", "penalty", "penalties", "punished", "punishment", "sanction", "sanctions",
@@ -68,7 +70,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "if we don't", "if i do not", "too late", "late",
         "phạt", "bị phạt", "mức phạt", "xử phạt", "tiền phạt", "nếu không khai báo", "nếu quên", "quá hạn",
         "trễ hạn", "chậm trễ", "nếu trễ", "nếu chậm",
-        "罚款", "处罚", "罚", "逾期", "晚了", "벌금", "과태료", "처벌", "늦으면", "안 하면",
+        "罚款", "处罚", "罚", "逾期", "晚了", "벌금", "과태료", "처벌", "늦으면", "안 하면", "불이익",
     ),
     "eligibility": (
         "eligible", "eligibility", "conditions", "condition", "qualify", "qualifications", "requirements for",
@@ -87,15 +89,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "how do i register", "how to file", "apply online", "online", "step by step",
         "thủ tục", "quy trình", "các bước", "trình tự", "cách làm", "làm thế nào", "làm sao", "trực tuyến",
         "nộp online", "cách khai báo", "cách xin",
-        "流程", "程序", "手续", "步骤", "怎么办理", "如何办理", "怎么申请", "如何申请", "怎么申报",
-        "절차", "방법", "어떻게 신청", "어떻게 받", "어떻게 하",
+        "流程", "程序", "手续", "步骤", "怎么办理", "如何办理", "怎么申请", "如何申请", "怎么申报", "网上", "在线",
+        "怎么登记", "如何登记", "절차", "방법", "어떻게 신청", "어떻게 받", "어떻게 하", "온라인", "인터넷으로",
     ),
     "where": (
         "where", "which office", "what office", "which authority", "which department", "who issues",
         "who grants", "where to apply", "where do i apply", "where can i get", "which hospital",
         "which hospitals", "which clinic", "which clinics",
         "ở đâu", "nộp ở đâu", "cơ quan nào", "chỗ nào", "nơi nào", "bệnh viện nào", "phòng khám nào", "cơ sở nào", "làm ở đâu", "nộp đâu", "ai cấp",
-        "在哪里", "在哪", "哪里", "哪个部门", "哪个机关", "어디", "어느 기관", "어느 기관에서",
+        "在哪里", "在哪", "哪里", "哪个部门", "哪个机关", "去哪", "哪家", "哪儿", "어디", "어느 기관", "어느 기관에서", "어느 병원",
     ),
     "who": (
         "who must", "who has to", "who should", "who is responsible", "whose job", "whose responsibility",
