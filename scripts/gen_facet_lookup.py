@@ -53,8 +53,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "얼마나 걸리", "얼마나 걸려", "처리 기간", "며칠 걸리", "며칠이나 걸리",
     ),
     "validity": (
-        "valid", "validity", "expire", "expires", "expiry", "expiration", "extend", "extension", "renew",
-        "renewal", "how long does it last",
+        "valid", "validity", "expire", "expires", "expired", "expiring", "expiry", "expiration", "extend",
+        "extended", "extending", "extension", "renew", "renewed", "renewing", "renewal", "how long does it last",
         "có giá trị", "giá trị bao lâu", "hiệu lực", "gia hạn", "hết hạn", "thời hạn của", "thời hạn giấy phép",
         "thời hạn thẻ", "cấp lại",
         "有效期", "有效", "延期", "续签", "延长", "过期", "유효기간", "유효", "연장", "갱신", "만료",
