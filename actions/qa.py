@@ -194,7 +194,22 @@ class ActionAnswerProcedure(SafeAction):
     ) -> list[EventType]:
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
-        return answer_question(dispatcher, tracker, topic, new_question=intent in TOPIC_BY_INTENT)
+        named = topic_in_words(message_text(tracker), topic)
+        new_question = intent in TOPIC_BY_INTENT or named is not None
+        return answer_question(dispatcher, tracker, named or topic, new_question=new_question)
+
+
+def topic_in_words(text: str, topic: str | None) -> str | None:
+    """The topic the words clearly name instead of `topic` (the intent's, or the remembered one), else None.
+    A paper's own name ('visa', 'thị thực', '签证', '비자', 'work permit', 'lý lịch tư pháp') wins over a
+    model that read the context ('foreign workers' -> work permit) unless the words name `topic` too."""
+    if is_button(text):
+        return None
+    named = knowledge.named_topics(text)
+    found = knowledge.detect_topic(text)
+    if found is None or found == topic or topic in named:
+        return None
+    return found if named.get(found, 0.0) >= knowledge.NAMING_WEIGHT else None
 
 
 def answer_question(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from knowledge.answers import answer
 from knowledge.compose import ask, not_covered_text
 from knowledge.errors import KnowledgeError, UnknownFacetError, UnknownRoleError, UnknownTopicError
-from knowledge.facets import FACETS, detect_facet, detect_topic
+from knowledge.facets import FACETS, NAMING_WEIGHT, detect_facet, detect_topic, named_topics
 from knowledge.model import AgencyRef, Answer, Citation, Hit, Reply, StatedValue
 from knowledge.provinces import (
     Province,
@@ -25,6 +25,7 @@ from knowledge.templates import ROLES, TOPICS
 
 __all__ = [
     "FACETS",
+    "NAMING_WEIGHT",
     "ROLES",
     "TOPICS",
     "AgencyRef",
@@ -44,6 +45,7 @@ __all__ = [
     "detect_facet",
     "detect_topic",
     "find_province_in_text",
+    "named_topics",
     "not_covered_text",
     "render_answer",
     "render_hit",

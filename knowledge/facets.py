@@ -107,20 +107,28 @@ _SIMPLIFIED = str.maketrans(
 )
 
 
+def _matched(
+    text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
+) -> dict[str, list[float]]:
+    """The weights of the rules that match, per name."""
+    folded = _folded(text)
+    text = text.translate(_SIMPLIFIED)
+    found: dict[str, list[float]] = {}
+    for name, group in patterns.items():
+        weights = [
+            weight
+            for on_folded, on_raw, weight in group
+            if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text))
+        ]
+        if weights:
+            found[name] = weights
+    return found
+
+
 def _scores(
     text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
 ) -> dict[str, float]:
-    folded = _folded(text)
-    text = text.translate(_SIMPLIFIED)
-    scores: dict[str, float] = {}
-    for name, group in patterns.items():
-        total = 0.0
-        for on_folded, on_raw, weight in group:
-            if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text)):
-                total += weight
-        if total:
-            scores[name] = total
-    return scores
+    return {name: sum(weights) for name, weights in _matched(text, patterns).items()}
 
 
 def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
@@ -174,12 +182,31 @@ _TOPIC_ORDER = (
 )
 
 
-def detect_topic(text: str) -> str | None:
-    """'Giấy phép lao động có thời hạn bao lâu?' -> 'work_permit'; None when no topic word is there."""
+def _topic_scores(text: str) -> dict[str, float]:
     scores = _scores(text, _TOPIC_PATTERNS)
     declares = re.search(r"\b(declar\w*|khai bao)\b", _folded(text)) or re.search(r"申报|신고", text)
     if "visa_residence_card" in scores and "temporary_residence" in scores and not declares:
         scores.pop("temporary_residence")  # 'temporary residence card' names the card, not the declaration
     if "investment" in scores and "temporary_residence" in scores:
         scores.pop("temporary_residence")  # 'register a company' is not a residence registration
-    return _best(scores, _TOPIC_ORDER)
+    return scores
+
+
+def detect_topic(text: str) -> str | None:
+    """'Giấy phép lao động có thời hạn bao lâu?' -> 'work_permit'; None when no topic word is there."""
+    return _best(_topic_scores(text), _TOPIC_ORDER)
+
+
+# A name of this weight is a paper's own ('visa', 'giấy phép lao động', '签证', '비자'), clear on its own.
+NAMING_WEIGHT = 3.0
+_OWN_NAME = {name: max(weight for _, _, weight in group) for name, group in _TOPIC_PATTERNS.items()}
+
+
+def named_topics(text: str) -> dict[str, float]:
+    """Topics named by their own words (their strongest rule), with that name's weight: 'work permit' names
+    work_permit (3), 'declare' temporary_residence (2); context such as 'foreign workers' or 'passport' names
+    none, and 'temporary residence card' names the card, not the declaration."""
+    matched = _matched(text, _TOPIC_PATTERNS)
+    return {
+        topic: _OWN_NAME[topic] for topic in _topic_scores(text) if max(matched[topic]) >= _OWN_NAME[topic]
+    }

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import knowledge
 from actions.qa import (
+    TOPIC_BY_INTENT,
     ActionAnswerProcedure,
     ActionDefaultAskAffirmation,
     ActionShowDecreeText,
@@ -307,3 +308,46 @@ async def test_a_detail_with_nothing_in_it_shows_what_i_can_do() -> None:
     assert message["text"].startswith("Tôi có thể giúp")
     assert "/ask_work_permit" in payloads([message])
     assert "topic" not in slots
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "intent", "topic"),
+    [
+        # A paper named by its own words wins over the intent.
+        ("en", "Do I need a visa to work in Vietnam?", "ask_work_permit", "visa_residence_card"),
+        ("vi", "Gia hạn thị thực cho lao động nước ngoài?", "ask_work_permit", "visa_residence_card"),
+        ("zh", "签证快到期了怎么办?", "ask_temporary_residence", "visa_residence_card"),
+        ("ko", "비자 연장은 어디서 하나요?", "ask_temporary_residence", "visa_residence_card"),
+        ("vi", "Lý lịch tư pháp cho người làm việc tại Việt Nam?", "ask_work_permit", "criminal_record"),
+        ("en", "As a foreign worker, how do I get my criminal record?", "ask_work_permit", "criminal_record"),
+        ("vi", "giấy phép lao động hết hạn thì phải làm sao?", "ask_visa", "work_permit"),
+        ("zh", "外国员工的工作许可要准备什么?", "ask_health_check", "work_permit"),
+        ("ko", "노동허가 신청은 누가 하나요?", "ask_criminal_record", "work_permit"),
+        # The intent's topic is named too (the model read the whole sentence), or the other topic only by
+        # context words ('foreign workers'): the intent stands.
+        ("en", "I hold a work permit: declare my guest?", "ask_temporary_residence", "temporary_residence"),
+        ("en", "A residence card with my work permit?", "ask_visa", "visa_residence_card"),
+        ("en", "Do we have to report our foreign workers to anyone?", "ask_reporting", "reporting"),
+    ],
+)
+async def test_a_paper_named_in_the_words_wins_over_the_intent(
+    lang: str, text: str, intent: str, topic: str
+) -> None:
+    assert knowledge.detect_topic(text) != TOPIC_BY_INTENT[intent]
+    slots, [message] = await answer(text, intent, [], {"language": lang})
+    assert slots["topic"] == topic
+    expected = knowledge.ask(text, topic=topic, role=role_in_text(text), lang=lang)
+    assert message["text"] == knowledge.render_reply(expected, lang)
+
+
+async def test_a_follow_up_naming_another_paper_moves_to_it() -> None:
+    slots, [message] = await answer(
+        "and for the visa?", "inform", [], {"topic": "work_permit", "facet": "fee"}
+    )
+    assert slots["topic"] == "visa_residence_card"
+    expected = knowledge.ask("and for the visa?", topic="visa_residence_card", lang="en")
+    assert message["text"] == knowledge.render_reply(expected, "en")
+    slots, _ = await answer(
+        '/inform{"province": "Bắc Ninh"}', "inform", [entity("province", "Bắc Ninh")], slots
+    )
+    assert slots["topic"] == "visa_residence_card"

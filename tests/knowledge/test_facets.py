@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import ask, detect_facet, detect_topic, resolve_area, search
+from knowledge import ask, detect_facet, detect_topic, named_topics, resolve_area, search
 from knowledge.facets import FACETS
 from tests.tables import cases
 
@@ -34,3 +34,23 @@ def test_registering_a_company_is_not_a_residence_declaration() -> None:
     assert all(h.topic == "investment" for h in search("register a company as a foreign investor"))
     assert ask("How do I register a company in Vietnam?").topic == "investment"
     assert detect_topic("How do I register my foreign guest?") == "temporary_residence"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Do I need a visa to work in Vietnam?", {"visa_residence_card": 3}),  # 'work in Vietnam' is context
+        ("thủ tục xin thị thực", {"visa_residence_card": 3}),
+        ("lý lịch tư pháp cho người lao động nước ngoài", {"criminal_record": 3}),
+        ("工作许可证要什么材料", {"work_permit": 3}),
+        ("노동허가 연장", {"work_permit": 3}),
+        ("How do I declare my foreign guest?", {"temporary_residence": 2}),
+        (
+            "How do I extend my temporary residence card?",
+            {"visa_residence_card": 3},
+        ),  # the card, not the stay
+        ("I lost my passport", {}),  # a passport names no paper's procedure
+    ],
+)
+def test_named_topics_are_the_papers_named_by_their_own_words(text: str, named: dict[str, float]) -> None:
+    assert named_topics(text) == named
