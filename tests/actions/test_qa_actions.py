@@ -24,6 +24,7 @@ from actions.qa import (
     zone_in_text,
 )
 from tests.actions.conftest import make_tracker
+from tests.tables import cases
 
 
 def entity(name: str, value: str) -> dict[str, str]:
@@ -310,26 +311,7 @@ async def test_a_detail_with_nothing_in_it_shows_what_i_can_do() -> None:
     assert "topic" not in slots
 
 
-@pytest.mark.parametrize(
-    ("lang", "text", "intent", "topic"),
-    [
-        # A paper named by its own words wins over the intent.
-        ("en", "Do I need a visa to work in Vietnam?", "ask_work_permit", "visa_residence_card"),
-        ("vi", "Gia hạn thị thực cho lao động nước ngoài?", "ask_work_permit", "visa_residence_card"),
-        ("zh", "签证快到期了怎么办?", "ask_temporary_residence", "visa_residence_card"),
-        ("ko", "비자 연장은 어디서 하나요?", "ask_temporary_residence", "visa_residence_card"),
-        ("vi", "Lý lịch tư pháp cho người làm việc tại Việt Nam?", "ask_work_permit", "criminal_record"),
-        ("en", "As a foreign worker, how do I get my criminal record?", "ask_work_permit", "criminal_record"),
-        ("vi", "giấy phép lao động hết hạn thì phải làm sao?", "ask_visa", "work_permit"),
-        ("zh", "外国员工的工作许可要准备什么?", "ask_health_check", "work_permit"),
-        ("ko", "노동허가 신청은 누가 하나요?", "ask_criminal_record", "work_permit"),
-        # The intent's topic is named too (the model read the whole sentence), or the other topic only by
-        # context words ('foreign workers'): the intent stands.
-        ("en", "I hold a work permit: declare my guest?", "ask_temporary_residence", "temporary_residence"),
-        ("en", "A residence card with my work permit?", "ask_visa", "visa_residence_card"),
-        ("en", "Do we have to report our foreign workers to anyone?", "ask_reporting", "reporting"),
-    ],
-)
+@cases("lang, text, intent, topic")
 async def test_a_paper_named_in_the_words_wins_over_the_intent(
     lang: str, text: str, intent: str, topic: str
 ) -> None:
