@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from knowledge.cues import EXTRA_FACET_RULES, EXTRA_TOPIC_RULES, shaped_facet
 from knowledge.text import fold
 
 FACETS: tuple[str, ...] = (
@@ -293,8 +294,14 @@ def _compile(
     }
 
 
-_FACET_PATTERNS = _compile(_FACET_RULES)
-_TOPIC_PATTERNS = _compile(_TOPIC_RULES)
+def _merged(
+    rules: dict[str, tuple[_Rule, ...]], extra: dict[str, tuple[_Rule, ...]]
+) -> dict[str, tuple[_Rule, ...]]:
+    return {name: (*group, *extra.get(name, ())) for name, group in rules.items()}
+
+
+_FACET_PATTERNS = _compile(_merged(_FACET_RULES, EXTRA_FACET_RULES))
+_TOPIC_PATTERNS = _compile(_merged(_TOPIC_RULES, EXTRA_TOPIC_RULES))
 # When two facets score the same, the more specific one wins ('how much is the fine' is a penalty, not a fee).
 _FACET_PRIORITY = (
     "penalty",
@@ -347,6 +354,9 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
 
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
+    shaped = shaped_facet(text)
+    if shaped is not None:
+        return shaped
     scores = _scores(text, _FACET_PATTERNS)
     if "documents" in scores and "exemption" in scores:
         scores.pop("exemption")  # the papers for the exemption certificate: a documents question

@@ -1,0 +1,99 @@
+"""Question shapes that say outright which facet is asked, read before the word scores of knowledge/facets.py.
+
+Standard library only. Word scores weigh single words ('exempt', 'required', 'thủ tục'); some questions are
+shaped so that one word misleads them: 'is a work permit required for …' asks whether one is exempt, not for
+papers; 'hồ sơ thủ tục …' asks the dossier of a procedure; 'how to get the exemption certificate' asks the
+steps to get the paper, not who is exempt. Each shape is about how people ask, never about one question.
+Folded patterns read en/vi text folded by knowledge.text.fold; raw patterns read zh/ko text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.text import fold
+
+# (facet, pattern on folded text, pattern on raw text), first match wins.
+_SHAPES: tuple[tuple[str, str, str], ...] = (
+    # The dossier of a procedure ('Hồ sơ thủ tục xác nhận …'): the papers, not the steps.
+    ("documents", r"\bho so (thu tuc|de nghi)\b", ""),
+    # Whether a paper is needed at all: the exempt cases ('Is a work permit required for a …?').
+    ("exemption", r"\b(is|are) (a |an |the )?(work permit|wp|visa|labou?r permit)s? (still )?required\b", ""),
+    # Who qualifies for an exemption: the exempt cases, not the conditions of the paper itself.
+    ("exemption", r"\b(eligib\w*|qualif\w*) (for )?(a |an |the )?(\w+ ){0,3}exemption\b", ""),
+    # The steps to get the exemption certificate (the paper that confirms the exemption).
+    (
+        "procedure",
+        r"\bhow (to|do i|can i|do we|can we|does one) (get|obtain|apply for)\b.*\bexempt",
+        r"豁免.{0,12}(程序|流程|手续|步骤)|(程序|流程|手续|步骤).{0,12}豁免|면제.{0,10}(절차|신청)",
+    ),
+    # A change of job, employer or place of work: whether and how the permit is issued again.
+    (
+        "procedure",
+        r"\b(thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|noi lam viec|dia diem lam viec|"
+        r"nguoi su dung lao dong|cong ty|doanh nghiep|cong viec)\b|"
+        r"\b(chang\w*|switch\w*|mov\w*) (to )?(my |the |his |her |their |a |an |another |new )?"
+        r"(job|position|employer|company|workplace|work location|place of work)s?\b",
+        r"(换|更换|变更|變更)(工作|职位|職位|雇主|公司|工作地点)|(직장|직위|회사|고용주|근무지)\s*(변경|이동|을 바꾸)",
+    ),
+    # What follows the issue of a paper ('What to do after the issuance of work permit?').
+    (
+        "procedure",
+        r"\b(what (to|should i|must i|do i|should we|must we|do we) do after|after (the )?(issuance|issue) of)\b",
+        r"(签发|发放|获得)(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후)",
+    ),
+    # Before or after arriving: the time limits counted from the planned start of work.
+    (
+        "deadline",
+        r"\bbefore or after (i |you |we |they |he |she )?(arriv|enter|come)\w*\b|"
+        r"\btruoc hay sau khi (nhap canh|den|sang)\b",
+        r"入境(前|之前)还是(后|之后)|입국\s*전.{0,6}후",
+    ),
+)
+_COMPILED = tuple(
+    (facet, re.compile(folded) if folded else None, re.compile(raw) if raw else None)
+    for facet, folded, raw in _SHAPES
+)
+
+# Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).
+EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    # 'Thẩm quyền cấp …', 'the competent authority': who decides, i.e. where the file goes.
+    "where": (
+        (r"\b(tham quyen|competent (authority|authorities|agency|body))\b", r"主管机关|主管部门|관할", 2.5),
+    ),
+    # 'được xử lý công ty không …': a sanction, as 'bị phạt' is (not 'thời gian xử lý', a processing time).
+    "penalty": ((r"\b(bi|duoc|se bi|co bi) xu ly\b|\bxu ly (vi pham|cong ty|doanh nghiep)\b", "", 3),),
+    # 'không cần' has its Chinese forms 无需/无须 ('need not apply').
+    "exemption": (("", r"无需|无须|無需|免办|免辦", 2.5),),
+    # The steps, in Chinese '程序' as well as '流程'.
+    "procedure": (("", r"程序", 3.5),),
+    # Revocation ends a paper before its term; the labour contract's term is bounded by the permit's.
+    "validity": (
+        (
+            r"\b(thu hoi|revok\w*|revocation|indefinite term|khong xac dinh thoi han|thoi han hop dong)\b",
+            "",
+            3.5,
+        ),
+        ("", r"吊销|撤销|收回|취소|회수", 3.5),
+    ),
+}
+# Words that name working in Viet Nam, weighed like the work-permit context words of knowledge/facets.py.
+EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    "work_permit": (
+        (
+            r"\b(work (for|at) (a|an|your|our|the|this|my) (company|employer|firm|business)|"
+            r"expat\w* (employee|worker|staff)s?|foreign employees?|working requirements|teach(ing)? english)\b",
+            "",
+            2,
+        ),
+    ),
+}
+
+
+def shaped_facet(text: str) -> str | None:
+    """'Is a work permit required for a legal representative?' -> 'exemption'; None when no shape matches."""
+    folded = fold(text)
+    for facet, on_folded, on_raw in _COMPILED:
+        if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text)):
+            return facet
+    return None

@@ -1,0 +1,56 @@
+"""Question shapes that name the facet outright (knowledge/cues.py), read before the word scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import detect_facet, detect_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        # Decree 219/2025 Art. 8: the dossier for the exemption confirmation, asked as 'hồ sơ thủ tục'.
+        ("Hồ sơ thủ tục xác nhận không thuộc diện cấp giấy phép lao động gồm gì?", "documents"),
+        # Labour Code Art. 154 / Decree 219/2025 Art. 7: whether a permit is needed at all.
+        ("Is a work permit required for a member of the board of a company?", "exemption"),
+        ("Who is eligible for a work permit exemption?", "exemption"),
+        ("外国人在哪些情况下无需申请工作许可证？", "exemption"),
+        # Decree 219/2025 Art. 9: the steps to get the confirmation of exemption.
+        ("How do I get a work permit exemption certificate?", "procedure"),
+        ("申请工作许可证豁免的程序是什么？", "procedure"),
+        # Decree 219/2025 Art. 20: another position or employer means the permit procedure again.
+        ("Nếu thay đổi vị trí công việc thì có phải xin lại giấy phép lao động không?", "procedure"),
+        ("Do I need a new work permit if I change my employer?", "procedure"),
+        # Decree 219/2025 Art. 22(4): what the employer does once the permit is issued.
+        ("What should we do after the issuance of a work permit?", "procedure"),
+        # Decree 219/2025 Art. 22(1): the file goes in before the planned start of work.
+        ("Do I apply for the work permit before or after I arrive?", "deadline"),
+        # Decree 219/2025 Art. 4: the provincial People's Committee has the power to issue.
+        ("Cơ quan nào có thẩm quyền cấp giấy phép lao động?", "where"),
+        ("Thẩm quyền cấp giấy phép lao động?", "where"),
+        # Decree 283/2026: a sanction asked as 'bị xử lý'; 'thời gian xử lý' stays a processing time.
+        ("Công ty không xin giấy phép lao động cho người nước ngoài có bị xử lý không?", "penalty"),
+        # Decree 219/2025 Art. 30: revocation ends the permit; Labour Code Art. 151(2): contract term.
+        ("Giấy phép lao động bị thu hồi khi nào?", "validity"),
+        ("Can a foreign worker sign an indefinite-term labour contract?", "validity"),
+    ],
+)
+def test_the_question_shape_names_the_facet(text: str, facet: str) -> None:
+    assert detect_facet(text) == facet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What documents do I need to work for a company in Vietnam?",
+        "Can expat employees sign an indefinite-term contract?",
+    ],
+)
+def test_working_for_a_company_names_the_work_permit(text: str) -> None:
+    assert detect_topic(text) == "work_permit"
+
+
+def test_documents_asked_beside_a_requirement_stay_documents() -> None:
+    assert detect_facet("What documents are required for a work permit?") == "documents"
+    assert detect_facet("Xin giấy lý lịch tư pháp thời gian xử lý bao lâu?") == "processing_time"
