@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from catalog import N_, normalise_language, translator
-from knowledge.definitions import compose_definitions
+from knowledge.definitions import compose_definitions, compose_term
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import (
@@ -25,7 +25,7 @@ from knowledge.facets import (
     detect_facet,
     detect_topic,
 )
-from knowledge.fit import ACT_TOPICS, act_phrases, act_words, asks_minimum
+from knowledge.fit import ACT_TOPICS, about_citizens_only, act_phrases, act_words, asks_minimum
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
@@ -46,7 +46,8 @@ _QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
 _UPPER_BOUND = re.compile(r"tối đa|không quá")  # how a clause writes a maximum ('tối đa là 02 năm')
 # What quotes for a question naming no facet are: the closest clauses, not a claim that they answer it.
 _CLOSEST = N_("The clauses on file closest to this question are {cites} (quoted below).")
-RECENT_DAYS = 550  # a replacement this recent is worth saying ("changed recently")
+RECENT_DAYS = 550
+MIN_EVIDENCE = 3.0  # rarity of the question's own words a clause shares, to be quoted as the closest on file  # a replacement this recent is worth saying ("changed recently")
 
 
 def not_covered_text(lang: str) -> str:
@@ -83,6 +84,19 @@ def ask(
         ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
         reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
+    if topic == "temporary_residence" and about_citizens_only(text):
+        # The declaration rules on file are for foreign guests; citizens' residence is another law.
+        kb = get_kb()
+        reply.direct = " ".join(
+            [
+                not_covered_text(lang),
+                _t(
+                    "Residence of Vietnamese citizens is governed by the Law on Residence, not on file.", lang
+                ),
+                _t("Ask {contacts}.", lang, contacts=agency_label(kb, "commune_police", lang)),
+            ]
+        )
+        return reply
     draft = Draft(kb, lang)
     # The law's words for a fined act help find its fine, not a validity ('hết hiệu lực khi nào?').
     acts = act_words(text) if facet in (None, "penalty") else ""
@@ -91,6 +105,8 @@ def ask(
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
     defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
+    if not defined and facet is None:
+        defined = compose_term(kb, draft, text, on)  # 'Thẻ tạm trú là gì?': the clause defining the term
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
     if used is not None and used != facet:
@@ -171,7 +187,9 @@ def _compose_unasked(
     kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date
 ) -> None:
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
-    if ranked and own_word_evidence(kb, ranked[0][1], text) > 0:
+    # Quoted after 'not covered' only when the question's own words point to the clause beyond a word or two
+    # of the paper's name ('... do I need a visa?'): otherwise the quotes are noise beside 'not covered'.
+    if ranked and own_word_evidence(kb, ranked[0][1], text) >= MIN_EVIDENCE:
         compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 

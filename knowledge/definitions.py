@@ -10,7 +10,7 @@ from datetime import date
 from catalog import translator
 from knowledge.draft import Draft
 from knowledge.fit import symbols_asked
-from knowledge.selection import Unit, in_force
+from knowledge.selection import Unit, in_force, index_for, is_national
 from knowledge.store import Kb
 from knowledge.text import fold
 
@@ -71,3 +71,133 @@ def _definitions(kb: Kb) -> dict[str, list[Unit]]:
         _DEFINITIONS.clear()
         _DEFINITIONS[id(kb)] = found
     return found
+
+
+# 'What is a temporary residence card?': the words people use for a term the law defines, in English, Chinese
+# and Korean, and the law's term (folded); a Vietnamese question names the law's term itself.
+_TERMS: tuple[tuple[str, str, str], ...] = (
+    (
+        r"\b(temporary residence cards?|trcs?|residence cards?)\b",
+        r"居留卡|居留证|临时居留证|거주증|체류증",
+        "the tam tru",
+    ),
+    (r"\b(permanent residence cards?)\b", r"永久居留证|永久居留卡|영주\s*카드|영주증", "the thuong tru"),
+    (
+        r"\b(temporary residence certificates?|stay certificates?)\b",
+        r"暂住证明|临时居留证明",
+        "chung nhan tam tru",
+    ),
+    (r"\b(visas?)\b(?! run)", r"签证|비자|사증", "thi thuc"),
+    (
+        r"\b(accommodation establishments?|accommodations?|lodging)\b",
+        r"住宿场所|住宿设施|숙박\s*시설",
+        "co so luu tru",
+    ),
+    (
+        r"\b(temporary residence declarations?|declar\w* (of )?temporary residence)\b",
+        r"临时住宿申报|住宿登记|임시\s*거주\s*신고",
+        "khai bao tam tru",
+    ),
+    (r"\b(transit area)\b", r"过境区|환승\s*구역", "khu vuc qua canh"),
+    (
+        r"\b(exit ban|suspension of exit|temporary exit ban)\b",
+        r"暂缓出境|限制出境|출국\s*정지",
+        "tam hoan xuat canh",
+    ),
+    (r"\b(consular legali[sz]ation)\b", r"领事认证|영사\s*확인", "hop phap hoa lanh su"),
+)
+_TERM_PATTERNS = tuple((re.compile(folded), re.compile(raw), term) for folded, raw, term in _TERMS)
+_TERM_OPENING = re.compile(r"^(\S+(?: \S+){0,7}?) là ")
+_DEFINES_TITLE = "giai thich tu ngu"
+_TERM_INDEX: dict[int, dict[str, list[Unit]]] = {}
+
+
+_HANGUL = re.compile(r"[가-힣]")
+_PARTICLES = "은는이가란을를의"
+
+
+def _whole(pattern: re.Pattern[str], text: str) -> bool:
+    """The raw (zh/ko) term as a word of its own: '비자는' names the visa, '비자런' (a visa run) does not."""
+    for match in pattern.finditer(text):
+        after = text[match.end() : match.end() + 2]
+        if not after or not _HANGUL.match(after[0]):
+            return True
+        if after[0] in _PARTICLES and not _HANGUL.match(after[1:]):
+            return True
+    return False
+
+
+def _terms_asked(kb: Kb, text: str) -> list[str]:
+    """The law's terms the question names, the one asked about first."""
+    folded = f" {fold(text)} "
+    named = {
+        term for on_folded, on_raw, term in _TERM_PATTERNS if on_folded.search(folded) or _whole(on_raw, text)
+    }
+    in_text = {term for term in _term_index(kb) if f" {term} " in folded}
+    # The term asked about is the one the question names first ('Khai báo tạm trú cho người nước ngoài là gì?'),
+    # a term said in English, Chinese or Korean before any; the longer on a tie ('thẻ tạm trú', not 'tạm trú').
+    return sorted(
+        named | in_text, key=lambda term: (folded.find(f" {term} ") if term not in named else -1, -len(term))
+    )
+
+
+def _term_index(kb: Kb) -> dict[str, list[Unit]]:
+    """Folded term -> the national clauses defining it ('Thẻ tạm trú là ...' in an article 'Giải thích từ ngữ',
+    or an article whose title is the term: 'Điều 32. Cơ sở lưu trú'), and the articles titled by a term."""
+    found = _TERM_INDEX.get(id(kb))
+    if found is None:
+        found = {}
+        for unit in kb.units:
+            if not is_national(unit):
+                continue
+            title = fold(str(unit.get("article_title") or ""))
+            opening = _TERM_OPENING.match(unit["text"])
+            term = fold(opening.group(1)) if opening else ""
+            if term and (title == _DEFINES_TITLE or term == title):
+                found.setdefault(term, []).append(unit)
+            elif title and len(title.split()) <= 4 and title != _DEFINES_TITLE:
+                found.setdefault(title, []).append(unit)  # 'Khai báo tạm trú': the article is the term
+        _TERM_INDEX.clear()
+        _TERM_INDEX[id(kb)] = found
+    return found
+
+
+def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
+    """'What is X?': the clause defining X in its own words, or the article titled X (quoted below); a 2014
+    definition whose article was amended (the amended wording not on file) is said as the 2014 wording."""
+    if not asks_what(text):
+        return False
+    for term in _terms_asked(kb, text):
+        units = _term_index(kb).get(term, [])
+        defining = [u for u in units if _TERM_OPENING.match(u["text"]) and fold(u["text"]).startswith(term)]
+        current = [u for u in defining if in_force(kb, u, on)]
+        older = [u for u in defining if u.get("status") == "superseded" and not u.get("superseded_by")]
+        unit = next(iter(current or older), None)
+        if unit is not None:
+            _position, label = draft.cite(unit)
+            quote = (
+                unit["text"]
+                if len(unit["text"]) <= QUOTE_CHARS * 2
+                else unit["text"][: QUOTE_CHARS * 2].rsplit(" ", 1)[0] + " …"
+            )
+            if current:
+                return draft.say(_t("Defined in {cite}: “{quote}”", draft.lang, cite=label, quote=quote))
+            draft.caveats.append(
+                _t(
+                    "{cite} is the 2014 wording; the article was amended later and the amended wording is not on file.",
+                    draft.lang,
+                    cite=label,
+                )
+            )
+            return draft.say(
+                _t("Defined in {cite} (2014 wording): “{quote}”", draft.lang, cite=label, quote=quote)
+            )
+        titled = [u for u in units if in_force(kb, u, on) and u.get("clause")]
+        if titled:
+            index = index_for(kb)
+            article = [kb.units[p] for p in index.by_article[(titled[0]["doc_id"], titled[0]["article"])]]
+            for part in [u for u in article if in_force(kb, u, on)][:3]:
+                draft.cite(part)
+            cite = draft.label(titled[0]).split(", khoản")[0]
+            return draft.say(_t("This is set out in {cites} (quoted below).", draft.lang, cites=cite))
+    return False

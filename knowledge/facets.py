@@ -159,7 +159,9 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             r"\b(who (must|has to|should|is responsible|needs to|does|declares|registers|files|submits|applies)|"
             r"whose (job|responsibility)|"
             r"responsible for|ai (phai|co trach nhiem|lam|khai bao|chiu)|ai la (nguoi|ben)|trach nhiem cua ai|"
-            r"nguoi nao phai|(should|must|do|does) \w+ or \w+ (register|declare|apply|file))\b",
+            r"nguoi nao phai|(should|must|do|does) \w+ or \w+ (register|declare|apply|file)|"
+            r"(do|does|must|should) (i|we|you|they|hosts?|landlords?) (need to|have to)? ?(declare|register)|"
+            r"co (phai|can) khai bao)\b",
             "",
             2,
         ),

@@ -88,7 +88,9 @@ _ASKS_MINIMUM_RAW = re.compile(r"最短|最少|至少|최소|최단")
 _ACTS: tuple[tuple[str, str, str], ...] = (
     (
         r"\b(overstay\w*|expired visa|visa (has |had )?expired|stay\w* (past|beyond|after) (the|my|his|her)|"
-        r"qua han (visa|thi thuc|tam tru)|o qua han|het han (visa|thi thuc)|o lai qua)\b",
+        r"qua han (visa|thi thuc|tam tru)|o qua han|het han (visa|thi thuc)|o lai qua|"
+        r"(visa|thi thuc|the tam tru|trc|residence card|chung nhan tam tru)( \w+){0,3} "
+        r"(qua han|het han|expir\w*|ran out|runs out)|(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
         r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료",
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),
@@ -132,6 +134,101 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         "gia mao",
     ),
 )
+# The cases people name when they ask whether a rule applies to them (exempt from a work permit, eligible for
+# a card), in their words (folded en/vi, raw zh/ko), and the words the law's list uses for that case: the
+# listed clause the question names is the answer, before the rest of the list.
+_CASES: tuple[tuple[str, str, str], ...] = (
+    (
+        r"\b(married|marry\w*|spouses?|wife|husband|ket hon|lay vo|lay chong|vo la nguoi viet|"
+        r"chong la nguoi viet)\b",
+        r"结婚|配偶|老婆是越南|妻子是越南|丈夫是越南|결혼|배우자",
+        "ket hon voi nguoi viet nam|vo chong con cua cong dan viet nam",
+    ),
+    (
+        r"\b(investors?|owners?|capital contribut\w*|contribut\w* capital|shareholders?|"
+        r"chu so huu|gop von|nha dau tu|thanh vien gop von)\b",
+        r"投资者|投资人|出资|股东|투자자|출자|주주",
+        "gop von",
+    ),
+    (
+        r"\b(board of directors|chairman|chairwoman|board member|hoi dong quan tri)\b",
+        r"董事|이사회",
+        "hoi dong quan tri",
+    ),
+    (
+        r"\b(intra ?company|intra corporate|internal(ly)? transfer\w*|transferred within|"
+        r"di chuyen (trong )?noi bo)\b",
+        r"内部调动|公司内部|内部派遣|사내\s*전근|내부\s*이동",
+        "di chuyen trong noi bo doanh nghiep",
+    ),
+    (
+        r"\b(chief representative|head of (the |a )?representative office|representative office|"
+        r"truong van phong dai dien)\b",
+        r"代表处|首席代表|대표\s*사무소|수석\s*대표",
+        "truong van phong dai dien",
+    ),
+    (
+        r"\b(service sell\w*|sell\w* services|chao ban dich vu)\b",
+        r"服务销售|销售服务|서비스\s*판매",
+        "chao ban dich vu",
+    ),
+    (r"\b(lawyers?|attorneys?|luat su)\b", r"律师|변호사", "luat su"),
+    (
+        r"\b(students?|interns?|internships?|trainees?|hoc sinh|sinh vien|thuc tap)\b",
+        r"学生|实习|학생|인턴|실습",
+        "sinh vien",
+    ),
+    (r"\b(teach\w*|lecturers?|giang day|giao vien)\b", r"教师|老师|教学|교사|강사", "giang day"),
+    (r"\b(volunteers?|tinh nguyen vien)\b", r"志愿者|자원봉사", "tinh nguyen vien"),
+    (r"\b(journalists?|reporters?|correspondents?|phong vien)\b", r"记者|기자", "phong vien"),
+    (
+        r"\b(official passports?|ho chieu cong vu)\b",
+        r"公务护照|관용\s*여권",
+        "ho chieu cong vu",
+    ),
+    (
+        r"\b(commercial presence|hien dien thuong mai)\b",
+        r"商业存在|상업적\s*주재",
+        "thanh lap hien dien thuong mai",
+    ),
+)
+_CASE_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _CASES)
+
+
+@lru_cache(maxsize=4096)
+def cases_asked(question: str) -> tuple[str, ...]:
+    """The law's words for each case the question names ('married to a Vietnamese' -> 'kết hôn với người Việt
+    Nam' or 'vợ, chồng, con của công dân Việt Nam', folded), in the order of the table."""
+    folded = fold(question)
+    return tuple(
+        alternative
+        for on_folded, on_raw, words in _CASE_PATTERNS
+        if on_folded.search(folded) or on_raw.search(question)
+        for alternative in words.split("|")
+    )
+
+
+# Residence of Vietnamese citizens (their guests' declaration, their own temporary or permanent registration) is
+# the Law on Residence, not on file: a question about it names Vietnamese people or citizens' papers and no
+# foreigner. Folded en/vi and raw zh/ko.
+_CITIZENS = re.compile(
+    r"\b(vietnamese (guests?|relatives?|friends?|famil\w*|citizens?|people|nationals?|tenants?|parents?|visitors?)|"
+    r"(khach|nguoi|cong dan|ban|ho hang|nguoi than) (la )?(nguoi )?viet nam|cong dan|tam vang|ho khau|"
+    r"can cuoc|cccd|cmnd|dang ky thuong tru)\b"
+)
+_CITIZENS_RAW = re.compile(r"越南人|越南公民|越南朋友|越南亲戚|베트남\s*(사람|인|국민|친척|친구)")
+_FOREIGNERS = re.compile(r"\b(foreign\w*|nuoc ngoai|expat\w*|ngoai kieu)\b")
+_FOREIGNERS_RAW = re.compile(r"外国|外籍|외국")
+
+
+@lru_cache(maxsize=4096)
+def about_citizens_only(question: str) -> bool:
+    """'Khai báo tạm trú cho người Việt Nam đến ở nhà?', 'my Vietnamese relatives staying': citizens' residence."""
+    folded = fold(question)
+    names_citizens = bool(_CITIZENS.search(folded) or _CITIZENS_RAW.search(question))
+    return names_citizens and not (_FOREIGNERS.search(folded) or _FOREIGNERS_RAW.search(question))
+
+
 # The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
 ACT_TOPICS: dict[str, str] = {
     _ACTS[0][2]: "visa_residence_card",

@@ -9,11 +9,12 @@ from typing import Any
 
 from catalog import translator
 from knowledge.draft import Draft
-from knowledge.fit import in_first_sentence
+from knowledge.fit import cases_asked, in_first_sentence
 from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, ranked_clauses
-from knowledge.selection import Unit, in_force, index_for
+from knowledge.selection import Unit, candidates, in_force, index_for, is_national
 from knowledge.store import Kb
+from knowledge.text import fold
 
 _t = translator("knowledge")
 
@@ -48,6 +49,14 @@ def compose_plain(
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
     if not ranked:
         return
+    # The case the question names ('married to a Vietnamese': Labour Code Art. 154 k8) is said first, in its
+    # clause's words; the list's other cases are then no part of the answer.
+    case_named = (
+        facet in _LISTED_FACETS
+        and not generic
+        and lead is None
+        and _say_named_cases(draft, topic, facet, ranked, text, on)
+    )
     best = ranked[0][0]
     cites: list[str] = []
     articles: set[tuple[str, str]] = set()
@@ -75,6 +84,7 @@ def compose_plain(
             ]
             if (
                 facet in _LISTED_FACETS
+                and not case_named
                 and len(ranked) > 1
                 and score >= ranked[1][0] * CLEAR_LEAD
                 and unit not in in_order[:PLAIN_QUOTES]
@@ -132,8 +142,67 @@ def compose_plain(
                 cite=draft.label(named),
             )
         )
-    if facet in _LISTED_FACETS and not generic:
+    if facet in _LISTED_FACETS and not generic and not case_named:
         _say_key_cases(draft, facet, listed)
+
+
+NAMED_CASES = 3
+_SENTENCES = re.compile(r"(?<=[.;])\s+")
+
+
+def _sentence_naming(text: str, wanted: tuple[str, ...]) -> str:
+    """The clause's sentence that names the case ('… (6) … người nước ngoài là vợ, chồng, con của công dân Việt
+    Nam …'), '… ' before it when it is not the first."""
+    sentences = _SENTENCES.split(text)
+    for i, sentence in enumerate(sentences):
+        if any(words in fold(sentence) for words in wanted):
+            return ("… " if i else "") + sentence
+    return sentences[0]
+
+
+def _say_named_cases(
+    draft: Draft, topic: str, facet: str, ranked: list[tuple[float, Unit]], text: str, on: date
+) -> bool:
+    """The listed clauses naming the case the question names, most relevant first, each quoted whole up to its
+    first sentence's end (its condition: 'đã được ... tuyển dụng trước đó ít nhất 12 tháng liên tục'), a point
+    with its clause's first words. For an exemption whose case the lists do not name, say so. True when said."""
+    wanted = cases_asked(text)
+    if not wanted:
+        return False
+    # Any listed clause of the topic in force, the most relevant first (a point whose own words are about
+    # another topic, 'hiện diện thương mại', is still a case of its article's list).
+    order = {u["id"]: i for i, (_s, u) in enumerate(ranked)}
+    listed = [draft.kb.units[p] for p in candidates(draft.kb, topic, facet)]
+    found = sorted(
+        (
+            u
+            for u in listed
+            if is_national(u)
+            and in_force(draft.kb, u, on)
+            and any(words in fold(u["text"]) for words in wanted)
+        ),
+        key=lambda u: (order.get(u["id"], len(order)), u.get("seq", 0)),
+    )[:NAMED_CASES]
+    if not found:
+        if facet != "exemption":
+            return False
+        return draft.say(_t("None of the exempt cases listed on file is the case asked.", draft.lang))
+    quotes = []
+    for unit in found:
+        draft.cite(unit)
+        said = _sentence_naming(unit["text"], wanted)
+        if len(said) > NAMED_CASE_CHARS:
+            said = said[:NAMED_CASE_CHARS].rsplit(" ", 1)[0] + " …"
+        whose = _whose(draft, unit, NAMED_LEAD_WORDS)
+        parent_at = index_for(draft.kb).parent_of(draft.kb, unit) if whose else None
+        if parent_at is not None:
+            draft.cite(draft.kb.units[parent_at])  # whom the point is for is quoted from its clause
+        quotes.append(f"{whose + ': ' if whose else ''}“{said}” ({draft.label(unit)})")
+    return draft.say(_t("The case asked is listed: {cases}.", draft.lang, cases="; ".join(quotes)))
+
+
+NAMED_CASE_CHARS = 400
+NAMED_LEAD_WORDS = 20  # whom a listed point is for ('... là nhà quản lý, giám đốc điều hành, chuyên gia ...')
 
 
 def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
@@ -190,14 +259,16 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
     draft.say(lead)
 
 
-def _whose(draft: Draft, unit: Unit) -> str:
+def _whose(draft: Draft, unit: Unit, length: int = _LEAD_WORDS) -> str:
     """A point's case is its clause's ('Lao động kỹ thuật thuộc một trong các trường hợp sau đây: ... b) Có
     ít nhất 3 năm kinh nghiệm'): the clause's first words say whom the number is for."""
     parent_at = index_for(draft.kb).parent_of(draft.kb, unit) if unit.get("point") else None
     if parent_at is None:
         return ""
     words = draft.kb.units[parent_at]["text"].split()
-    return "“" + " ".join(words[:_LEAD_WORDS]).rstrip(",;:") + " …”" if len(words) > 2 else ""
+    if len(words) <= 2:
+        return ""
+    return "“" + " ".join(words[:length]).rstrip(",;:") + (" …”" if len(words) > length else "”")
 
 
 def _key_value(unit: Unit) -> dict[str, Any] | None:

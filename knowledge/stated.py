@@ -244,7 +244,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             )
             return
         if len(series) > MAX_SENTENCES:
-            _say_grades(kb, draft, series)
+            _say_grades(kb, draft, series, text)
             _organisation_factor(kb, draft)
             _expulsion(kb, draft)
             return
@@ -273,16 +273,25 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     docs = list(dict.fromkeys(u["doc_id"] for u in chosen))
     chosen.sort(key=lambda u: (docs.index(u["doc_id"]), u.get("seq", 0)))  # each law's clauses in its order
     stated: set[str] = set()
+    titles = {u.get("article_title") for u in chosen if u.get("article_title")}
     for unit in chosen:
         values, source = facet_values(kb, unit, facet)
         cite = draft.label(unit)
         joined = _t(", ", draft.lang).join(_qualified(source, v, draft.lang) for v in values)
-        joined += _count_note(unit, draft.lang) if facet == "penalty" else ""
+        joined += (
+            _count_note(unit, draft.lang) + _act_unasked(kb, unit, text, draft.lang)
+            if facet == "penalty"
+            else ""
+        )
         joined += _what_for(unit, values) if facet == "processing_time" else ""
         joined += _valid_what(source, values) if facet == "validity" else ""
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
         if facet == "deadline" and not route:
             joined += _what_for(unit, values)  # counted to what: 'tính đến ngày ... dự kiến làm việc'
+        if facet in _TIME_FACETS and not route and len(titles) > 1:
+            # Times of several articles are for several routes ('Cấp thị thực tại ... ở nước ngoài', '... tại cửa
+            # khẩu quốc tế'): each is said with the route its article's title names.
+            route = f"“{unit.get('article_title')}”: "
         if route + joined in stated:
             continue  # a circular repeating its law's time limit adds nothing
         if draft.say(route + facet_sentence(facet, draft.lang, values=joined, cite=cite)):
@@ -298,6 +307,29 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
 
 
 _GRADE_KINDS = ("count", "duration", "time_limit")
+ACT_CHARS = 120
+_FINED_FOR = re.compile(r"\bđối với (?:hành vi )?(.+)$")
+
+
+def _act_unasked(kb: Kb, unit: Unit, text: str, lang: str) -> str:
+    """' for “Người nước ngoài nhập cảnh hoạt động không đúng mục đích …”': a fine is for one act, so a fine
+    for an act the question did not name (in the law's words, fit.act_phrases) says which act it punishes,
+    in its clause's words; a fine for the act asked needs no such words."""
+    parent = _parent(kb, unit)
+    said = fold(unit["text"] + " " + (parent["text"] if parent else ""))
+    if any(phrase in said for phrase in act_phrases(text)):
+        return ""
+    if unit.get("point"):
+        act = unit["text"]
+    else:
+        found = _FINED_FOR.search(unit["text"])
+        act = found.group(1) if found else ""
+    act = act.strip().rstrip(";.:")
+    if not act:
+        return ""
+    if len(act) > ACT_CHARS:
+        act = act[:ACT_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return _t(" for “{act}”", lang, act=act)
 
 
 _ACT_WORDS: dict[str, frozenset[str]] = {}
@@ -381,7 +413,7 @@ def _show_grade(value: dict[str, Any], lang: str) -> str:
     return show_value(value, lang)
 
 
-def _say_grades(kb: Kb, draft: Draft, series: list[Unit]) -> None:
+def _say_grades(kb: Kb, draft: Draft, series: list[Unit], text: str) -> None:
     """One sentence for an act fined by grades: each grade's amount with the grade, citing the article."""
     pieces: list[tuple[str, list[dict[str, Any]], Unit]] = []
     for unit in series:
@@ -392,8 +424,9 @@ def _say_grades(kb: Kb, draft: Draft, series: list[Unit]) -> None:
             shown = _t("{amount} ({grade})", draft.lang, amount=shown, grade=_show_grade(grade, draft.lang))
         pieces.append((shown, values, source))
     label = draft.label(series[0]).split(", khoản")[0]
+    act = _act_unasked(kb, series[0], text, draft.lang)
     if draft.say(
-        facet_sentence("penalty", draft.lang, values="; ".join(p for p, _v, _s in pieces), cite=label)
+        facet_sentence("penalty", draft.lang, values="; ".join(p for p, _v, _s in pieces) + act, cite=label)
     ):
         for unit, (_shown, values, source) in zip(series, pieces, strict=True):
             draft.cite(unit)

@@ -1,0 +1,180 @@
+"""ask() answers the case, act and term the question names, and nothing beside it.
+
+Real kb.json, no mocks. Each expectation is read from the law texts on file: Labour Code 45/2019 Art. 154 and
+Decree 219/2025 Art. 7 (who needs no work permit), Decree 282/2025 Art. 21 (immigration fines, by act), Law
+47/2014 Art. 3 and 32 (what the words mean).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from knowledge import Reply, ask, not_covered_text
+
+TODAY = date(2026, 12, 1)
+
+
+@cache
+def _ask(text: str, lang: str = "en") -> Reply:
+    return ask(text, lang=lang, on=TODAY)
+
+
+def _first(r: Reply) -> tuple[str, str | None, str | None, str | None]:
+    c = r.citations[0]
+    return (c.doc_number, c.article, c.clause, c.point)
+
+
+# --- an exemption question that names its case gets that case's clause first ---------------------------------
+
+MARRIED = ("45/2019/QH14", "Điều 154", "khoản 8", None)  # 'kết hôn với người Việt Nam và sinh sống ...'
+INVESTOR = ("219/2025/NĐ-CP", "Điều 7", "khoản 2", None)  # 'góp vốn từ 3 tỷ đồng trở lên ... TNHH'
+TRANSFER = ("219/2025/NĐ-CP", "Điều 7", "khoản 13", "điểm b")  # 'Di chuyển trong nội bộ doanh nghiệp'
+STUDENT = ("219/2025/NĐ-CP", "Điều 7", "khoản 7", None)  # 'Học sinh, sinh viên ... thực tập'
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clause"),
+    [
+        ("Is a foreigner married to a Vietnamese exempt from a work permit?", "en", MARRIED),
+        ("与越南人结婚的外国人需要工作许可证吗？", "zh", MARRIED),
+        ("베트남인과 결혼한 외국인은 노동허가 면제입니까?", "ko", MARRIED),
+        ("Người nước ngoài kết hôn với người Việt Nam có phải xin giấy phép lao động không?", "vi", MARRIED),
+        ("Do investors need a work permit in Vietnam?", "en", INVESTOR),
+        ("Is an intra-company transferee exempt from a work permit?", "en", TRANSFER),
+        ("Do students doing an internship need a work permit?", "en", STUDENT),
+    ],
+)
+def test_an_exemption_question_naming_its_case_gets_that_clause_first(
+    text: str, lang: str, clause: tuple[str, str, str, str | None]
+) -> None:
+    r = _ask(text, lang)
+    assert r.covered and r.facet == "exemption"
+    assert _first(r) == clause
+    # The direct answer opens with that clause's own words (its condition included), not the list's start;
+    # each quoted piece is the words of a cited clause.
+    opening = r.direct.split(". The exempt cases")[0]
+    pieces = [p.split("”")[0].strip("… ") for p in opening.split("“")[1:]]
+    assert any(p in r.citations[0].quote_vi for p in pieces)
+    assert all(any(p in c.quote_vi for c in r.citations) for p in pieces)
+
+
+def test_the_named_case_carries_its_condition_and_the_other_cases_numbers_are_left_out() -> None:
+    r = _ask("Is an intra-company transferee exempt from a work permit?")
+    assert "ít nhất 12 tháng liên tục" in r.direct  # the condition of Art. 7 k13 b is said with the case
+    assert "nhà quản lý, giám đốc điều hành, chuyên gia, lao động kỹ thuật" in r.direct  # whom k13 is for
+    assert "3 tỷ" not in r.direct  # the investors' threshold is another case
+    married = _ask("Is a foreigner married to a Vietnamese exempt from a work permit?")
+    assert "3 tỷ" not in married.direct and "90 ngày" not in married.direct
+
+
+def test_a_visa_exemption_for_a_spouse_quotes_the_sentence_naming_spouses() -> None:
+    r = _ask("Are spouses of Vietnamese citizens exempt from visa?")
+    assert "vợ, chồng, con của công dân Việt Nam" in r.direct
+    assert "(1) Theo điều ước quốc tế" not in r.direct.split("(quoted below)")[0]
+
+
+# --- a fine is for one act: the act asked, or it says which act it punishes -------------------------------------
+
+OVERSTAY = "quá thời hạn"  # 282/2025 Art. 21: 'sử dụng chứng nhận tạm trú, ..., thẻ tạm trú ... quá thời hạn'
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What happens if my TRC expires and I stay?", "en"),
+        ("My residence card expired 3 months ago, what is the fine?", "en"),
+        ("Thẻ tạm trú quá hạn bị phạt thế nào?", "vi"),
+        ("Phạt bao nhiêu khi thẻ tạm trú hết hạn mà vẫn ở lại?", "vi"),
+    ],
+)
+def test_an_expired_card_kept_is_fined_as_the_overstay_grades_not_another_act(text: str, lang: str) -> None:
+    r = _ask(text, lang)
+    assert r.facet == "penalty" and r.covered
+    fined = [c for c in r.citations if c.point and "trục xuất" not in c.quote_vi]  # expulsion: a caveat
+    assert fined and all(OVERSTAY in c.quote_vi for c in fined), [c.quote_vi for c in fined]
+    assert ("Điều 21", "khoản 7", "điểm b") not in {(c.article, c.clause, c.point) for c in r.citations}
+
+
+def test_a_fine_for_an_act_the_question_did_not_name_says_which_act_it_punishes() -> None:
+    # No act named: each fine carries its act in the clause's words, quoted from the cited clause.
+    r = ask("", topic="temporary_residence", facet="penalty", lang="en", on=TODAY)
+    assert r.covered
+    for sentence in r.direct.split("). "):
+        if sentence.startswith("Fine:"):
+            assert " for “" in sentence
+            act = sentence.split(" for “", 1)[1].split("”")[0].rstrip(" …")
+            assert any(act in c.quote_vi for c in r.citations), act
+    # The act asked and matched needs no such words.
+    named = _ask("How much is the fine for not declaring a foreign guest?")
+    assert " for “" not in named.direct
+
+
+def test_times_of_several_routes_each_say_their_route() -> None:
+    # Law 47/2014 Art. 17 (a visa at a mission abroad) and Art. 19 (at the immigration office) set different times.
+    r = _ask("How long does it take to get a visa for Vietnam?")
+    assert r.facet == "processing_time"
+    articles = {c.article for c in r.citations}
+    if len(articles) > 1:
+        assert "“Cấp thị thực tại cơ quan có thẩm quyền cấp thị thực của Việt Nam ở nước ngoài”" in r.direct
+
+
+# --- 'what is X' is answered with the clause defining X -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What is a temporary residence card?", "en"),
+        ("Thẻ tạm trú là gì?", "vi"),
+        ("什么是居留卡？", "zh"),
+    ],
+)
+def test_what_a_residence_card_is_is_answered_with_the_clause_defining_it(text: str, lang: str) -> None:
+    r = _ask(text, lang)
+    assert r.covered
+    assert _first(r)[:3] == ("47/2014/QH13", "Điều 3", "khoản 13")
+    assert r.citations[0].quote_vi.startswith("Thẻ tạm trú là loại giấy tờ")
+    assert "thay thị thực" in r.direct  # the definition itself, in its own words
+
+
+def test_a_definition_in_force_is_said_without_a_wording_caveat() -> None:
+    r = _ask("What is an accommodation establishment?")
+    assert r.covered and _first(r)[:2] == ("47/2014/QH13", "Điều 32")
+    assert "Cơ sở lưu trú là nơi tạm trú của người nước ngoài" in r.direct
+    assert not any("2014 wording" in c for c in r.caveats)
+
+
+def test_a_compound_naming_a_term_is_not_that_term() -> None:
+    assert not _ask("베트남 비자런은 무엇입니까?", "ko").covered  # a visa run is not a visa
+    assert not _ask("What is a visa run?").covered
+
+
+# --- citizens' residence is another law; 'not covered' quotes nothing that does not bear on it --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Do I need to declare my Vietnamese relatives staying at my house?", "en"),
+        ("Khai báo tạm trú cho người Việt Nam đến ở nhà như thế nào?", "vi"),
+    ],
+)
+def test_declaring_vietnamese_guests_is_not_answered_with_the_foreign_guest_rules(
+    text: str, lang: str
+) -> None:
+    r = _ask(text, lang)
+    assert not r.covered and r.direct.startswith(not_covered_text(lang))
+    assert not r.citations and not r.values  # Law 47/2014 Art. 33 is for foreigners: not quoted
+
+
+def test_declaring_a_foreign_guest_is_still_answered() -> None:
+    r = _ask("Do I need to declare my foreign guest?")
+    assert r.covered and _first(r)[:2] == ("47/2014/QH13", "Điều 33")
+
+
+def test_not_covered_quotes_no_clause_sharing_only_the_topics_name() -> None:
+    r = _ask("Is it hot in Hanoi in summer, do I need a visa?")
+    assert not r.covered and not r.citations
