@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from catalog import N_, normalise_language, translator
+from knowledge.bounds import compose_bound
 from knowledge.definitions import compose_definitions, compose_term
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
@@ -118,6 +119,10 @@ def ask(
     elif used == "where":
         compose_where(kb, draft, reply, topic, question, text, prov, area, zone_of(zone), on)
     elif used in FACET_KINDS:
+        if used == "validity":
+            compose_bound(
+                kb, draft, topic, question, text, on
+            )  # a term bounded by a paper the question names
         compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
         compose_plain(kb, draft, topic, used, question, text, on)

@@ -10,6 +10,7 @@ from typing import Any
 from catalog import translator
 from knowledge.draft import Draft
 from knowledge.fit import cases_asked, in_first_sentence
+from knowledge.listed import in_answer
 from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, ranked_clauses
 from knowledge.selection import Unit, candidates, in_force, index_for, is_national
@@ -80,7 +81,8 @@ def compose_plain(
             in_order = [
                 kb.units[p]
                 for p in siblings
-                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
+                if in_answer(kb.units[p], facet, [kb.units[q] for q in siblings])
+                and in_force(kb, kb.units[p], on)
             ]
             if (
                 facet in _LISTED_FACETS
@@ -101,7 +103,8 @@ def compose_plain(
             listed += [
                 kb.units[p]
                 for p in siblings
-                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
+                if in_answer(kb.units[p], facet, [kb.units[q] for q in siblings])
+                and in_force(kb, kb.units[p], on)
             ]
         cites.append(label.split(", khoản")[0] if len(siblings) > 1 else label)
     labels = {

@@ -1,0 +1,77 @@
+"""Terms the law sets by another paper's term, not by a number: said when the question names that paper.
+
+Standard library only. 'Thời hạn của hợp đồng lao động … không được vượt quá thời hạn của Giấy phép lao động'
+(Labour Code Art. 151 k2) answers whether a foreign worker's labour contract can be open-ended; 'Thời hạn thẻ
+tạm trú được cấp ngắn hơn thời hạn còn lại của hộ chiếu ít nhất 30 ngày' (Law 47/2014 Art. 38 k1) answers
+whether a card's term depends on the passport. Such a clause states no term of its own, so the value facet
+passes it over for a clause with a number ('tối đa là 02 năm'), which answers another question.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.draft import Draft
+from knowledge.model import StatedValue
+from knowledge.ranking import NEAR_BEST, ranked_clauses
+from knowledge.selection import Unit
+from knowledge.store import Kb
+from knowledge.text import fold
+from knowledge.wording import facet_sentence
+
+# The sentence that bounds one term by another ('… không được vượt quá thời hạn của …', '… ngắn hơn thời hạn
+# còn lại của … ít nhất 30 ngày').
+_BOUND = re.compile(r"[^.;:]*(?:không được vượt quá thời hạn của|ngắn hơn thời hạn còn lại của)[^.;:]*")
+# Papers a bound can name, as the law writes them (folded) and as people ask about them (folded en/vi, raw zh/ko).
+_PAPERS: tuple[tuple[str, str, str], ...] = (
+    (
+        "hop dong lao dong",
+        r"\b(labou?r contracts?|employment contracts?|contracts?|hop dong( lao dong)?)\b",
+        r"劳动合同|勞動合同|合同|근로\s*계약|계약",
+    ),
+    ("ho chieu", r"\b(passports?|ho chieu)\b", r"护照|護照|여권"),
+)
+_COMPILED = tuple((law, re.compile(folded), re.compile(raw)) for law, folded, raw in _PAPERS)
+MAX_CHARS = 320  # a bound said with what follows it in its clause, within this length
+SEARCHED = 8  # the best-ranked validity clauses looked at for a bound
+
+
+def _papers_named(text: str) -> frozenset[str]:
+    """The law's words for the papers the question names ('indefinite-term labor contract' -> hợp đồng lao động)."""
+    folded = fold(text)
+    return frozenset(
+        law for law, on_folded, on_raw in _COMPILED if on_folded.search(folded) or on_raw.search(text)
+    )
+
+
+def bound_of(unit: Unit, papers: frozenset[str]) -> str | None:
+    """The clause's sentence bounding a term by another, when it names a paper in `papers`, with the clause's
+    sentences after it (they say what the bound allows: 'giao kết nhiều lần hợp đồng lao động xác định thời
+    hạn') when short enough to say."""
+    match = _BOUND.search(unit["text"])
+    if match is None or not any(paper in fold(match.group(0)) for paper in papers):
+        return None
+    rest = unit["text"][match.start() :].strip().rstrip(".")
+    return rest if len(rest) <= MAX_CHARS else match.group(0).strip()
+
+
+def compose_bound(kb: Kb, draft: Draft, topic: str, question: str, text: str, on: date) -> bool:
+    """Say the bound first when the question names a paper a validity clause bounds its term by; True if said."""
+    papers = _papers_named(text)
+    if not papers:
+        return False
+    ranked = ranked_clauses(kb, topic, "validity", question, text, on)
+    if not ranked:
+        return False
+    best = ranked[0][0]
+    for score, unit in ranked[:SEARCHED]:
+        sentence = bound_of(unit, papers)
+        if sentence is None or score < best * NEAR_BEST:
+            continue
+        position, cite = draft.cite(unit)
+        shown = f"“{sentence}”"
+        if draft.say(facet_sentence("validity", draft.lang, values=shown, cite=cite)):
+            draft.values.append(StatedValue("rule", sentence, shown, position))
+            return True
+    return False
