@@ -14,7 +14,7 @@ from datetime import date
 
 from knowledge.draft import Draft
 from knowledge.model import StatedValue
-from knowledge.ranking import NEAR_BEST, ranked_clauses
+from knowledge.ranking import ranked_clauses
 from knowledge.selection import Unit
 from knowledge.store import Kb
 from knowledge.text import fold
@@ -34,7 +34,6 @@ _PAPERS: tuple[tuple[str, str, str], ...] = (
 )
 _COMPILED = tuple((law, re.compile(folded), re.compile(raw)) for law, folded, raw in _PAPERS)
 MAX_CHARS = 320  # a bound said with what follows it in its clause, within this length
-SEARCHED = 8  # the best-ranked validity clauses looked at for a bound
 
 
 def _papers_named(text: str) -> frozenset[str]:
@@ -64,10 +63,9 @@ def compose_bound(kb: Kb, draft: Draft, topic: str, question: str, text: str, on
     ranked = ranked_clauses(kb, topic, "validity", question, text, on)
     if not ranked:
         return False
-    best = ranked[0][0]
-    for score, unit in ranked[:SEARCHED]:
+    for _score, unit in ranked:  # the topic's validity clauses; the paper named is what picks the one
         sentence = bound_of(unit, papers)
-        if sentence is None or score < best * NEAR_BEST:
+        if sentence is None:
             continue
         position, cite = draft.cite(unit)
         shown = f"“{sentence}”"

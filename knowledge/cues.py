@@ -10,8 +10,11 @@ Folded patterns read en/vi text folded by knowledge.text.fold; raw patterns read
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from knowledge.text import fold
+
+Unit = dict[str, Any]
 
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
@@ -97,3 +100,28 @@ def shaped_facet(text: str) -> str | None:
         if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text)):
             return facet
     return None
+
+
+# A visa named by its kind rather than its symbol: the e-visa is symbol EV (Law 47/2014 Art. 8 as amended,
+# 'EV - Cấp cho người nước ngoài vào Việt Nam bằng thị thực điện tử').
+_E_VISA = re.compile(r"\b(e ?visas?|evisas?|electronic visas?|thi thuc dien tu)\b")
+_E_VISA_RAW = re.compile(r"电子签证|電子簽證|电子签|전자\s*비자|전자\s*사증|이비자")
+
+
+def symbols_named(text: str) -> frozenset[str]:
+    """'How long is an e-visa valid?' -> {'EV'}: the symbols a question names by the visa's kind."""
+    return frozenset({"EV"}) if _E_VISA.search(fold(text)) or _E_VISA_RAW.search(text) else frozenset()
+
+
+_E_VISA_LAW = "thi thuc dien tu"  # how the law names the e-visa, folded
+# Facets whose rule differs for the e-visa (its own route, Art. 16a, 16b): a question about the e-visa is not
+# answered by the times, papers or fee of a visa issued at an embassy or border gate.
+_E_VISA_OWN_FACETS = frozenset({"processing_time", "documents", "fee", "deadline"})
+
+
+def own_kind_first(scored: list[tuple[float, Unit]], facet: str, text: str) -> list[tuple[float, Unit]]:
+    """For an e-visa question on a facet with a route of its own, only the clauses about the e-visa: with none
+    on file for the facet, the question is not answered (another visa's steps would mislead)."""
+    if facet not in _E_VISA_OWN_FACETS or not symbols_named(text):
+        return scored
+    return [(s, u) for s, u in scored if _E_VISA_LAW in fold(f"{u.get('article_title') or ''} {u['text']}")]

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
+from knowledge.cues import own_kind_first
 from knowledge.facets import FACETS
 from knowledge.fit import (
     TOPIC_PAPERS,
@@ -88,6 +89,7 @@ def ranked_clauses(
     implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers_asked(text) else frozenset()
     if implied:
         scored = [(score, unit) for score, unit in scored if not other_paper(unit, implied)]
+    scored = own_kind_first(scored, facet, text)  # an e-visa question: the e-visa's own route
     if facet == "where" and not symbols_asked(text):
         # An office for some symbols only (NG3 cards go to the Ministry of Foreign Affairs) is no answer to
         # where everyone else applies; a value can say its symbols, an office line cannot.

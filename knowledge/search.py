@@ -81,6 +81,8 @@ _EN_VI: dict[str, str] = {
     "indefinite": "khong xac dinh thoi han",
     "revoke": "thu hoi",
     "revocation": "thu hoi",
+    "employee": "nguoi lao dong nuoc ngoai",
+    "expat": "nguoi nuoc ngoai",
 }
 # Short Vietnamese words whose decree wording is longer ('phạt' -> 'xử phạt vi phạm hành chính').
 _VI_MORE: dict[str, str] = {"phat": "xu phat vi pham hanh chinh"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import detect_facet, detect_topic
+from knowledge import ask, detect_facet, detect_topic
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,30 @@ def test_working_for_a_company_names_the_work_permit(text: str) -> None:
 def test_documents_asked_beside_a_requirement_stay_documents() -> None:
     assert detect_facet("What documents are required for a work permit?") == "documents"
     assert detect_facet("Xin giấy lý lịch tư pháp thời gian xử lý bao lâu?") == "processing_time"
+
+
+@pytest.mark.parametrize(
+    "text", ["How long is an e-visa valid?", "Thị thực điện tử có thời hạn bao lâu?", "电子签证有效期多长？"]
+)
+def test_an_e_visa_is_valid_for_its_symbol_ev(text: str) -> None:
+    # Law 47/2014 Art. 9 k2 (as amended 2023): 'Thị thực ký hiệu HN, DL, EV có thời hạn không quá 90 ngày'; the
+    # 30 days of SQ (k1) is another visa's term.
+    r = ask(text, lang="vi" if "Thị" in text else "en")
+    assert r.covered and [(c.article, c.clause) for c in r.citations] == [("Điều 9", "khoản 2")]
+    assert "EV" in r.citations[0].quote_vi and "90 ngày" in r.citations[0].quote_vi
+    assert "SQ" not in r.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How long does it take to get an e-visa?",
+        "Thị thực điện tử được cấp trong bao lâu?",
+        "电子签证需要几天？",
+    ],
+)
+def test_an_e_visa_takes_its_own_three_working_days(text: str) -> None:
+    # Law 47/2014 Art. 16a (as amended 2019): answered within 03 working days; Art. 16-17 are other routes.
+    r = ask(text, lang="en")
+    assert r.covered and {c.article for c in r.citations} == {"Điều 16a"}
+    assert any(v.text.startswith("03 ngày làm việc") or "03" in v.text for v in r.values)
