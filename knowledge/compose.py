@@ -76,7 +76,8 @@ def ask(
     if facet is not None and facet not in (*FACETS, OVERVIEW):
         raise UnknownFacetError(facet, FACETS)
     topic = topic or detect_topic(text) or _act_topic(text)
-    facet = facet or detect_facet(text)
+    # A question naming a fined act and nothing else it asks ('旅游簽證過期1年?') asks what that act costs.
+    facet = facet or detect_facet(text) or ("penalty" if act_phrases(text) else None)
     kb = get_kb()
     where = resolve_area(province) if province else find_province_in_text(text)
     prov, area = where if where else (None, None)

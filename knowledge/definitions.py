@@ -162,10 +162,14 @@ def _term_index(kb: Kb) -> dict[str, list[Unit]]:
     return found
 
 
+# 'what is X' / 'X là gì' asks what X is; 'what does the application include' does not.
+_ASKS_MEANING = re.compile(r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b")
+
+
 def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     """'What is X?': the clause defining X in its own words, or the article titled X (quoted below); a 2014
     definition whose article was amended (the amended wording not on file) is said as the 2014 wording."""
-    if not asks_what(text):
+    if not (_ASKS_MEANING.search(fold(text)) or _ASKS_WHAT_RAW.search(text)):
         return False
     for term in _terms_asked(kb, text):
         units = _term_index(kb).get(term, [])

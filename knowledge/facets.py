@@ -61,7 +61,12 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             3,
         ),
-        (r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai|truc xuat|qua han)\b", "", 3),
+        (
+            r"\b(xu phat|muc phat|bi phat|phat tien|phat bao nhieu|phat|che tai|truc xuat|qua han|bi xu ly|"
+            r"xu ly (cong ty|doanh nghiep))\b",
+            "",
+            3,
+        ),
         ("", r"罚|处罚|罚款|过期会|会怎样|벌금|과태료|처벌|제재|초과\s*체류", 3),
     ),
     "fee": (
@@ -82,7 +87,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             2.5,
         ),
-        ("", r"免|豁免|不需要|需要.*吗|면제|필요\s*없|필요한가|필요합니까", 2.5),
+        ("", r"免|豁免|不需要|无需|無需|不用|不必|需要.*吗|면제|필요\s*없|필요한가|필요합니까", 2.5),
     ),
     "validity": (
         (
@@ -133,7 +138,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "documents": (
         (
             r"\b(documents?|papers?|paperwork|dossier|what do i need|what (is|are) needed|required|"
-            r"need to (submit|provide|prepare|bring)|application file|records needed|compris\w*|consists? of)\b",
+            r"need to (submit|provide|prepare|bring)|application file|records needed|compris\w*|consists? of|include)\b",
             "",
             2.5,
         ),
@@ -148,7 +153,7 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         (
             r"\b(where|which (office|authority|agency|department)|who (issues|grants|receives)|"
             r"apply (at|to)|submit (it )?(at|to)|o dau|tai dau|co quan nao|noi (nop|cap|lam)|nop (o|tai)|"
-            r"so nao|cap o dau)\b",
+            r"so nao|cap o dau|tham quyen cap)\b",
             "",
             2.5,
         ),
@@ -171,12 +176,17 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
         # Conditions named outright outweigh the procedure asked beside them ('điều kiện ... và thủ tục').
         (r"\b(conditions?|eligib\w*|qualif\w*|criteria|dieu kien|du dieu kien|tieu chuan)\b", "", 4.6),
         (r"\b(requirements?|can i (get|apply)|who can|yeu cau|permissible|allowed to)\b", "", 1.5),
+        (
+            r"\b(who (is|are|will be) (granted|issued|entitled|eligible|\w+ holders?)|truong hop duoc cap)\b",
+            "",
+            4.6,
+        ),
         ("", r"条件|资格|조건|자격|요건", 4.6),
         ("", r"要求", 1.5),
     ),
     "procedure": (
         # Naming the procedure outweighs what it is about ('the procedure for extending a work permit').
-        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", "", 3.5),
+        (r"\b(procedures?|process|steps|thu tuc|trinh tu)\b", r"程序|流程|手续|手續|절차", 3.5),
         (
             r"\b(how (do|can|to|should) (i|we|you)?|online|apply|"
             r"cach|lam the nao|nhu the nao|qua mang|truc tuyen|the nao)\b",
@@ -198,8 +208,10 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
             3,
         ),
         ("", r"签证|居留卡|居留证|비자|사증|거주증|체류증", 3),
-        # A passport alone is an entry-and-residence matter, but less than any paper named beside it.
+        # A passport alone is an entry-and-residence matter, but less than any paper named beside it; so is an
+        # exit ban (Law 47/2014 Art. 28).
         (r"\b(passports?|ho chieu)\b", r"护照|여권", 1.5),
+        (r"\b(tam hoan xuat canh|exit bans?)\b", r"暂缓出境|限制出境|출국\s*정지", 1.5),
     ),
     "temporary_residence": (
         (
@@ -223,7 +235,7 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
         # wants to know if the residence card is still valid'): it names the topic less than the paper does.
         (
             r"\b(foreign (worker|employee)s?|(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
-            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai)\b",
+            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|work for (a|an|your|the|my|our) (company|employer|firm))\b",
             "",
             2,
         ),
@@ -236,7 +248,11 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
             "",
             3,
         ),
-        ("", r"无犯罪|犯罪记录|司法履历|无刑事|무범죄|범죄\s*경력|범죄\s*기록|사법\s*이력|신원\s*조회", 3),
+        (
+            "",
+            r"无犯罪|犯罪记录|司法履历|司法记录|司法記錄|无刑事|무범죄|범죄\s*경력|범죄\s*기록|사법\s*이력|신원\s*조회",
+            3,
+        ),
     ),
     "health_check": (
         (
@@ -354,18 +370,30 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+_PERMIT_REQUIRED = re.compile(
+    r"\b(is|are) (a |an |the )?(work )?(permit|visa|licen[cs]e)s? (required|needed|necessary)\b"
+)
+_EXEMPTION_PAPER = re.compile(r"\b(certificate|giay xac nhan)\b|证明|證明|확인서|증명서")
+
+
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
     shaped = shaped_facet(text)
     if shaped is not None:
         return shaped
     scores = _scores(text, _FACET_PATTERNS)
+    if _PERMIT_REQUIRED.search(_folded(text)):
+        scores.pop("documents", None)  # 'is a work permit required for ...' asks whether one is exempt
     if "documents" in scores and "exemption" in scores:
         scores.pop("exemption")  # the papers for the exemption certificate: a documents question
     if "documents" in scores and "validity" in scores:
         scores.pop("validity")  # the papers for an extension ('hồ sơ gia hạn'): a documents question
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
+    if "exemption" in scores:
+        scores.pop("eligibility", None)  # 'who is eligible for the exemption' asks the exempt cases
+        if "procedure" in scores and _EXEMPTION_PAPER.search(_folded(text) + " " + text):
+            scores.pop("exemption")  # how to get the exemption certificate: its procedure
     return _best(scores, _FACET_PRIORITY)
 
 

@@ -98,7 +98,8 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
     (
         # The employer's act (283/2026 Art. 13 k5, graded by the number of workers), not the worker's.
         r"\b((employ\w*|hir\w*|us\w+) (a |an |\w+ )?(foreign\w*|worker\w*|staff|expat\w*) .*without (a |any )?"
-        r"(work )?permit|su dung (nguoi )?lao dong nuoc ngoai .*khong co giay phep)\b",
+        r"(work )?permit|su dung (nguoi )?lao dong nuoc ngoai .*khong co giay phep|"
+        r"(cong ty|doanh nghiep) (khong|chua) (lam|xin|co) giay phep lao dong)\b",
         r"雇佣.*(没有|無|无)|雇用.*(没有|無|无)|고용.*허가\s*없",
         "su dung lao dong nuoc ngoai lam viec tai viet nam ma khong co giay phep lao dong",
     ),
@@ -133,6 +134,14 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"\b(fake|forged|forgery|falsif\w*|counterfeit|gia mao|lam sai lech)\b",
         r"伪造|偽造|假的?(文件|材料|证件)|위조",
         "gia mao",
+    ),
+    (
+        # Letting or helping someone stay illegally (282/2025 Art. 21 k9 d), not the overstay itself.
+        r"\b((cho|giup|chua chap|che giau|tao dieu kien cho) (nguoi nuoc ngoai|nguoi khac) o lai( viet nam)? trai phep|"
+        r"(help\w*|let\w*|harbo\w*|hid\w*) (a |an )?(foreigner|foreign national|person|someone)s? "
+        r"(to )?(stay|remain)\w* (in vietnam )?illegal\w*)\b",
+        r"(帮助|协助|窝藏|容留).{0,8}(非法|违法)(居留|停留)|불법\s*체류.{0,6}(도와|은닉|숨겨)",
+        "o lai viet nam trai phep",
     ),
 )
 # The cases people name when they ask whether a rule applies to them (exempt from a work permit, eligible for
@@ -215,7 +224,7 @@ def cases_asked(question: str) -> tuple[str, ...]:
 _CITIZENS = re.compile(
     r"\b(vietnamese (guests?|relatives?|friends?|famil\w*|citizens?|people|nationals?|tenants?|parents?|visitors?)|"
     r"(khach|nguoi|cong dan|ban|ho hang|nguoi than) (la )?(nguoi )?viet nam|cong dan|tam vang|ho khau|"
-    r"can cuoc|cccd|cmnd|dang ky thuong tru)\b"
+    r"can cuoc|cccd|cmnd|dang ky thuong tru|khai bao luu tru|thong bao luu tru)\b"
 )
 _CITIZENS_RAW = re.compile(r"越南人|越南公民|越南朋友|越南亲戚|베트남\s*(사람|인|국민|친척|친구)")
 _FOREIGNERS = re.compile(r"\b(foreign\w*|nuoc ngoai|expat\w*|ngoai kieu)\b")
@@ -239,6 +248,7 @@ ACT_TOPICS: dict[str, str] = {
     _ACTS[4][2]: "visa_residence_card",
     _ACTS[5][2]: "work_permit",
     _ACTS[6][2]: "work_permit",
+    _ACTS[7][2]: "visa_residence_card",
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]

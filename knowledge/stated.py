@@ -53,7 +53,7 @@ _TIME_FACETS = frozenset({"deadline", "processing_time"})
 _NARROWING_WORDS = 18  # the opening of a sentence narrowing a clause to some papers
 _PAPER_TIMES = frozenset({"validity", *_TIME_FACETS})  # times that belong to one paper
 _FULL_FILE = re.compile(r"nhận đủ hồ sơ")
-_ORGANISATION_FACTOR = re.compile(r"tổ chức[^.]*?gấp (\d+) lần")
+_ORGANISATION_FACTOR = re.compile(r"[Tt]ổ chức[^.]*?(?:gấp|bằng) (\d+) lần")
 
 
 def _parent(kb: Kb, unit: Unit) -> Unit | None:

@@ -580,7 +580,8 @@ def test_the_employers_fine_for_a_worker_without_a_permit_is_the_employers(text:
     # 283/2026 Art. 13 k5 (the employer, graded by the number of workers in its points a-c), not k3 a (the
     # worker's 15-25 million) nor k2 a / k4 (other acts of the employer).
     r = _ask(text, lang)
-    fined = {(_unit_of(r, v.citation)["clause"], _unit_of(r, v.citation)["point"]) for v in r.values}
+    amounts = [v for v in r.values if v.kind in ("money", "money_range")]  # not Art. 7's organisation factor
+    fined = {(_unit_of(r, v.citation)["clause"], _unit_of(r, v.citation)["point"]) for v in amounts}
     assert fined and all(clause == "khoản 5" for clause, _point in fined), r.direct
 
 
@@ -593,7 +594,8 @@ def test_the_employers_fine_for_a_worker_without_a_permit_is_the_employers(text:
 )
 def test_a_worker_without_a_permit_is_fined_as_the_worker_only(text: str) -> None:
     r = _ask(text)
-    fined = {(_unit_of(r, v.citation)["clause"], _unit_of(r, v.citation)["point"]) for v in r.values}
+    amounts = [v for v in r.values if v.kind in ("money", "money_range")]  # not Art. 7's organisation factor
+    fined = {(_unit_of(r, v.citation)["clause"], _unit_of(r, v.citation)["point"]) for v in amounts}
     assert "Điều 13, khoản 3, điểm a" in r.direct, r.direct  # the fine is its clause's, quoted with it
     assert {c for c, _p in fined} == {"khoản 3"}, r.direct
 

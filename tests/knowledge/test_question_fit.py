@@ -178,3 +178,66 @@ def test_declaring_a_foreign_guest_is_still_answered() -> None:
 def test_not_covered_quotes_no_clause_sharing_only_the_topics_name() -> None:
     r = _ask("Is it hot in Hanoi in summer, do I need a visa?")
     assert not r.covered and not r.citations
+
+
+# --- what the question asks, read from its own words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "facet"),
+    [
+        ("Who is eligible for a work permit exemption?", "en", "exemption"),
+        ("外国人在哪些情况下无需申请工作许可证?", "zh", "exemption"),
+        ("How do I get a certificate of work permit exemption?", "en", "procedure"),
+        ("申请司法记录的程序是什么?", "zh", "procedure"),
+        ("Công ty không làm giấy phép lao động cho người nước ngoài có bị xử lý không?", "vi", "penalty"),
+        ("我的旅游签证过期两个月了?", "zh", "penalty"),  # an act named and nothing else asked: its fine
+        ("Who is granted a temporary residence card?", "en", "eligibility"),
+        ("Thẩm quyền cấp giấy phép lao động thuộc cơ quan nào?", "vi", "where"),
+        ("Is a work permit required for a foreign board member?", "en", "exemption"),
+        ("Xin giấy xác nhận không thuộc diện cấp giấy phép lao động cần giấy tờ gì?", "vi", "documents"),
+    ],
+)
+def test_the_facet_is_what_the_question_asks(text: str, lang: str, facet: str) -> None:
+    assert _ask(text, lang).facet == facet
+
+
+def test_a_company_fined_hears_that_an_organisation_pays_twice() -> None:
+    # 283/2026 Art. 7 k1: 'Mức phạt tiền đối với tổ chức bằng 02 lần mức phạt tiền đối với cá nhân.'
+    r = _ask("Doanh nghiệp sử dụng lao động nước ngoài không có giấy phép lao động bị phạt bao nhiêu?", "vi")
+    factor = [c for c in r.citations if c.doc_number == "283/2026/NĐ-CP" and c.article == "Điều 7"]
+    assert factor and "bằng 02 lần" in factor[0].quote_vi
+    assert any("2 lần" in caveat for caveat in r.caveats)
+
+
+def test_helping_a_foreigner_stay_illegally_is_fined_as_that_act_not_as_an_overstay() -> None:
+    # 282/2025 Art. 21 k9 d: '... tạo điều kiện cho người khác xuất cảnh, nhập cảnh, ở lại Việt Nam trái phép'.
+    r = _ask("Cho người nước ngoài ở lại Việt Nam trái phép thì bị phạt bao nhiêu tiền?", "vi")
+    assert r.covered and ("Điều 21", "khoản 9", "điểm d") in {
+        (c.article, c.clause, c.point) for c in r.citations
+    }
+    assert "30.000.000–40.000.000" in r.direct
+
+
+def test_what_an_application_includes_is_no_definition() -> None:
+    r = _ask("What does the application for a temporary residence card include?")
+    assert not r.direct.startswith("Defined in")
+    assert r.facet == "documents"
+
+
+def test_a_citizens_stay_notice_is_the_law_on_residence() -> None:
+    r = _ask("Không khai báo lưu trú cho khách thì bị phạt tối đa bao nhiêu?", "vi")
+    assert not r.covered and not r.citations
+
+
+def test_who_is_granted_a_residence_card_is_answered_with_the_cases_that_get_one() -> None:
+    # Law 47/2014 Art. 36 k1 (amended): 'Các trường hợp được cấp thẻ tạm trú bao gồm: ...'
+    r = _ask("Who is granted a temporary residence card?")
+    assert r.covered and "Điều 36" in {c.article for c in r.citations}
+
+
+def test_an_exit_ban_question_is_about_entry_and_residence() -> None:
+    # Law 47/2014 Art. 28: 'Các trường hợp bị tạm hoãn xuất cảnh và thời hạn tạm hoãn xuất cảnh'.
+    r = _ask("Người nước ngoài có thể bị tạm hoãn xuất cảnh trong trường hợp nào?", "vi")
+    assert r.topic == "visa_residence_card"
+    assert ("47/2014/QH13", "Điều 28") in {(c.doc_number, c.article) for c in r.citations}
