@@ -1,10 +1,9 @@
 """Question shapes that say outright which facet is asked, read before the word scores of knowledge/facets.py.
 
-Standard library only. Word scores weigh single words ('exempt', 'required', 'thủ tục'); some questions are
-shaped so that one word misleads them: 'is a work permit required for …' asks whether one is exempt, not for
-papers; 'hồ sơ thủ tục …' asks the dossier of a procedure; 'how to get the exemption certificate' asks the
-steps to get the paper, not who is exempt. Each shape is about how people ask, never about one question.
-Folded patterns read en/vi text folded by knowledge.text.fold; raw patterns read zh/ko text.
+Standard library only. Word scores weigh single words ('thủ tục', 'có cần', 'khi nào'); some questions are
+shaped so that one word misleads them: 'hồ sơ thủ tục …' asks the dossier of a procedure; 'thay đổi vị trí
+công việc có cần xin lại …' asks whether and how the permit is issued again, not who is exempt. Each shape is
+about how people ask, never about one question. Folded patterns read en/vi text folded by knowledge.text.fold; raw patterns read zh/ko text.
 """
 
 from __future__ import annotations
@@ -20,16 +19,6 @@ Unit = dict[str, Any]
 _SHAPES: tuple[tuple[str, str, str], ...] = (
     # The dossier of a procedure ('Hồ sơ thủ tục xác nhận …'): the papers, not the steps.
     ("documents", r"\bho so (thu tuc|de nghi)\b", ""),
-    # Whether a paper is needed at all: the exempt cases ('Is a work permit required for a …?').
-    ("exemption", r"\b(is|are) (a |an |the )?(work permit|wp|visa|labou?r permit)s? (still )?required\b", ""),
-    # Who qualifies for an exemption: the exempt cases, not the conditions of the paper itself.
-    ("exemption", r"\b(eligib\w*|qualif\w*) (for )?(a |an |the )?(\w+ ){0,3}exemption\b", ""),
-    # The steps to get the exemption certificate (the paper that confirms the exemption).
-    (
-        "procedure",
-        r"\bhow (to|do i|can i|do we|can we|does one) (get|obtain|apply for)\b.*\bexempt",
-        r"豁免.{0,12}(程序|流程|手续|步骤)|(程序|流程|手续|步骤).{0,12}豁免|면제.{0,10}(절차|신청)",
-    ),
     # A change of job, employer or place of work: whether and how the permit is issued again.
     (
         "procedure",
@@ -60,16 +49,8 @@ _COMPILED = tuple(
 
 # Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).
 EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
-    # 'Thẩm quyền cấp …', 'the competent authority': who decides, i.e. where the file goes.
-    "where": (
-        (r"\b(tham quyen|competent (authority|authorities|agency|body))\b", r"主管机关|主管部门|관할", 2.5),
-    ),
-    # 'được xử lý công ty không …': a sanction, as 'bị phạt' is (not 'thời gian xử lý', a processing time).
-    "penalty": ((r"\b(bi|duoc|se bi|co bi) xu ly\b|\bxu ly (vi pham|cong ty|doanh nghiep)\b", "", 3),),
-    # 'không cần' has its Chinese forms 无需/无须 ('need not apply').
-    "exemption": (("", r"无需|无须|無需|免办|免辦", 2.5),),
-    # The steps, in Chinese '程序' as well as '流程'.
-    "procedure": (("", r"程序", 3.5),),
+    # 'the competent authority': who decides, i.e. where the file goes ('thẩm quyền cấp': knowledge/facets.py).
+    "where": ((r"\bcompetent (authority|authorities|agency|body)\b", r"主管机关|主管部门|관할", 2.5),),
     # Revocation ends a paper before its term; the labour contract's term is bounded by the permit's.
     "validity": (
         (
@@ -84,8 +65,7 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     "work_permit": (
         (
-            r"\b(work (for|at) (a|an|your|our|the|this|my) (company|employer|firm|business)|"
-            r"expat\w* (employee|worker|staff)s?|foreign employees?|working requirements|teach(ing)? english)\b",
+            r"\b(expat\w* (employee|worker|staff)s?|working requirements|teach(ing)? english)\b",
             "",
             2,
         ),
@@ -94,7 +74,7 @@ EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 
 
 def shaped_facet(text: str) -> str | None:
-    """'Is a work permit required for a legal representative?' -> 'exemption'; None when no shape matches."""
+    """'Thay đổi vị trí công việc có cần xin lại giấy phép?' -> 'procedure'; None when no shape matches."""
     folded = fold(text)
     for facet, on_folded, on_raw in _COMPILED:
         if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text)):
