@@ -30,6 +30,7 @@ from knowledge.fit import ACT_TOPICS, about_citizens_only, act_phrases, act_word
 from knowledge.model import Reply
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
+from knowledge.purposes import compose_purpose_symbols
 from knowledge.quoted import compose_plain
 from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
 from knowledge.required import compose_required_in
@@ -109,6 +110,7 @@ def ask(
     defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
     if not defined and facet is None:
         defined = compose_term(kb, draft, text, on)  # 'Thẻ tạm trú là gì?': the clause defining the term
+    defined = defined or compose_purpose_symbols(kb, draft, text, on)  # 'what visa to invest?': ĐT1-ĐT4
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
     if used is not None and used != facet:

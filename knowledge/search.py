@@ -83,6 +83,15 @@ _EN_VI: dict[str, str] = {
     "revocation": "thu hoi",
     "employee": "nguoi lao dong nuoc ngoai",
     "expat": "nguoi nuoc ngoai",
+    # Purposes of entry the visa symbols name (Law 47/2014 Art. 8 as amended).
+    "investor": "nha dau tu",
+    "lawyer": "luat su",
+    "journalist": "phong vien bao chi",
+    "student": "hoc sinh sinh vien",
+    "wife": "vo chong",
+    "husband": "vo chong",
+    "spouse": "vo chong",
+    "child": "con",
 }
 # Short Vietnamese words whose decree wording is longer ('phạt' -> 'xử phạt vi phạm hành chính').
 _VI_MORE: dict[str, str] = {"phat": "xu phat vi pham hanh chinh"}
