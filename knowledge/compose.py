@@ -36,6 +36,7 @@ from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, rank
 from knowledge.required import compose_required_in
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national
+from knowledge.sequel import compose_after_issue
 from knowledge.stated import compose_values, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
@@ -128,6 +129,10 @@ def ask(
             )  # a term bounded by a paper the question names
         compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
+        if used == "procedure":
+            compose_after_issue(
+                kb, draft, topic, text, on
+            )  # 'what to do after it is issued': that clause first
         compose_plain(kb, draft, topic, used, question, text, on)
         if used == "procedure" and facet == used and also_asks(text, "where"):
             # 'What are the steps? Which office receives it?': the office is said before the times.

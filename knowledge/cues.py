@@ -31,8 +31,9 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     # What follows the issue of a paper ('What to do after the issuance of work permit?').
     (
         "procedure",
-        r"\b(what (to|should i|must i|do i|should we|must we|do we) do after|after (the )?(issuance|issue) of)\b",
-        r"(签发|发放|获得)(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후)",
+        r"\b(what (to|should i|must i|do i|should we|must we|do we) do after|after (the )?(issuance|issue) of|"
+        r"(phai |can )?lam (gi|nhung gi) sau khi|sau khi [^?]{0,60} (thi )?(phai |can )?lam (gi|nhung gi))\b",
+        r"(签发|发放|获得|拿到).{0,12}(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후)",
     ),
     # Before or after arriving: the time limits counted from the planned start of work.
     (
