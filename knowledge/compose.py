@@ -28,6 +28,7 @@ from knowledge.facets import (
 )
 from knowledge.fit import ACT_TOPICS, about_citizens_only, act_phrases, act_words, asks_minimum
 from knowledge.model import Reply
+from knowledge.named_clauses import compose_named_clauses
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
 from knowledge.purposes import compose_purpose_symbols
@@ -36,7 +37,6 @@ from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, rank
 from knowledge.required import compose_required_in
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national
-from knowledge.sequel import compose_after_issue
 from knowledge.stated import compose_values, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
@@ -129,10 +129,9 @@ def ask(
             )  # a term bounded by a paper the question names
         compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
-        if used == "procedure":
-            compose_after_issue(
-                kb, draft, topic, text, on
-            )  # 'what to do after it is issued': that clause first
+        # What follows the issue ('what to do after it is issued'), the law's list of forms ('in what forms can
+        # one work'): that clause first.
+        compose_named_clauses(kb, draft, topic, used, text, on)
         compose_plain(kb, draft, topic, used, question, text, on)
         if used == "procedure" and facet == used and also_asks(text, "where"):
             # 'What are the steps? Which office receives it?': the office is said before the times.

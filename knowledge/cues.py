@@ -35,6 +35,13 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         r"(phai |can )?lam (gi|nhung gi) sau khi|sau khi [^?]{0,60} (thi )?(phai |can )?lam (gi|nhung gi))\b",
         r"(签发|发放|获得|拿到).{0,12}(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후)",
     ),
+    # The forms of working the law lists ('In what forms can a foreign employee work?'), not the templates.
+    (
+        "eligibility",
+        r"\b(in (what|which) (forms?|ways?|capacit\w*) (can|may|do|does|is|are)|forms? of (work|working|employment)|"
+        r"hinh thuc lam viec|(theo|duoi) (nhung |cac )?hinh thuc (nao|gi))\b",
+        r"以什么形式|什么形式.{0,6}工作|어떤\s*형태로\s*(일|근무)|근무\s*형태",
+    ),
     # Before or after arriving: the time limits counted from the planned start of work.
     (
         "deadline",

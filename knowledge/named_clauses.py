@@ -1,0 +1,82 @@
+"""Questions whose words point to one clause of the law, quoted first, before the facet's own answer.
+
+Standard library only. 'What to do after the work permit is issued?' is answered by the clause saying what
+follows the issue ('sau khi người lao động nước ngoài được cấp giấy phép lao động thì … phải ký kết hợp đồng lao
+động', Decree 219/2025 Art. 22 k4); 'In what forms can a foreigner work?' by the list the law opens with 'theo
+một trong các hình thức sau' (Art. 2 k1: a labour contract, an intra-company transfer, …), with its points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from catalog import translator
+from knowledge.draft import Draft
+from knowledge.selection import candidates, in_force, is_national
+from knowledge.store import Kb
+from knowledge.text import fold
+
+_t = translator("knowledge")
+
+
+@dataclass(frozen=True)
+class _Named:
+    """How people ask (folded en/vi, raw zh/ko), the facets it goes with, the law's words, points quoted."""
+
+    asked: re.Pattern[str]
+    asked_raw: re.Pattern[str]
+    facets: frozenset[str]
+    law: re.Pattern[str]
+    points: int
+
+
+_NAMED: tuple[_Named, ...] = (
+    _Named(  # what follows the issue of the paper
+        re.compile(
+            r"\b(after (the )?(issuance|issue|issuing|grant\w*|getting|receiving|obtaining)|"
+            r"once (i |we |you )?(get|got|have|receive\w*)|sau khi (duoc )?(cap|nhan|co))\b"
+        ),
+        re.compile(
+            r"(签发|發放|发放|获得|拿到|取得).{0,12}(后|後|之后|之後)|발급\s*(후|이후|받은\s*후|받고)"
+        ),
+        frozenset({"procedure"}),
+        re.compile(r"sau khi [^.;]{0,80}được cấp"),
+        0,
+    ),
+    _Named(  # the forms of work the law lists ('forms' alone asks for templates)
+        re.compile(
+            r"\b(in (what|which) (forms?|ways?|capacit\w*)|forms? of (work|working|employment)|"
+            r"hinh thuc (lam viec|nao|gi)|theo (nhung |cac )?hinh thuc (nao|gi))\b"
+        ),
+        re.compile(r"什么形式|哪些形式|何种形式|哪种形式|什麼形式|어떤\s*형태|근무\s*형태|어떤\s*형식"),
+        frozenset({"eligibility", "who", "procedure"}),
+        re.compile(r"theo (một trong )?các hình thức sau"),
+        6,  # the list's first points; a short reply keeps what fits
+    ),
+)
+MAX_CLAUSES = 2
+
+
+def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: str, on: date) -> bool:
+    """Quote first the topic's clauses the question's words point to; True when one was quoted."""
+    folded = fold(text)
+    asked = [n for n in _NAMED if facet in n.facets and (n.asked.search(folded) or n.asked_raw.search(text))]
+    if not asked:
+        return False
+    docs = {kb.units[p]["doc_id"] for f in ("who", facet) for p in candidates(kb, topic, f)}
+    cites: list[str] = []
+    for named in asked:
+        leads = [
+            u
+            for u in kb.units
+            if u["doc_id"] in docs and is_national(u) and in_force(kb, u, on) and named.law.search(u["text"])
+        ][:MAX_CLAUSES]
+        for lead in leads:
+            cites.append(draft.cite(lead)[1])
+            for point in [u for u in kb.units if u["id"].startswith(lead["id"] + "/")][: named.points]:
+                draft.cite(point)
+    return bool(cites) and draft.say(
+        _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))
+    )
