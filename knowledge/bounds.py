@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from knowledge.cues import folded_question
 from knowledge.draft import Draft
 from knowledge.model import StatedValue
 from knowledge.ranking import ranked_clauses
@@ -38,7 +39,7 @@ MAX_CHARS = 320  # a bound said with what follows it in its clause, within this 
 
 def _papers_named(text: str) -> frozenset[str]:
     """The law's words for the papers the question names ('indefinite-term labor contract' -> hợp đồng lao động)."""
-    folded = fold(text)
+    folded = folded_question(text)
     return frozenset(
         law for law, on_folded, on_raw in _COMPILED if on_folded.search(folded) or on_raw.search(text)
     )

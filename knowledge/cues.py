@@ -9,11 +9,14 @@ about how people ask, never about one question. Folded patterns read en/vi text 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from knowledge.text import fold
 
 Unit = dict[str, Any]
+# A question is folded once however many rules read it (ask() stays under a millisecond).
+folded_question = lru_cache(maxsize=4096)(fold)
 
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
@@ -83,7 +86,7 @@ EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 
 def shaped_facet(text: str) -> str | None:
     """'Thay đổi vị trí công việc có cần xin lại giấy phép?' -> 'procedure'; None when no shape matches."""
-    folded = fold(text)
+    folded = folded_question(text)
     for facet, on_folded, on_raw in _COMPILED:
         if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text)):
             return facet
@@ -98,7 +101,11 @@ _E_VISA_RAW = re.compile(r"电子签证|電子簽證|电子签|전자\s*비자|�
 
 def symbols_named(text: str) -> frozenset[str]:
     """'How long is an e-visa valid?' -> {'EV'}: the symbols a question names by the visa's kind."""
-    return frozenset({"EV"}) if _E_VISA.search(fold(text)) or _E_VISA_RAW.search(text) else frozenset()
+    return (
+        frozenset({"EV"})
+        if _E_VISA.search(folded_question(text)) or _E_VISA_RAW.search(text)
+        else frozenset()
+    )
 
 
 _E_VISA_LAW = "thi thuc dien tu"  # how the law names the e-visa, folded

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog import translator
+from knowledge.cues import folded_question
 from knowledge.draft import Draft
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.store import Kb
-from knowledge.text import fold
 
 _t = translator("knowledge")
 
@@ -61,7 +61,7 @@ MAX_CLAUSES = 2
 
 def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: str, on: date) -> bool:
     """Quote first the topic's clauses the question's words point to; True when one was quoted."""
-    folded = fold(text)
+    folded = folded_question(text)
     asked = [n for n in _NAMED if facet in n.facets and (n.asked.search(folded) or n.asked_raw.search(text))]
     if not asked:
         return False

@@ -8,12 +8,12 @@ import math
 import re
 from datetime import date
 
+from knowledge.cues import folded_question
 from knowledge.definitions import defining_clauses, say_symbol
 from knowledge.draft import Draft
 from knowledge.search import expand_query
 from knowledge.selection import Unit, in_force, is_national
 from knowledge.store import Kb, terms
-from knowledge.text import fold
 
 # 'what/which visa', 'an investor visa', 'loại thị thực nào', 'thị thực ký hiệu gì', '什么签证', '어떤 비자'.
 _ASKS_WHICH = re.compile(
@@ -33,7 +33,7 @@ MIN_EVIDENCE = 2.0  # at least one word few symbols' clauses use (log of about 7
 
 
 def asks_which_visa(text: str) -> bool:
-    return bool(_ASKS_WHICH.search(fold(text)) or _ASKS_WHICH_RAW.search(text))
+    return bool(_ASKS_WHICH.search(folded_question(text)) or _ASKS_WHICH_RAW.search(text))
 
 
 def _in_force_symbols(kb: Kb, on: date) -> list[tuple[str, Unit]]:
