@@ -114,6 +114,10 @@ def ask(
     defined = defined or compose_purpose_symbols(kb, draft, text, on)  # 'what visa to invest?': ĐT1-ĐT4
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
+    if used is not None and used == facet:
+        # A clause the question's words point to ('what to do after it is issued', 'in what forms can one work',
+        # 'a new employer'): quoted first, before the facet's own answer.
+        compose_named_clauses(kb, draft, topic, used, text, on)
     if used is not None and used != facet:
         reply.province_matters = False  # a clause quoted for a question naming no facet: no office to find
         # The question names no facet: its best-matching clause is quoted as what it is, never as the answer
@@ -129,9 +133,6 @@ def ask(
             )  # a term bounded by a paper the question names
         compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
-        # What follows the issue ('what to do after it is issued'), the law's list of forms ('in what forms can
-        # one work'): that clause first.
-        compose_named_clauses(kb, draft, topic, used, text, on)
         compose_plain(kb, draft, topic, used, question, text, on)
         if used == "procedure" and facet == used and also_asks(text, "where"):
             # 'What are the steps? Which office receives it?': the office is said before the times.

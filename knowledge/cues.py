@@ -18,6 +18,23 @@ Unit = dict[str, Any]
 # A question is folded once however many rules read it (ask() stays under a millisecond).
 folded_question = lru_cache(maxsize=4096)(fold)
 
+# Changes a permit holder asks about (Decree 219/2025 Art. 20): (pattern on folded text, pattern on raw text).
+CHANGE_OF_EMPLOYER = (
+    r"\b((thay doi|chuyen( sang)?|doi) (nguoi su dung lao dong|cong ty|doanh nghiep)|"
+    r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)|new employer)\b",
+    r"(换|更换|变更|變更)(雇主|公司)|(회사|고용주)\s*(변경|이동|을 바꾸)",
+)
+CHANGE_OF_POSITION = (
+    r"\b((thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|cong viec|hinh thuc lam viec)|"
+    r"(chang\w*|switch\w*) (my |the |his |her |a |an |another |new )?(job|position|role|job title))\b",
+    r"(换|更换|变更|變更)(工作|职位|職位|岗位)|(직위|직무|직장)\s*(변경|이동|을 바꾸)",
+)
+CHANGE_OF_PLACE = (
+    r"\b((thay doi|chuyen( sang)?|doi) (noi lam viec|dia diem lam viec)|"
+    r"(chang\w*|mov\w*) (to )?(my |the |a |another |new )?(workplace|work location|place of work))\b",
+    r"(换|更换|变更|變更)工作地点|근무지\s*(변경|이동)",
+)
+
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
     # The dossier of a procedure ('Hồ sơ thủ tục xác nhận …'): the papers, not the steps.
@@ -25,11 +42,8 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     # A change of job, employer or place of work: whether and how the permit is issued again.
     (
         "procedure",
-        r"\b(thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|noi lam viec|dia diem lam viec|"
-        r"nguoi su dung lao dong|cong ty|doanh nghiep|cong viec)\b|"
-        r"\b(chang\w*|switch\w*|mov\w*) (to )?(my |the |his |her |their |a |an |another |new )?"
-        r"(job|position|employer|company|workplace|work location|place of work)s?\b",
-        r"(换|更换|变更|變更)(工作|职位|職位|雇主|公司|工作地点)|(직장|직위|회사|고용주|근무지)\s*(변경|이동|을 바꾸)",
+        "|".join(folded for folded, _raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE)),
+        "|".join(raw for _folded, raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE)),
     ),
     # What follows the issue of a paper ('What to do after the issuance of work permit?').
     (

@@ -3,7 +3,8 @@
 Standard library only. 'What to do after the work permit is issued?' is answered by the clause saying what
 follows the issue ('sau khi người lao động nước ngoài được cấp giấy phép lao động thì … phải ký kết hợp đồng lao
 động', Decree 219/2025 Art. 22 k4); 'In what forms can a foreigner work?' by the list the law opens with 'theo
-một trong các hình thức sau' (Art. 2 k1: a labour contract, an intra-company transfer, …), with its points.
+một trong các hình thức sau' (Art. 2 k1: a labour contract, an intra-company transfer, …), with its points;
+'a new employer', 'another position', 'after the extension runs out' by the Art. 20 clause for that case.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog import translator
-from knowledge.cues import folded_question
+from knowledge.cues import CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, folded_question
 from knowledge.draft import Draft
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.store import Kb
@@ -32,6 +33,9 @@ class _Named:
     points: int
 
 
+# Decree 219/2025 Art. 20 (the last three below): a permit holder who changes employer (k1) or position (k2), or whose extended permit
+# runs out (k3), goes through the permit procedure again.
+_AGAIN_FACETS = frozenset({"procedure", "validity", "exemption", "eligibility", "documents"})
 _NAMED: tuple[_Named, ...] = (
     _Named(  # what follows the issue of the paper
         re.compile(
@@ -54,6 +58,29 @@ _NAMED: tuple[_Named, ...] = (
         frozenset({"eligibility", "who", "procedure"}),
         re.compile(r"theo (một trong )?các hình thức sau"),
         6,  # the list's first points; a short reply keeps what fits
+    ),
+    _Named(
+        re.compile(CHANGE_OF_EMPLOYER[0]),
+        re.compile(CHANGE_OF_EMPLOYER[1]),
+        _AGAIN_FACETS,
+        re.compile(r"có nhu cầu làm việc cho người sử dụng lao động khác"),
+        0,
+    ),
+    _Named(
+        re.compile(CHANGE_OF_POSITION[0]),
+        re.compile(CHANGE_OF_POSITION[1]),
+        _AGAIN_FACETS,
+        re.compile(r"có nhu cầu thay đổi vị trí công việc"),
+        0,
+    ),
+    _Named(
+        re.compile(
+            r"\b((da )?gia han [^?]{0,60}(het han|tiep tuc)|after (the |an |its )?extension|extended [^?]{0,40}expir)"
+        ),
+        re.compile(r"延期.{0,12}(到期|之后|后)|연장.{0,12}(만료|후)"),
+        _AGAIN_FACETS,
+        re.compile(r"đã được gia hạn giấy phép lao động có nhu cầu tiếp tục"),
+        0,
     ),
 )
 MAX_CLAUSES = 2

@@ -58,3 +58,35 @@ def test_the_forms_of_work_are_the_law_s_list(text: str, lang: str) -> None:
 
 def test_templates_asked_stay_templates() -> None:
     assert ask("What forms do I fill for a work permit?", on=TODAY).facet == "forms"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clause"),
+    [
+        # Decree 219/2025 Art. 20 k1: another employer, same position -> the permit procedure again.
+        ("Do I need a new work permit if I change my employer?", "en", "khoản 1"),
+        # Art. 20 k2: another position with the same employer -> a new permit.
+        (
+            "Nếu thay đổi vị trí công việc trong cùng công ty thì có phải xin lại giấy phép lao động không?",
+            "vi",
+            "khoản 2",
+        ),
+        # Art. 20 k3: once the extended permit runs out -> the permit procedure again.
+        (
+            "Giấy phép lao động đã gia hạn một lần nay hết hạn thì có được tiếp tục cấp không?",
+            "vi",
+            "khoản 3",
+        ),
+    ],
+)
+def test_a_change_or_a_spent_extension_means_the_permit_procedure_again(
+    text: str, lang: str, clause: str
+) -> None:
+    r = ask(text, lang=lang, on=TODAY)
+    first = r.citations[0]
+    assert r.covered and (first.doc_number, first.article, first.clause) == (
+        "219/2025/NĐ-CP",
+        "Điều 20",
+        clause,
+    )
+    assert "thủ tục cấp giấy phép lao động" in first.quote_vi
