@@ -82,6 +82,16 @@ _NAMED: tuple[_Named, ...] = (
         re.compile(r"đã được gia hạn giấy phép lao động có nhu cầu tiếp tục"),
         0,
     ),
+    _Named(  # working on when the permit runs out: the extension, filed 10 to 45 days before (Art. 28 k1)
+        re.compile(
+            r"\b((upon|after|on|at|when|once)\b[^?]{0,30}\bexpir\w*[^?]{0,80}continu\w*|continu\w*[^?]{0,60}(after|beyond|past) "
+            r"(the |its |his |her )?(permit s )?expir\w*|het han[^?]{0,60}tiep tuc (lam viec|su dung))"
+        ),
+        re.compile(r"到期.{0,20}继续|만료.{0,20}계속"),
+        frozenset({"validity", "deadline", "procedure", "eligibility"}),
+        re.compile(r"trước khi hết hạn giấy phép lao động"),
+        0,
+    ),
 )
 MAX_CLAUSES = 2
 

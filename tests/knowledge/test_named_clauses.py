@@ -1,5 +1,5 @@
-"""Questions pointing to one clause (knowledge/named_clauses.py): what follows the issue of a work permit
-(Decree 219/2025 Art. 22 k4, the labour contract) and the forms of work the law lists (Art. 2 k1), quoted first."""
+"""Questions pointing to one clause (knowledge/named_clauses.py), quoted first: what follows the issue of a work
+permit, the forms of work, a change of employer or position, a spent extension, working on past the permit."""
 
 from __future__ import annotations
 
@@ -13,80 +13,97 @@ TODAY = date(2026, 12, 1)
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "lang", "article", "clause", "words"),
     [
-        ("What should we do after the issuance of a work permit?", "en"),
-        ("Sau khi được cấp giấy phép lao động thì phải làm gì?", "vi"),
-        ("获得工作许可证后要做什么？", "zh"),
-    ],
-)
-def test_the_contract_after_the_permit_is_quoted_first(text: str, lang: str) -> None:
-    r = ask(text, lang=lang, on=TODAY)
-    first = r.citations[0]
-    assert r.covered and (first.doc_number, first.article, first.clause) == (
-        "219/2025/NĐ-CP",
-        "Điều 22",
-        "khoản 4",
-    )
-    assert "phải ký kết hợp đồng lao động" in first.quote_vi
-
-
-def test_a_plain_procedure_question_starts_with_the_filing() -> None:
-    r = ask("How do I get a work permit?", on=TODAY)
-    assert r.citations[0].clause != "khoản 4"
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("In what forms can a foreign employee work in Vietnam?", "en"),
-        ("Người lao động nước ngoài làm việc tại Việt Nam theo những hình thức nào?", "vi"),
-    ],
-)
-def test_the_forms_of_work_are_the_law_s_list(text: str, lang: str) -> None:
-    # Decree 219/2025 Art. 2 k1: 'theo một trong các hình thức sau đây: a) Thực hiện hợp đồng lao động; b) Di
-    # chuyển trong nội bộ doanh nghiệp; …' , not the templates 'Mẫu số 03'.
-    r = ask(text, lang=lang, on=TODAY)
-    cited = [(c.article, c.clause, c.point) for c in r.citations]
-    assert cited[:3] == [
-        ("Điều 2", "khoản 1", None),
-        ("Điều 2", "khoản 1", "điểm a"),
-        ("Điều 2", "khoản 1", "điểm b"),
-    ]
-    assert "Mẫu số" not in r.direct
-
-
-def test_templates_asked_stay_templates() -> None:
-    assert ask("What forms do I fill for a work permit?", on=TODAY).facet == "forms"
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "clause"),
-    [
-        # Decree 219/2025 Art. 20 k1: another employer, same position -> the permit procedure again.
-        ("Do I need a new work permit if I change my employer?", "en", "khoản 1"),
-        # Art. 20 k2: another position with the same employer -> a new permit.
+        # Decree 219/2025 Art. 22 k4: the labour contract is signed after the permit is issued.
         (
-            "Nếu thay đổi vị trí công việc trong cùng công ty thì có phải xin lại giấy phép lao động không?",
+            "What should we do after the issuance of a work permit?",
+            "en",
+            "Điều 22",
+            "khoản 4",
+            "ký kết hợp đồng",
+        ),
+        (
+            "Sau khi được cấp giấy phép lao động thì phải làm gì?",
             "vi",
+            "Điều 22",
+            "khoản 4",
+            "ký kết hợp đồng",
+        ),
+        ("获得工作许可证后要做什么？", "zh", "Điều 22", "khoản 4", "ký kết hợp đồng"),
+        # Art. 2 k1: 'theo một trong các hình thức sau đây' (a labour contract, an intra-company transfer, ...).
+        (
+            "In what forms can a foreign employee work in Vietnam?",
+            "en",
+            "Điều 2",
+            "khoản 1",
+            "các hình thức sau",
+        ),
+        (
+            "Người lao động nước ngoài làm việc theo những hình thức nào?",
+            "vi",
+            "Điều 2",
+            "khoản 1",
+            "các hình thức sau",
+        ),
+        # Art. 20 k1 / k2 / k3: another employer, another position, a spent extension -> the permit procedure again.
+        (
+            "Do I need a new work permit if I change my employer?",
+            "en",
+            "Điều 20",
+            "khoản 1",
+            "thủ tục cấp giấy phép",
+        ),
+        (
+            "Thay đổi vị trí công việc có phải xin lại giấy phép lao động?",
+            "vi",
+            "Điều 20",
             "khoản 2",
+            "thủ tục cấp",
         ),
-        # Art. 20 k3: once the extended permit runs out -> the permit procedure again.
         (
-            "Giấy phép lao động đã gia hạn một lần nay hết hạn thì có được tiếp tục cấp không?",
+            "Giấy phép lao động đã gia hạn nay hết hạn thì có được tiếp tục cấp?",
             "vi",
+            "Điều 20",
             "khoản 3",
+            "thủ tục",
+        ),
+        # Art. 28 k1: working on past the permit means its extension, filed 10 to 45 days before it ends.
+        (
+            "When the work permit expires, can the employer continue the contract?",
+            "en",
+            "Điều 28",
+            "khoản 1",
+            "45 ngày",
+        ),
+        (
+            "Giấy phép lao động hết hạn thì có được tiếp tục làm việc không?",
+            "vi",
+            "Điều 28",
+            "khoản 1",
+            "45 ngày",
         ),
     ],
 )
-def test_a_change_or_a_spent_extension_means_the_permit_procedure_again(
-    text: str, lang: str, clause: str
+def test_the_clause_the_question_points_to_is_quoted_first(
+    text: str, lang: str, article: str, clause: str, words: str
 ) -> None:
     r = ask(text, lang=lang, on=TODAY)
     first = r.citations[0]
     assert r.covered and (first.doc_number, first.article, first.clause) == (
         "219/2025/NĐ-CP",
-        "Điều 20",
+        article,
         clause,
     )
-    assert "thủ tục cấp giấy phép lao động" in first.quote_vi
+    assert words in first.quote_vi
+
+
+def test_the_forms_of_work_are_quoted_with_their_points_not_the_templates() -> None:
+    r = ask("In what forms can a foreign employee work in Vietnam?", on=TODAY)
+    points = [c.point for c in r.citations if (c.article, c.clause) == ("Điều 2", "khoản 1")]
+    assert points[:3] == [None, "điểm a", "điểm b"] and "Mẫu số" not in r.direct
+    assert ask("What forms do I fill for a work permit?", on=TODAY).facet == "forms"
+
+
+def test_a_plain_procedure_question_starts_with_the_filing() -> None:
+    assert ask("How do I get a work permit?", on=TODAY).citations[0].clause != "khoản 4"
