@@ -89,7 +89,7 @@ def compose_plain(
                 and not case_named
                 and len(ranked) > 1
                 and score >= ranked[1][0] * CLEAR_LEAD
-                and unit not in in_order[:PLAIN_QUOTES]
+                and unit not in (in_order[:PLAIN_QUOTES] or [unit])  # an article of one unit is quoted whole
             ):
                 # The one case the question names ('kết hôn với người Việt Nam': Labour Code Art. 154 k8) is
                 # quoted first; the list's start follows.

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
+from knowledge.addressee import person_weight
 from knowledge.cues import own_kind_first
 from knowledge.facets import FACETS
 from knowledge.fit import (
@@ -184,6 +185,8 @@ def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str], facet: str
         factor *= 0.2
     if other_paper(unit, papers):
         factor *= 0.35
+    # The State's criteria for a decision (Law 47/2014 Art. 13) count less, the person's exempt cases more (Art. 12).
+    factor *= person_weight(unit, facet)
     return factor
 
 
