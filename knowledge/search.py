@@ -92,6 +92,10 @@ _EN_VI: dict[str, str] = {
     "husband": "vo chong",
     "spouse": "vo chong",
     "child": "con",
+    "teach": "lao dong giang day",
+    "study": "hoc tap",
+    "intern": "thuc tap",
+    "internship": "thuc tap",
 }
 # Short Vietnamese words whose decree wording is longer ('phạt' -> 'xử phạt vi phạm hành chính').
 _VI_MORE: dict[str, str] = {"phat": "xu phat vi pham hanh chinh"}

@@ -1,5 +1,5 @@
 """Visa symbols by purpose (knowledge/purposes.py): Law 47/2014 Art. 8 as amended, picked by the question's
-own words, quoted from the clause in force."""
+own words and quoted from the clause in force, with the paper that proves the purpose (Art. 10 k4)."""
 
 from __future__ import annotations
 
@@ -13,27 +13,49 @@ TODAY = date(2026, 12, 1)
 
 
 @pytest.mark.parametrize(
-    ("text", "symbol", "clause"),
+    ("text", "symbol", "clause", "proof"),
     [
+        # 'ĐT1 - Cấp cho nhà đầu tư nước ngoài ...'; Art. 10 k4 a: the investment is proved.
         (
             "What visa symbol is for investors?",
             "ĐT1",
             "khoản 7a",
-        ),  # 'ĐT1 - Cấp cho nhà đầu tư nước ngoài ...'
+            ("điểm a", "giấy tờ chứng minh việc đầu tư"),
+        ),
+        # 'LS - Cấp cho luật sư nước ngoài ...'; Art. 10 k4 b: a practising licence.
         (
             "Người nước ngoài làm luật sư cần loại thị thực nào?",
             "LS",
             "khoản 7",
-        ),  # 'LS - ... luật sư nước ngoài'
-        ("What visa should my wife get?", "TT", "khoản 18"),  # 'TT - ... vợ, chồng, con dưới 18 tuổi'
-        ("Which visa do I need to work in Vietnam?", "LĐ1", "khoản 16"),  # 'LĐ1 - ... làm việc tại Việt Nam'
+            ("điểm b", "giấy phép hành nghề"),
+        ),
+        # 'TT - ... vợ, chồng, con dưới 18 tuổi ...'; no proof point for family.
+        ("What visa should my wife get?", "TT", "khoản 18", None),
+        # 'LĐ1 - ... làm việc tại Việt Nam ...'; Art. 10 k4 c: a worker has a work permit.
+        (
+            "What visa do I need to teach English in Vietnam?",
+            "LĐ1",
+            "khoản 16",
+            ("điểm c", "giấy phép lao động"),
+        ),
     ],
 )
-def test_the_visa_for_a_purpose_is_its_art_8_symbol(text: str, symbol: str, clause: str) -> None:
+def test_the_visa_for_a_purpose_is_its_art_8_symbol(
+    text: str, symbol: str, clause: str, proof: tuple[str, str] | None
+) -> None:
     r = ask(text, on=TODAY)
     first = r.citations[0]
     assert (first.doc_number, first.article, first.clause) == ("47/2014/QH13", "Điều 8", clause)
     assert first.quote_vi.startswith(f"{symbol} - Cấp cho") and r.direct.startswith(symbol)
+    proofs = [c for c in r.citations if (c.article, c.clause) == ("Điều 10", "khoản 4")]
+    if proof is None:
+        assert not proofs
+    else:
+        assert (
+            [c.point for c in proofs] == [proof[0]]
+            and proof[1] in proofs[0].quote_vi
+            and proof[1] in r.direct
+        )
 
 
 def test_no_purpose_named_no_symbol_guessed() -> None:
