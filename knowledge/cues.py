@@ -109,23 +109,21 @@ def shaped_facet(text: str) -> str | None:
 
 # A visa named by its kind rather than its symbol: the e-visa is symbol EV (Law 47/2014 Art. 8 as amended,
 # 'EV - Cấp cho người nước ngoài vào Việt Nam bằng thị thực điện tử').
-_E_VISA = re.compile(r"\b(e ?visas?|evisas?|electronic visas?|thi thuc dien tu)\b")
-_E_VISA_RAW = re.compile(r"电子签证|電子簽證|电子签|전자\s*비자|전자\s*사증|이비자")
+E_VISA = re.compile(r"\b(e ?visas?|evisas?|electronic visas?|thi thuc dien tu)\b")
+E_VISA_RAW = re.compile(r"电子签证|電子簽證|电子签|전자\s*비자|전자\s*사증|이비자")
 
 
 def symbols_named(text: str) -> frozenset[str]:
     """'How long is an e-visa valid?' -> {'EV'}: the symbols a question names by the visa's kind."""
     return (
-        frozenset({"EV"})
-        if _E_VISA.search(folded_question(text)) or _E_VISA_RAW.search(text)
-        else frozenset()
+        frozenset({"EV"}) if E_VISA.search(folded_question(text)) or E_VISA_RAW.search(text) else frozenset()
     )
 
 
 _E_VISA_LAW = "thi thuc dien tu"  # how the law names the e-visa, folded
 # Facets whose rule differs for the e-visa (its own route, Art. 16a, 16b): a question about the e-visa is not
-# answered by the times, papers or fee of a visa issued at an embassy or border gate.
-_E_VISA_OWN_FACETS = frozenset({"processing_time", "documents", "fee", "deadline"})
+# answered by the times, papers, fee or steps of a visa issued at an embassy or border gate.
+_E_VISA_OWN_FACETS = frozenset({"processing_time", "documents", "fee", "deadline", "procedure"})
 
 
 def own_kind_first(scored: list[tuple[float, Unit]], facet: str, text: str) -> list[tuple[float, Unit]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog import translator
-from knowledge.cues import CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, folded_question
+from knowledge.cues import CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, E_VISA, E_VISA_RAW, folded_question
 from knowledge.draft import Draft
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.store import Kb
@@ -90,6 +90,15 @@ _NAMED: tuple[_Named, ...] = (
         re.compile(r"到期.{0,20}继续|만료.{0,20}계속"),
         frozenset({"validity", "deadline", "procedure", "eligibility"}),
         re.compile(r"trước khi hết hạn giấy phép lao động"),
+        0,
+    ),
+)
+_NAMED += (
+    _Named(  # the e-visa's own steps (Law 47/2014 Art. 16a as amended: declared and paid on the e-visa site)
+        E_VISA,
+        E_VISA_RAW,
+        frozenset({"procedure"}),
+        re.compile(r"Trang thông tin cấp thị thực điện tử"),
         0,
     ),
 )

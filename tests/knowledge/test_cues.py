@@ -81,3 +81,11 @@ def test_an_e_visa_takes_its_own_three_working_days(text: str) -> None:
     r = ask(text, lang="en")
     assert r.covered and {c.article for c in r.citations} == {"Điều 16a"}
     assert any(v.text.startswith("03 ngày làm việc") or "03" in v.text for v in r.values)
+
+
+def test_the_e_visa_steps_are_its_own_article() -> None:
+    # Law 47/2014 Art. 16a (as amended 2019): declared and paid on the e-visa site; not Art. 15-16's inviting
+    # agency route.
+    r = ask("How do I apply for an e-visa?")
+    assert r.covered and [c.article for c in r.citations] == ["Điều 16a"]
+    assert "Trang thông tin cấp thị thực điện tử" in r.citations[0].quote_vi
