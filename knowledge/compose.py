@@ -26,7 +26,14 @@ from knowledge.facets import (
     detect_facet,
     detect_topic,
 )
-from knowledge.fit import ACT_TOPICS, about_citizens_only, act_phrases, act_words, asks_minimum
+from knowledge.fit import (
+    ACT_TOPICS,
+    about_citizens_only,
+    act_phrases,
+    act_words,
+    asks_minimum,
+    papers_with_own_rules,
+)
 from knowledge.model import Reply
 from knowledge.named_clauses import compose_named_clauses
 from knowledge.offices import compose_where, zone_of
@@ -36,10 +43,11 @@ from knowledge.quoted import compose_plain
 from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
 from knowledge.required import compose_required_in
 from knowledge.search import expand_query
-from knowledge.selection import candidates, in_force, is_national
+from knowledge.selection import candidates, in_force, is_national, title_topic
 from knowledge.stated import compose_values, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
+from knowledge.text import fold
 from knowledge.wording import FACET_KINDS
 
 _t = translator("knowledge")
@@ -87,6 +95,14 @@ def ask(
     if topic is None:
         ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
         reply.direct = not_covered_text(lang) + " " + ask_whom
+        return reply
+    if any(not _on_file(get_kb(), words, on) for words in papers_with_own_rules(text)):
+        # 'e-visa', 'visa exemption certificate': no clause in force names the paper asked, so the rules of
+        # the other visas are no answer.
+        kb = get_kb()
+        reply.direct = " ".join(
+            [not_covered_text(lang), _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))]
+        )
         return reply
     if topic == "temporary_residence" and about_citizens_only(text):
         # The declaration rules on file are for foreign guests; citizens' residence is another law.
@@ -181,6 +197,21 @@ def ask(
     return reply
 
 
+_ON_FILE: dict[tuple[int, tuple[str, ...], date], bool] = {}
+
+
+def _on_file(kb: Kb, words: tuple[str, ...], on: date) -> bool:
+    """Some national clause in force on `on` names the paper in these words."""
+    key = (id(kb), words, on)
+    found = _ON_FILE.get(key)
+    if found is None:
+        found = _ON_FILE[key] = any(
+            is_national(u) and in_force(kb, u, on) and any(w in fold(u["text"]) for w in words)
+            for u in kb.units
+        )
+    return found
+
+
 def _act_topic(text: str) -> str | None:
     """A question naming a fined act but no paper ('ở quá hạn 20 ngày bị phạt bao nhiêu?') is about the topic
     whose fines list that act."""
@@ -217,6 +248,8 @@ def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> 
             and not in_force(kb, unit, on)
             and doc.get("replaced_by")
             and isinstance(end, str)
+            # a replaced text about another paper (the criminal-records law for a residence question) is noise
+            and _about_topic(str(doc.get("title_vi") or ""), topic)
         ):
             draft.caveats.append(
                 _t(
@@ -228,6 +261,11 @@ def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> 
                 )
             )
             return
+
+
+def _about_topic(title: str, topic: str) -> bool:
+    """A text's title names the topic, or no topic, or it is a penalty decree (fines of many papers)."""
+    return title_topic(title) in (None, topic) or "xu phat" in fold(title)
 
 
 def _contacts(kb: Kb, topic: str, lang: str) -> str:

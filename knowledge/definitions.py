@@ -96,8 +96,9 @@ _TERMS: tuple[tuple[str, str, str], ...] = (
         "co so luu tru",
     ),
     (
-        r"\b(temporary residence declarations?|declar\w* (of )?temporary residence)\b",
-        r"临时住宿申报|住宿登记|임시\s*거주\s*신고",
+        # 'tam tru' said by foreigners (땀주) is the registration their host makes, not the card.
+        r"\b(temporary residence declarations?|declar\w* (of )?temporary residence|tam tru (registration|declaration))\b",
+        r"临时住宿申报|住宿登记|임시\s*거주\s*신고|땀주|땀쭈",
         "khai bao tam tru",
     ),
     (r"\b(transit area)\b", r"过境区|환승\s*구역", "khu vuc qua canh"),

@@ -175,7 +175,11 @@ _FACET_RULES: dict[str, tuple[_Rule, ...]] = {
     "eligibility": (
         # Conditions named outright outweigh the procedure asked beside them ('điều kiện ... và thủ tục').
         (r"\b(conditions?|eligib\w*|qualif\w*|criteria|dieu kien|du dieu kien|tieu chuan)\b", "", 4.6),
-        (r"\b(requirements?|can i (get|apply)|who can|yeu cau|permissible|allowed to)\b", "", 1.5),
+        (
+            r"\b(requirements?|can i (get|apply)|who can|yeu cau|permissible|allowed to)\b",
+            "",
+            1.5,
+        ),
         (
             r"\b(who (is|are|will be) (granted|issued|entitled|eligible|\w+ holders?)|truong hop duoc cap)\b",
             "",
@@ -235,7 +239,8 @@ _TOPIC_RULES: dict[str, tuple[_Rule, ...]] = {
         # wants to know if the residence card is still valid'): it names the topic less than the paper does.
         (
             r"\b(foreign (worker|employee)s?|(work|working|employ\w*) (in|at) viet ?nam|lam viec tai viet nam|"
-            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|work for (a|an|your|the|my|our) (company|employer|firm))\b",
+            r"lao dong nuoc ngoai|nguoi lao dong nuoc ngoai|work for (a|an|your|the|my|our) (company|employer|firm)|"
+            r"english teach\w*|teach\w* english|giao vien (tieng anh|nuoc ngoai))\b",
             "",
             2,
         ),
@@ -382,6 +387,12 @@ def detect_facet(text: str) -> str | None:
     if shaped is not None:
         return shaped
     scores = _scores(text, _FACET_PATTERNS)
+    if re.search(r"\bwhat forms? (of|can|do|does)\b|\bhinh thuc\b", _folded(text)):
+        scores.pop("forms", None)  # 'in what forms can a foreigner work' asks the ways of working, not a form
+    if "procedure" in scores and re.match(
+        r"(thanh phan )?(ho so|giay to)\b|(documents?|paperwork)\b", _folded(text)
+    ):
+        scores.pop("procedure")  # 'Hồ sơ thủ tục ...' opens with the file: its papers are asked
     if _PERMIT_REQUIRED.search(_folded(text)):
         scores.pop("documents", None)  # 'is a work permit required for ...' asks whether one is exempt
     if "documents" in scores and "exemption" in scores:

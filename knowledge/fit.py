@@ -202,19 +202,30 @@ _CASES: tuple[tuple[str, str, str], ...] = (
         "thanh lap hien dien thuong mai",
     ),
 )
-_CASE_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _CASES)
+_Table = tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]
+
+
+def _compile_table(rows: tuple[tuple[str, str, str], ...]) -> _Table:
+    return tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in rows)
+
+
+def _named(table: _Table, question: str) -> list[str]:
+    """The law's words of each row whose people's words (folded en/vi, raw zh/ko) the question uses."""
+    folded = fold(question)
+    return [
+        words for on_folded, on_raw, words in table if on_folded.search(folded) or on_raw.search(question)
+    ]
+
+
+_CASE_PATTERNS = _compile_table(_CASES)
 
 
 @lru_cache(maxsize=4096)
 def cases_asked(question: str) -> tuple[str, ...]:
     """The law's words for each case the question names ('married to a Vietnamese' -> 'kết hôn với người Việt
     Nam' or 'vợ, chồng, con của công dân Việt Nam', folded), in the order of the table."""
-    folded = fold(question)
     return tuple(
-        alternative
-        for on_folded, on_raw, words in _CASE_PATTERNS
-        if on_folded.search(folded) or on_raw.search(question)
-        for alternative in words.split("|")
+        alternative for words in _named(_CASE_PATTERNS, question) for alternative in words.split("|")
     )
 
 
@@ -239,6 +250,29 @@ def about_citizens_only(question: str) -> bool:
     return names_citizens and not (_FOREIGNERS.search(folded) or _FOREIGNERS_RAW.search(question))
 
 
+# Papers people ask about whose own rules may not be on file, and the law's words for them (folded): a question
+# naming one is answered only if some clause in force names it (else the rules of other papers would be given).
+_OWN_RULES: tuple[tuple[str, str, str], ...] = (
+    (
+        r"\b(e ?visas?|electronic visas?|thi thuc dien tu|visa dien tu)\b",
+        r"电子签证|電子簽證|전자\s*비자",
+        "thi thuc dien tu",
+    ),
+    (
+        r"\b(visa exemption (certificate|card)s?|giay mien thi thuc|the mien thi thuc)\b",
+        r"免签证明|免簽證明|免签卡|비자\s*면제증|비자\s*면제\s*카드",
+        "mien thi thuc dac biet|giay mien thi thuc|the mien thi thuc",
+    ),
+)
+_OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
+
+
+@lru_cache(maxsize=4096)
+def papers_with_own_rules(question: str) -> tuple[tuple[str, ...], ...]:
+    """For each such paper the question names, the law's words for it ('e-visa' -> ('thi thuc dien tu',))."""
+    return tuple(tuple(words.split("|")) for words in _named(_OWN_RULE_PATTERNS, question))
+
+
 # The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
 ACT_TOPICS: dict[str, str] = {
     _ACTS[0][2]: "visa_residence_card",
@@ -252,18 +286,13 @@ ACT_TOPICS: dict[str, str] = {
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]
-_ACT_PATTERNS = tuple((re.compile(folded), re.compile(raw), words) for folded, raw, words in _ACTS)
+_ACT_PATTERNS = _compile_table(_ACTS)
 
 
 @lru_cache(maxsize=4096)
 def act_phrases(question: str) -> tuple[str, ...]:
     """The penalty clauses' words for each act the question names, one phrase per act."""
-    folded = fold(question)
-    found = [
-        words
-        for on_folded, on_raw, words in _ACT_PATTERNS
-        if on_folded.search(folded) or on_raw.search(question)
-    ]
+    found = _named(_ACT_PATTERNS, question)
     if _EMPLOYING_WITHOUT_PERMIT in found:  # the employer's act is asked: not also the worker's it contains
         found = [words for words in found if words != _WORKING_WITHOUT_PERMIT]
     return tuple(found)
@@ -358,6 +387,11 @@ def other_paper(unit: Unit, asked: frozenset[str]) -> bool:
         return False
     named = _papers_in(str(unit.get("article_title", "")), str(unit.get("text", ""))[:120])
     return bool(named) and not (named & asked)
+
+
+def names_paper(unit: Unit, asked: frozenset[str]) -> bool:
+    """The clause's article title or opening names one of the papers asked ('Thời hạn thẻ tạm trú')."""
+    return bool(_papers_in(str(unit.get("article_title", "")), str(unit.get("text", ""))[:120]) & asked)
 
 
 @lru_cache(maxsize=4096)

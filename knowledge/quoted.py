@@ -12,7 +12,7 @@ from knowledge.draft import Draft
 from knowledge.fit import cases_asked, in_first_sentence
 from knowledge.listed import in_answer
 from knowledge.model import StatedValue
-from knowledge.ranking import NEAR_BEST, ranked_clauses
+from knowledge.ranking import NEAR_BEST, own_word_evidence, ranked_clauses
 from knowledge.selection import Unit, candidates, in_force, index_for, is_national
 from knowledge.store import Kb
 from knowledge.text import fold
@@ -53,7 +53,7 @@ def compose_plain(
     # The case the question names ('married to a Vietnamese': Labour Code Art. 154 k8) is said first, in its
     # clause's words; the list's other cases are then no part of the answer.
     case_named = (
-        facet in _LISTED_FACETS
+        facet == "exemption"  # the lists of who needs no permit or visa; a condition list names no cases
         and not generic
         and lead is None
         and _say_named_cases(draft, topic, facet, ranked, text, on)
@@ -95,7 +95,7 @@ def compose_plain(
                 # quoted first; the list's start follows.
                 draft.cite(unit)
                 named = unit
-            for part in in_order[:PLAIN_QUOTES] or [unit]:
+            for part in _answering_part(kb, in_order, text) or [unit]:
                 draft.cite(part)
             listed += in_order
         else:
@@ -147,6 +147,22 @@ def compose_plain(
         )
     if facet in _LISTED_FACETS and not generic and not case_named:
         _say_key_cases(draft, facet, listed)
+
+
+LIST_EVIDENCE = 6.0  # rarity of the question's own words a listed clause shares, to be quoted out of turn
+
+
+def _answering_part(kb: Kb, in_order: list[Unit], text: str) -> list[Unit]:
+    """The clauses of a long list quoted: its opening, then those the question's own words point to (the point
+    naming 'LĐ1' among a card's cases), the rest in order up to PLAIN_QUOTES; shown in the article's order."""
+    if len(in_order) <= PLAIN_QUOTES:
+        return in_order
+    scores = {u["id"]: own_word_evidence(kb, u, text) for u in in_order[1:]}
+    best = sorted(in_order[1:], key=lambda u: -scores.get(u["id"], 0.0))
+    matched = [u for u in best if scores.get(u["id"], 0.0) >= LIST_EVIDENCE][: PLAIN_QUOTES - 1]
+    rest = [u for u in in_order[1:] if u not in matched][: PLAIN_QUOTES - 1 - len(matched)]
+    keep = {u["id"] for u in [in_order[0], *matched, *rest]}
+    return [u for u in in_order if u["id"] in keep]
 
 
 NAMED_CASES = 3

@@ -159,6 +159,7 @@ def best_passage(text: str, query_terms: set[str], limit: int = _SNIPPET) -> str
     return best[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+@lru_cache(maxsize=4096)
 def expand_query(text: str) -> str:
     """The folded question without place names, plus the decree words its English words stand for."""
     query = strip_places(fold(text))

@@ -14,6 +14,7 @@ from knowledge.fit import (
     act_phrases,
     in_first_sentence,
     is_person_deadline,
+    names_paper,
     other_paper,
     papers_asked,
     symbols_text,
@@ -208,6 +209,9 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         # A residence card's term is no answer for the visa asked (LĐ1 is a symbol of both): with no clause of
         # the paper asked stating it, the question is not answered.
         ranked = [(s, u) for s, u in ranked if not other_paper(u, papers)]
+        if facet == "validity":
+            # A term is a paper's: the exit ban's 3 years are no answer for the permanent card asked.
+            ranked = [(s, u) for s, u in ranked if names_paper(u, papers)]
         if not ranked:
             return
     if not ranked and facet in _TIME_FACETS:
@@ -243,7 +247,10 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
                 )
             )
             return
-        if len(series) > MAX_SENTENCES:
+        asked = _grade_asked(series, text)
+        if asked is not None:
+            series = [asked]  # 'I overstayed 10 days': the grade the question's number falls in
+        if len(series) > MAX_SENTENCES or asked is not None:
             _say_grades(kb, draft, series, text)
             _organisation_factor(kb, draft)
             _expulsion(kb, draft)
@@ -288,6 +295,18 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
         if facet == "deadline" and not route:
             joined += _what_for(unit, values)  # counted to what: 'tính đến ngày ... dự kiến làm việc'
+        if (
+            facet in _PAPER_TIMES
+            and not route
+            and title_topic(str(unit.get("article_title") or ""))
+            not in (
+                None,
+                topic,
+            )
+        ):
+            # A time set in another paper's article ('Hồ sơ đề nghị cấp giấy phép lao động': a criminal-record
+            # certificate issued not more than 6 months before filing) holds for that file only: said with it.
+            route = f"“{unit.get('article_title')}”: "
         if facet in _TIME_FACETS and not route and len(titles) > 1:
             # Times of several articles are for several routes ('Cấp thị thực tại ... ở nước ngoài', '... tại cửa
             # khẩu quốc tế'): each is said with the route its article's title names.
@@ -316,9 +335,9 @@ def _act_unasked(kb: Kb, unit: Unit, text: str, lang: str) -> str:
     for an act the question did not name (in the law's words, fit.act_phrases) says which act it punishes,
     in its clause's words; a fine for the act asked needs no such words."""
     parent = _parent(kb, unit)
-    said = fold(unit["text"] + " " + (parent["text"] if parent else ""))
-    if any(phrase in said for phrase in act_phrases(text)):
-        return ""
+    said = set(fold(unit["text"] + " " + (parent["text"] if parent else "")).split())
+    if any(set(phrase.split()) <= said for phrase in act_phrases(text)):
+        return ""  # the clause uses every word of the law's phrase for the act asked
     if unit.get("point"):
         act = unit["text"]
     else:
@@ -354,6 +373,55 @@ def _read_act_words(unit: Unit) -> frozenset[str]:
 
 def _grade(unit: Unit) -> dict[str, Any] | None:
     return next((v for v in unit.get("values") or [] if v.get("kind") in _GRADE_KINDS), None)
+
+
+_DAYS = {"day": 1, "month": 30, "year": 365}
+_ASKED_PEOPLE = re.compile(
+    r"(\d+) ?(?:foreign |nuoc ngoai )?(?:nguoi|khach|guests?|people|persons?|foreigners?|workers?|employees?|名|人|位|명)"
+)
+_ASKED_TIME = re.compile(
+    r"(\d+) ?(?:(ngay|days?|天|日|일)|(thang|months?|个月|個月|개월)|(nam|years?|年|년))"
+)
+
+
+def _grade_range(value: dict[str, Any]) -> tuple[str, float, float] | None:
+    """('person' | 'day', low, high exclusive) of a grade: 'từ 01 đến 03 người' -> ('person', 1, 4), 'từ 16
+    ngày đến dưới 30 ngày' -> ('day', 16, 30), 'dưới 16 ngày' -> ('day', 0, 16), 'từ 01 năm' -> ('day', 365, inf)."""
+    norm = value.get("norm") or {}
+    unit = str(norm.get("unit") or "")
+    if unit == "person":
+        high = norm.get("max")
+        return ("person", float(norm.get("min") or 0), float(high) + 1 if high is not None else float("inf"))
+    scale = _DAYS.get(unit)
+    if scale is None:
+        return None
+    if "min" in norm or "max" in norm:
+        high = norm.get("max")
+        return ("day", float(norm.get("min") or 0) * scale, float(high) * scale if high else float("inf"))
+    amount = float(norm.get("amount") or 0) * scale
+    return ("day", 0.0, amount) if norm.get("bound") == "below" else ("day", amount, float("inf"))
+
+
+def _grade_asked(series: list[Unit], text: str) -> Unit | None:
+    """The one grade of a graded fine that the question's own number falls in (5 guests, 10 days), if any."""
+    if len(series) < 2:
+        return None
+    folded = fold(text) + " " + text
+    people = _ASKED_PEOPLE.search(folded)
+    time = _ASKED_TIME.search(folded)
+    asked: dict[str, float] = {}
+    if people:
+        asked["person"] = float(people.group(1))
+    if time:
+        scale = 1 if time.group(2) else 30 if time.group(3) else 365
+        asked["day"] = float(time.group(1)) * scale
+    found = []
+    for unit in series:
+        grade = _grade(unit)
+        span = _grade_range(grade) if grade else None
+        if span and span[0] in asked and span[1] <= asked[span[0]] < span[2]:
+            found.append(unit)
+    return found[0] if len(found) == 1 else None
 
 
 def graded_series(kb: Kb, unit: Unit, on: date) -> list[Unit]:
@@ -402,6 +470,8 @@ def _show_grade(value: dict[str, Any], lang: str) -> str:
     if span:
         low, high = _span_of(span[1], span[2], lang), _span_of(span[3], span[4], lang)
         return _t("{low} to under {high}", lang, low=low, high=high)
+    if value.get("kind") == "count":  # 'từ 04 đến 08 người nước ngoài' -> 'people: 4–8'
+        return _t(" ({count} people)", lang, count=show_value(value, lang)).strip(" ()（）")
     single = re.search(r"(\d+) (ngày|tháng|năm|giờ)", text)
     if value.get("kind") in ("duration", "time_limit") and single:
         shown = _span_of(single[1], single[2], lang)
@@ -423,7 +493,7 @@ def _say_grades(kb: Kb, draft: Draft, series: list[Unit], text: str) -> None:
         if grade is not None:
             shown = _t("{amount} ({grade})", draft.lang, amount=shown, grade=_show_grade(grade, draft.lang))
         pieces.append((shown, values, source))
-    label = draft.label(series[0]).split(", khoản")[0]
+    label = draft.label(series[0]) if len(series) == 1 else draft.label(series[0]).split(", khoản")[0]
     act = _act_unasked(kb, series[0], text, draft.lang)
     if draft.say(
         facet_sentence("penalty", draft.lang, values="; ".join(p for p, _v, _s in pieces) + act, cite=label)
