@@ -1,9 +1,10 @@
 """Question shapes that say outright which facet is asked, read before the word scores of knowledge/facets.py.
 
 Standard library only. Word scores weigh single words ('thủ tục', 'có cần', 'khi nào'); some questions are
-shaped so that one word misleads them: 'hồ sơ thủ tục …' asks the dossier of a procedure; 'thay đổi vị trí
-công việc có cần xin lại …' asks whether and how the permit is issued again, not who is exempt. Each shape is
-about how people ask, never about one question. Folded patterns read en/vi text folded by knowledge.text.fold; raw patterns read zh/ko text.
+shaped so that one word misleads them: 'thay đổi vị trí công việc có cần xin lại …' asks whether and how the
+permit is issued again, not who is exempt; 'in what forms can I work' asks the ways of working, not templates.
+Each shape is about how people ask, never about one question. Folded patterns read en/vi text folded by
+knowledge.text.fold; raw patterns read zh/ko text.
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ CHANGE_OF_PLACE = (
 
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
-    # The dossier of a procedure ('Hồ sơ thủ tục xác nhận …'): the papers, not the steps.
-    ("documents", r"\bho so (thu tuc|de nghi)\b", ""),
     # A change of job, employer or place of work: whether and how the permit is issued again.
     (
         "procedure",
@@ -90,7 +89,7 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     "work_permit": (
         (
-            r"\b(expat\w* (employee|worker|staff)s?|working requirements|teach(ing)? english)\b",
+            r"\b(expat\w* (employee|worker|staff)s?|working requirements)\b",
             "",
             2,
         ),

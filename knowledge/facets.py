@@ -387,7 +387,7 @@ def detect_facet(text: str) -> str | None:
     if shaped is not None:
         return shaped
     scores = _scores(text, _FACET_PATTERNS)
-    if re.search(r"\bwhat forms? (of|can|do|does)\b|\bhinh thuc\b", _folded(text)):
+    if re.search(r"\bin (what|which) forms?\b|\bhinh thuc\b", _folded(text)):
         scores.pop("forms", None)  # 'in what forms can a foreigner work' asks the ways of working, not a form
     if "procedure" in scores and re.match(
         r"(thanh phan )?(ho so|giay to)\b|(documents?|paperwork)\b", _folded(text)
