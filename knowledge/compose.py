@@ -127,7 +127,9 @@ def ask(
     defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
     if not defined and facet is None:
         defined = compose_term(kb, draft, text, on)  # 'Thẻ tạm trú là gì?': the clause defining the term
-    defined = defined or compose_purpose_symbols(kb, draft, text, on)  # 'what visa to invest?': ĐT1-ĐT4
+    defined = defined or compose_purpose_symbols(
+        kb, draft, text, on, facet
+    )  # 'what visa to invest?': ĐT1-ĐT4
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
     if used is not None and used == facet:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 
 from catalog import translator
 from knowledge.cues import folded_question
@@ -15,20 +16,25 @@ from knowledge.definitions import defining_clauses, say_symbol
 from knowledge.draft import Draft
 from knowledge.search import expand_query
 from knowledge.selection import Unit, in_force, is_national
-from knowledge.store import Kb, terms
+from knowledge.store import Kb, get_kb, terms
 
 _t = translator("knowledge")
 
-# 'what/which visa', 'an investor visa', 'loại thị thực nào', 'thị thực ký hiệu gì', '什么签证', '어떤 비자'.
+# 'what/which visa', 'loại thị thực nào', 'thị thực ký hiệu gì', '什么签证', '어떤 비자': which visa is asked. A
+# visa named by its purpose ('an investor visa') asks something else about it (its term, its papers).
 _ASKS_WHICH = re.compile(
     r"\b((what|which) (kind |type |sort )?(of )?visas?|visa (type|category|symbol)s?|"
-    r"(investor|investment|work|working|business|student|study|family|spouse|marriage|teaching|journalist|"
-    r"lawyer|volunteer|intern\w*) visas?|"
-    r"(loai|ky hieu) thi thuc|thi thuc (loai )?(gi|nao)|thi thuc ky hieu (gi|nao)|visa (gi|nao|loai nao))\b"
+    r"(loai|ky hieu) thi thuc (nao|gi)|thi thuc (loai )?(gi|nao)|thi thuc ky hieu (gi|nao)|visa (gi|nao|loai nao))\b"
 )
 _ASKS_WHICH_RAW = re.compile(
     r"什么签证|哪种签证|哪类签证|什麼簽證|哪種簽證|签证类型|어떤\s*비자|무슨\s*비자|어느\s*비자|비자\s*종류"
 )
+# A visa named by its purpose ('an investor visa', 'work visa', 'thị thực đầu tư'): its symbols are the ones asked.
+_NAMES_PURPOSE = re.compile(
+    r"\b((investor|investment|work|working|business|student|study|family|spouse|marriage|teaching|journalist|"
+    r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|thi thuc (dau tu|lao dong|hoc tap|tham than|du lich))\b"
+)
+_GETTING_FACETS = frozenset({"documents", "procedure", "eligibility"})
 # The words for the paper itself, which name no purpose ('được cấp thị thực ký hiệu ...' in TT's clause).
 _PAPER_WORDS = frozenset(terms("visa thị thực ký hiệu cấp"))
 NEAR = 0.8  # symbols of one purpose graded by another measure (ĐT1-ĐT4 by capital) match about as well
@@ -86,10 +92,12 @@ def _clear_lead(scored: list[tuple[float, Unit]]) -> bool:
     return len(scored) == 1 or scored[0][0] >= PROOF_LEAD * scored[1][0]
 
 
-def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date) -> bool:
+def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: str | None = None) -> bool:
     """Say the symbols whose purpose the question's own words name, then the paper that proves that purpose;
-    True when something was said."""
-    if not asks_which_visa(text):
+    True when something was said. Asked outright ('which visa'), or for a visa named by its purpose when the
+    question asks how to get it ('investor visa: documents and process')."""
+    getting = facet in _GETTING_FACETS and bool(_NAMES_PURPOSE.search(folded_question(text)))
+    if not (asks_which_visa(text) or getting):
         return False
     proofs = _by_rare_words(_purpose_proofs(kb, on), text)
     proof = proofs[0][1] if _clear_lead(proofs) else None
@@ -109,3 +117,19 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date) -> bool:
         )
         said = draft.say(sentence) or said
     return said
+
+
+@lru_cache(maxsize=4096)
+def purpose_symbols(text: str, on: date) -> frozenset[str]:
+    """'How long is an investor visa valid?' -> {'DT1', 'DT2', 'DT3'}: the symbols of the purpose the question
+    names a visa by (read with Đ as D, as knowledge.fit.symbols_asked reads them); empty when none is named."""
+    if not _NAMES_PURPOSE.search(folded_question(text)):
+        return frozenset()
+    kb = get_kb()
+    named = _in_force_symbols(kb, on)
+    symbols = {id(unit): symbol for symbol, unit in named}
+    scored = _by_rare_words([unit for _symbol, unit in named], text)
+    if not scored or scored[0][0] < MIN_EVIDENCE:
+        return frozenset()
+    best = scored[0][0]
+    return frozenset(symbols[id(unit)] for evidence, unit in scored if evidence >= best * NEAR)

@@ -94,6 +94,8 @@ _EN_VI: dict[str, str] = {
     "child": "con",
     "teach": "lao dong giang day",
     "study": "hoc tap",
+    "tourist": "du lich",
+    "tourism": "du lich",
     "intern": "thuc tap",
     "internship": "thuc tap",
 }

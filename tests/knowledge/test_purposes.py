@@ -61,3 +61,19 @@ def test_the_visa_for_a_purpose_is_its_art_8_symbol(
 def test_no_purpose_named_no_symbol_guessed() -> None:
     r = ask("What visa do I need?", on=TODAY)
     assert not r.covered and not any(c.article == "Điều 8" for c in r.citations)
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        # Law 47/2014 Art. 9 (as amended 2023): ĐT4 1 year (k4), ĐT3 3 years (k5a), ĐT1-ĐT2 5 years (k6).
+        ("How long is an investor visa valid?", {"khoản 4", "khoản 5a", "khoản 6"}),
+        # Art. 9 k5: 'Thị thực ký hiệu LĐ1, LĐ2 có thời hạn không quá 02 năm'.
+        ("How long is a work visa valid?", {"khoản 5"}),
+    ],
+)
+def test_a_visa_named_by_its_purpose_is_valid_for_its_symbols(text: str, symbols: set[str]) -> None:
+    r = ask(text, on=TODAY)
+    assert r.covered and {c.clause for c in r.citations if c.article == "Điều 9"} == symbols
+    assert "SQ" not in r.direct  # the 30 days of SQ is another visa's term
+    assert not r.direct.startswith(("ĐT1 is defined", "LĐ1 is defined"))  # a term asked: no definitions first
