@@ -22,8 +22,8 @@ from knowledge.text import fold
 from knowledge.wording import facet_sentence
 
 # The sentence that bounds one term by another ('… không được vượt quá thời hạn của …', '… ngắn hơn thời hạn
-# còn lại của … ít nhất 30 ngày').
-_BOUND = re.compile(r"[^.;:]*(?:không được vượt quá thời hạn của|ngắn hơn thời hạn còn lại của)[^.;:]*")
+# còn lại của … ít nhất 30 ngày', 'Thời hạn thị thực ngắn hơn thời hạn hộ chiếu … ít nhất 30 ngày').
+_BOUND = re.compile(r"[^.;:]*(?:không được vượt quá thời hạn của|ngắn hơn thời hạn (?:còn lại của )?)[^.;:]*")
 # Papers a bound can name, as the law writes them (folded) and as people ask about them (folded en/vi, raw zh/ko).
 _PAPERS: tuple[tuple[str, str, str], ...] = (
     (

@@ -91,7 +91,6 @@ _EN_VI: dict[str, str] = {
     "wife": "vo chong",
     "husband": "vo chong",
     "spouse": "vo chong",
-    "child": "con",
     "teach": "lao dong giang day",
     "study": "hoc tap",
     "tourist": "du lich",

@@ -40,3 +40,11 @@ def test_every_case_of_a_listed_article_is_quoted() -> None:
     art30 = [c for c in r.citations if c.doc_number == "219/2025/NĐ-CP" and c.article == "Điều 30"]
     assert {c.clause for c in art30} >= {"khoản 1", "khoản 2", "khoản 3"}
     assert any("truy cứu trách nhiệm hình sự" in c.quote_vi for c in art30)
+
+
+def test_a_visa_term_is_bounded_by_the_passport_too() -> None:
+    # Law 47/2014 Art. 9 k8 (as amended): 'Thời hạn thị thực ngắn hơn thời hạn hộ chiếu ... ít nhất 30 ngày';
+    # the card's own bound (Art. 38 k1) answers another paper's question.
+    r = ask("Does my visa depend on my passport validity?", on=TODAY)
+    assert (r.citations[0].article, r.citations[0].clause) == ("Điều 9", "khoản 8")
+    assert "ngắn hơn thời hạn hộ chiếu" in r.direct
