@@ -22,17 +22,17 @@ folded_question = lru_cache(maxsize=4096)(fold)
 # Changes a permit holder asks about (Decree 219/2025 Art. 20): (pattern on folded text, pattern on raw text).
 CHANGE_OF_EMPLOYER = (
     r"\b((thay doi|chuyen( sang)?|doi) (nguoi su dung lao dong|cong ty|doanh nghiep)|"
-    r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)|new employer)\b",
+    r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)s?|new employers?)\b",
     r"(换|更换|变更|變更)(雇主|公司)|(회사|고용주)\s*(변경|이동|을 바꾸)",
 )
 CHANGE_OF_POSITION = (
     r"\b((thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|cong viec|hinh thuc lam viec)|"
-    r"(chang\w*|switch\w*) (my |the |his |her |a |an |another |new )?(job|position|role|job title))\b",
+    r"(chang\w*|switch\w*) (my |the |his |her |a |an |another |new )?(job|position|role|job title)s?)\b",
     r"(换|更换|变更|變更)(工作|职位|職位|岗位)|(직위|직무|직장)\s*(변경|이동|을 바꾸)",
 )
 CHANGE_OF_PLACE = (
     r"\b((thay doi|chuyen( sang)?|doi) (noi lam viec|dia diem lam viec)|"
-    r"(chang\w*|mov\w*) (to )?(my |the |a |another |new )?(workplace|work location|place of work))\b",
+    r"(chang\w*|mov\w*) (to )?(my |the |a |another |new )?(workplace|work location|place of work)s?)\b",
     r"(换|更换|变更|變更)工作地点|근무지\s*(변경|이동)",
 )
 
