@@ -54,6 +54,8 @@ TODAY = date(2026, 12, 1)
             "khoản 1",
             "thủ tục cấp giấy phép",
         ),
+        ("Do I need a new work permit if I switch employers?", "en", "Điều 20", "khoản 1", "thủ tục cấp"),
+        ("Can I change jobs with my work permit?", "en", "Điều 20", "khoản 2", "thủ tục cấp giấy phép"),
         (
             "Thay đổi vị trí công việc có phải xin lại giấy phép lao động?",
             "vi",
