@@ -3,8 +3,9 @@
 Standard library only. 'Thời hạn của hợp đồng lao động … không được vượt quá thời hạn của Giấy phép lao động'
 (Labour Code Art. 151 k2) answers whether a foreign worker's labour contract can be open-ended; 'Thời hạn thẻ
 tạm trú được cấp ngắn hơn thời hạn còn lại của hộ chiếu ít nhất 30 ngày' (Law 47/2014 Art. 38 k1) answers
-whether a card's term depends on the passport. Such a clause states no term of its own, so the value facet
-passes it over for a clause with a number ('tối đa là 02 năm'), which answers another question.
+whether a card's term depends on the passport; Decree 219/2025 Art. 26 what a re-issued permit runs for. Such a
+clause states no term of its own, so the value facet passes it over for a clause with a number ('tối đa là 02
+năm'), which answers another question.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from knowledge.text import fold
 from knowledge.wording import facet_sentence
 
 # The sentence that bounds one term by another ('… không được vượt quá thời hạn của …', '… ngắn hơn thời hạn
-# còn lại của … ít nhất 30 ngày', 'Thời hạn thị thực ngắn hơn thời hạn hộ chiếu … ít nhất 30 ngày').
-_BOUND = re.compile(r"[^.;:]*(?:không được vượt quá thời hạn của|ngắn hơn thời hạn (?:còn lại của )?)[^.;:]*")
+# còn lại của … ít nhất 30 ngày', 'Thời hạn thị thực ngắn hơn thời hạn hộ chiếu … ít nhất 30 ngày', a re-issued
+# permit's 'bằng thời hạn của giấy phép lao động đã được cấp trừ đi thời gian … đã làm việc').
+_BOUND = re.compile(
+    r"[^.;:]*(?:không được vượt quá thời hạn của|ngắn hơn thời hạn (?:còn lại của )?|trừ đi thời gian)[^.;:]*"
+)
 # Papers a bound can name, as the law writes them (folded) and as people ask about them (folded en/vi, raw zh/ko).
 _PAPERS: tuple[tuple[str, str, str], ...] = (
     (
@@ -32,6 +36,7 @@ _PAPERS: tuple[tuple[str, str, str], ...] = (
         r"劳动合同|勞動合同|合同|근로\s*계약|계약",
     ),
     ("ho chieu", r"\b(passports?|ho chieu)\b", r"护照|護照|여권"),
+    ("cap lai", r"\b(re ?issu\w*|cap lai)\b", r"重新签发|重新簽發|补发|補發|재발급"),
 )
 _COMPILED = tuple((law, re.compile(folded), re.compile(raw)) for law, folded, raw in _PAPERS)
 MAX_CHARS = 320  # a bound said with what follows it in its clause, within this length
