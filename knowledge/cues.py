@@ -85,8 +85,16 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
         ("", r"吊销|撤销|收回|취소|회수", 3.5),
     ),
 }
-# Words that name working in Viet Nam, weighed like the work-permit context words of knowledge/facets.py.
+# Words that name working in Viet Nam, weighed like the work-permit context words of knowledge/facets.py; entering
+# Viet Nam is an entry (visa) matter, less than any paper named beside it.
 EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    "visa_residence_card": (
+        (
+            r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam)\b",
+            r"入境越南|베트남\s*입국",
+            1.5,
+        ),
+    ),
     "work_permit": (
         (
             r"\b(expat\w* (employee|worker|staff)s?|working requirements)\b",

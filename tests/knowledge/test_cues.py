@@ -51,6 +51,15 @@ def test_working_for_a_company_names_the_work_permit(text: str) -> None:
     assert detect_topic(text) == "work_permit"
 
 
+def test_entering_viet_nam_is_an_entry_matter_unless_a_permit_is_named() -> None:
+    # Law 47/2014 Art. 10 (conditions for a visa: passport, an inviting party) answers the first.
+    assert (
+        detect_topic("What are the conditions for a foreigner to enter Vietnam as an intern?")
+        == "visa_residence_card"
+    )
+    assert detect_topic("Do I need a work permit before I enter Vietnam?") == "work_permit"
+
+
 def test_documents_asked_beside_a_requirement_stay_documents() -> None:
     assert detect_facet("What documents are required for a work permit?") == "documents"
     assert detect_facet("Xin giấy lý lịch tư pháp thời gian xử lý bao lâu?") == "processing_time"
