@@ -76,8 +76,9 @@ def ranked_clauses(
     # A fine is for an act, whatever papers its clause lists ('sử dụng chứng nhận tạm trú, thẻ tạm trú quá thời
     # hạn' is the visa overstay): papers and symbols narrow the other facets only.
     papers = papers_asked(text) if facet != "penalty" else frozenset()
-    # 'an investor visa' names ĐT1-ĐT3 by their purpose (Law 47/2014 Art. 8).
-    symbols = (symbols_asked(text) | purpose_symbols(text, on)) if facet != "penalty" else frozenset()
+    symbols = symbols_asked(text) if facet != "penalty" else frozenset()
+    if facet == "validity":  # 'an investor visa' is valid for its symbols' terms (Law 47/2014 Art. 8, 9)
+        symbols |= purpose_symbols(text, on)
     index = index_for(kb)
     # A sub-procedure the question does not name (an extension, for 'chuyên gia Hàn Quốc') loses its static
     # bonus as its relevance already lost most of its words' weight.
