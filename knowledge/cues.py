@@ -38,11 +38,16 @@ CHANGE_OF_PLACE = (
 
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
-    # A change of job, employer or place of work: whether and how the permit is issued again.
+    # A change of job, employer or place of work asked about the permit: whether and how it is issued again (a
+    # residence card asked beside such a change keeps its own facet words).
     (
         "procedure",
-        "|".join(folded for folded, _raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE)),
-        "|".join(raw for _folded, raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE)),
+        r"^(?=.*\b(work permits?|giay phep|gpld|permits?)\b).*("
+        + "|".join(folded for folded, _raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE))
+        + ")",
+        r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*("
+        + "|".join(raw for _folded, raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE))
+        + ")",
     ),
     # What follows the issue of a paper ('What to do after the issuance of work permit?').
     (

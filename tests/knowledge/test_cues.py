@@ -98,3 +98,8 @@ def test_the_e_visa_steps_are_its_own_article() -> None:
     r = ask("How do I apply for an e-visa?")
     assert r.covered and [c.article for c in r.citations] == ["Điều 16a"]
     assert "Trang thông tin cấp thị thực điện tử" in r.citations[0].quote_vi
+
+
+def test_a_change_asked_about_another_paper_is_not_the_permit_procedure() -> None:
+    assert detect_facet("换工作需要重新办工作许可证吗？") == "procedure"  # Decree 219/2025 Art. 20
+    assert detect_facet("If I change company do I need a new temporary residence card?") != "procedure"
