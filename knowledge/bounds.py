@@ -42,6 +42,13 @@ _COMPILED = tuple((law, re.compile(folded), re.compile(raw)) for law, folded, ra
 MAX_CHARS = 320  # a bound said with what follows it in its clause, within this length
 
 
+# The question asks a term ('how long', 'indefinite-term', 'does it depend on'), not what ends the paper.
+_ASKS_TERM = re.compile(
+    r"\b(how long|terms?|indefinite\w*|valid\w*|depend\w*|duration|thoi han|bao lau|phu thuoc|vo thoi han)\b"
+)
+_ASKS_TERM_RAW = re.compile(r"期限|多久|多长|有效期|기간|유효|얼마")
+
+
 def _papers_named(text: str) -> frozenset[str]:
     """The law's words for the papers the question names ('indefinite-term labor contract' -> hợp đồng lao động)."""
     folded = folded_question(text)
@@ -64,7 +71,8 @@ def bound_of(unit: Unit, papers: frozenset[str]) -> str | None:
 def compose_bound(kb: Kb, draft: Draft, topic: str, question: str, text: str, on: date) -> bool:
     """Say the bound first when the question names a paper a validity clause bounds its term by; True if said."""
     papers = _papers_named(text)
-    if not papers:
+    folded = folded_question(text)
+    if not papers or not (_ASKS_TERM.search(folded) or _ASKS_TERM_RAW.search(text)):
         return False
     ranked = ranked_clauses(kb, topic, "validity", question, text, on)
     if not ranked:

@@ -63,6 +63,15 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         r"hinh thuc lam viec|(theo|duoi) (nhung |cac )?hinh thuc (nao|gi))\b",
         r"以什么形式|什么形式.{0,6}工作|어떤\s*형태로\s*(일|근무)|근무\s*형태",
     ),
+    # The permit's end when what it rests on ends ('my contract ends', 'hợp đồng chấm dứt'): the cases in which a
+    # permit ceases to be valid (Labour Code Art. 156).
+    (
+        "validity",
+        r"^(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*\b((if|when|once) (my |the |our |his |her )?"
+        r"(labou?r |employment )?contract (ends|ended|is terminated|terminates|expires)|"
+        r"hop dong (lao dong )?(bi )?(cham dut|het han))\b",
+        r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*(合同.{0,4}(终止|到期|解除)|계약.{0,4}(종료|만료|해지))",
+    ),
     # Before or after arriving: the time limits counted from the planned start of work.
     (
         "deadline",

@@ -59,3 +59,11 @@ def test_a_reissued_permit_runs_for_what_is_left() -> None:
         r = ask(text, lang=lang, on=TODAY)
         assert (r.citations[0].doc_number, r.citations[0].article) == ("219/2025/NĐ-CP", "Điều 26")
         assert "trừ đi thời gian" in r.direct
+
+
+def test_a_contract_s_end_is_not_its_term() -> None:
+    # Labour Code Art. 156 k2: the permit ceases when the labour contract ends; the term bound (Art. 151 k2) is
+    # no answer to that.
+    r = ask("Hợp đồng lao động chấm dứt thì giấy phép lao động còn hiệu lực không?", lang="vi", on=TODAY)
+    assert "vượt quá" not in r.direct
+    assert any((c.article, c.clause) == ("Điều 156", "khoản 2") for c in r.citations)
