@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from catalog import N_, normalise_language, translator
+from knowledge.bounds import compose_bound
 from knowledge.definitions import compose_definitions, compose_term
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
@@ -34,8 +35,10 @@ from knowledge.fit import (
     papers_with_own_rules,
 )
 from knowledge.model import Reply
+from knowledge.named_clauses import compose_named_clauses
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
+from knowledge.purposes import compose_purpose_symbols
 from knowledge.quoted import compose_plain
 from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
 from knowledge.required import compose_required_in
@@ -124,8 +127,15 @@ def ask(
     defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
     if not defined and facet is None:
         defined = compose_term(kb, draft, text, on)  # 'Thẻ tạm trú là gì?': the clause defining the term
+    defined = defined or compose_purpose_symbols(
+        kb, draft, text, on, facet
+    )  # 'what visa to invest?': ĐT1-ĐT4
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
+    if used is not None and used == facet:
+        # A clause the question's words point to ('what to do after it is issued', 'in what forms can one work',
+        # 'a new employer'): quoted first, before the facet's own answer.
+        compose_named_clauses(kb, draft, topic, used, text, on)
     if used is not None and used != facet:
         reply.province_matters = False  # a clause quoted for a question naming no facet: no office to find
         # The question names no facet: its best-matching clause is quoted as what it is, never as the answer
@@ -135,6 +145,10 @@ def ask(
     elif used == "where":
         compose_where(kb, draft, reply, topic, question, text, prov, area, zone_of(zone), on)
     elif used in FACET_KINDS:
+        if used == "validity":
+            compose_bound(
+                kb, draft, topic, question, text, on
+            )  # a term bounded by a paper the question names
         compose_values(kb, draft, topic, used, question, text, on)
     elif used is not None:
         compose_plain(kb, draft, topic, used, question, text, on)

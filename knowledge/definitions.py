@@ -37,26 +37,28 @@ def compose_definitions(kb: Kb, draft: Draft, text: str, on: date) -> bool:
         unit = next((u for u in _definitions(kb).get(symbol, []) if in_force(kb, u, on)), None)
         if unit is None:
             continue
-        _position, label = draft.cite(unit)
-        quote = (
-            unit["text"]
-            if len(unit["text"]) <= QUOTE_CHARS
-            else unit["text"][:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-        )
-        shown = symbol.replace("D", "Đ") if unit["text"].startswith("Đ") else symbol
-        said = (
-            draft.say(
-                _t(
-                    "{symbol} is defined in {cite}: “{quote}”",
-                    draft.lang,
-                    symbol=shown,
-                    cite=label,
-                    quote=quote,
-                )
-            )
-            or said
-        )
+        said = say_symbol(draft, symbol, unit) or said
     return said
+
+
+def say_symbol(draft: Draft, symbol: str, unit: Unit) -> bool:
+    """'TT is defined in 47/2014/QH13, Điều 8, khoản 18: “TT - Cấp cho …”' (symbol read with Đ as D)."""
+    _position, label = draft.cite(unit)
+    quote = (
+        unit["text"]
+        if len(unit["text"]) <= QUOTE_CHARS
+        else unit["text"][:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+    )
+    match = _DEFINES.match(unit["text"])
+    shown = match.group(1) if match else symbol  # as the law writes it ('LĐ1', 'ĐT1')
+    return draft.say(
+        _t("{symbol} is defined in {cite}: “{quote}”", draft.lang, symbol=shown, cite=label, quote=quote)
+    )
+
+
+def defining_clauses(kb: Kb) -> dict[str, list[Unit]]:
+    """Clauses defining each visa or card symbol, by symbol (Đ read as D)."""
+    return _definitions(kb)
 
 
 def _definitions(kb: Kb) -> dict[str, list[Unit]]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from knowledge.cues import EXTRA_FACET_RULES, EXTRA_TOPIC_RULES, shaped_facet
 from knowledge.text import data_rows, fold
 
 FACETS: tuple[str, ...] = (
@@ -76,8 +77,14 @@ def _compile(
     }
 
 
-_FACET_PATTERNS = _compile(_FACET_RULES)
-_TOPIC_PATTERNS = _compile(_TOPIC_RULES)
+def _merged(
+    rules: dict[str, tuple[_Rule, ...]], extra: dict[str, tuple[_Rule, ...]]
+) -> dict[str, tuple[_Rule, ...]]:
+    return {name: (*group, *extra.get(name, ())) for name, group in rules.items()}
+
+
+_FACET_PATTERNS = _compile(_merged(_FACET_RULES, EXTRA_FACET_RULES))
+_TOPIC_PATTERNS = _compile(_merged(_TOPIC_RULES, EXTRA_TOPIC_RULES))
 # When two facets score the same, the more specific one wins ('how much is the fine' is a penalty, not a fee).
 _FACET_PRIORITY = (
     "penalty",
@@ -144,8 +151,11 @@ _EXEMPTION_PAPER = re.compile(r"\b(certificate|giay xac nhan)\b|证明|證明|�
 
 def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
+    shaped = shaped_facet(text)
+    if shaped is not None:
+        return shaped
     scores = _scores(text, _FACET_PATTERNS)
-    if re.search(r"\bwhat forms? (of|can|do|does)\b|\bhinh thuc\b", _folded(text)):
+    if re.search(r"\bin (what|which) forms?\b|\bhinh thuc\b", _folded(text)):
         scores.pop("forms", None)  # 'in what forms can a foreigner work' asks the ways of working, not a form
     if "procedure" in scores and re.match(
         r"(thanh phan )?(ho so|giay to)\b|(documents?|paperwork)\b", _folded(text)

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from knowledge.cues import symbols_named
 from knowledge.text import fold
 
 Unit = dict[str, Any]
@@ -396,7 +397,8 @@ def names_paper(unit: Unit, asked: frozenset[str]) -> bool:
 @lru_cache(maxsize=4096)
 def symbols_asked(question: str) -> frozenset[str]:
     """Visa / card symbols the question names ('Thị thực TT', 'thẻ LĐ1'), read with Đ/D alike."""
-    return frozenset(symbol.replace("Đ", "D") for symbol in _ASKED_SYMBOL.findall(question))
+    named = frozenset(symbol.replace("Đ", "D") for symbol in _ASKED_SYMBOL.findall(question))
+    return named | symbols_named(question)  # 'e-visa' names EV
 
 
 def symbols_of(unit: Unit) -> frozenset[str]:

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, cast
 
 from knowledge.provinces import Province
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
 
 
 class _Record:
     """A dataclass record the query side returns: to_dict() gives it as JSON-safe nested dicts and lists."""
 
-    def to_dict(self: DataclassInstance) -> dict[str, Any]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(cast(Any, self))  # every subclass is a dataclass
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Any
 from catalog import translator
 from knowledge.draft import Draft
 from knowledge.fit import cases_asked, in_first_sentence
+from knowledge.listed import in_answer
 from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, own_word_evidence, ranked_clauses
 from knowledge.selection import Unit, candidates, in_force, index_for, is_national
@@ -80,14 +81,15 @@ def compose_plain(
             in_order = [
                 kb.units[p]
                 for p in siblings
-                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
+                if in_answer(kb.units[p], facet, [kb.units[q] for q in siblings])
+                and in_force(kb, kb.units[p], on)
             ]
             if (
                 facet in _LISTED_FACETS
                 and not case_named
                 and len(ranked) > 1
                 and score >= ranked[1][0] * CLEAR_LEAD
-                and unit not in in_order[:PLAIN_QUOTES]
+                and unit not in (in_order[:PLAIN_QUOTES] or [unit])  # an article of one unit is quoted whole
             ):
                 # The one case the question names ('kết hôn với người Việt Nam': Labour Code Art. 154 k8) is
                 # quoted first; the list's start follows.
@@ -101,7 +103,8 @@ def compose_plain(
             listed += [
                 kb.units[p]
                 for p in siblings
-                if facet in (kb.units[p].get("facets") or []) and in_force(kb, kb.units[p], on)
+                if in_answer(kb.units[p], facet, [kb.units[q] for q in siblings])
+                and in_force(kb, kb.units[p], on)
             ]
         cites.append(label.split(", khoản")[0] if len(siblings) > 1 else label)
     labels = {

@@ -7,6 +7,8 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
+from knowledge.addressee import person_weight
+from knowledge.cues import own_kind_first
 from knowledge.facets import FACETS
 from knowledge.fit import (
     TOPIC_PAPERS,
@@ -22,6 +24,7 @@ from knowledge.fit import (
     symbols_of,
     titled_for_another_facet,
 )
+from knowledge.purposes import purpose_symbols
 from knowledge.search import expand_query
 from knowledge.selection import (
     MIN_TOPIC_SCORE,
@@ -74,6 +77,8 @@ def ranked_clauses(
     # hạn' is the visa overstay): papers and symbols narrow the other facets only.
     papers = papers_asked(text) if facet != "penalty" else frozenset()
     symbols = symbols_asked(text) if facet != "penalty" else frozenset()
+    if facet == "validity":  # 'an investor visa' is valid for its symbols' terms (Law 47/2014 Art. 8, 9)
+        symbols |= purpose_symbols(text, on)
     index = index_for(kb)
     # A sub-procedure the question does not name (an extension, for 'chuyên gia Hàn Quốc') loses its static
     # bonus as its relevance already lost most of its words' weight.
@@ -88,6 +93,7 @@ def ranked_clauses(
     implied = TOPIC_PAPERS.get(topic, frozenset()) if not papers_asked(text) else frozenset()
     if implied:
         scored = [(score, unit) for score, unit in scored if not other_paper(unit, implied)]
+    scored = own_kind_first(scored, facet, text)  # an e-visa question: the e-visa's own route
     if facet == "where" and not symbols_asked(text):
         # An office for some symbols only (NG3 cards go to the Ministry of Foreign Affairs) is no answer to
         # where everyone else applies; a value can say its symbols, an office line cannot.
@@ -182,6 +188,8 @@ def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str], facet: str
         factor *= 0.2
     if other_paper(unit, papers):
         factor *= 0.35
+    # The State's criteria for a decision (Law 47/2014 Art. 13) count less, the person's exempt cases more (Art. 12).
+    factor *= person_weight(unit, facet)
     return factor
 
 

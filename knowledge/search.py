@@ -75,6 +75,28 @@ _EN_VI: dict[str, str] = {
     "tax": "thue",
     "school": "co so giao duc",
     "teacher": "co so giao duc lao dong",
+    # A foreign worker's labour contract and its term (Labour Code Art. 151 k2); a permit's revocation (Decree
+    # 219/2025 Art. 30).
+    "contract": "hop dong lao dong",
+    "indefinite": "khong xac dinh thoi han",
+    "revoke": "thu hoi",
+    "revocation": "thu hoi",
+    "employee": "nguoi lao dong nuoc ngoai",
+    "expat": "nguoi nuoc ngoai",
+    # Purposes of entry the visa symbols name (Law 47/2014 Art. 8 as amended).
+    "investor": "nha dau tu",
+    "lawyer": "luat su",
+    "journalist": "phong vien bao chi",
+    "student": "hoc sinh sinh vien",
+    "wife": "vo chong",
+    "husband": "vo chong",
+    "spouse": "vo chong",
+    "teach": "lao dong giang day",
+    "study": "hoc tap",
+    "tourist": "du lich",
+    "tourism": "du lich",
+    "intern": "thuc tap",
+    "internship": "thuc tap",
 }
 # Short Vietnamese words whose decree wording is longer ('phạt' -> 'xử phạt vi phạm hành chính').
 _VI_MORE: dict[str, str] = {"phat": "xu phat vi pham hanh chinh"}

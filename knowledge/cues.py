@@ -1,0 +1,155 @@
+"""Question shapes that say outright which facet is asked, read before the word scores of knowledge/facets.py.
+
+Standard library only. Word scores weigh single words ('thủ tục', 'có cần', 'khi nào'); some questions are
+shaped so that one word misleads them: 'thay đổi vị trí công việc có cần xin lại …' asks whether and how the
+permit is issued again, not who is exempt; 'in what forms can I work' asks the ways of working, not templates.
+Each shape is about how people ask, never about one question. Folded patterns read en/vi text folded by
+knowledge.text.fold; raw patterns read zh/ko text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from knowledge.text import fold
+
+Unit = dict[str, Any]
+# A question is folded once however many rules read it (ask() stays under a millisecond).
+folded_question = lru_cache(maxsize=4096)(fold)
+
+# Changes a permit holder asks about (Decree 219/2025 Art. 20): (pattern on folded text, pattern on raw text).
+CHANGE_OF_EMPLOYER = (
+    r"\b((thay doi|chuyen( sang)?|doi) (nguoi su dung lao dong|cong ty|doanh nghiep)|"
+    r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)s?|new employers?)\b",
+    r"(换|更换|变更|變更)(雇主|公司)|(회사|고용주)\s*(변경|이동|을 바꾸)",
+)
+CHANGE_OF_POSITION = (
+    r"\b((thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|cong viec|hinh thuc lam viec)|"
+    r"(chang\w*|switch\w*) (my |the |his |her |a |an |another |new )?(job|position|role|job title)s?)\b",
+    r"(换|更换|变更|變更)(工作|职位|職位|岗位)|(직위|직무|직장)\s*(변경|이동|을 바꾸)",
+)
+CHANGE_OF_PLACE = (
+    r"\b((thay doi|chuyen( sang)?|doi) (noi lam viec|dia diem lam viec)|"
+    r"(chang\w*|mov\w*) (to )?(my |the |a |another |new )?(workplace|work location|place of work)s?)\b",
+    r"(换|更换|变更|變更)工作地点|근무지\s*(변경|이동)",
+)
+
+# (facet, pattern on folded text, pattern on raw text), first match wins.
+_SHAPES: tuple[tuple[str, str, str], ...] = (
+    # A change of job, employer or place of work asked about the permit: whether and how it is issued again (a
+    # residence card asked beside such a change keeps its own facet words).
+    (
+        "procedure",
+        r"^(?=.*\b(work permits?|giay phep|gpld|permits?)\b).*("
+        + "|".join(folded for folded, _raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE))
+        + ")",
+        r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*("
+        + "|".join(raw for _folded, raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE))
+        + ")",
+    ),
+    # What follows the issue of a paper ('What to do after the issuance of work permit?').
+    (
+        "procedure",
+        r"\b(what (to|should i|must i|do i|should we|must we|do we) do after|after (the )?(issuance|issue) of|"
+        r"(phai |can )?lam (gi|nhung gi) sau khi|sau khi [^?]{0,60} (thi )?(phai |can )?lam (gi|nhung gi))\b",
+        r"(签发|发放|获得|拿到).{0,12}(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후)",
+    ),
+    # The forms of working the law lists ('In what forms can a foreign employee work?'), not the templates.
+    (
+        "eligibility",
+        r"\b(in (what|which) (forms?|ways?|capacit\w*) (can|may|do|does|is|are)|forms? of (work|working|employment)|"
+        r"hinh thuc lam viec|(theo|duoi) (nhung |cac )?hinh thuc (nao|gi))\b",
+        r"以什么形式|什么形式.{0,6}工作|어떤\s*형태로\s*(일|근무)|근무\s*형태",
+    ),
+    # The permit's end when what it rests on ends ('my contract ends', 'hợp đồng chấm dứt'): the cases in which a
+    # permit ceases to be valid (Labour Code Art. 156).
+    (
+        "validity",
+        r"^(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*\b((if|when|once) (my |the |our |his |her )?"
+        r"(labou?r |employment )?contract (ends|ended|is terminated|terminates|expires)|"
+        r"hop dong (lao dong )?(bi )?(cham dut|het han))\b",
+        r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*(合同.{0,4}(终止|到期|解除)|계약.{0,4}(종료|만료|해지))",
+    ),
+    # Before or after arriving: the time limits counted from the planned start of work.
+    (
+        "deadline",
+        r"\bbefore or after (i |you |we |they |he |she )?(arriv|enter|come)\w*\b|"
+        r"\btruoc hay sau khi (nhap canh|den|sang)\b",
+        r"入境(前|之前)还是(后|之后)|입국\s*전.{0,6}후",
+    ),
+)
+_COMPILED = tuple(
+    (facet, re.compile(folded) if folded else None, re.compile(raw) if raw else None)
+    for facet, folded, raw in _SHAPES
+)
+
+# Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).
+EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    # 'the competent authority': who decides, i.e. where the file goes ('thẩm quyền cấp': knowledge/facets.py).
+    "where": ((r"\bcompetent (authority|authorities|agency|body)\b", r"主管机关|主管部门|관할", 2.5),),
+    # Revocation ends a paper before its term; the labour contract's term is bounded by the permit's.
+    "validity": (
+        (
+            r"\b(thu hoi|revok\w*|revocation|indefinite term|khong xac dinh thoi han|thoi han hop dong)\b",
+            "",
+            3.5,
+        ),
+        ("", r"吊销|撤销|收回|취소|회수", 3.5),
+    ),
+}
+# Words that name working in Viet Nam, weighed like the work-permit context words of knowledge/facets.py; entering
+# Viet Nam is an entry (visa) matter, less than any paper named beside it.
+EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    "visa_residence_card": (
+        (
+            r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam)\b",
+            r"入境越南|베트남\s*입국",
+            1.5,
+        ),
+    ),
+    "work_permit": (
+        (
+            r"\b(expat\w* (employee|worker|staff)s?|working requirements)\b",
+            "",
+            2,
+        ),
+    ),
+}
+
+
+def shaped_facet(text: str) -> str | None:
+    """'Thay đổi vị trí công việc có cần xin lại giấy phép?' -> 'procedure'; None when no shape matches."""
+    folded = folded_question(text)
+    for facet, on_folded, on_raw in _COMPILED:
+        if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text)):
+            return facet
+    return None
+
+
+# A visa named by its kind rather than its symbol: the e-visa is symbol EV (Law 47/2014 Art. 8 as amended,
+# 'EV - Cấp cho người nước ngoài vào Việt Nam bằng thị thực điện tử').
+E_VISA = re.compile(r"\b(e ?visas?|evisas?|electronic visas?|thi thuc dien tu)\b")
+E_VISA_RAW = re.compile(r"电子签证|電子簽證|电子签|전자\s*비자|전자\s*사증|이비자")
+
+
+def symbols_named(text: str) -> frozenset[str]:
+    """'How long is an e-visa valid?' -> {'EV'}: the symbols a question names by the visa's kind."""
+    return (
+        frozenset({"EV"}) if E_VISA.search(folded_question(text)) or E_VISA_RAW.search(text) else frozenset()
+    )
+
+
+_E_VISA_LAW = "thi thuc dien tu"  # how the law names the e-visa, folded
+# Facets whose rule differs for the e-visa (its own route, Art. 16a, 16b): a question about the e-visa is not
+# answered by the times, papers, fee or steps of a visa issued at an embassy or border gate.
+_E_VISA_OWN_FACETS = frozenset({"processing_time", "documents", "fee", "deadline", "procedure"})
+
+
+def own_kind_first(scored: list[tuple[float, Unit]], facet: str, text: str) -> list[tuple[float, Unit]]:
+    """For an e-visa question on a facet with a route of its own, only the clauses about the e-visa: with none
+    on file for the facet, the question is not answered (another visa's steps would mislead)."""
+    if facet not in _E_VISA_OWN_FACETS or not symbols_named(text):
+        return scored
+    return [(s, u) for s, u in scored if _E_VISA_LAW in fold(f"{u.get('article_title') or ''} {u['text']}")]
