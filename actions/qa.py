@@ -157,13 +157,15 @@ def zone_from(tracker: Tracker) -> str | None:
 
 
 def facet_named(tracker: Tracker) -> str | None:
-    """The facet the NLU found. When it found several ("what if I'm late, what's the fine?"), the one
-    knowledge's own reading of the sentence picks, else the first."""
+    """What the sentence asks. knowledge's own reading of the words comes first: it weighs the question's
+    shape ("how to get an exemption certificate" asks the procedure, not the exempt cases), where the
+    NLU's facet entity only sees a phrase. The entity serves buttons and phrasings knowledge does not read."""
+    text = message_text(tracker)
+    detected = None if is_button(text) else knowledge.detect_facet(text)
+    if detected is not None:
+        return detected
     named = [str(v) for v in tracker.get_latest_entity_values("facet") if v in knowledge.FACETS]
-    if not named:
-        return None
-    detected = knowledge.detect_facet(message_text(tracker))
-    return detected if detected in named else named[0]
+    return named[0] if named else None
 
 
 def facet_from(tracker: Tracker, *, new_question: bool, gave_detail: bool) -> str | None:
@@ -321,7 +323,7 @@ def last_question(tracker: Tracker) -> str:
 
 
 class ActionDefaultAskAffirmation(SafeAction):
-    """First stage of the fallback: what the texts say that matches the words, and "did you mean"."""
+    """First stage of the fallback: the answer when the texts hold one, else "not covered" and "did you mean"."""
 
     def name(self) -> str:
         return "action_default_ask_affirmation"
@@ -332,10 +334,17 @@ class ActionDefaultAskAffirmation(SafeAction):
         lang = language_of(tracker)
         message = tracker.latest_message or {}
         # The model was unsure, but the words name a topic the texts cover: answer rather than guess.
-        topic = knowledge.detect_topic(message_text(tracker))
-        if topic is not None and not is_button(message_text(tracker)):
+        text = message_text(tracker)
+        topic = None if is_button(text) else knowledge.detect_topic(text)
+        declined = not_covered_reply(lang)
+        if topic is None and not is_button(text):
+            # No topic word, but the texts may still answer the words (knowledge reads their clauses);
+            # when they do not, knowledge's own "not covered" names who to ask for this question.
+            found = knowledge.ask(text, lang=lang)
+            topic = found.topic if found.covered else None
+            declined = declined if found.covered else knowledge.render_reply(found, lang)
+        if topic is not None:
             return answer_question(dispatcher, tracker, topic, new_question=True)
-        hits = knowledge.search(message.get("text") or "", lang=lang, province=tracker.get_slot("province"))
         guesses = [
             (name, TOPIC_BY_INTENT[name]) for name in ranked_intents(message) if name in TOPIC_BY_INTENT
         ][:2]
@@ -343,18 +352,13 @@ class ActionDefaultAskAffirmation(SafeAction):
             {"title": _t(TOPIC_TITLES[topic], lang), "payload": payload(intent)} for intent, topic in guesses
         ]
         buttons.append({"title": _t("None of these", lang), "payload": payload("out_of_scope")})
-        if hits:
-            found = "\n\n".join(knowledge.render_hit(hit, lang) for hit in hits[:2])
-            intro = _t(
-                "I'm not sure I understood, but this is what the legal texts say that matches your words:",
-                lang,
-            )
-            dispatcher.utter_message(text=f"{intro}\n\n{found}")
-            dispatcher.utter_message(text=_t("Did you mean one of these?", lang), buttons=buttons)
-        elif len(buttons) > 1:
+        # No clause answers the words: one honest reply naming who to ask, never clauses that only share
+        # words with the question; the likely topics are offered as buttons.
+        if len(buttons) > 1:
+            dispatcher.utter_message(text=declined)
             dispatcher.utter_message(text=_t("Did you mean one of these?", lang), buttons=buttons)
         else:
-            dispatcher.utter_message(text=not_covered_reply(lang), buttons=buttons)
+            dispatcher.utter_message(text=declined, buttons=buttons)
         return []
 
 

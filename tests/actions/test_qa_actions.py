@@ -213,7 +213,7 @@ async def test_decree_text_without_a_question_explains_itself(dispatcher: Collec
     assert "Ask me a question first" in dispatcher.messages[0]["text"]
 
 
-async def test_fallback_offers_matching_clauses_and_did_you_mean(dispatcher: CollectingDispatcher) -> None:
+async def test_fallback_says_not_covered_and_offers_did_you_mean(dispatcher: CollectingDispatcher) -> None:
     tracker = make_tracker(
         "các cơ quan phối hợp quản lý người nước ngoài", "nlu_fallback", slots={"language": "vi"}
     )
@@ -225,7 +225,11 @@ async def test_fallback_offers_matching_clauses_and_did_you_mean(dispatcher: Col
     ]
     await ActionDefaultAskAffirmation().run(dispatcher, tracker, {})
     assert len(dispatcher.messages) == 2
-    assert "Điều" in dispatcher.messages[0]["text"]
+    reply = knowledge.ask("các cơ quan phối hợp quản lý người nước ngoài", lang="vi")
+    assert not reply.covered
+    # Not covered: knowledge's one reply naming who to ask, not clauses that only share words with it.
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(reply, "vi")
+    assert knowledge.not_covered_text("vi") in dispatcher.messages[0]["text"]
     buttons = dispatcher.messages[1]["buttons"]
     assert [b["payload"] for b in buttons] == ["/ask_temporary_residence", "/ask_visa", "/out_of_scope"]
 
@@ -247,7 +251,7 @@ async def test_fallback_says_honestly_when_nothing_matches(dispatcher: Collectin
     tracker.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.9}]
     await ActionDefaultAskAffirmation().run(dispatcher, tracker, {})
     [message] = dispatcher.messages
-    assert "do not cover" in message["text"]
+    assert knowledge.not_covered_text("en") in message["text"]
     assert [b["payload"] for b in message["buttons"]] == ["/out_of_scope"]
 
 
