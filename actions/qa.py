@@ -156,23 +156,26 @@ def zone_from(tracker: Tracker) -> str | None:
     return zone if zone in ZONE_TITLES else None
 
 
-def facet_named(tracker: Tracker) -> str | None:
-    """What the sentence asks. knowledge's own reading of the words comes first: it weighs the question's
-    shape ("how to get an exemption certificate" asks the procedure, not the exempt cases), where the
-    NLU's facet entity only sees a phrase. The entity serves buttons and phrasings knowledge does not read."""
+def facet_named(tracker: Tracker, *, new_question: bool) -> str | None:
+    """What the sentence asks. On a new question knowledge's reading of the whole sentence comes first: it
+    weighs the question's shape ("how to get an exemption certificate" asks the procedure, not the exempt
+    cases), where the NLU's facet entity only sees a phrase. A follow-up ("what if I'm late?") is a short
+    phrase the entity was trained on: the entity comes first, knowledge picking when it found several."""
     text = message_text(tracker)
     detected = None if is_button(text) else knowledge.detect_facet(text)
-    if detected is not None:
-        return detected
     named = [str(v) for v in tracker.get_latest_entity_values("facet") if v in knowledge.FACETS]
-    return named[0] if named else None
+    if new_question and detected is not None:
+        return detected
+    if not named:
+        return None
+    return detected if detected in named else named[0]
 
 
 def facet_from(tracker: Tracker, *, new_question: bool, gave_detail: bool) -> str | None:
     """What this turn asks. A new question asks what it names (None: knowledge reads the words, else
     overview); a follow-up that only gives a detail (a province, the zone, a button) asks the last facet
     again; a follow-up naming a facet ("and the fee?") asks that one about the last topic."""
-    named = facet_named(tracker)
+    named = facet_named(tracker, new_question=new_question)
     if named:
         return named
     remembered = tracker.get_slot("facet")

@@ -70,8 +70,11 @@ def now_local() -> datetime:
 
 
 def declaration_body(**overrides: Any) -> dict[str, Any]:
-    """A valid declaration; `guest` overrides merge into the guest object."""
-    arrival = now_local() - timedelta(hours=2)
+    """A valid declaration; `guest` overrides merge into the guest object. The guest entered the country
+    on the day of arrival, also when `arrival_at` is given (else an arrival 13 hours ago, read just after
+    midnight, would come before the entry date and be refused)."""
+    given = overrides.get("arrival_at")
+    arrival = datetime.fromisoformat(given) if isinstance(given, str) else now_local() - timedelta(hours=2)
     guest: dict[str, Any] = {
         "full_name": "KIM MIN-JUN",
         "sex": "M",
