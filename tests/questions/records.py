@@ -183,6 +183,17 @@ MARRIED = [
     "베트남인과 결혼",
 ]
 AGE18 = ["18 tuổi", "18 years", "18岁", "18세"]
+RESIDED = [
+    "đã hoặc đang cư trú",
+    "have resided or are residing",
+    "has resided or is residing",
+    "resided in viet nam",
+    "resided in vietnam",
+    "residing in vietnam",
+    "residing in viet nam",
+]
+THREE_YEARS = ["03 năm", "3 năm", "3 years", "three years", "3年", "三年", "3년"]
+FIVE_YEARS = ["5 năm", "05 năm", "5 years", "five years", "5年", "五年", "5년"]
 
 P_NA = "282/2025/NĐ-CP"
 LAW47 = "47/2014/QH13"
@@ -292,21 +303,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         [ND216],
         "Decree 216/2026 Art 22(1)(a)",
     ),
-    "cr_right": (
-        [
-            [
-                "đã hoặc đang cư trú",
-                "have resided or are residing",
-                "has resided or is residing",
-                "resided in viet nam",
-                "resided in vietnam",
-                "residing in vietnam",
-                "residing in viet nam",
-            ]
-        ],
-        [LLTP],
-        "Law 28/2009 Art 7(1)",
-    ),
+    "cr_right": ([RESIDED], [LLTP], "Law 28/2009 Art 7(1)"),
     "cr_left": (
         [["bộ công an", "ministry of public security", "公安部", "공안부"]],
         [ND216],
@@ -829,6 +826,133 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         [ND219],
         "Decree 219/2025 Art 22(1), 22(3): the employer files at the public administrative service centre; 10 working days",
     ),
+    # --- bundles added with batch 3
+    "q3a_trc_vs_prc": (
+        [
+            [
+                "không thời hạn",
+                "indefinite",
+                "without a time limit",
+                "no time limit",
+                "无期限",
+                "无限期",
+                "無期限",
+                "기한 없이",
+                "무기한",
+            ]
+        ],
+        [LAW47],
+        "Law 47/2014 Art 3(13)-(14): the temporary residence card allows residence for a set period, "
+        "the permanent residence card without time limit; both are valid in lieu of a visa",
+    ),
+    "q3a_visa_types": (
+        [
+            ["du lịch", "tourism", "tourist", "旅游", "旅遊", "관광"],
+            ["lao động", "labour", "labor", "劳动", "勞動", "노동"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 8 as amended 2019: visa symbols by purpose (DL tourism, LĐ1/LĐ2 labour, DN1/DN2 business, "
+        "ĐT1-ĐT4 investment, TT family, ...)",
+    ),
+    "q3a_cr_right": (
+        [
+            [
+                *RESIDED,
+                "已经或正在越南居住",
+                "曾经或正在越南居住",
+                "已经或正在居住",
+                "曾在越南居住",
+                "거주했거나 거주 중인",
+                "거주하였거나 거주하고 있는",
+            ]
+        ],
+        [LLTP],
+        "Law 28/2009 Art 7(1): Vietnamese citizens and foreigners who have resided or are residing in Viet Nam",
+    ),
+    "q3a_visa_investor": (
+        [FIVE_YEARS, ["ĐT1"]],
+        [LAW47],
+        "Law 47/2014 Art 8(7a)-(7d) and Art 9(4), 9(6) as amended 2019: ĐT1-ĐT4 by capital contributed; "
+        "LS, ĐT1, ĐT2 visas up to 5 years, ĐT4 up to 1 year",
+    ),
+    "q3a_entry_ban": (
+        [[*DEPORT, "驅逐"], THREE_YEARS],
+        [LAW47],
+        "Law 47/2014 Art 21(5)-(6) (2014 wording, not flagged as amended): entry refused within 3 years of a "
+        "deportation or 6 months of a forced exit; also forged papers (Art 21(3))",
+    ),
+    "q3a_prc_who": (
+        [
+            [
+                "cha, mẹ, vợ, chồng, con",
+                "parent, spouse or child",
+                "parents, spouse or children",
+                "father, mother, spouse",
+                "spouse",
+                "配偶",
+                "배우자",
+            ],
+            ["nhà khoa học", "scientist", "科学家", "과학자"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 39 (2014 wording, not flagged as amended): state-honoured contributors, scientists and "
+        "experts residing temporarily, foreigners sponsored by a Vietnamese parent, spouse or child residing "
+        "permanently, stateless persons resident since 2000",
+    ),
+    "q3a_prc_3y": (
+        [THREE_YEARS],
+        [LAW47],
+        "Law 47/2014 Art 39(3), 40(1), 40(3) (2014 wording): sponsored by a Vietnamese parent, spouse or child "
+        "residing permanently; lawful residence, stable income and 3 years of continuous temporary residence",
+    ),
+    "q3a_prc_docs": (
+        [
+            ["cơ quan quản lý xuất nhập cảnh", "immigration", "出入境", "출입국"],
+            CRIM_REC,
+            ["công hàm", "diplomatic note"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 41(1) (2014 wording): filed at the immigration authority with an application, a criminal "
+        "record from the home country, a diplomatic note, a certified passport copy, proof of the Art 40 conditions "
+        "and, for a sponsored foreigner, the sponsor's guarantee",
+    ),
+    "q3a_cr_types": (
+        [
+            ["số 1", "no. 1", "no.1", "number 1", "form 1", "第一号", "1호"],
+            ["số 2", "no. 2", "no.2", "number 2", "form 2", "第二号", "2호"],
+        ],
+        [LLTP],
+        "Law 28/2009 Art 41-43: certificates No. 1 and No. 2 (contents in Art 42(1), 43(1); the rest of Art 41 "
+        "is not on file)",
+    ),
+    "q3a_trc_tt": (
+        [THREE_YEARS],
+        [LAW47],
+        "Law 47/2014 Art 8(18) and Art 38(4) as amended: spouses of Vietnamese citizens get TT; TT cards up to 3 years",
+    ),
+    "q3a_exit_ban_tax": (
+        [["nghĩa vụ nộp thuế", "tax obligation", "unpaid tax", "tax debt", "owe tax", "taxes"], THREE_YEARS],
+        [LAW47],
+        "Law 47/2014 Art 28(1)(c), 28(3) (2014 wording, not flagged as amended): exit may be suspended while tax "
+        "obligations are unfinished, for up to 3 years, extendable",
+    ),
+    "q3a_visa_border_cases": (
+        [
+            [
+                "không có cơ quan có thẩm quyền cấp thị thực",
+                "no vietnamese visa",
+                "no vietnamese diplomatic",
+                "without a vietnamese",
+                "no competent vietnamese",
+                "베트남 비자 발급 기관이 없는",
+                "베트남 공관이 없는",
+            ]
+        ],
+        [LAW47],
+        "Law 47/2014 Art 18(1) (2014 wording, not flagged as amended): a visa at an international border gate only "
+        "when departing from a country without a Vietnamese visa office, transiting several countries, on a tour "
+        "by an international travel company, for seamen, funerals or gravely ill relatives, or emergencies",
+    ),
     "not_covered": ([], [], "texts on file are silent"),
 }
 
@@ -864,7 +988,7 @@ def q(
         "sources": sources if is_answerable else [],
         "basis": basis,
         "notes": notes,
-        "batch": batch,  # 1: dev/test by hash; 2: the tune split (build.py)
+        "batch": batch,  # 1: dev/test by hash; 2 and later: the tune split (build.py)
     }
 
 
