@@ -194,6 +194,58 @@ RESIDED = [
 ]
 THREE_YEARS = ["03 năm", "3 năm", "3 years", "three years", "3年", "三年", "3년"]
 FIVE_YEARS = ["5 năm", "05 năm", "5 years", "five years", "5年", "五年", "5년"]
+IMMIGRATION = ["cơ quan quản lý xuất nhập cảnh", "immigration", "出入境", "출입국"]
+WORK_PERMIT = ["giấy phép lao động", "work permit", "工作许可", "노동허가", "워크퍼밋"]
+FINE_500K_2M = [
+    "500.000 đến 2.000.000",
+    "500.000 - 2.000.000",
+    "500.000 đồng đến 2.000.000",
+    "500,000 to 2,000,000",
+    "500,000 - 2,000,000",
+    "500,000-2,000,000",
+    "500 nghìn đến 2 triệu",
+    "500 ngàn đến 2 triệu",
+    "0.5-2 million",
+    "0.5 to 2 million",
+    "500.000-2.000.000",
+]
+FINE_300K_500K = [
+    "300.000 đến 500.000",
+    "300.000 - 500.000",
+    "300.000 đồng đến 500.000",
+    "300,000 to 500,000",
+    "300,000-500,000",
+    "300,000 - 500,000",
+    "300 nghìn đến 500 nghìn",
+    "300.000-500.000",
+]
+CARRY_PASSPORT = [
+    "mang theo hộ chiếu",
+    "carry a passport",
+    "carry their passport",
+    "carry your passport",
+    "carry the passport",
+    "携带护照",
+    "여권을 소지",
+]
+NOT_SUBJECT_TO_WP = [
+    "không thuộc diện cấp giấy phép lao động",
+    "miễn giấy phép lao động",
+    "not subject to a work permit",
+    "exempt from a work permit",
+    "exempt from work permit",
+    "work permit exemption",
+]
+CR_POLICE = ["bộ công an", "công an", "police", "ministry of public security", "公安", "경찰"]
+CR_ONLINE = [
+    "ứng dụng định danh quốc gia",
+    "vneid",
+    "national identity app",
+    "national identification app",
+    "cổng dịch vụ công quốc gia",
+    "national public service portal",
+    "national public-service portal",
+]
 
 P_NA = "282/2025/NĐ-CP"
 LAW47 = "47/2014/QH13"
@@ -284,22 +336,12 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
     ),
     "wp_health_needed": ([HEALTH_CERT], [ND219], "Decree 219/2025 Art 18(2)"),
     "cr_where": (
-        [["bộ công an", "công an", "police", "ministry of public security", "公安", "경찰"]],
+        [CR_POLICE],
         [ND216],
         "Decree 216/2026 Art 22(5), 22(6)(b)",
     ),
     "cr_online": (
-        [
-            [
-                "ứng dụng định danh quốc gia",
-                "vneid",
-                "national identity app",
-                "national identification app",
-                "cổng dịch vụ công quốc gia",
-                "national public service portal",
-                "national public-service portal",
-            ]
-        ],
+        [CR_ONLINE],
         [ND216],
         "Decree 216/2026 Art 22(1)(a)",
     ),
@@ -322,21 +364,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
     ),
     "overstay_16": ([rng(5, 10)], [P_NA], "282/2025 Art 21(4)(b): 16 to under 30 days"),
     "overstay_gen": (
-        [
-            [
-                "500.000 đến 2.000.000",
-                "500.000 - 2.000.000",
-                "500.000 đồng đến 2.000.000",
-                "500,000 to 2,000,000",
-                "500,000 - 2,000,000",
-                "500,000-2,000,000",
-                "500 nghìn đến 2 triệu",
-                "500 ngàn đến 2 triệu",
-                "0.5-2 million",
-                "0.5 to 2 million",
-                "500.000-2.000.000",
-            ]
-        ],
+        [FINE_500K_2M],
         [P_NA],
         "282/2025 Art 21(2)(đ) (under 16 days: 0.5-2 million), then graded up to Art 21(10)(e) (1 year or more)",
     ),
@@ -406,7 +434,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "Decree 219/2025 Art 20(3): after the extension, a new permit",
     ),
     "tourist_work": (
-        [["giấy phép lao động", "work permit", "工作许可", "노동허가", "워크퍼밋"]],
+        [WORK_PERMIT],
         [BLLD, LAW47],
         "Labour Code Art 151(1)(d); Law 47/2014 Art 44(2) (act per the purpose of entry)",
     ),
@@ -532,18 +560,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "Law 47/2014 Art 32 (private homes are accommodation establishments), Art 33(1) as amended",
     ),
     "no_passport_fine": (
-        [
-            [
-                "300.000 đến 500.000",
-                "300.000 - 500.000",
-                "300.000 đồng đến 500.000",
-                "300,000 to 500,000",
-                "300,000-500,000",
-                "300,000 - 500,000",
-                "300 nghìn đến 500 nghìn",
-                "300.000-500.000",
-            ]
-        ],
+        [FINE_300K_500K],
         [P_NA],
         "282/2025 Art 21(1): warning or 300,000-500,000 for travelling without the passport",
     ),
@@ -730,7 +747,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "Law 47/2014 Art 12 as amended 2019: treaty, residence cards, border economic zones, coastal zones, Art 13, overseas Vietnamese",
     ),
     "trc_proc": (
-        [["cơ quan quản lý xuất nhập cảnh", "immigration", "出入境", "출입국"], FIVE_WD],
+        [IMMIGRATION, FIVE_WD],
         [LAW47],
         "Law 47/2014 Art 37(2)(b)-(c) as amended: the sponsor files at the immigration office; 5 working days",
     ),
@@ -792,7 +809,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "Law 47/2014 Art 10(1)-(2) as amended 2019: a passport and an inviting or sponsoring party in Viet Nam",
     ),
     "trc_where": (
-        [["cơ quan quản lý xuất nhập cảnh", "immigration", "出入境", "출입국"]],
+        [IMMIGRATION],
         [LAW47],
         "Law 47/2014 Art 37(2)(b) as amended: the sponsor files at the immigration office where it is based",
     ),
@@ -817,7 +834,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "TT 53/2016 Art 3",
     ),
     "visa_work": (
-        [["giấy phép lao động", "work permit", "工作许可", "노동허가", "워크퍼밋"]],
+        [WORK_PERMIT],
         [LAW47],
         "Law 47/2014 Art 10(4)(c) as amended 2019: a visa to enter for work needs a work permit under the Labour Code",
     ),
@@ -907,7 +924,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
     ),
     "q3a_prc_docs": (
         [
-            ["cơ quan quản lý xuất nhập cảnh", "immigration", "出入境", "출입국"],
+            IMMIGRATION,
             CRIM_REC,
             ["công hàm", "diplomatic note"],
         ],
@@ -952,6 +969,193 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "Law 47/2014 Art 18(1) (2014 wording, not flagged as amended): a visa at an international border gate only "
         "when departing from a country without a Vietnamese visa office, transiting several countries, on a tour "
         "by an international travel company, for seamen, funerals or gravely ill relatives, or emergencies",
+    ),
+    # --- bundles added with batch 3 (q3b: Vietnamese questions)
+    "q3b_tr_online_deadline": (
+        [ONLINE_OR_PAPER[0], TWELVE_HOURS],
+        [LAW47, TT53],
+        "Law 47/2014 Art 33(1)-(2) as amended 2023: the host declares through the establishment, electronically or on "
+        "the paper form, the form within 12 hours (24 in remote areas); TT 53/2016 Art 3(3): online via the website",
+    ),
+    "q3b_tr_border": (
+        [
+            ["khu vực cấm", "prohibited area", "restricted area", "forbidden area", "禁区", "금지구역"],
+            ["biên phòng", "border guard", "border post", "边防", "국경경비"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 34(2) as amended 2023: no stay in prohibited or suspended border zones; elsewhere in border "
+        "areas declare under Art 33 and the receiving police notify the border-guard post",
+    ),
+    "q3b_prohibited": (
+        [
+            [
+                "cư trú trái phép",
+                "reside illegally",
+                "residing illegally",
+                "illegal residence",
+                "illegally reside",
+                "非法居留",
+                "불법 체류",
+            ],
+            [
+                "giấy tờ giả",
+                "fake documents",
+                "forged documents",
+                "false documents",
+                "forged papers",
+                "伪造",
+                "위조",
+            ],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 5 (2014 wording): obstruction, illegal entry or stay and forged papers (cl. 3), false "
+        "information (cl. 4), misuse against the State (cl. 5), trading or altering documents (cl. 6)",
+    ),
+    "q3b_cr_proc_where": (
+        [CR_POLICE, CR_ONLINE],
+        [ND216],
+        "Decree 216/2026 Art 22(1)(a), 22(5): online on the national identity app or portal, or in person at the "
+        "issuing police office of residence; the time limit (Law 28/2009 Art 48(2) as amended by 107/2025) is not on file",
+    ),
+    "q3b_evisa_cond": (
+        [PASSPORT, ["khoản 1, 2, 3 và 4 điều 8", "ng1", "ngoại giao", "diplomatic", "diplomat"]],
+        [LAW47],
+        "Law 47/2014 Art 10(5) as added by Law 51/2019 (luat-47-2014-sua-doi-trich-bo-sung): e-visas for passport "
+        "holders outside Art 8(1)-(4); Art 16a: applied for on the e-visa website, answered in 3 working days",
+    ),
+    "q3b_trc_renew": (
+        [
+            ["cấp thẻ mới", "thẻ mới", "new card", "new temporary residence card", "新卡", "새 카드"],
+            IMMIGRATION,
+            FIVE_WD,
+        ],
+        [LAW47],
+        "Law 47/2014 Art 38(6) as amended 2019: an expired card is considered for a new card; Art 37(2)(b)-(c): the "
+        "sponsor files at the immigration office, decided in 5 working days",
+    ),
+    "q3b_trc_family": (
+        [
+            [
+                "vợ, chồng, con dưới 18 tuổi",
+                "con dưới 18 tuổi",
+                "children under 18",
+                "spouse",
+                "配偶",
+                "배우자",
+            ],
+            ["đồng ý", "consent", "agrees", "agree", "approval", "同意", "동의"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 44(1)(b) (2014 wording): a card holder may sponsor a spouse and children under 18 to live "
+        "with them for the card's term if the sponsoring organisation agrees",
+    ),
+    "q3b_visa_sponsor_proc": (
+        [IMMIGRATION, FIVE_WD],
+        [LAW47],
+        "Law 47/2014 Art 16(1), 16(3) (2014 wording): the sponsor sends the visa request to the immigration office, "
+        "answered within 5 working days",
+    ),
+    "q3b_carry_passport": (
+        [CARRY_PASSPORT],
+        [LAW47],
+        "Law 47/2014 Art 44(2)(c) (2014 wording): carry the passport or travel document and residence papers, show them on request",
+    ),
+    "q3b_carry_passport_fine": (
+        [CARRY_PASSPORT, FINE_300K_500K],
+        [LAW47, P_NA],
+        "Law 47/2014 Art 44(2)(c); 282/2025 Art 21(1): warning or 300,000-500,000 for travelling without the passport",
+    ),
+    "q3b_restricted_area_fine": (
+        [FINE_500K_2M],
+        [P_NA],
+        "282/2025 Art 21(2)(c): entering a permit-only area without a permit or beyond the permitted scope or time",
+    ),
+    "q3b_show_passport": (
+        [["xuất trình", "present", "show", "出示", "제시"], FINE_500K_2M],
+        [LAW47, P_NA],
+        "Law 47/2014 Art 44(2)(c): show the papers when the authorities ask; 282/2025 Art 21(2)(d): refusing, 500,000-2,000,000",
+    ),
+    "q3b_passport_rent_fine": (
+        [rng(3, 5)],
+        [P_NA],
+        "282/2025 Art 21(3)(b)-(c): giving, renting out or pawning a passport, or letting others use it unlawfully "
+        "(deportation under Art 21(11)(b) covers clauses 4-9 only)",
+    ),
+    "q3b_cr_proxy": (
+        [
+            [
+                "cha, mẹ, vợ, chồng, con",
+                "parent, spouse or child",
+                "parents, spouse or children",
+                "father, mother, spouse",
+                "parent, spouse, child",
+            ],
+            [
+                "văn bản ủy quyền",
+                "letter of authorization",
+                "letter of authorisation",
+                "power of attorney",
+                "authorization document",
+                "authorisation document",
+            ],
+        ],
+        [ND216],
+        "Decree 216/2026 Art 22(2): for a parent, spouse, child or ward the clause-1 file; for anyone else a notarised "
+        "or certified authorisation",
+    ),
+    "q3b_visa_convert": (
+        [WORK_PERMIT, ["thị thực mới", "new visa", "新签证", "새 비자"]],
+        [LAW47],
+        "Law 47/2014 Art 7(4)(c)-(d), 7(5) as amended 2019 (luat-47-2014-sua-doi-trich-bo-sung): a visa may change "
+        "purpose when the holder is invited to work and has a work permit or exemption; a new visa is issued (Art 19)",
+    ),
+    "q3b_visa_ld": (
+        [NOT_SUBJECT_TO_WP, TWO_YEARS],
+        [LAW47],
+        "Law 51/2019 Art 1(3)(e) amending Law 47/2014 Art 8(16): LĐ1 for workers certified as not subject to a work "
+        "permit (LĐ2, cl. 16a, not on file); Art 9(5) as amended: LĐ1, LĐ2 up to 2 years",
+    ),
+    "q3b_visa_terms": (
+        [UNDER_90, FIVE_YEARS],
+        [LAW47],
+        "Law 47/2014 Art 9 as amended 2019/2023: SQ 30 days; HN, DL, EV 90 days; VR 180 days; NG..TT 1 year; LĐ1, LĐ2 "
+        "2 years; ĐT3 3 years; LS, ĐT1, ĐT2 5 years",
+    ),
+    "q3b_sponsors": (
+        [
+            ["doanh nghiệp", "enterprise", "company", "企业", "公司", "기업", "회사"],
+            [
+                "thẻ tạm trú",
+                "temporary residence card",
+                "công dân việt nam",
+                "vietnamese citizen",
+                "暂住卡",
+                "거주증",
+            ],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 14(1) (2014 wording): state bodies, enterprises, representative offices, other legal entities, "
+        "Vietnamese citizens residing in Viet Nam, foreigners holding permanent or temporary residence cards",
+    ),
+    "q3b_sponsor_duty": (
+        [
+            ["hướng dẫn, giải thích", "guide and explain", "explain", "hướng dẫn"],
+            ["phối hợp", "coordinate", "cooperate", "work with the authorities"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 45(2) (2014 wording): the sponsor guides and explains the law to the foreigner, carries the "
+        "sponsor's responsibility and works with the authorities on matters involving them",
+    ),
+    "q3b_investor_3bn": (
+        [NOT_SUBJECT_TO_WP, ["3 năm", "03 năm", "3 years", "three years", "ĐT3"]],
+        [ND219, LAW47],
+        "Decree 219/2025 Art 7(2)-(3): owners or members contributing 3 billion or more are not subject to a work "
+        "permit; Law 47/2014 Art 8(7c) as amended: ĐT3 for 3 to under 50 billion, card up to 3 years (Art 38(4))",
+    ),
+    "q3b_border_cross_fine": (
+        [rng(5, 10)],
+        [P_NA],
+        "282/2025 Art 21(4)(a): crossing the border without exit/entry procedures; foreigners may also be deported (Art 21(11)(b))",
     ),
     "not_covered": ([], [], "texts on file are silent"),
 }
