@@ -49,7 +49,16 @@ _DELEGATES = re.compile(
 # Papers a question can name; a clause naming only other papers of the same topic answers another question.
 _PAPERS: dict[str, tuple[str, ...]] = {
     "visa": ("visa", "thi thuc", "签证", "비자", "사증"),
-    "residence_card": ("residence card", "trc", "the tam tru", "居留卡", "居留证", "거주증", "체류증"),
+    "residence_card": (
+        "residence card",
+        "resident card",
+        "trc",
+        "the tam tru",
+        "居留卡",
+        "居留证",
+        "거주증",
+        "체류증",
+    ),
     "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "영주"),
     "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
     "declaration": ("declar", "khai bao", "申报", "신고"),
@@ -84,15 +93,26 @@ _ASKS_MINIMUM = re.compile(r"\b(toi thieu|it nhat|minimum|at least|shortest)\b")
 _ASKS_MINIMUM_RAW = re.compile(r"最短|最少|至少|최소|최단")
 
 
+# The papers a foreigner stays on (folded en/vi): a visa, a residence card, a stay certificate or extension.
+STAY_PAPERS = (
+    r"visas?|thi thuc|the tam tru|gia han tam tru|chung nhan tam tru|trcs?|"
+    r"(temporary )?residen(ce|t) cards?|(temporary )?residence certificates?"
+)
 # The acts people ask about, in their words (folded en/vi, raw zh/ko), and the words the penalty clauses use
 # for them: a fine answers for one act, and a question in any language must be able to point to it.
 _ACTS: tuple[tuple[str, str, str], ...] = (
     (
-        r"\b(overstay\w*|expired visa|visa (has |had )?expired|stay\w* (past|beyond|after) (the|my|his|her)|"
-        r"qua han (visa|thi thuc|tam tru)|o qua han|het han (visa|thi thuc)|o lai qua|"
-        r"(visa|thi thuc|the tam tru|trc|residence card|chung nhan tam tru)( \w+){0,3} "
-        r"(qua han|het han|expir\w*|ran out|runs out)|(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
-        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료",
+        # A visa or residence card that has expired while its holder stays on, in either order ('thẻ tạm trú đã
+        # hết hạn sử dụng', 'expired TRC', '签证到期', '비자 만료'): Decree 282/2025 Art. 21's overstay, graded by
+        # days; not a paper about to expire ('trước khi hết hạn', 'before it expires'), which is its extension.
+        r"^(?!.*\b(truoc khi (\w+ ){0,4}het han|sap het han|con han|before (\w+ ){0,3}expir\w*|about to expire|"
+        r"expir\w* soon)\b).*\b(overstay\w*|stay\w* (past|beyond|after) (the|my|his|her)|o qua han|o lai qua|"
+        rf"qua han (visa|thi thuc|tam tru)|(qua han|het han|expired) (\w+ ){{0,2}}({STAY_PAPERS})|"
+        rf"({STAY_PAPERS})( \w+){{0,4}} (qua han|het han|expir\w*|ran out|runs out)|"
+        r"(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
+        r"^(?!.*(到期前|过期前|過期前|即将到期|快到期|快过期|만료\s*전|만료되기\s*전|만료\s*예정)).*("
+        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료|"
+        r"(签证|簽證|居留卡|居留证|居留證|비자|사증|거주증|체류증).{0,6}(到期|만료))",
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),
     (
