@@ -451,11 +451,17 @@ def asks_minimum(question: str) -> bool:
 # conditions only on the way: it does not list them.
 _DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh|Trình tự|Thủ tục)")
 _LISTED_ELSEWHERE = frozenset({"exemption", "eligibility"})
+# An article titled as what the office does with a file ('Tiếp nhận hồ sơ ...', 'Giải quyết hồ sơ ...', 'Trả
+# Phiếu ...': Decree 216/2026 Art. 23-25) speaks of the file without listing its papers.
+_OFFICE_HANDLING = re.compile(r"^(Tiếp nhận|Giải quyết|Trả|Thẩm định|Xử lý) ")
 
 
 def titled_for_another_facet(unit: Unit, facet: str) -> bool:
     """The clause's article is titled for another kind of question than the one asked."""
-    return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(str(unit.get("article_title") or "")))
+    title = str(unit.get("article_title") or "")
+    if facet == "documents":
+        return bool(_OFFICE_HANDLING.match(title))
+    return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(title))
 
 
 def in_first_sentence(text: str, start: int) -> bool:

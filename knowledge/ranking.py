@@ -265,6 +265,16 @@ def _name_terms(topic: str) -> frozenset[str]:
     return frozenset(terms(f"{fold(label['vi'])} {expand_query(label['en'])}"))
 
 
+def sets_conditions(kb: Kb, topic: str, on: date) -> bool:
+    """Some national article in force titled as conditions ('Điều kiện cấp thị thực') is of the topic."""
+    return any(
+        is_national(kb.units[p])
+        and in_force(kb, kb.units[p], on)
+        and fold(str(kb.units[p].get("article_title") or "")).startswith("dieu kien")
+        for p in candidates(kb, topic, "eligibility")
+    )
+
+
 def likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:
     """No facet word in the question: the facet of the clause that matches it best."""
     best: tuple[float, str] | None = None
