@@ -56,3 +56,18 @@ def test_an_expired_paper_is_fined_as_an_overstay_by_days(text: str, lang: str) 
 )
 def test_a_paper_about_to_expire_is_no_overstay(text: str) -> None:
     assert OVERSTAY not in act_phrases(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Nếu người nước ngoài cố tình không trả thẻ tạm trú có bị phạt không?", "vi"),
+        ("Is there a fine if a foreigner refuses to hand back the residence card?", "en"),
+    ],
+)
+def test_an_act_no_fine_names_gets_no_other_acts_fine(text: str, lang: str) -> None:
+    # Art. 21 fines several acts of a residence card; none is not returning it: 'not covered', the article named.
+    r = ask(text, lang=lang, on=TODAY)
+    assert r.facet == "penalty" and not r.covered, r.direct
+    assert not r.values and not any("không đúng mục đích" in c.quote_vi for c in r.citations)
+    assert any("282/2025/NĐ-CP, Điều 21" in caveat for caveat in r.caveats), r.caveats
