@@ -62,6 +62,7 @@ _PAPERS: dict[str, tuple[str, ...]] = {
     "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "영주"),
     "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
     "declaration": ("declar", "khai bao", "申报", "신고"),
+    "exit_ban": ("exit ban", "tam hoan xuat canh", "暂缓出境", "限制出境", "출국 정지", "출국정지"),
     "stay_certificate": (
         "extend my stay",
         "extension of stay",
@@ -81,6 +82,7 @@ _PAPER_WORDS_IN_LAW: dict[str, str] = {
     "exemption_certificate": "khong thuoc dien",
     "declaration": "khai bao",
     "stay_certificate": "chung nhan tam tru",
+    "exit_ban": "tam hoan xuat canh",
 }
 # Visa and card symbols ('ký hiệu LĐ1', 'Thị thực TT'): a value set for some symbols answers for those only.
 _SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,30})")
