@@ -20,12 +20,14 @@ from knowledge.text import fold
 Unit = dict[str, Any]
 
 # The value is a paper's term when the words before it in its sentence name a term of validity, or the words
-# right after count it from the day of issue ('cấp không quá 6 tháng, kể từ ngày cấp').
+# right after count it from the day of issue ('cấp không quá 6 tháng, kể từ ngày cấp'); not when they count it
+# from issue to the filing of another paper's file ('kể từ ngày cấp đến ngày nộp hồ sơ', Decree 219/2025 Art. 18
+# k4: how recent a criminal-record certificate must be, not how long it is valid).
 _VALIDITY_BEFORE = re.compile(
     r"có thời hạn|[Tt]hời hạn (của|sử dụng|thẻ|thị thực|giấy|tạm hoãn|tạm trú)|gia hạn|có giá trị|hiệu lực|"
     r"cấp tạm trú"
 )
-_VALIDITY_AFTER = re.compile(r"^\W*kể từ ngày (được )?cấp")
+_VALIDITY_AFTER = re.compile(r"^\W*kể từ ngày (được )?cấp(?! đến ngày nộp)")
 # ... and not when the time is an overstay, an experience or training length, or a length of stay or work.
 _NOT_VALIDITY = re.compile(
     r"quá thời hạn|ngắn hơn|kinh nghiệm|đào tạo|tuyển dụng|liên tục|với thời hạn dưới|tổng thời gian"
@@ -442,6 +444,15 @@ def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
     own = symbols_of(unit)
     # 'LĐ' names the family 'LĐ1, LĐ2'; 'LĐ1' names itself.
     return bool(asked) and bool(own) and not any(mine.startswith(named) for mine in own for named in asked)
+
+
+# A question about a length ('how long', 'bao lâu', '多久', '얼마 동안'), not about when or in which cases a paper ends.
+_ASKS_LENGTH = re.compile(r"\b(how long|how many (years|months|days)|bao lau|bao nhieu (nam|thang|ngay))\b")
+_ASKS_LENGTH_RAW = re.compile(r"多久|多长|多長|几年|幾年|几个月|얼마\s*동안|얼마나|몇\s*(년|개월)")
+
+
+def asks_length(question: str) -> bool:
+    return bool(_ASKS_LENGTH.search(fold(question)) or _ASKS_LENGTH_RAW.search(question))
 
 
 def asks_minimum(question: str) -> bool:

@@ -12,6 +12,7 @@ from knowledge.answers import short_cite, unit_citation
 from knowledge.draft import MAX_SENTENCES, Draft
 from knowledge.fit import (
     act_phrases,
+    asks_length,
     in_first_sentence,
     is_person_deadline,
     names_paper,
@@ -214,7 +215,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             ranked = [(s, u) for s, u in ranked if names_paper(u, papers)]
         if not ranked:
             return
-    if not ranked and facet in _TIME_FACETS:
+    if not ranked and (facet in _TIME_FACETS or (facet == "validity" and asks_length(text))):
         return  # no clause gives this time: another clause's words are no answer to 'when' or 'how long'
     if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
         # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép

@@ -52,3 +52,18 @@ def test_whether_one_must_declare_is_answered_by_the_declaration_duty(text: str,
     r = ask(text, lang=lang, on=TODAY)
     assert r.facet == "who" and r.covered, r.direct
     assert any(c.article == "Điều 33" for c in r.citations), [c.article for c in r.citations]
+
+
+HOW_LONG_IS_A_CRIMINAL_RECORD_VALID = {
+    "en": "How long is a criminal record certificate valid?",
+    "zh": "越南第二号司法记录的有效期是多久?",
+}
+
+
+@pytest.mark.parametrize("lang", HOW_LONG_IS_A_CRIMINAL_RECORD_VALID)
+def test_how_recent_a_file_wants_a_paper_is_not_how_long_the_paper_is_valid(lang: str) -> None:
+    # Decree 219/2025 Art. 18 k4: a work-permit file holds a certificate issued 'không quá 6 tháng, kể từ ngày
+    # cấp đến ngày nộp hồ sơ'; no text on file sets how long the certificate itself is valid.
+    r = ask(HOW_LONG_IS_A_CRIMINAL_RECORD_VALID[lang], lang=lang, on=TODAY)
+    assert r.facet == "validity" and not r.covered, r.direct
+    assert not r.values and not r.citations, r.direct
