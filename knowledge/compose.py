@@ -23,6 +23,7 @@ from knowledge.facets import (
     OVERVIEW,
     PROVINCIAL_FACETS,
     also_asks,
+    asks_requirements_only,
     detect_facet,
     detect_topic,
 )
@@ -40,7 +41,13 @@ from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
 from knowledge.purposes import compose_purpose_symbols
 from knowledge.quoted import compose_plain
-from knowledge.ranking import has_decrees, likely_facet, own_word_evidence, ranked_clauses
+from knowledge.ranking import (
+    evidence_beyond_name,
+    has_decrees,
+    likely_facet,
+    ranked_clauses,
+    sets_conditions,
+)
 from knowledge.required import compose_required_in
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national, title_topic
@@ -89,6 +96,15 @@ def ask(
     # A question naming a fined act and nothing else it asks ('旅游簽證過期1年?') asks what that act costs.
     facet = facet or detect_facet(text) or ("penalty" if act_phrases(text) else None)
     kb = get_kb()
+    if (
+        facet == "eligibility"
+        and topic
+        and asks_requirements_only(text)
+        and not sets_conditions(kb, topic, on)
+    ):
+        # 'Requirements' of a paper the law sets no conditions for (the criminal-record certificate): its file
+        # (Decree 216/2026 Art. 22), not a clause that only mentions 'điều kiện' (the refusal, Art. 23 k2 b).
+        facet = "documents"
     where = resolve_area(province) if province else find_province_in_text(text)
     prov, area = where if where else (None, None)
     reply = Reply(topic=topic, facet=facet, covered=False, direct="", lang=lang, province=prov, area=area)
@@ -233,9 +249,9 @@ def _compose_unasked(
     kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date
 ) -> None:
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
-    # Quoted after 'not covered' only when the question's own words point to the clause beyond a word or two
-    # of the paper's name ('... do I need a visa?'): otherwise the quotes are noise beside 'not covered'.
-    if ranked and own_word_evidence(kb, ranked[0][1], text) >= MIN_EVIDENCE:
+    # Quoted after 'not covered' only when the question's own words, beyond the paper's name ('... on a tourist
+    # visa?'), point to the clause: otherwise the quotes are noise beside 'not covered'.
+    if ranked and evidence_beyond_name(kb, ranked[0][1], text, topic) >= MIN_EVIDENCE:
         compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 

@@ -80,9 +80,24 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         r"入境(前|之前)还是(后|之后)|입국\s*전.{0,6}후",
     ),
 )
+# What happens when one does not do it, is late, or a paper has run out ('what if I'm late?', 'nếu không khai báo thì
+# sao?', '如果不申报会怎样', '안 하면 어떻게 되나요'): the consequence the law sets is its fine. A follow-up asks it
+# with no paper named; a question naming one asks that paper's fine.
+_CONSEQUENCE: tuple[str, str, str] = (
+    "penalty",
+    r"\b(what (happens|will happen|would happen|are the consequences)|"
+    r"(what|and) if (i|we|you|he|she|they|it|the \w+|my \w+|our \w+)( am| m| are| re| is| s| was| were| have| ve)? "
+    r"(late|too late|overstay\w*|expired|miss\w*|fail\w*|forg[eo]t\w*|never|not|don t|do not|didn t|did not|"
+    r"doesn t|does not|haven t|have not|hasn t|has not)\b|"
+    r"(khong|chua|tre|cham|quen|qua han|het han)\b[^?]{0,60}\b(thi sao|thi the nao|thi lam sao|co sao khong|"
+    r"co bi gi khong|thi bi gi|se ra sao|se the nao|thi se ra sao))",
+    r"(不|没|沒|未|迟|遲|晚|逾期|过期|過期|到期|忘).{0,12}(会怎样|会怎么样|會怎樣|会如何|會如何|有什么后果|有什麼後果|怎么办|怎麼辦)|"
+    r"(안\s*하면|하지\s*않으면|않으면|늦으면|늦게\s*하면|못\s*하면|잊으면|지나면|만료되면|초과하면).{0,12}"
+    r"(어떻게|어떡|무슨\s*일)",
+)
 _COMPILED = tuple(
     (facet, re.compile(folded) if folded else None, re.compile(raw) if raw else None)
-    for facet, folded, raw in _SHAPES
+    for facet, folded, raw in (*_SHAPES, _CONSEQUENCE)
 )
 
 # Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).

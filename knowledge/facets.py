@@ -176,6 +176,26 @@ def detect_facet(text: str) -> str | None:
     return _best(scores, _FACET_PRIORITY)
 
 
+# 'Requirements' alone (no condition, eligibility or criteria word): what one needs, the conditions or the file;
+# what meets them ('which clinics meet the requirements') is who qualifies, not a file.
+_REQUIREMENTS = re.compile(r"\b(requirements?|yeu cau)\b")
+_REQUIREMENTS_RAW = re.compile(r"要求")
+_MEETS = re.compile(r"\b(meets?|meeting|satisf\w*|fulfil\w*|dap ung)( \w+){0,2} (requirements?|yeu cau)\b")
+_MEETS_RAW = re.compile(r"(符合|满足|達到|达到).{0,4}要求")
+
+
+def asks_requirements_only(text: str) -> bool:
+    """'What are the Police Check Certificate Requirements?': the eligibility read comes from 'requirements'
+    alone, which asks the file where the law sets no conditions for the paper."""
+    matched = _matched(text, _FACET_PATTERNS).get("eligibility", [])
+    said = _REQUIREMENTS.search(_folded(text)) or _REQUIREMENTS_RAW.search(text)
+    meets = _MEETS.search(_folded(text)) or _MEETS_RAW.search(text)
+    return bool(said) and not meets and bool(matched) and max(matched) < _STRONG_ELIGIBILITY
+
+
+_STRONG_ELIGIBILITY = 4.0  # the weight of the condition words ('điều kiện', 'eligible', '条件')
+
+
 def also_asks(text: str, facet: str) -> bool:
     """The question asks this facet too, beside the one detect_facet picked ('... thủ tục gì? Nơi tiếp nhận là
     cơ quan nào?' asks the steps and the office)."""

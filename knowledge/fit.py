@@ -20,12 +20,14 @@ from knowledge.text import fold
 Unit = dict[str, Any]
 
 # The value is a paper's term when the words before it in its sentence name a term of validity, or the words
-# right after count it from the day of issue ('cấp không quá 6 tháng, kể từ ngày cấp').
+# right after count it from the day of issue ('cấp không quá 6 tháng, kể từ ngày cấp'); not when they count it
+# from issue to the filing of another paper's file ('kể từ ngày cấp đến ngày nộp hồ sơ', Decree 219/2025 Art. 18
+# k4: how recent a criminal-record certificate must be, not how long it is valid).
 _VALIDITY_BEFORE = re.compile(
     r"có thời hạn|[Tt]hời hạn (của|sử dụng|thẻ|thị thực|giấy|tạm hoãn|tạm trú)|gia hạn|có giá trị|hiệu lực|"
     r"cấp tạm trú"
 )
-_VALIDITY_AFTER = re.compile(r"^\W*kể từ ngày (được )?cấp")
+_VALIDITY_AFTER = re.compile(r"^\W*kể từ ngày (được )?cấp(?! đến ngày nộp)")
 # ... and not when the time is an overstay, an experience or training length, or a length of stay or work.
 _NOT_VALIDITY = re.compile(
     r"quá thời hạn|ngắn hơn|kinh nghiệm|đào tạo|tuyển dụng|liên tục|với thời hạn dưới|tổng thời gian"
@@ -49,10 +51,20 @@ _DELEGATES = re.compile(
 # Papers a question can name; a clause naming only other papers of the same topic answers another question.
 _PAPERS: dict[str, tuple[str, ...]] = {
     "visa": ("visa", "thi thuc", "签证", "비자", "사증"),
-    "residence_card": ("residence card", "trc", "the tam tru", "居留卡", "居留证", "거주증", "체류증"),
+    "residence_card": (
+        "residence card",
+        "resident card",
+        "trc",
+        "the tam tru",
+        "居留卡",
+        "居留证",
+        "거주증",
+        "체류증",
+    ),
     "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "영주"),
     "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
     "declaration": ("declar", "khai bao", "申报", "신고"),
+    "exit_ban": ("exit ban", "tam hoan xuat canh", "暂缓出境", "限制出境", "출국 정지", "출국정지"),
     "stay_certificate": (
         "extend my stay",
         "extension of stay",
@@ -72,6 +84,7 @@ _PAPER_WORDS_IN_LAW: dict[str, str] = {
     "exemption_certificate": "khong thuoc dien",
     "declaration": "khai bao",
     "stay_certificate": "chung nhan tam tru",
+    "exit_ban": "tam hoan xuat canh",
 }
 # Visa and card symbols ('ký hiệu LĐ1', 'Thị thực TT'): a value set for some symbols answers for those only.
 _SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,30})")
@@ -84,15 +97,26 @@ _ASKS_MINIMUM = re.compile(r"\b(toi thieu|it nhat|minimum|at least|shortest)\b")
 _ASKS_MINIMUM_RAW = re.compile(r"最短|最少|至少|최소|최단")
 
 
+# The papers a foreigner stays on (folded en/vi): a visa, a residence card, a stay certificate or extension.
+STAY_PAPERS = (
+    r"visas?|thi thuc|the tam tru|gia han tam tru|chung nhan tam tru|trcs?|"
+    r"(temporary )?residen(ce|t) cards?|(temporary )?residence certificates?"
+)
 # The acts people ask about, in their words (folded en/vi, raw zh/ko), and the words the penalty clauses use
 # for them: a fine answers for one act, and a question in any language must be able to point to it.
 _ACTS: tuple[tuple[str, str, str], ...] = (
     (
-        r"\b(overstay\w*|expired visa|visa (has |had )?expired|stay\w* (past|beyond|after) (the|my|his|her)|"
-        r"qua han (visa|thi thuc|tam tru)|o qua han|het han (visa|thi thuc)|o lai qua|"
-        r"(visa|thi thuc|the tam tru|trc|residence card|chung nhan tam tru)( \w+){0,3} "
-        r"(qua han|het han|expir\w*|ran out|runs out)|(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
-        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료",
+        # A visa or residence card that has expired while its holder stays on, in either order ('thẻ tạm trú đã
+        # hết hạn sử dụng', 'expired TRC', '签证到期', '비자 만료'): Decree 282/2025 Art. 21's overstay, graded by
+        # days; not a paper about to expire ('trước khi hết hạn', 'before it expires'), which is its extension.
+        r"^(?!.*\b(truoc khi (\w+ ){0,4}het han|sap het han|con han|before (\w+ ){0,3}expir\w*|about to expire|"
+        r"expir\w* soon)\b).*\b(overstay\w*|stay\w* (past|beyond|after) (the|my|his|her)|o qua han|o lai qua|"
+        rf"qua han (visa|thi thuc|tam tru)|(qua han|het han|expired) (\w+ ){{0,2}}({STAY_PAPERS})|"
+        rf"({STAY_PAPERS})( \w+){{0,4}} (qua han|het han|expir\w*|ran out|runs out)|"
+        r"(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
+        r"^(?!.*(到期前|过期前|過期前|即将到期|快到期|快过期|만료\s*전|만료되기\s*전|만료\s*예정)).*("
+        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료|"
+        r"(签证|簽證|居留卡|居留证|居留證|비자|사증|거주증|체류증).{0,6}(到期|만료))",
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),
     (
@@ -422,6 +446,15 @@ def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
     return bool(asked) and bool(own) and not any(mine.startswith(named) for mine in own for named in asked)
 
 
+# A question about a length ('how long', 'bao lâu', '多久', '얼마 동안'), not about when or in which cases a paper ends.
+_ASKS_LENGTH = re.compile(r"\b(how long|how many (years|months|days)|bao lau|bao nhieu (nam|thang|ngay))\b")
+_ASKS_LENGTH_RAW = re.compile(r"多久|多长|多長|几年|幾年|几个月|얼마\s*동안|얼마나|몇\s*(년|개월)")
+
+
+def asks_length(question: str) -> bool:
+    return bool(_ASKS_LENGTH.search(fold(question)) or _ASKS_LENGTH_RAW.search(question))
+
+
 def asks_minimum(question: str) -> bool:
     return bool(_ASKS_MINIMUM.search(fold(question)) or _ASKS_MINIMUM_RAW.search(question))
 
@@ -431,11 +464,17 @@ def asks_minimum(question: str) -> bool:
 # conditions only on the way: it does not list them.
 _DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh|Trình tự|Thủ tục)")
 _LISTED_ELSEWHERE = frozenset({"exemption", "eligibility"})
+# An article titled as what the office does with a file ('Tiếp nhận hồ sơ ...', 'Giải quyết hồ sơ ...', 'Trả
+# Phiếu ...': Decree 216/2026 Art. 23-25) speaks of the file without listing its papers.
+_OFFICE_HANDLING = re.compile(r"^(Tiếp nhận|Giải quyết|Trả|Thẩm định|Xử lý) ")
 
 
 def titled_for_another_facet(unit: Unit, facet: str) -> bool:
     """The clause's article is titled for another kind of question than the one asked."""
-    return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(str(unit.get("article_title") or "")))
+    title = str(unit.get("article_title") or "")
+    if facet == "documents":
+        return bool(_OFFICE_HANDLING.match(title))
+    return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(title))
 
 
 def in_first_sentence(text: str, start: int) -> bool:

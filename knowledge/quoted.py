@@ -13,7 +13,7 @@ from knowledge.fit import cases_asked, in_first_sentence
 from knowledge.listed import in_answer
 from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, own_word_evidence, ranked_clauses
-from knowledge.selection import Unit, candidates, in_force, index_for, is_national
+from knowledge.selection import Unit, candidates, in_force, index_for, is_national, off_the_asked_sub
 from knowledge.store import Kb
 from knowledge.text import fold
 
@@ -68,6 +68,8 @@ def compose_plain(
             break
         if (unit["doc_id"], unit["article"]) in articles:
             continue  # the article is named already; its best clause is quoted
+        if cites and off_the_asked_sub(kb, ranked[0][1], unit, text, question):
+            continue  # 'how to extend my visa': the extension's article, not the visa's first issue
         articles.add((unit["doc_id"], unit["article"]))
         label = draft.label(unit)
         siblings = [

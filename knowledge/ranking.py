@@ -41,6 +41,7 @@ from knowledge.selection import (
     unasked_sub,
 )
 from knowledge.store import Kb, terms
+from knowledge.templates import TOPIC_LABELS
 from knowledge.text import fold
 
 NEAR_BEST = 0.6  # a second clause joins the answer when it is at least this relevant relative to the best
@@ -247,6 +248,31 @@ def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
     index = index_for(kb)
     own = _own_terms(text)
     return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
+
+
+def evidence_beyond_name(kb: Kb, unit: Unit, text: str, topic: str) -> float:
+    """own_word_evidence without the words of the topic's own name ('thị thực', 'giấy phép lao động',
+    'khám sức khỏe'): every clause of the topic shares those, so they say nothing about which clause is asked
+    ('Can you teach English on a tourist visa?' shares only 'du lịch thị thực' with the visa exemptions)."""
+    index = index_for(kb)
+    shared = _own_terms(text) & index.unit_terms[index.by_id[unit["id"]]]
+    return sum(kb.idf.get(w, 0.0) for w in shared - _name_terms(topic) if " " not in w)
+
+
+@lru_cache(maxsize=64)
+def _name_terms(topic: str) -> frozenset[str]:
+    label = TOPIC_LABELS[topic]
+    return frozenset(terms(f"{fold(label['vi'])} {expand_query(label['en'])}"))
+
+
+def sets_conditions(kb: Kb, topic: str, on: date) -> bool:
+    """Some national article in force titled as conditions ('Điều kiện cấp thị thực') is of the topic."""
+    return any(
+        is_national(kb.units[p])
+        and in_force(kb, kb.units[p], on)
+        and fold(str(kb.units[p].get("article_title") or "")).startswith("dieu kien")
+        for p in candidates(kb, topic, "eligibility")
+    )
 
 
 def likely_facet(kb: Kb, topic: str, question: str, text: str, on: date) -> str | None:

@@ -34,6 +34,7 @@ _EN_VI: dict[str, str] = {
     "medical": "kham suc khoe",
     "visa": "thi thuc",
     "card": "the tam tru",
+    "trc": "the tam tru",
     "insurance": "bao hiem xa hoi",
     "complaint": "khieu nai to cao",
     "inspection": "thanh tra kiem tra",

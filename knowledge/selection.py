@@ -39,7 +39,19 @@ _SUB_PROCEDURES: dict[str, tuple[str, ...]] = {
         "면제",
     ),
     "cap lai": ("reissue", "re issue", "lost", "damaged", "cap lai", "补发", "재발급"),
-    "gia han": ("extend", "extension", "renew", "gia han", "延期", "续签", "연장", "갱신"),
+    "gia han": (
+        "extend",
+        "extension",
+        "renew",
+        "gia han",
+        "延期",
+        "续签",
+        "續簽",
+        "延长",
+        "延長",
+        "연장",
+        "갱신",
+    ),
     "thu hoi": ("revoke", "revocation", "withdraw", "thu hoi", "吊销", "취소"),
 }
 
@@ -294,6 +306,16 @@ def relevance_all(kb: Kb, positions: tuple[int, ...], expanded: str, question: s
             score *= 0.3
         scores[position] = score
     return scores
+
+
+def off_the_asked_sub(kb: Kb, first: Unit, unit: Unit, question: str, expanded: str) -> bool:
+    """The question names a sub-procedure (an extension) that the first clause's article is about, and this
+    clause's article is not about it: the visa's first issue or a change of its purpose (Law 47/2014 Art. 15,
+    Art. 7) is not how a stay is extended (Art. 35)."""
+    asked = asked_subs(question, expanded)
+    index = index_for(kb)
+    about = index.sub_all[index.by_id[first["id"]]] & asked
+    return bool(about) and not index.sub_all[index.by_id[unit["id"]]] & asked
 
 
 def candidates(kb: Kb, topic: str, facet: str) -> list[int]:

@@ -12,6 +12,7 @@ from knowledge.answers import short_cite, unit_citation
 from knowledge.draft import MAX_SENTENCES, Draft
 from knowledge.fit import (
     act_phrases,
+    asks_length,
     in_first_sentence,
     is_person_deadline,
     names_paper,
@@ -214,7 +215,7 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             ranked = [(s, u) for s, u in ranked if names_paper(u, papers)]
         if not ranked:
             return
-    if not ranked and facet in _TIME_FACETS:
+    if not ranked and (facet in _TIME_FACETS or (facet == "validity" and asks_length(text))):
         return  # no clause gives this time: another clause's words are no answer to 'when' or 'how long'
     if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
         # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
@@ -236,9 +237,11 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         # working without a permit); never the neighbouring acts of the same article.
         series = graded_series(kb, ranked[0][1], on)
         rivals = [u for s, u in ranked if s >= best * NEAR_BEST and u not in series]
-        if rivals and own_word_evidence(kb, lead or ranked[0][1], text) == 0:
-            # None of the question's own words points to an act, and the topic's clauses fine several: the
-            # best guess would be one act's fine given for another's. Say where the fines are instead.
+        if rivals and (own_word_evidence(kb, lead or ranked[0][1], text) == 0 or not act_phrases(text)):
+            # The question names no act the fines list (not returning a card is none of them), or none of its
+            # words points to one, and the topic's clauses fine several: the best guess would be one act's fine
+            # given for another's (282/2025 Art. 21 k7 b, acting against the visa's purpose). Say where the
+            # fines are instead.
             draft.caveats.append(
                 _t(
                     "The fine depends on the exact violation; the violations and fines are listed in {cite}.",

@@ -1,0 +1,69 @@
+"""A reply that says the texts on file do not answer quotes no clause that only shares words with the question.
+
+Real kb.json, no mocks. After 'not covered' a clause is quoted only when the question's own words, beyond the
+paper's name, point to it: a tourist-visa question about teaching shares only 'du lịch thị thực' with the visa
+exemptions (Law 47/2014 Art. 12), which answer nothing it asks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge import ask, not_covered_text, render_reply
+
+TODAY = date(2026, 12, 1)
+
+# Questions whose only words in common with the clauses of their topic are the paper's own name.
+NAME_ONLY = [
+    ("Can You Teach English in Vietnam While on a Tourist Visa?", "en"),
+    ("Who Holds My Vietnamese Work Permit?", "en"),
+    ("Khám sức khỏe cho người nước ngoài là khám những gì?", "vi"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), NAME_ONLY)
+def test_not_covered_quotes_no_clause_that_shares_only_the_papers_name(text: str, lang: str) -> None:
+    r = ask(text, lang=lang, on=TODAY)
+    assert not r.covered
+    assert r.direct.startswith(not_covered_text(lang)), r.direct
+    assert not r.citations, [c.article for c in r.citations]
+    shown = render_reply(r, lang)
+    assert "“" not in shown, shown  # one short reply: not covered, who to ask, no quotes
+    assert ("Ask " if lang == "en" else "Hãy hỏi ") in r.direct, r.direct
+
+
+def test_not_covered_still_quotes_a_clause_the_questions_own_words_point_to() -> None:
+    # 'hợp pháp hóa lãnh sự' is the words of Decree 219/2025 Art. 5 itself, not the permit's name.
+    r = ask("Hợp pháp hóa lãnh sự là gì và tại sao cần thiết cho giấy phép lao động?", lang="vi", on=TODAY)
+    assert not r.covered
+    assert any(c.article == "Điều 5" and c.doc_number == "219/2025/NĐ-CP" for c in r.citations)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Do foreigners residing in Vietnam need to declare temporary residence?", "en"),
+        ("Việt kiều về nước thăm người thân có phải đăng ký tạm trú không?", "vi"),
+    ],
+)
+def test_whether_one_must_declare_is_answered_by_the_declaration_duty(text: str, lang: str) -> None:
+    r = ask(text, lang=lang, on=TODAY)
+    assert r.facet == "who" and r.covered, r.direct
+    assert any(c.article == "Điều 33" for c in r.citations), [c.article for c in r.citations]
+
+
+HOW_LONG_IS_A_CRIMINAL_RECORD_VALID = {
+    "en": "How long is a criminal record certificate valid?",
+    "zh": "越南第二号司法记录的有效期是多久?",
+}
+
+
+@pytest.mark.parametrize("lang", HOW_LONG_IS_A_CRIMINAL_RECORD_VALID)
+def test_how_recent_a_file_wants_a_paper_is_not_how_long_the_paper_is_valid(lang: str) -> None:
+    # Decree 219/2025 Art. 18 k4: a work-permit file holds a certificate issued 'không quá 6 tháng, kể từ ngày
+    # cấp đến ngày nộp hồ sơ'; no text on file sets how long the certificate itself is valid.
+    r = ask(HOW_LONG_IS_A_CRIMINAL_RECORD_VALID[lang], lang=lang, on=TODAY)
+    assert r.facet == "validity" and not r.covered, r.direct
+    assert not r.values and not r.citations, r.direct
