@@ -14,7 +14,7 @@ from datetime import date
 
 from catalog import N_, normalise_language, translator
 from knowledge.bounds import compose_bound
-from knowledge.definitions import compose_definitions, compose_term
+from knowledge.definitions import asks_what, compose_definitions, compose_term
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import (
@@ -45,6 +45,7 @@ from knowledge.ranking import (
     evidence_beyond_name,
     has_decrees,
     likely_facet,
+    own_word_evidence,
     ranked_clauses,
     sets_conditions,
 )
@@ -250,8 +251,15 @@ def _compose_unasked(
 ) -> None:
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
     # Quoted after 'not covered' only when the question's own words, beyond the paper's name ('... on a tourist
-    # visa?'), point to the clause: otherwise the quotes are noise beside 'not covered'.
-    if ranked and evidence_beyond_name(kb, ranked[0][1], text, topic) >= MIN_EVIDENCE:
+    # visa?'), point to the clause: otherwise the quotes are noise beside 'not covered'. 'What is a health
+    # certificate?' asks about the paper itself: there its name is the evidence.
+    if not ranked:
+        return
+    best = ranked[0][1]
+    evidence = (
+        own_word_evidence(kb, best, text) if asks_what(text) else evidence_beyond_name(kb, best, text, topic)
+    )
+    if evidence >= MIN_EVIDENCE:
         compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 

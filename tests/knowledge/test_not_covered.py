@@ -42,6 +42,19 @@ def test_not_covered_still_quotes_a_clause_the_questions_own_words_point_to() ->
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "doc"),
+    [
+        ("What is a health certificate in Vietnam?", "en", "219/2025/NĐ-CP"),
+        ("What is a medical certificate for foreigners?", "en", "219/2025/NĐ-CP"),
+    ],
+)
+def test_what_is_a_paper_quotes_the_clause_naming_it(text: str, lang: str, doc: str) -> None:
+    # 'What is X?' asks about the paper itself: its name is the question's evidence, not noise.
+    r = ask(text, lang=lang, on=TODAY)
+    assert any(c.doc_number == doc for c in r.citations), [(c.doc_number, c.article) for c in r.citations]
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("Do foreigners residing in Vietnam need to declare temporary residence?", "en"),

@@ -193,6 +193,14 @@ RESIDED = [
     "residing in viet nam",
 ]
 THREE_YEARS = ["03 năm", "3 năm", "3 years", "three years", "3年", "三年", "3년"]
+THREE_WORKING_DAYS = [
+    "03 ngày làm việc",
+    "3 ngày làm việc",
+    "3 working days",
+    "three working days",
+    "3个工作日",
+    "3 영업일",
+]
 FIVE_YEARS = ["5 năm", "05 năm", "5 years", "five years", "5年", "五年", "5년"]
 IMMIGRATION = ["cơ quan quản lý xuất nhập cảnh", "immigration", "出入境", "출입국"]
 WORK_PERMIT = ["giấy phép lao động", "work permit", "工作许可", "노동허가", "워크퍼밋"]
@@ -501,16 +509,7 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
     ),
     "tr_who_docs": ([ACCOMMODATION, PASSPORT], [LAW47], "Law 47/2014 Art 33(1) as amended 2023"),
     "wp_reissue_time": (
-        [
-            [
-                "03 ngày làm việc",
-                "3 ngày làm việc",
-                "3 working days",
-                "three working days",
-                "3个工作日",
-                "3 영업일",
-            ]
-        ],
+        [THREE_WORKING_DAYS],
         [ND219],
         "Decree 219/2025 Art 25(3): re-issue within 3 working days",
     ),
@@ -1156,6 +1155,21 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         [rng(5, 10)],
         [P_NA],
         "282/2025 Art 21(4)(a): crossing the border without exit/entry procedures; foreigners may also be deported (Art 21(11)(b))",
+    ),
+    # --- bundles added after the sources grew (expectations taken from the added texts)
+    "cr_docs_form": (
+        [["tờ khai", "declaration form", "application form", "request form", "申请表", "申请书", "신청서"]],
+        [ND216],
+        "Decree 216/2026 Art 22(1): online, the electronic declaration; by post, the declaration with a certified "
+        "signature; in person, the declaration (proxies add an authorisation, Art 22(2)(b))",
+    ),
+    "evisa_proc": (
+        [
+            THREE_WORKING_DAYS,
+        ],
+        [LAW47],
+        "Law 47/2014 Art 16a (added 2019; secondary quote on file): declare and upload on the e-visa website, pay "
+        "the fee, answered within 03 working days",
     ),
     "not_covered": ([], [], "texts on file are silent"),
 }
