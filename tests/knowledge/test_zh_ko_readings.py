@@ -13,7 +13,7 @@ from functools import cache
 
 import pytest
 
-from knowledge import Reply, ask
+from knowledge import Reply, ask, detect_facet, detect_topic
 
 TODAY = date(2026, 12, 1)
 TEMPORARY_CARD = ("47/2014/QH13", "Điều 3", "khoản 13")  # 'Thẻ tạm trú là loại giấy tờ ... có thời hạn'
@@ -78,3 +78,46 @@ def test_why_apply_for_the_card_is_what_the_card_is_for(text: str, lang: str) ->
 def test_why_a_visa_was_refused_is_no_definition() -> None:
     r = _ask("为什么我的签证被拒绝了?", "zh")
     assert not r.direct.startswith("定义见")
+
+
+# --- the facet and topic of a zh/ko question are those of its English twin ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "facet"),
+    [
+        # visa-free entry (Law 47/2014 Art. 12), a visa said short, an overstay said in Korean
+        ("무비자 입국이란?", "visa_residence_card", "exemption"),
+        ("免签是什么意思?", "visa_residence_card", "exemption"),
+        ("오버스테이 하면 벌금이 얼마예요?", "visa_residence_card", "penalty"),
+        ("落地签可以停留多久?", "visa_residence_card", "validity"),
+        ("이비자로 얼마나 체류할 수 있나요?", "visa_residence_card", "validity"),
+        ("居留卡一般能办几年?", "visa_residence_card", "validity"),
+        ("거주증은 몇 년짜리인가요?", "visa_residence_card", "validity"),
+        # issuing takes (processing time) versus within how many days one must act (deadline)
+        ("办工作许可证大概要多久?", "work_permit", "processing_time"),
+        ("범죄경력증명서 발급 기간은 어떻게 되나요?", "criminal_record", "processing_time"),
+        ("多久之内要给外国客人申报暂住?", "temporary_residence", "deadline"),
+        ("입국 후 며칠 안에 거주신고를 해야 하나요?", "temporary_residence", "deadline"),
+        # 'do I need to declare' asks whose duty it is, as in English
+        ("外国朋友住我家需要办理住宿登记吗?", "temporary_residence", "who"),
+        ("집주인이 외국인 거주 신고를 해야 하나요?", "temporary_residence", "who"),
+        ("外国人住宿由谁登记?", "temporary_residence", "who"),
+        # working without the permit
+        ("在越南无证工作罚款多少?", "work_permit", "penalty"),
+        # 签 in 签发 (issue) or 签合同 (sign a contract) is no visa
+        ("工作许可证签发后多久有效?", "work_permit", "validity"),
+    ],
+)
+def test_zh_ko_reading_matches_the_english_twin(text: str, topic: str, facet: str) -> None:
+    assert (detect_topic(text), detect_facet(text)) == (topic, facet)
+
+
+def test_signing_a_labour_contract_is_no_visa() -> None:
+    assert detect_topic("续签劳动合同需要什么材料?") != "visa_residence_card"
+
+
+def test_visa_exemption_in_korean_is_answered_with_the_exempt_cases() -> None:
+    r = _ask("베트남 무사증 입국이 무엇인가요?", "ko")
+    assert r.covered and r.facet == "exemption"
+    assert any((c.doc_number, c.article) == ("47/2014/QH13", "Điều 12") for c in r.citations)
