@@ -121,3 +121,27 @@ def test_visa_exemption_in_korean_is_answered_with_the_exempt_cases() -> None:
     r = _ask("베트남 무사증 입국이 무엇인가요?", "ko")
     assert r.covered and r.facet == "exemption"
     assert any((c.doc_number, c.article) == ("47/2014/QH13", "Điều 12") for c in r.citations)
+
+
+# --- 'how long before it expires must I apply?' is the filing deadline (Decree 219/2025 Art. 28 k1) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("工作许可证到期前多久要申请延期?", "zh"),
+        ("劳动许可证需要提前多久办理续签？", "zh"),
+        ("노동허가증 만료 전 며칠까지 연장 신청해야 하나요?", "ko"),
+        ("How long before the work permit expires must the employer apply to extend it?", "en"),
+    ],
+)
+def test_how_long_before_expiry_is_the_filing_deadline(text: str, lang: str) -> None:
+    r = _ask(text, lang)
+    assert r.facet == "deadline"
+    assert ("219/2025/NĐ-CP", "Điều 28", "khoản 1") in _cited(r)
+    assert "45" in r.direct and "10" in r.direct  # 'Trước ít nhất 10 ngày nhưng không quá 45 ngày'
+
+
+def test_a_visa_extension_has_no_filing_deadline_on_file() -> None:
+    r = _ask("越南签证到期前几天必须申请延期？", "zh")  # Law 47/2014 Art. 35 sets none
+    assert r.facet == "deadline" and not r.covered
