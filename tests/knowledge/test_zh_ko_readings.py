@@ -105,6 +105,11 @@ def test_why_a_visa_was_refused_is_no_definition() -> None:
         ("外国人住宿由谁登记?", "temporary_residence", "who"),
         # working without the permit
         ("在越南无证工作罚款多少?", "work_permit", "penalty"),
+        # 'must I get one?' asks who is exempt; the issuing office is where
+        ("워크퍼밋 꼭 받아야 하나요?", "work_permit", "exemption"),
+        ("外国人在越南工作一定要办工作许可证吗?", "work_permit", "exemption"),
+        ("노동허가증 발급기관", "work_permit", "where"),
+        ("工作许可证的发证机关是哪里?", "work_permit", "where"),
         # 签 in 签发 (issue) or 签合同 (sign a contract) is no visa
         ("工作许可证签发后多久有效?", "work_permit", "validity"),
     ],
