@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from knowledge.text import fold
+from knowledge.text import fold, simplified
 
 Unit = dict[str, Any]
 # A question is folded once however many rules read it (ask() stays under a millisecond).
@@ -136,9 +136,9 @@ EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 
 def shaped_facet(text: str) -> str | None:
     """'Thay đổi vị trí công việc có cần xin lại giấy phép?' -> 'procedure'; None when no shape matches."""
-    folded = folded_question(text)
+    folded, raw = folded_question(text), simplified(text)
     for facet, on_folded, on_raw in _COMPILED:
-        if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(text)):
+        if (on_folded and on_folded.search(folded)) or (on_raw and on_raw.search(raw)):
             return facet
     return None
 

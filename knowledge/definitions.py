@@ -18,14 +18,26 @@ _t = translator("knowledge")
 
 # 'là gì', 'là loại ... nào', 'what is', 'what does ... mean', '是什么', '무엇', '뭐'
 _ASKS_WHAT = re.compile(r"\bla gi\b|\bla loai\b|\bwhat (is|are|does)\b|\bwhat's\b|\bmeaning\b|\bmean\b")
-_ASKS_WHAT_RAW = re.compile(r"是什么|是指|什么是|무엇|뭐|란\b|이란")
+_ASKS_WHAT_RAW = re.compile(r"是什么|是指|什么是|什麼是|是什麼|무엇|뭐|란\b|이란")
+# 'What is the difference between A and B?' asks what each is; 'why apply for / why do I need X?' asks what X
+# is for, which its definition says ('... có giá trị thay thị thực'). zh/ko on the raw text.
+_ASKS_DIFFERENCE = re.compile(r"\bdifferen(ce|t)\b|\bkhac nhau\b|\bphan biet\b")
+_ASKS_DIFFERENCE_RAW = re.compile(r"区别|區別|差别|差別|不同|차이|다른\s*점|다른가")
+_ASKS_WHY_RAW = re.compile(
+    r"(为何|为什么|為何|為什麼)(要|需要|必须|必須|得)|왜\s*(필요|받아야|신청|만들어야|있어야)"
+)
 _DEFINES = re.compile(r"^([A-ZĐ]{2,3}\d?)\s*[-–]\s")  # 'TT - Cấp cho ...'
 QUOTE_CHARS = 260
 _DEFINITIONS: dict[int, dict[str, list[Unit]]] = {}
 
 
 def asks_what(text: str) -> bool:
-    return bool(_ASKS_WHAT.search(fold(text)) or _ASKS_WHAT_RAW.search(text))
+    return bool(_ASKS_WHAT.search(fold(text)) or _ASKS_WHAT_RAW.search(text) or asks_difference(text))
+
+
+def asks_difference(text: str) -> bool:
+    """'临时居留证和永久居留证有什么区别?', 'Visa LĐ1 và LĐ2 khác nhau thế nào?': what each named thing is."""
+    return bool(_ASKS_DIFFERENCE.search(fold(text)) or _ASKS_DIFFERENCE_RAW.search(text))
 
 
 def compose_definitions(kb: Kb, draft: Draft, text: str, on: date) -> bool:
@@ -84,26 +96,42 @@ _TERM_INDEX: dict[int, dict[str, list[Unit]]] = {}
 
 
 _HANGUL = re.compile(r"[가-힣]")
-_PARTICLES = "은는이가란을를의"
+_PARTICLES = "은는이가란을를의과와도에로만"
 
 
-def _whole(pattern: re.Pattern[str], text: str) -> bool:
+def _whole(match: re.Match[str], text: str) -> bool:
     """The raw (zh/ko) term as a word of its own: '비자는' names the visa, '비자런' (a visa run) does not."""
-    for match in pattern.finditer(text):
-        after = text[match.end() : match.end() + 2]
-        if not after or not _HANGUL.match(after[0]):
-            return True
-        if after[0] in _PARTICLES and not _HANGUL.match(after[1:]):
-            return True
-    return False
+    after = text[match.end() : match.end() + 2]
+    if not after or not _HANGUL.match(after[0]):
+        return True
+    return after[0] in _PARTICLES and not _HANGUL.match(after[1:])
+
+
+def _raw_terms(text: str) -> set[str]:
+    """The terms a zh/ko question names, each where it is said: a term inside a longer one said at the same place
+    is not named ('永久居留证' names the permanent card, not the '居留证' it ends with)."""
+    spans = [
+        (match.start(), -(match.end() - match.start()), match.end(), term)
+        for _folded, on_raw, term in _TERM_PATTERNS
+        if on_raw.pattern
+        for match in on_raw.finditer(text)
+        if _whole(match, text)
+    ]
+    named: set[str] = set()
+    covered_to = -1
+    for start, _minus_length, end, term in sorted(spans):
+        if start >= covered_to:
+            named.add(term)
+        covered_to = max(covered_to, end)
+    return named
 
 
 def _terms_asked(kb: Kb, text: str) -> list[str]:
     """The law's terms the question names, the one asked about first."""
     folded = f" {fold(text)} "
-    named = {
-        term for on_folded, on_raw, term in _TERM_PATTERNS if on_folded.search(folded) or _whole(on_raw, text)
-    }
+    named = {term for on_folded, _on_raw, term in _TERM_PATTERNS if on_folded.search(folded)} | _raw_terms(
+        text
+    )
     in_text = {term for term in _term_index(kb) if f" {term} " in folded}
     # The term asked about is the one the question names first ('Khai báo tạm trú cho người nước ngoài là gì?'),
     # a term said in English, Chinese or Korean before any; the longer on a tie ('thẻ tạm trú', not 'tạm trú').
@@ -137,12 +165,27 @@ def _term_index(kb: Kb) -> dict[str, list[Unit]]:
 _ASKS_MEANING = re.compile(r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b")
 
 
+def asks_meaning(text: str) -> bool:
+    """'What is X?', 'X là gì?', 'X是什么?', 'X란?', 'why apply for X?', 'how do X and Y differ?'."""
+    return bool(
+        _ASKS_MEANING.search(fold(text))
+        or _ASKS_WHAT_RAW.search(text)
+        or _ASKS_WHY_RAW.search(text)
+        or asks_difference(text)
+    )
+
+
 def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     """'What is X?': the clause defining X in its own words, or the article titled X (quoted below); a 2014
     definition whose article was amended (the amended wording not on file) is said as the 2014 wording."""
-    if not (_ASKS_MEANING.search(fold(text)) or _ASKS_WHAT_RAW.search(text)):
+    if not asks_meaning(text):
         return False
+    # 'What is the difference between A and B?': the definition of each term named (two at most).
+    wanted = 2 if asks_difference(text) else 1
+    said = 0
     for term in _terms_asked(kb, text):
+        if said >= wanted:
+            break
         units = _term_index(kb).get(term, [])
         defining = [u for u in units if _TERM_OPENING.match(u["text"]) and fold(u["text"]).startswith(term)]
         current = [u for u in defining if in_force(kb, u, on)]
@@ -156,7 +199,8 @@ def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
                 else unit["text"][: QUOTE_CHARS * 2].rsplit(" ", 1)[0] + " …"
             )
             if current:
-                return draft.say(_t("Defined in {cite}: “{quote}”", draft.lang, cite=label, quote=quote))
+                said += draft.say(_t("Defined in {cite}: “{quote}”", draft.lang, cite=label, quote=quote))
+                continue
             draft.caveats.append(
                 _t(
                     "{cite} is the 2014 wording; the article was amended later and the amended wording is not on file.",
@@ -164,9 +208,10 @@ def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
                     cite=label,
                 )
             )
-            return draft.say(
+            said += draft.say(
                 _t("Defined in {cite} (2014 wording): “{quote}”", draft.lang, cite=label, quote=quote)
             )
+            continue
         titled = [u for u in units if in_force(kb, u, on) and u.get("clause")]
         if titled:
             index = index_for(kb)
@@ -174,5 +219,5 @@ def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
             for part in [u for u in article if in_force(kb, u, on)][:3]:
                 draft.cite(part)
             cite = draft.label(titled[0]).split(", khoản")[0]
-            return draft.say(_t("This is set out in {cites} (quoted below).", draft.lang, cites=cite))
-    return False
+            said += draft.say(_t("This is set out in {cites} (quoted below).", draft.lang, cites=cite))
+    return said > 0

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from knowledge.cues import EXTRA_FACET_RULES, EXTRA_TOPIC_RULES, shaped_facet
-from knowledge.text import data_rows, fold
+from knowledge.text import data_rows, fold, simplified
 
 FACETS: tuple[str, ...] = (
     "who",
@@ -107,19 +107,12 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-# Traditional Chinese characters of the words above, read as their simplified forms.
-_SIMPLIFIED = str.maketrans(
-    "許證罰簽過會無記錄體檢費錢勞動臨時報護續長間處請辦單機關國內資獲經驗條須與證門問題難類醫療",
-    "许证罚签过会无记录体检费钱劳动临时报护续长间处请办单机关国内资获经验条须与证门问题难类医疗",
-)
-
-
 def _matched(
     text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
 ) -> dict[str, list[float]]:
     """The weights of the rules that match, per name."""
     folded = _folded(text)
-    text = text.translate(_SIMPLIFIED)
+    text = simplified(text)
     found: dict[str, list[float]] = {}
     for name, group in patterns.items():
         weights = [
