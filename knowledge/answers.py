@@ -69,12 +69,21 @@ def short_cite(c: Citation, lang: str = "en") -> str:
     return ", ".join(x for x in (prefix + c.doc_number, c.article, c.clause, c.point) if x)
 
 
+def local_name(info: dict[str, Any], lang: str) -> str:
+    """An office's glossary name in the reader's language. A Chinese or Korean reader also gets the Vietnamese
+    name: it is what the office's sign and forms say."""
+    if lang == "en":
+        return str(info["name_en"])
+    own = info.get(f"name_{lang}") if lang in ("zh", "ko") else None
+    return f"{own} ({info['name_vi']})" if own else str(info["name_vi"])
+
+
 def agency_name(kb: Kb, agency_id: str, lang: str, short: bool = False) -> str:
     """The glossary name; `short` ('DOLISA', 'Sở LĐ-TB&XH') inside steps, where the office line gave the full one."""
     info = kb.agencies[agency_id]
     if short and info.get(f"short_{lang}"):
         return str(info[f"short_{lang}"])
-    return str(info["name_en"] if lang == "en" else info["name_vi"])
+    return local_name(info, lang)
 
 
 def _agency(kb: Kb, agency_id: str, lang: str, condition: str | None = None) -> AgencyRef:
@@ -489,7 +498,7 @@ def _fallback_contacts(kb: Kb, topic: str, lang: str) -> str:
     names = [
         f"{kb.agencies[i]['name_en']} ({kb.agencies[i]['name_vi']})"
         if lang == "en"
-        else kb.agencies[i]["name_vi"]
+        else local_name(kb.agencies[i], lang)
         for i in ids
     ]
     return t("or", lang).join(names)

@@ -4,7 +4,7 @@ offices named with their roles, and its caveats; plus how an office is named."""
 from __future__ import annotations
 
 from catalog import translator
-from knowledge.answers import short_cite, unit_citation
+from knowledge.answers import local_name, short_cite, unit_citation
 from knowledge.model import Citation, StatedValue
 from knowledge.selection import Unit
 from knowledge.store import Kb
@@ -54,10 +54,11 @@ class Draft:
 
 
 def agency_label(kb: Kb, agency_id: str, lang: str) -> str:
-    info = kb.agencies.get(agency_id) or {}
-    name = str(info.get("name_en") if lang == "en" else info.get("name_vi") or agency_id)
+    info = kb.agencies.get(agency_id)
+    if not info:
+        return agency_id
+    name = local_name(info, lang)
     successor = info.get("successor")
     if successor and successor in kb.agencies:
-        new = kb.agencies[successor]
-        return _t("{old} (now {new})", lang, old=name, new=new["name_en"] if lang == "en" else new["name_vi"])
+        return _t("{old} (now {new})", lang, old=name, new=local_name(kb.agencies[successor], lang))
     return name

@@ -117,6 +117,8 @@ def build(
                 for k in (
                     "name_vi",
                     "name_en",
+                    "name_zh",
+                    "name_ko",
                     "short_en",
                     "short_vi",
                     "successor",
