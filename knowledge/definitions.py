@@ -10,9 +10,10 @@ from datetime import date
 from catalog import translator
 from knowledge.draft import Draft
 from knowledge.fit import symbols_asked
+from knowledge.search import TERM_PATTERNS
 from knowledge.selection import Unit, in_force, index_for, is_national
 from knowledge.store import Kb
-from knowledge.text import data_rows, fold
+from knowledge.text import fold
 
 _t = translator("knowledge")
 
@@ -75,9 +76,6 @@ def _definitions(kb: Kb) -> dict[str, list[Unit]]:
     return found
 
 
-# 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv).
-_TERMS = tuple((folded, raw, term) for folded, raw, term in data_rows("defined_terms.tsv"))
-_TERM_PATTERNS = tuple((re.compile(folded), re.compile(raw), term) for folded, raw, term in _TERMS)
 _TERM_OPENING = re.compile(r"^(\S+(?: \S+){0,7}?) là ")
 _DEFINES_TITLE = "giai thich tu ngu"
 _TERM_INDEX: dict[int, dict[str, list[Unit]]] = {}
@@ -102,7 +100,7 @@ def _terms_asked(kb: Kb, text: str) -> list[str]:
     """The law's terms the question names, the one asked about first."""
     folded = f" {fold(text)} "
     named = {
-        term for on_folded, on_raw, term in _TERM_PATTERNS if on_folded.search(folded) or _whole(on_raw, text)
+        term for on_folded, on_raw, term in TERM_PATTERNS if on_folded.search(folded) or _whole(on_raw, text)
     }
     in_text = {term for term in _term_index(kb) if f" {term} " in folded}
     # The term asked about is the one the question names first ('Khai báo tạm trú cho người nước ngoài là gì?'),

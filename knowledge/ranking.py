@@ -240,12 +240,12 @@ def _own_terms(text: str) -> frozenset[str]:
     return frozenset(terms(f"{expand_query(text)} {act_words(text)}"))
 
 
-def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
-    """How much the question's own words (not the topic or facet words added to it) say the clause is the one:
-    the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
-    무엇입니까?' against any visa clause) has no evidence for it."""
+def own_word_evidence(kb: Kb, unit: Unit, text: str, besides: str = "") -> float:
+    """How much the question's own words (not the topic or facet words added to it, nor the words of
+    `besides`) say the clause is the one: the rarity of the words they share. A question none of whose words
+    the clause uses ('베트남 비자런은 무엇입니까?' against any visa clause) has no evidence for it."""
     index = index_for(kb)
-    own = _own_terms(text)
+    own = _own_terms(text) - _own_terms(besides) if besides else _own_terms(text)
     return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
 
 

@@ -32,6 +32,7 @@ from knowledge.selection import (
     title_topic,
 )
 from knowledge.store import Kb
+from knowledge.templates import TOPIC_LABELS
 from knowledge.text import fold
 from knowledge.wording import FACET_KINDS, facet_sentence, listed, show_value
 
@@ -236,7 +237,8 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         # working without a permit); never the neighbouring acts of the same article.
         series = graded_series(kb, ranked[0][1], on)
         rivals = [u for s, u in ranked if s >= best * NEAR_BEST and u not in series]
-        if rivals and own_word_evidence(kb, lead or ranked[0][1], text) == 0:
+        paper = str(TOPIC_LABELS[topic]["vi"])  # 'visa fine': the paper's name points to none of its acts
+        if rivals and own_word_evidence(kb, lead or ranked[0][1], text, besides=paper) == 0:
             # None of the question's own words points to an act, and the topic's clauses fine several: the
             # best guess would be one act's fine given for another's. Say where the fines are instead.
             draft.caveats.append(
