@@ -94,7 +94,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"qua han (visa|thi thuc|tam tru)|o qua han|het han (visa|thi thuc)|o lai qua|"
         r"(visa|thi thuc|the tam tru|trc|residence card|chung nhan tam tru)( \w+){0,3} "
         r"(qua han|het han|expir\w*|ran out|runs out)|(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
-        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료",
+        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료|비자\s*(이|가)?\s*만료",
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),
     (
