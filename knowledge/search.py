@@ -176,6 +176,7 @@ def expand_query(text: str) -> str:
     query = strip_places(fold(text))
     # 'permanent residence (card)' is the law's 'thường trú', not the 'tạm trú' / 'thẻ tạm trú' of its words.
     keys = [_english_key(w) for w in _PERMANENT.sub(" permanent ", query).split()]
+    named = _PERMANENT.sub(" permanent residence ", query)  # ... nor the temporary card's term
     hire = ["tuyen dung"] if _HIRE.search(text) else []
     return " ".join(
         [
@@ -183,8 +184,13 @@ def expand_query(text: str) -> str:
             *(_EN_VI[k] for k in keys if k),
             *(_VI_MORE[w] for w in query.split() if w in _VI_MORE),
             *hire,
-            # A Chinese or Korean question shares no word with the law: the law's terms for the ones it uses.
-            *(term for _folded, on_raw, term in TERM_PATTERNS if on_raw.search(text)),
+            # The law's terms for the words the question uses ('exit ban', '永久居留'): a Chinese or Korean
+            # question shares no word with the law otherwise.
+            *(
+                term
+                for on_folded, on_raw, term in TERM_PATTERNS
+                if on_folded.search(named) or on_raw.search(text)
+            ),
         ]
     )
 

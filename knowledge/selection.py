@@ -114,6 +114,16 @@ def _topic_names(unit: Unit) -> list[str]:
 
 
 _INDEXES: dict[int, Index] = {}
+# An article titled by the cases of entry, exit or residence it lists ('Các trường hợp chưa cho nhập cảnh', Law
+# 47/2014 Art. 21; '... bị tạm hoãn xuất cảnh', Art. 28): each of its clauses says who may or may not enter,
+# leave or reside, whatever words the builder tagged it by.
+_ENTRY_CASES = re.compile(r"^(cac )?truong hop\b.*\b(nhap canh|xuat canh|thuong tru|tam tru|cu tru)\b")
+
+
+def lists_entry_cases(unit: Unit) -> bool:
+    return bool(_ENTRY_CASES.match(fold(unit.get("article_title") or "")))
+
+
 _PENALTY_TEXT = "xu phat"  # a penalty decree is about many acts of many topics, never one paper
 
 
@@ -139,6 +149,8 @@ def index_for(kb: Kb) -> Index:
         index.by_doc.setdefault(unit["doc_id"], []).append(position)
     for position, unit in enumerate(kb.units):
         facets = unit.get("facets") or []
+        if lists_entry_cases(unit) and "eligibility" not in facets:
+            facets = [*facets, "eligibility"]  # each case of 'Các trường hợp bị tạm hoãn xuất cảnh' says who
         names = _topic_names(unit)
         parent = index.parent_of(kb, unit)
         # A point is about what its clause is about ('Thời hạn của giấy phép...: a) ...'), and a clause about
