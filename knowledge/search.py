@@ -84,6 +84,12 @@ _EN_VI: dict[str, str] = {
     "contract": "hop dong lao dong",
     "indefinite": "khong xac dinh thoi han",
     "revoke": "thu hoi",
+    # A lost or damaged paper is issued again ('cấp lại', Decree 219/2025 Art. 23: 'bị mất hoặc bị hư hỏng').
+    "reissue": "cap lai",
+    "reissuance": "cap lai",
+    "lose": "bi mat cap lai",
+    "lost": "bi mat cap lai",
+    "damaged": "hu hong cap lai",
     "revocation": "thu hoi",
     "employee": "nguoi lao dong nuoc ngoai",
     "expat": "nguoi nuoc ngoai",

@@ -38,7 +38,24 @@ _SUB_PROCEDURES: dict[str, tuple[str, ...]] = {
         "免",
         "면제",
     ),
-    "cap lai": ("reissue", "re issue", "lost", "damaged", "cap lai", "补发", "재발급"),
+    "cap lai": (
+        "reissu",
+        "re issu",
+        "lost",
+        "lose my",
+        "lose your",
+        "lose the",
+        "lose a ",
+        "damaged",
+        "cap lai",
+        "补发",
+        "補發",
+        "补办",
+        "丢失",
+        "遗失",
+        "재발급",
+        "분실",
+    ),
     "gia han": ("extend", "extension", "renew", "gia han", "延期", "续签", "연장", "갱신"),
     "thu hoi": ("revoke", "revocation", "withdraw", "thu hoi", "吊销", "취소"),
 }
@@ -114,10 +131,13 @@ def _topic_names(unit: Unit) -> list[str]:
 
 
 _INDEXES: dict[int, Index] = {}
-# An article titled by the cases of entry, exit or residence it lists ('Các trường hợp chưa cho nhập cảnh', Law
-# 47/2014 Art. 21; '... bị tạm hoãn xuất cảnh', Art. 28): each of its clauses says who may or may not enter,
-# leave or reside, whatever words the builder tagged it by.
-_ENTRY_CASES = re.compile(r"^(cac )?truong hop\b.*\b(nhap canh|xuat canh|thuong tru|tam tru|cu tru)\b")
+# An article titled by the cases of entry, exit, residence or reissue it lists ('Các trường hợp chưa cho nhập
+# cảnh', Law 47/2014 Art. 21; '... bị tạm hoãn xuất cảnh', Art. 28; 'Các trường hợp cấp lại giấy phép lao động',
+# Decree 219/2025 Art. 23): each of its clauses says who may or may not enter, leave, reside or get the paper
+# again, whatever words the builder tagged it by.
+_ENTRY_CASES = re.compile(
+    r"^(cac )?truong hop\b.*\b(nhap canh|xuat canh|thuong tru|tam tru|cu tru|cap lai)\b"
+)
 
 
 def lists_entry_cases(unit: Unit) -> bool:
