@@ -133,15 +133,20 @@ def _topic_names(unit: Unit) -> list[str]:
 _INDEXES: dict[int, Index] = {}
 # An article titled by the cases of entry, exit, residence or reissue it lists ('Các trường hợp chưa cho nhập
 # cảnh', Law 47/2014 Art. 21; '... bị tạm hoãn xuất cảnh', Art. 28; 'Các trường hợp cấp lại giấy phép lao động',
-# Decree 219/2025 Art. 23): each of its clauses says who may or may not enter, leave, reside or get the paper
-# again, whatever words the builder tagged it by.
-_ENTRY_CASES = re.compile(
-    r"^(cac )?truong hop\b.*\b(nhap canh|xuat canh|thuong tru|tam tru|cu tru|cap lai)\b"
-)
+# Decree 219/2025 Art. 23), or a clause leading such a list ('Người nước ngoài được cấp thị thực tại cửa khẩu quốc
+# tế trong các trường hợp sau đây:', Art. 18): each case says who may or may not enter, leave, reside or get the
+# paper, whatever words the builder tagged it by.
+_ENTRY_WORDS = r"(nhap canh|xuat canh|thuong tru|tam tru|cu tru|cap lai|thi thuc)"
+_ENTRY_CASES_TITLE = re.compile(rf"^(cac )?truong hop\b.*\b{_ENTRY_WORDS}\b")
+_ENTRY_CASES_LEAD = re.compile(rf"\b{_ENTRY_WORDS}\b.*\bcac truong hop sau\b")
 
 
 def lists_entry_cases(unit: Unit) -> bool:
-    return bool(_ENTRY_CASES.match(fold(unit.get("article_title") or "")))
+    lead = unit.get("context") or unit.get("text") or ""
+    return bool(
+        _ENTRY_CASES_TITLE.match(fold(unit.get("article_title") or ""))
+        or _ENTRY_CASES_LEAD.search(fold(lead))
+    )
 
 
 _PENALTY_TEXT = "xu phat"  # a penalty decree is about many acts of many topics, never one paper
