@@ -82,7 +82,7 @@ _TERM_INDEX: dict[int, dict[str, list[Unit]]] = {}
 
 
 _HANGUL = re.compile(r"[가-힣]")
-_PARTICLES = "은는이가란을를의"
+_PARTICLES = "은는이가란을를의과와도"
 
 
 def _whole(pattern: re.Pattern[str], text: str) -> bool:
@@ -132,45 +132,65 @@ def _term_index(kb: Kb) -> dict[str, list[Unit]]:
 
 
 # 'what is X' / 'X là gì' asks what X is; 'what does the application include' does not.
+# 'the difference between X and Y', 'X和Y有什么区别', 'X와 Y의 차이': what each is.
+_ASKS_DIFFERENCE = re.compile(r"\b(difference|differences|differ|khac nhau|khac biet|phan biet)\b")
+_ASKS_DIFFERENCE_RAW = re.compile(r"区别|區別|差别|差別|不同之处|차이")
+# 'Why apply for a residence card?', '为何要申请居留卡?': what the paper is for, which its definition says ('... có
+# giá trị thay thị thực').
+_ASKS_WHY = re.compile(
+    r"\bwhy (do|should|would|must) (i|you|we|one|foreigners?) (need|get|apply for|have)\b|为何要|为什么要|为什么需要|왜\s*필요"
+)
 _ASKS_MEANING = re.compile(r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b")
 
 
 def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     """'What is X?': the clause defining X in its own words, or the article titled X (quoted below); a 2014
     definition whose article was amended (the amended wording not on file) is said as the 2014 wording."""
-    if not (_ASKS_MEANING.search(fold(text)) or _ASKS_WHAT_RAW.search(text)):
+    compares = bool(_ASKS_DIFFERENCE.search(fold(text)) or _ASKS_DIFFERENCE_RAW.search(text))
+    what = (
+        _ASKS_MEANING.search(fold(text)) or _ASKS_WHAT_RAW.search(text) or _ASKS_WHY.search(fold(text) + text)
+    )
+    if not (compares or what):
         return False
-    for term in _terms_asked(kb, text):
-        units = _term_index(kb).get(term, [])
-        defining = [u for u in units if _TERM_OPENING.match(u["text"]) and fold(u["text"]).startswith(term)]
-        current = [u for u in defining if in_force(kb, u, on)]
-        older = [u for u in defining if u.get("status") == "superseded" and not u.get("superseded_by")]
-        unit = next(iter(current or older), None)
-        if unit is not None:
-            _position, label = draft.cite(unit)
-            quote = (
-                unit["text"]
-                if len(unit["text"]) <= QUOTE_CHARS * 2
-                else unit["text"][: QUOTE_CHARS * 2].rsplit(" ", 1)[0] + " …"
+    if compares:
+        # 'What is the difference between a temporary and a permanent residence card?': each term's definition.
+        said = [_say_term(kb, draft, term, on) for term in _terms_asked(kb, text)[:2]]
+        return any(said)
+    return any(_say_term(kb, draft, term, on) for term in _terms_asked(kb, text))
+
+
+def _say_term(kb: Kb, draft: Draft, term: str, on: date) -> bool:
+    """The clause defining the term, or the article titled by it; True when one was said."""
+    units = _term_index(kb).get(term, [])
+    defining = [u for u in units if _TERM_OPENING.match(u["text"]) and fold(u["text"]).startswith(term)]
+    current = [u for u in defining if in_force(kb, u, on)]
+    older = [u for u in defining if u.get("status") == "superseded" and not u.get("superseded_by")]
+    unit = next(iter(current or older), None)
+    if unit is not None:
+        _position, label = draft.cite(unit)
+        quote = (
+            unit["text"]
+            if len(unit["text"]) <= QUOTE_CHARS * 2
+            else unit["text"][: QUOTE_CHARS * 2].rsplit(" ", 1)[0] + " …"
+        )
+        if current:
+            return draft.say(_t("Defined in {cite}: “{quote}”", draft.lang, cite=label, quote=quote))
+        draft.caveats.append(
+            _t(
+                "{cite} is the 2014 wording; the article was amended later and the amended wording is not on file.",
+                draft.lang,
+                cite=label,
             )
-            if current:
-                return draft.say(_t("Defined in {cite}: “{quote}”", draft.lang, cite=label, quote=quote))
-            draft.caveats.append(
-                _t(
-                    "{cite} is the 2014 wording; the article was amended later and the amended wording is not on file.",
-                    draft.lang,
-                    cite=label,
-                )
-            )
-            return draft.say(
-                _t("Defined in {cite} (2014 wording): “{quote}”", draft.lang, cite=label, quote=quote)
-            )
-        titled = [u for u in units if in_force(kb, u, on) and u.get("clause")]
-        if titled:
-            index = index_for(kb)
-            article = [kb.units[p] for p in index.by_article[(titled[0]["doc_id"], titled[0]["article"])]]
-            for part in [u for u in article if in_force(kb, u, on)][:3]:
-                draft.cite(part)
-            cite = draft.label(titled[0]).split(", khoản")[0]
-            return draft.say(_t("This is set out in {cites} (quoted below).", draft.lang, cites=cite))
+        )
+        return draft.say(
+            _t("Defined in {cite} (2014 wording): “{quote}”", draft.lang, cite=label, quote=quote)
+        )
+    titled = [u for u in units if in_force(kb, u, on) and u.get("clause")]
+    if titled:
+        index = index_for(kb)
+        article = [kb.units[p] for p in index.by_article[(titled[0]["doc_id"], titled[0]["article"])]]
+        for part in [u for u in article if in_force(kb, u, on)][:3]:
+            draft.cite(part)
+        cite = draft.label(titled[0]).split(", khoản")[0]
+        return draft.say(_t("This is set out in {cites} (quoted below).", draft.lang, cites=cite))
     return False
