@@ -39,7 +39,7 @@ from knowledge.model import Reply
 from knowledge.named_clauses import compose_named_clauses
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
-from knowledge.purposes import compose_purpose_symbols
+from knowledge.purposes import compose_purpose_symbols, names_purpose
 from knowledge.quoted import compose_plain
 from knowledge.ranking import (
     evidence_beyond_name,
@@ -143,8 +143,9 @@ def ask(
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
     defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
-    if not defined and facet is None:
-        defined = compose_term(kb, draft, text, on)  # 'Thẻ tạm trú là gì?': the clause defining the term
+    if not defined and facet is None and not names_purpose(text):
+        # 'Thẻ tạm trú là gì?': the clause defining the term ('what is an investor visa' is its symbols, below)
+        defined = compose_term(kb, draft, text, on)
     defined = defined or compose_purpose_symbols(
         kb, draft, text, on, facet
     )  # 'what visa to invest?': ĐT1-ĐT4

@@ -56,6 +56,23 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         r"(phai |can )?lam (gi|nhung gi) sau khi|sau khi [^?]{0,60} (thi )?(phai |can )?lam (gi|nhung gi))\b",
         r"(签发|发放|获得|拿到).{0,12}(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후)",
     ),
+    # A lost or damaged paper ('what happens if you lose your work permit', '护照丢了怎么办'): how it is issued again
+    # (Decree 219/2025 Art. 23-25: 'bị mất hoặc bị hư hỏng'), not a fine.
+    (
+        "procedure",
+        r"\b(what (happens|to do|should i do|do i do|can i do) (if|when) (you |i |we |he |she |they )?"
+        r"(lose|lost|damage\w*)|(lam|bi) mat [^?]{0,40} (phai )?(lam (gi|sao|the nao)|xu ly (the nao|sao)))\b",
+        r"(丢失|丢了|遗失|遺失|损坏|損壞).{0,12}(怎么办|怎麼辦|如何处理)|(분실|잃어버|훼손).{0,15}(어떻게|방법)",
+    ),
+    # Whether or when a paper is issued again ('Can I reissue my lost work permit?', 'reissuance: when is it
+    # needed?'): the cases of reissue the law lists (Decree 219/2025 Art. 23), not the steps.
+    (
+        "eligibility",
+        r"^(?!.*\b(how|thu tuc|ho so)\b)(?=.*\b(reissu\w*|re issu\w*|cap lai)\b).*"
+        r"\b(when|can|may|whether|khi nao|truong hop nao|duoc khong|co duoc)\b",
+        r"^(?!.*(如何|怎么|怎樣|어떻게|절차|서류))(?=.*(补发|補發|补办|補辦|重新签发|재발급)).*"
+        r"(吗|嗎|什么情况|何时|何時|가능|언제|경우)",
+    ),
     # The forms of working the law lists ('In what forms can a foreign employee work?'), not the templates.
     (
         "eligibility",

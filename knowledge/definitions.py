@@ -10,9 +10,10 @@ from datetime import date
 from catalog import translator
 from knowledge.draft import Draft
 from knowledge.fit import symbols_asked
+from knowledge.search import TERM_PATTERNS
 from knowledge.selection import Unit, in_force, index_for, is_national
 from knowledge.store import Kb
-from knowledge.text import data_rows, fold
+from knowledge.text import fold
 
 _t = translator("knowledge")
 
@@ -88,8 +89,6 @@ def _definitions(kb: Kb) -> dict[str, list[Unit]]:
 
 
 # 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv).
-_TERMS = tuple((folded, raw, term) for folded, raw, term in data_rows("defined_terms.tsv"))
-_TERM_PATTERNS = tuple((re.compile(folded), re.compile(raw), term) for folded, raw, term in _TERMS)
 _TERM_OPENING = re.compile(r"^(\S+(?: \S+){0,7}?) là ")
 _DEFINES_TITLE = "giai thich tu ngu"
 _TERM_INDEX: dict[int, dict[str, list[Unit]]] = {}
@@ -112,7 +111,7 @@ def _raw_terms(text: str) -> set[str]:
     is not named ('永久居留证' names the permanent card, not the '居留证' it ends with)."""
     spans = [
         (match.start(), -(match.end() - match.start()), match.end(), term)
-        for _folded, on_raw, term in _TERM_PATTERNS
+        for _folded, on_raw, term in TERM_PATTERNS
         if on_raw.pattern
         for match in on_raw.finditer(text)
         if _whole(match, text)
@@ -129,7 +128,7 @@ def _raw_terms(text: str) -> set[str]:
 def _terms_asked(kb: Kb, text: str) -> list[str]:
     """The law's terms the question names, the one asked about first."""
     folded = f" {fold(text)} "
-    named = {term for on_folded, _on_raw, term in _TERM_PATTERNS if on_folded.search(folded)} | _raw_terms(
+    named = {term for on_folded, _on_raw, term in TERM_PATTERNS if on_folded.search(folded)} | _raw_terms(
         text
     )
     in_text = {term for term in _term_index(kb) if f" {term} " in folded}
@@ -163,6 +162,7 @@ def _term_index(kb: Kb) -> dict[str, list[Unit]]:
 
 # 'what is X' / 'X là gì' asks what X is; 'what does the application include' does not.
 _ASKS_MEANING = re.compile(r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b")
+_ASKS_WHY = re.compile(r"\bwhy (do|should|would|must) (i|you|we|one|foreigners?) (need|get|apply for|have)\b")
 
 
 def asks_meaning(text: str) -> bool:
@@ -170,6 +170,7 @@ def asks_meaning(text: str) -> bool:
     return bool(
         _ASKS_MEANING.search(fold(text))
         or _ASKS_WHAT_RAW.search(text)
+        or _ASKS_WHY.search(fold(text))
         or _ASKS_WHY_RAW.search(text)
         or asks_difference(text)
     )

@@ -61,7 +61,7 @@ _PAPERS: dict[str, tuple[str, ...]] = {
         "거주증",
         "체류증",
     ),
-    "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "영주"),
+    "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "永居", "移民", "영주", "이민"),
     "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
     "declaration": ("declar", "khai bao", "申报", "신고"),
     "exit_ban": ("exit ban", "tam hoan xuat canh", "暂缓出境", "限制出境", "출국 정지", "출국정지"),
@@ -74,6 +74,8 @@ _PAPERS: dict[str, tuple[str, ...]] = {
         "체류 연장",
     ),
 }
+# The permanent card's names, which contain the temporary card's ('residence card', '居留证').
+_PERMANENT_CARD = re.compile(r"permanent residence cards?|永久居留(卡|证|證)")
 # The paper a topic is about when the question names none: a declaration question is not answered by the rules
 # of the stay certificate or of permanent residence that share its words ('tạm trú').
 TOPIC_PAPERS: dict[str, frozenset[str]] = {"temporary_residence": frozenset({"declaration"})}
@@ -394,8 +396,9 @@ def _delegates(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def papers_asked(question: str) -> frozenset[str]:
-    """The papers a question names (visa, residence card, permanent card, exemption certificate)."""
-    folded = f"{question.lower()} {fold(question)}"
+    """The papers a question names (visa, residence card, permanent card, exemption certificate); a 'permanent
+    residence card' ('永久居留证') names the permanent card only, not the temporary one its words contain."""
+    folded = _PERMANENT_CARD.sub(" permanent residence ", f"{question.lower()} {fold(question)}")
     return frozenset(paper for paper, cues in _PAPERS.items() if any(cue in folded for cue in cues))
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from knowledge.selection import Unit
+from knowledge.selection import Unit, lists_entry_cases
 
 _LIST_TITLE = re.compile(r"^(Các )?[Tt]rường hợp\b")
 
 
 def in_answer(unit: Unit, facet: str, article: Sequence[Unit]) -> bool:
     """The unit is part of what its article says on the facet (`article`: the article's clauses)."""
-    if facet in (unit.get("facets") or []):
+    if facet in (unit.get("facets") or []) or (facet == "eligibility" and lists_entry_cases(unit)):
         return True
     if facet == "documents" and "forms" in (unit.get("facets") or []):
         return any(

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from catalog import translator
 from knowledge.cues import folded_question
-from knowledge.definitions import defining_clauses, say_symbol
+from knowledge.definitions import asks_what, defining_clauses, say_symbol
 from knowledge.draft import Draft
 from knowledge.search import expand_query
 from knowledge.selection import Unit, in_force, is_national
@@ -34,6 +34,19 @@ _NAMES_PURPOSE = re.compile(
     r"\b((investor|investment|work|working|business|student|study|family|spouse|marriage|teaching|journalist|"
     r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|thi thuc (dau tu|lao dong|hoc tap|tham than|du lich))\b"
 )
+# The same in Chinese and Korean ('投资签证', '투자 비자'), with the law's words for each purpose, since a question
+# in these languages shares no word with the clauses that tell the symbols apart.
+_PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(投资|投資)(签证|簽證)|투자\s*비자"), "nhà đầu tư đầu tư"),
+    (re.compile(r"(工作|劳务|勞務|劳动|勞動)(签证|簽證)|(취업|노동|근로|워크)\s*비자"), "lao động làm việc"),
+    (re.compile(r"(商务|商務)(签证|簽證)|(비즈니스|상용|사업)\s*비자"), "doanh nghiệp"),
+    (re.compile(r"(留学|留學|学生|學生)(签证|簽證)|(유학|학생)\s*비자"), "học tập"),
+    (
+        re.compile(r"(探亲|探親|家属|家屬|配偶|结婚|結婚)(签证|簽證)|(가족|배우자|결혼)\s*비자"),
+        "vợ chồng con",
+    ),
+    (re.compile(r"(律师|律師)(签证|簽證)|변호사\s*비자"), "luật sư"),
+)
 _GETTING_FACETS = frozenset({"documents", "procedure", "eligibility"})
 # The words for the paper itself, which name no purpose ('được cấp thị thực ký hiệu ...' in TT's clause).
 _PAPER_WORDS = frozenset(terms("visa thị thực ký hiệu cấp"))
@@ -46,6 +59,16 @@ MIN_EVIDENCE = 2.0  # at least one word few symbols' clauses use (log of about 7
 # A proof (one of a few points) is said when its words match and clearly better than the next point's.
 MIN_PROOF = 1.0
 PROOF_LEAD = 2.0
+
+
+def names_purpose(text: str) -> bool:
+    """The question names a visa by its purpose ('an investor visa', '投资签证', '투자 비자')."""
+    return bool(_NAMES_PURPOSE.search(folded_question(text))) or any(p.search(text) for p, _ in _PURPOSES_RAW)
+
+
+def _purpose_words(text: str) -> str:
+    """The question's words, with the law's words for a purpose it names in Chinese or Korean."""
+    return " ".join([text, *(words for pattern, words in _PURPOSES_RAW if pattern.search(text))])
 
 
 def asks_which_visa(text: str) -> bool:
@@ -70,7 +93,7 @@ def _by_rare_words(units: list[Unit], text: str) -> list[tuple[float, Unit]]:
     for unit_words in words:
         for word in unit_words:
             df[word] = df.get(word, 0) + 1
-    asked = frozenset(w for w in terms(expand_query(text)) if " " not in w) - _PAPER_WORDS
+    asked = frozenset(w for w in terms(expand_query(_purpose_words(text))) if " " not in w) - _PAPER_WORDS
     scored = [
         (sum(math.log(len(units) / df[w]) for w in asked & unit_words), unit)
         for unit, unit_words in zip(units, words, strict=True)
@@ -96,9 +119,12 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
     """Say the symbols whose purpose the question's own words name, then the paper that proves that purpose;
     True when something was said. Asked outright ('which visa'), or for a visa named by its purpose when the
     question asks how to get it ('investor visa: documents and process')."""
-    getting = facet in _GETTING_FACETS and bool(_NAMES_PURPOSE.search(folded_question(text)))
+    # ... or what such a visa is ('什么是投资签证?'): its symbols are what it is.
+    getting = (facet in _GETTING_FACETS or (facet is None and asks_what(text))) and names_purpose(text)
     if not (asks_which_visa(text) or getting):
         return False
+    if facet == "validity" and names_purpose(text):
+        return False  # 'investor visa types and terms': the terms are said with their symbols (ranking narrows to them)
     proofs = _by_rare_words(_purpose_proofs(kb, on), text)
     proof = proofs[0][1] if _clear_lead(proofs) else None
     symbols = {id(unit): symbol for symbol, unit in _in_force_symbols(kb, on)}
@@ -123,7 +149,7 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
 def purpose_symbols(text: str, on: date) -> frozenset[str]:
     """'How long is an investor visa valid?' -> {'DT1', 'DT2', 'DT3'}: the symbols of the purpose the question
     names a visa by (read with Đ as D, as knowledge.fit.symbols_asked reads them); empty when none is named."""
-    if not _NAMES_PURPOSE.search(folded_question(text)):
+    if not names_purpose(text):
         return frozenset()
     kb = get_kb()
     named = _in_force_symbols(kb, on)

@@ -246,8 +246,11 @@ def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
     the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
     무엇입니까?' against any visa clause) has no evidence for it."""
     index = index_for(kb)
-    own = _own_terms(text)
-    return sum(kb.idf.get(w, 0.0) for w in own & index.unit_terms[index.by_id[unit["id"]]] if " " not in w)
+    return sum(
+        kb.idf.get(w, 0.0)
+        for w in _own_terms(text) & index.unit_terms[index.by_id[unit["id"]]]
+        if " " not in w
+    )
 
 
 def evidence_beyond_name(kb: Kb, unit: Unit, text: str, topic: str) -> float:

@@ -11,7 +11,7 @@ from knowledge.model import Hit
 from knowledge.provinces import find_province_in_text, resolve_area, strip_places
 from knowledge.store import get_kb, terms
 from knowledge.templates import TOPIC_LABELS
-from knowledge.text import fold
+from knowledge.text import data_rows, fold
 
 # English question words -> the Vietnamese terms the decrees use (folded), so English queries find clauses.
 _EN_VI: dict[str, str] = {
@@ -26,6 +26,8 @@ _EN_VI: dict[str, str] = {
     "hotel": "co so luu tru",
     "accommodation": "co so luu tru",
     "residence": "tam tru",
+    "permanent": "thuong tru",
+    "case": "truong hop",
     "permit": "giay phep lao dong",
     "work": "lao dong",
     "criminal": "ly lich tu phap",
@@ -42,6 +44,8 @@ _EN_VI: dict[str, str] = {
     "investment": "von dau tu nuoc ngoai",
     "delegation": "doan khach nuoc ngoai",
     "invite": "moi bao lanh",
+    "sponsor": "bao lanh",
+    "sponsorship": "bao lanh",
     "sell": "chao ban dich vu",
     "services": "chao ban dich vu",
     "police": "cong an",
@@ -81,6 +85,12 @@ _EN_VI: dict[str, str] = {
     "contract": "hop dong lao dong",
     "indefinite": "khong xac dinh thoi han",
     "revoke": "thu hoi",
+    # A lost or damaged paper is issued again ('cấp lại', Decree 219/2025 Art. 23: 'bị mất hoặc bị hư hỏng').
+    "reissue": "cap lai",
+    "reissuance": "cap lai",
+    "lose": "bi mat cap lai",
+    "lost": "bi mat cap lai",
+    "damaged": "hu hong cap lai",
     "revocation": "thu hoi",
     "employee": "nguoi lao dong nuoc ngoai",
     "expat": "nguoi nuoc ngoai",
@@ -99,6 +109,12 @@ _EN_VI: dict[str, str] = {
     "intern": "thuc tap",
     "internship": "thuc tap",
 }
+# 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv):
+# (pattern on the folded question, pattern on the raw zh/ko question, the law's term folded).
+TERM_PATTERNS = tuple(
+    (re.compile(folded), re.compile(raw), term) for folded, raw, term in data_rows("defined_terms.tsv")
+)
+_PERMANENT = re.compile(r"\bpermanent residen\w*( (cards?|permits?|status|permission))?")
 # Short Vietnamese words whose decree wording is longer ('phạt' -> 'xử phạt vi phạm hành chính').
 _VI_MORE: dict[str, str] = {"phat": "xu phat vi pham hanh chinh"}
 # 'Thuê' (hire) a worker is what the Labour Code calls 'tuyển dụng' (Art. 152); read with its marks, since
@@ -165,7 +181,9 @@ def best_passage(text: str, query_terms: set[str], limit: int = _SNIPPET) -> str
 def expand_query(text: str) -> str:
     """The folded question without place names, plus the decree words its English words stand for."""
     query = strip_places(fold(text))
-    keys = [_english_key(w) for w in query.split()]
+    # 'permanent residence (card)' is the law's 'thường trú', not the 'tạm trú' / 'thẻ tạm trú' of its words.
+    keys = [_english_key(w) for w in _PERMANENT.sub(" permanent ", query).split()]
+    named = _PERMANENT.sub(" permanent residence ", query)  # ... nor the temporary card's term
     hire = ["tuyen dung"] if _HIRE.search(text) else []
     return " ".join(
         [
@@ -173,6 +191,13 @@ def expand_query(text: str) -> str:
             *(_EN_VI[k] for k in keys if k),
             *(_VI_MORE[w] for w in query.split() if w in _VI_MORE),
             *hire,
+            # The law's terms for the words the question uses ('exit ban', '永久居留'): a Chinese or Korean
+            # question shares no word with the law otherwise.
+            *(
+                term
+                for on_folded, on_raw, term in TERM_PATTERNS
+                if on_folded.search(named) or on_raw.search(text)
+            ),
         ]
     )
 

@@ -38,7 +38,24 @@ _SUB_PROCEDURES: dict[str, tuple[str, ...]] = {
         "免",
         "면제",
     ),
-    "cap lai": ("reissue", "re issue", "lost", "damaged", "cap lai", "补发", "재발급"),
+    "cap lai": (
+        "reissu",
+        "re issu",
+        "lost",
+        "lose my",
+        "lose your",
+        "lose the",
+        "lose a ",
+        "damaged",
+        "cap lai",
+        "补发",
+        "補發",
+        "补办",
+        "丢失",
+        "遗失",
+        "재발급",
+        "분실",
+    ),
     "gia han": (
         "extend",
         "extension",
@@ -126,6 +143,24 @@ def _topic_names(unit: Unit) -> list[str]:
 
 
 _INDEXES: dict[int, Index] = {}
+# An article titled by the cases of entry, exit, residence or reissue it lists ('Các trường hợp chưa cho nhập
+# cảnh', Law 47/2014 Art. 21; '... bị tạm hoãn xuất cảnh', Art. 28; 'Các trường hợp cấp lại giấy phép lao động',
+# Decree 219/2025 Art. 23), or a clause leading such a list ('Người nước ngoài được cấp thị thực tại cửa khẩu quốc
+# tế trong các trường hợp sau đây:', Art. 18): each case says who may or may not enter, leave, reside or get the
+# paper, whatever words the builder tagged it by.
+_ENTRY_WORDS = r"(nhap canh|xuat canh|thuong tru|tam tru|cu tru|cap lai|thi thuc)"
+_ENTRY_CASES_TITLE = re.compile(rf"^(cac )?truong hop\b.*\b{_ENTRY_WORDS}\b")
+_ENTRY_CASES_LEAD = re.compile(rf"\b{_ENTRY_WORDS}\b.*\bcac truong hop sau\b")
+
+
+def lists_entry_cases(unit: Unit) -> bool:
+    lead = unit.get("context") or unit.get("text") or ""
+    return bool(
+        _ENTRY_CASES_TITLE.match(fold(unit.get("article_title") or ""))
+        or _ENTRY_CASES_LEAD.search(fold(lead))
+    )
+
+
 _PENALTY_TEXT = "xu phat"  # a penalty decree is about many acts of many topics, never one paper
 
 
@@ -151,6 +186,8 @@ def index_for(kb: Kb) -> Index:
         index.by_doc.setdefault(unit["doc_id"], []).append(position)
     for position, unit in enumerate(kb.units):
         facets = unit.get("facets") or []
+        if lists_entry_cases(unit) and "eligibility" not in facets:
+            facets = [*facets, "eligibility"]  # each case of 'Các trường hợp bị tạm hoãn xuất cảnh' says who
         names = _topic_names(unit)
         parent = index.parent_of(kb, unit)
         # A point is about what its clause is about ('Thời hạn của giấy phép...: a) ...'), and a clause about
