@@ -113,11 +113,14 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         # days; not a paper about to expire ('trước khi hết hạn', 'before it expires'), which is its extension.
         r"^(?!.*\b(truoc khi (\w+ ){0,4}het han|sap het han|con han|before (\w+ ){0,3}expir\w*|about to expire|"
         r"expir\w* soon)\b).*\b(overstay\w*|stay\w* (past|beyond|after) (the|my|his|her)|o qua han|o lai qua|"
+        r"(o|o lai|luu tru|cu tru|tam tru) qua (thoi )?han|qua thoi han (tam tru|thi thuc|visa|cu tru)|"
+        r"(visa|thi thuc) (\w+ ){0,3}(ends|ended|run out)|"
         rf"qua han (visa|thi thuc|tam tru)|(qua han|het han|expired) (\w+ ){{0,2}}({STAY_PAPERS})|"
         rf"({STAY_PAPERS})( \w+){{0,4}} (qua han|het han|expir\w*|ran out|runs out)|"
         r"(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
         r"^(?!.*(到期前|过期前|過期前|即将到期|快到期|快过期|만료\s*전|만료되기\s*전|만료\s*예정)).*("
-        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료|"
+        r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료|불법\s*체류|"
+        r"(체류|비자|사증)\s*(기간|기한)\s*(을|를|이)?\s*(초과|넘기|넘긴|넘어|넘으|지나|지난)|"
         r"(签证|簽證|居留卡|居留证|居留證|비자|사증|거주증|체류증).{0,6}(到期|만료))",
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),
@@ -137,9 +140,14 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         "lam viec nhung khong co giay phep lao dong",
     ),
     (
-        r"\b(not (declar\w*|register\w*)|fail\w* to (declare|register)|undeclared|unregistered|"
-        r"khong khai bao|chua khai bao|quen khai bao|khong thuc hien (viec )?khai bao)\b",
-        r"未申报|未申報|没有申报|沒有申報|不申报|不申報|未登记|未登記|没有登记|沒有登記|신고하지\s*않|미신고|신고\s*안",
+        # Not declaring, or declaring late: the same act (282/2025 Art. 21 k3 e, by number of guests).
+        r"\b(not (declar\w*|register\w*|report\w*)|fail\w* to (declare|register|report)|undeclared|unregistered|"
+        r"late (\w+ ){0,3}(declar\w*|registr\w*|report\w*)|(declar\w*|register\w*|registration|report\w*) (\w+ ){0,4}late|"
+        r"(khong|chua|quen) (khai bao|dang ky|thong bao)|khong thuc hien (viec )?(khai bao|dang ky)|"
+        r"(khai bao|dang ky)( tam tru)?( \w+){0,4} (muon|cham|tre|qua han|qua thoi han))\b",
+        r"(不|没有?|沒有?|未)(给|給|为|為|替)?[^，。,?？]{0,10}(申报|申報|登记|登記)|"
+        r"(逾期|延迟|延遲|迟|遲)(申报|申報|登记|登記)|(申报|申報|登记|登記).{0,4}(晚了|迟了|遲了|超时|超時)|"
+        r"신고하지\s*않|미신고|신고\s*안|신고를\s*안|늦게\s*신고|신고\s*(가|를)?\s*늦",
         "khong thuc hien viec khai bao tam tru",
     ),
     (

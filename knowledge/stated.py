@@ -244,13 +244,12 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         # working without a permit); never the neighbouring acts of the same article.
         series = graded_series(kb, ranked[0][1], on)
         rivals = [u for s, u in ranked if s >= best * NEAR_BEST and u not in series]
-        if rivals and (
-            evidence_beyond_name(kb, lead or ranked[0][1], text, topic) == 0 or not act_phrases(text)
-        ):
-            # The question names no act the fines list (not returning a card is none of them), or none of its
-            # words beyond the paper's name ('visa fine') points to one, and the topic's clauses fine several: the
-            # best guess would be one act's fine given for another's (282/2025 Art. 21 k7 b, acting against the
-            # visa's purpose). Say where the fines are instead.
+        if rivals and evidence_beyond_name(kb, lead or ranked[0][1], text, topic) == 0:
+            # None of the question's words beyond the paper's name ('visa fine') points to an act, and the topic's
+            # clauses fine several: the best guess would be one act's fine given for another's (282/2025 Art. 21
+            # k7 b, acting against the visa's purpose). Say where the fines are instead. (Requiring as well an act
+            # from the list of act phrasings turned common wordings of the host's and the overstay fines into
+            # 'not covered'.)
             draft.caveats.append(
                 _t(
                     "The fine depends on the exact violation; the violations and fines are listed in {cite}.",
