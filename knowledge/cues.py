@@ -72,6 +72,15 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         r"hop dong (lao dong )?(bi )?(cham dut|het han))\b",
         r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*(合同.{0,4}(终止|到期|解除)|계약.{0,4}(종료|만료|해지))",
     ),
+    # Whether one is punished ('... bị thu hồi mà vẫn làm việc thì có bị xử phạt không?', 'what if I don't have a
+    # work permit?'): the fine asked, whatever paper's end or exemption the question tells first.
+    (
+        "penalty",
+        r"\b(co bi (xu phat|phat|xu ly)|bi (xu phat|phat) (khong|the nao|ra sao)|"
+        r"(will|would|can|could) (i|we|you|they|he|she|the company) (be|get) (fined|punished|penali[sz]ed)|"
+        r"what (if|happens if) [^?]*\b(don t|do not|doesn t|does not|without|no) (have )?(a |any )?(work )?permit)\b",
+        r"会被(处)?罚|會被(處)?罰|被罚款吗|벌금을?\s*(내야|물어야|받)|처벌(을)?\s*받",
+    ),
     # Before or after arriving: the time limits counted from the planned start of work.
     (
         "deadline",

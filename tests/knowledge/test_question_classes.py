@@ -1,0 +1,54 @@
+"""Classes of real questions on work permits, criminal records, the declaration and exit bans (issue #11).
+
+Real kb.json, no mocks. Each expectation is read from the law texts on file: Decree 219/2025 Art. 9 (the
+exemption certificate's steps), Art. 28 k1 (when to file an extension), Decree 283/2026 Art. 13 k3 (working
+without a valid permit), Decree 216/2026 Art. 22 (criminal-record requests), Law 47/2014 (entry and residence).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from knowledge import Reply, ask
+from tests.tables import cases
+
+TODAY = date(2026, 12, 1)
+
+
+@cache
+def _ask(text: str, lang: str = "en") -> Reply:
+    return ask(text, lang=lang, on=TODAY)
+
+
+def _cited(r: Reply) -> set[tuple[str, str | None]]:
+    return {(c.doc_number, c.article) for c in r.citations}
+
+
+@cases("text, lang, topic, facet")
+def test_the_topic_and_facet_are_the_ones_asked(text: str, lang: str, topic: str, facet: str) -> None:
+    r = _ask(text, lang)
+    assert (r.topic, r.facet) == (topic, facet)
+
+
+@cases("text, lang")
+def test_the_exemption_certificate_asked_how_gets_its_steps_and_office(text: str, lang: str) -> None:
+    # Decree 219/2025 Art. 9 k2: the file goes to 'Trung tâm Phục vụ hành chính công'; k3: 05 working days.
+    r = _ask(text, lang)
+    assert r.covered and ("219/2025/NĐ-CP", "Điều 9") in _cited(r)
+
+
+@cases("text, lang")
+def test_when_to_file_an_extension_is_the_10_to_45_days_before_expiry(text: str, lang: str) -> None:
+    # Decree 219/2025 Art. 28 k1: 'Trước ít nhất 10 ngày nhưng không quá 45 ngày trước khi hết hạn'.
+    r = _ask(text, lang)
+    assert r.facet == "deadline" and ("219/2025/NĐ-CP", "Điều 28") in _cited(r)
+    assert "45" in r.direct and "10" in r.direct
+
+
+@cases("text, lang")
+def test_working_without_a_valid_permit_asked_whether_fined_gets_the_fine(text: str, lang: str) -> None:
+    # Decree 283/2026 Art. 13 k3: 15,000,000 to 25,000,000 dong for working without a valid work permit.
+    r = _ask(text, lang)
+    assert r.facet == "penalty" and ("283/2026/NĐ-CP", "Điều 13") in _cited(r)
+    assert "15.000.000" in r.direct or "15,000,000" in r.direct
