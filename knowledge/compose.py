@@ -96,7 +96,7 @@ def ask(
         ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
         reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
-    if any(not _on_file(get_kb(), words, on) for words in papers_with_own_rules(text)):
+    if any(not _on_file(get_kb(), words, on) for words in papers_with_own_rules(text, facet)):
         # 'e-visa', 'visa exemption certificate': no clause in force names the paper asked, so the rules of
         # the other visas are no answer.
         kb = get_kb()

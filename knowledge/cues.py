@@ -36,6 +36,15 @@ CHANGE_OF_PLACE = (
     r"(换|更换|变更|變更)工作地点|근무지\s*(변경|이동)",
 )
 
+# Asking another person to apply for one ('nhờ người thân làm', 'ủy quyền', 'on my behalf'; Decree 216/2026 Art.
+# 22 k2: for a parent, spouse or child, or for another with a notarised authorisation).
+ON_BEHALF = (
+    r"\b(uy quyen|nho (nguoi than|nguoi nha|nguoi khac|ban|ho)|lam (ho|thay)|on (my|his|her|their|someone s|"
+    r"someone else s) behalf|on behalf of|authori[sz]\w* (someone|another|a relative|a representative|an agent)|"
+    r"(relative|family member|someone else|another person) (to )?(apply|request|collect))\b",
+    r"代办|代为|委托|代理人|대리|위임|대신\s*(신청|발급)",
+)
+
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
     # A change of job, employer or place of work asked about the permit: whether and how it is issued again (a
@@ -96,6 +105,8 @@ _COMPILED = tuple(
 
 # Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).
 EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    # Another person applying asks how such a request is made (the texts' steps say who may, with what papers).
+    "procedure": ((*ON_BEHALF, 2.5),),
     # 'the competent authority': who decides, i.e. where the file goes ('thẩm quyền cấp': knowledge/facets.py).
     "where": ((r"\bcompetent (authority|authorities|agency|body)\b", r"主管机关|主管部门|관할", 2.5),),
     # Revocation ends a paper before its term; the labour contract's term is bounded by the permit's.

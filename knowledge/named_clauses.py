@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog import translator
-from knowledge.cues import CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, E_VISA, E_VISA_RAW, folded_question
+from knowledge.cues import (
+    CHANGE_OF_EMPLOYER,
+    CHANGE_OF_POSITION,
+    E_VISA,
+    E_VISA_RAW,
+    ON_BEHALF,
+    folded_question,
+)
 from knowledge.draft import Draft
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.store import Kb
@@ -94,6 +101,14 @@ _NAMED: tuple[_Named, ...] = (
     ),
 )
 _NAMED += (
+    _Named(  # a request made for another: the clause saying who needs an authorisation (216/2026 Art. 22 k2 b:
+        # 'cho người khác (không phải là cha, mẹ, vợ, chồng, con của mình …)' adds 'văn bản ủy quyền')
+        re.compile(ON_BEHALF[0]),
+        re.compile(ON_BEHALF[1]),
+        frozenset({"procedure", "documents", "who", "eligibility"}),
+        re.compile(r"cho người khác \(không phải là cha, mẹ"),
+        0,
+    ),
     _Named(  # the e-visa's own steps (Law 47/2014 Art. 16a as amended: declared and paid on the e-visa site)
         E_VISA,
         E_VISA_RAW,

@@ -52,3 +52,30 @@ def test_working_without_a_valid_permit_asked_whether_fined_gets_the_fine(text: 
     r = _ask(text, lang)
     assert r.facet == "penalty" and ("283/2026/NĐ-CP", "Điều 13") in _cited(r)
     assert "15.000.000" in r.direct or "15,000,000" in r.direct
+
+
+@cases("text, lang")
+def test_asking_another_to_apply_quotes_the_clause_on_authorisation_first(text: str, lang: str) -> None:
+    # Decree 216/2026 Art. 22 k2 b: for another person than a parent, spouse or child, 'văn bản ủy quyền'.
+    r = _ask(text, lang)
+    first = r.citations[0]
+    assert r.facet == "procedure" and r.covered
+    assert (first.doc_number, first.article, first.clause, first.point) == (
+        "216/2026/NĐ-CP",
+        "Điều 22",
+        "khoản 2",
+        "điểm b",
+    )
+    assert "văn bản ủy quyền" in first.quote_vi
+
+
+@cases("text, lang, covered")
+def test_the_no_2_certificate_is_answered_only_on_the_route_the_texts_on_file_give(
+    text: str, lang: str, covered: bool
+) -> None:
+    # Decree 216/2026 Art. 22 names no certificate type: its route answers a No. 2 question; the No. 2
+    # certificate's own papers, term and authorisation (Law 28/2009 Art. 45-46) are not in force on file.
+    r = _ask(text, lang)
+    assert r.covered is covered
+    if not covered:
+        assert not r.citations
