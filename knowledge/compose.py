@@ -14,7 +14,7 @@ from datetime import date
 
 from catalog import N_, normalise_language, translator
 from knowledge.bounds import compose_bound
-from knowledge.definitions import compose_definitions, compose_term
+from knowledge.definitions import compose_definitions, compose_term, law_terms_named
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
 from knowledge.facets import (
@@ -120,7 +120,7 @@ def ask(
     draft = Draft(kb, lang)
     # The law's words for a fined act help find its fine, not a validity ('hết hiệu lực khi nào?').
     acts = act_words(text) if facet in (None, "penalty") else ""
-    question = f"{expand_query(text)} {acts} {TOPIC_LABELS[topic]['vi']}"
+    question = f"{expand_query(text)} {law_terms_named(text)} {acts} {TOPIC_LABELS[topic]['vi']}"
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
@@ -130,6 +130,9 @@ def ask(
     defined = defined or compose_purpose_symbols(
         kb, draft, text, on, facet
     )  # 'what visa to invest?': ĐT1-ĐT4
+    if not defined and facet is None:
+        # 'What is the rule on exit bans?': nothing asked but a subject whose clause the question's words name.
+        defined = compose_named_clauses(kb, draft, topic, OVERVIEW, text, on)
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
     if used is not None and used == facet:

@@ -45,6 +45,13 @@ ON_BEHALF = (
     r"代办|代为|委托|代理人|대리|위임|대신\s*(신청|발급)",
 )
 
+# An exit ban (Law 47/2014 Art. 28: 'tạm hoãn xuất cảnh', its cases and its term), as people name it.
+EXIT_BAN = (
+    r"\b(tam hoan xuat canh|cam xuat canh|exit bans?|travel bans?|(banned|barred|prevented|stopped) from "
+    r"(leaving|exiting|departing))\b",
+    r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|출국\s*(정지|금지)",
+)
+
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
     # A change of job, employer or place of work asked about the permit: whether and how it is issued again (a
@@ -90,6 +97,12 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         r"what (if|happens if) [^?]*\b(don t|do not|doesn t|does not|without|no) (have )?(a |any )?(work )?permit)\b",
         r"会被(处)?罚|會被(處)?罰|被罚款吗|벌금을?\s*(내야|물어야|받)|처벌(을)?\s*받",
     ),
+    # How long an exit ban lasts is its term (Law 47/2014 Art. 28 k3), not a processing time.
+    (
+        "validity",
+        r"^(?=.*" + EXIT_BAN[0] + r").*\b(bao lau|how long|duration|thoi han)\b",
+        r"^(?=.*(" + EXIT_BAN[1] + r")).*(多久|多长|期限|기간|얼마)",
+    ),
     # Before or after arriving: the time limits counted from the planned start of work.
     (
         "deadline",
@@ -123,6 +136,7 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 # Viet Nam is an entry (visa) matter, less than any paper named beside it.
 EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     "visa_residence_card": (
+        (*EXIT_BAN, 1.5),  # an exit ban is an entry-and-residence matter, less than any paper named beside it
         (
             r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam)\b",
             r"入境越南|베트남\s*입국",

@@ -19,10 +19,12 @@ from knowledge.cues import (
     CHANGE_OF_POSITION,
     E_VISA,
     E_VISA_RAW,
+    EXIT_BAN,
     ON_BEHALF,
     folded_question,
 )
 from knowledge.draft import Draft
+from knowledge.facets import OVERVIEW
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.store import Kb
 
@@ -108,6 +110,14 @@ _NAMED += (
         frozenset({"procedure", "documents", "who", "eligibility"}),
         re.compile(r"cho người khác \(không phải là cha, mẹ"),
         0,
+    ),
+    _Named(  # an exit ban's cases and term (Law 47/2014 Art. 28 k1 a-đ: criminal case, judgment, tax, fine,
+        # defence; k3: 'không quá 03 năm')
+        re.compile(EXIT_BAN[0]),
+        re.compile(EXIT_BAN[1]),
+        frozenset({OVERVIEW, "eligibility", "who", "procedure"}),
+        re.compile(r"có thể bị tạm hoãn xuất cảnh nếu thuộc|^Thời hạn tạm hoãn xuất cảnh"),
+        5,
     ),
     _Named(  # the e-visa's own steps (Law 47/2014 Art. 16a as amended: declared and paid on the e-visa site)
         E_VISA,

@@ -79,3 +79,21 @@ def test_the_no_2_certificate_is_answered_only_on_the_route_the_texts_on_file_gi
     assert r.covered is covered
     if not covered:
         assert not r.citations
+
+
+@cases("text, lang")
+def test_how_long_an_exit_ban_lasts_is_its_three_year_term(text: str, lang: str) -> None:
+    # Law 47/2014 Art. 28 k3: 'Thời hạn tạm hoãn xuất cảnh không quá 03 năm và có thể gia hạn.'
+    r = _ask(text, lang)
+    assert r.facet == "validity" and r.covered
+    assert (r.citations[0].article, r.citations[0].clause) == ("Điều 28", "khoản 3")
+    assert "3" in r.direct
+
+
+@cases("text, lang")
+def test_the_rules_on_exit_bans_are_quoted_with_their_cases(text: str, lang: str) -> None:
+    # Law 47/2014 Art. 28 k1: the cases (a criminal case, a judgment, unpaid tax, a fine, defence) and k3.
+    r = _ask(text, lang)
+    cited = {(c.doc_number, c.article, c.clause, c.point) for c in r.citations}
+    assert r.covered and r.topic == "visa_residence_card"
+    assert ("47/2014/QH13", "Điều 28", "khoản 1", "điểm c") in cited  # 'Chưa hoàn thành nghĩa vụ nộp thuế'
