@@ -52,6 +52,19 @@ EXIT_BAN = (
     r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|출국\s*(정지|금지)",
 )
 
+# A paper lost or damaged, or asked to be issued again (Decree 219/2025 Art. 23 k1: 'còn thời hạn bị mất hoặc bị hư
+# hỏng không sử dụng được' is a case for re-issue).
+LOST = (
+    r"\b(lost|lose|loses|losing|misplac\w*|stolen|damaged|bi mat|lam mat|danh mat|hu hong|bi hong)\b",
+    r"丢失|丟失|遗失|遺失|损坏|損壞|분실|잃어버|훼손",
+)
+# Issued again, asked without a change that calls for a new permit ('thay đổi nơi làm việc có cần cấp lại?' asks
+# whether the change needs the procedure again, Decree 219/2025 Art. 20).
+LOST_OR_REISSUED = (
+    LOST[0] + r"|^(?!.*\b(thay doi|chang\w*|switch\w*|chuyen)\b).*\b(re ?issu\w*|(?<!cung )cap lai)\b",
+    LOST[1] + r"|^(?!.*(变更|變更|更换|更換|换|변경)).*(补发|補發|重新签发|重新簽發|재발급)",
+)
+
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
     # A change of job, employer or place of work asked about the permit: whether and how it is issued again (a
@@ -102,6 +115,15 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         "validity",
         r"^(?=.*" + EXIT_BAN[0] + r").*\b(bao lau|how long|duration|thoi han)\b",
         r"^(?=.*(" + EXIT_BAN[1] + r")).*(多久|多长|期限|기간|얼마)",
+    ),
+    # A work permit lost or damaged ('what happens if you lose your work permit?'): what to do, its re-issue,
+    # unless a fine is named.
+    (
+        "procedure",
+        r"^(?!.*\b(fine[sd]?|penalt\w*|phat)\b)(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*" + LOST[0],
+        r"^(?!.*(罚|罰|벌금|과태료))(?=.*(工作许可|工作許可|劳动许可|노동\s*허가|워크\s*퍼밋)).*("
+        + LOST_OR_REISSUED[1]
+        + ")",
     ),
     # Before or after arriving: the time limits counted from the planned start of work.
     (

@@ -20,6 +20,7 @@ from knowledge.cues import (
     E_VISA,
     E_VISA_RAW,
     EXIT_BAN,
+    LOST_OR_REISSUED,
     ON_BEHALF,
     folded_question,
 )
@@ -118,6 +119,13 @@ _NAMED += (
         frozenset({OVERVIEW, "eligibility", "who", "procedure"}),
         re.compile(r"có thể bị tạm hoãn xuất cảnh nếu thuộc|^Thời hạn tạm hoãn xuất cảnh"),
         5,
+    ),
+    _Named(  # a work permit lost or damaged is a case for re-issue (Decree 219/2025 Art. 23 k1)
+        re.compile(LOST_OR_REISSUED[0]),
+        re.compile(LOST_OR_REISSUED[1]),
+        frozenset({OVERVIEW, "eligibility", "procedure", "documents"}),
+        re.compile(r"^Giấy phép lao động còn thời hạn bị mất"),
+        0,
     ),
     _Named(  # the e-visa's own steps (Law 47/2014 Art. 16a as amended: declared and paid on the e-visa site)
         E_VISA,

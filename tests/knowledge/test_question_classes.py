@@ -97,3 +97,27 @@ def test_the_rules_on_exit_bans_are_quoted_with_their_cases(text: str, lang: str
     cited = {(c.doc_number, c.article, c.clause, c.point) for c in r.citations}
     assert r.covered and r.topic == "visa_residence_card"
     assert ("47/2014/QH13", "Điều 28", "khoản 1", "điểm c") in cited  # 'Chưa hoàn thành nghĩa vụ nộp thuế'
+
+
+@cases("text, lang")
+def test_a_lost_or_damaged_permit_is_a_case_for_reissue_with_its_own_steps(text: str, lang: str) -> None:
+    # Decree 219/2025 Art. 23 k1: 'Giấy phép lao động còn thời hạn bị mất hoặc bị hư hỏng không sử dụng được.'
+    # is a case for re-issue; Art. 25: the re-issue's steps (not Art. 22, the first issue's).
+    r = _ask(text, lang)
+    first = r.citations[0]
+    assert r.covered and (first.doc_number, first.article, first.clause) == (
+        "219/2025/NĐ-CP",
+        "Điều 23",
+        "khoản 1",
+    )
+    if r.facet == "procedure":
+        assert ("219/2025/NĐ-CP", "Điều 25") in _cited(r)
+        assert ("219/2025/NĐ-CP", "Điều 22") not in _cited(r)
+
+
+@cases("text, lang")
+def test_a_change_asked_with_reissue_words_is_not_the_lost_permit_case(text: str, lang: str) -> None:
+    # Decree 219/2025 Art. 20: a new employer or position goes through the permit procedure again; 'cung cấp lại'
+    # (provide again) names no re-issue.
+    r = _ask(text, lang)
+    assert ("219/2025/NĐ-CP", "Điều 23") not in _cited(r)
