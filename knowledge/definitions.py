@@ -19,7 +19,7 @@ _t = translator("knowledge")
 
 # 'là gì', 'là loại ... nào', 'what is', 'what does ... mean', '是什么', '무엇', '뭐'
 _ASKS_WHAT = re.compile(r"\bla gi\b|\bla loai\b|\bwhat (is|are|does)\b|\bwhat's\b|\bmeaning\b|\bmean\b")
-_ASKS_WHAT_RAW = re.compile(r"是什么|是指|什么是|무엇|뭐|란\b|이란")
+_ASKS_WHAT_RAW = re.compile(r"是什么|是指|什么是|무엇|뭐|란\b|이란|算是|算不算|算作|(으)?로\s*(간주|인정)되")
 _DEFINES = re.compile(r"^([A-ZĐ]{2,3}\d?)\s*[-–]\s")  # 'TT - Cấp cho ...'
 QUOTE_CHARS = 260
 _DEFINITIONS: dict[int, dict[str, list[Unit]]] = {}
@@ -145,7 +145,13 @@ def _term_index(kb: Kb) -> dict[str, list[Unit]]:
 
 
 # 'what is X' / 'X là gì' asks what X is; 'what does the application include' does not.
-_ASKS_MEANING = re.compile(r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b")
+# 'Is a private home considered an accommodation establishment?', 'Nhà riêng có được xem là cơ sở lưu trú không?':
+# whether a thing falls under a term is answered by the term's definition.
+_ASKS_MEANING = re.compile(
+    r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b|"
+    r"\b((is|are|does|do) [^?]{1,40} (considered|count(ed)? as|regarded as|classed as)|"
+    r"(duoc|bi) (xem|coi) la|(co )?(duoc )?tinh la)\b"
+)
 
 
 def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:

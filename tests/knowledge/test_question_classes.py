@@ -31,11 +31,14 @@ def test_the_topic_and_facet_are_the_ones_asked(text: str, lang: str, topic: str
     assert (r.topic, r.facet) == (topic, facet)
 
 
-@cases("text, lang")
-def test_the_exemption_certificate_asked_how_gets_its_steps_and_office(text: str, lang: str) -> None:
-    # Decree 219/2025 Art. 9 k2: the file goes to 'Trung tâm Phục vụ hành chính công'; k3: 05 working days.
+@cases("text, lang, document, article")
+def test_the_question_is_answered_from_the_article_on_its_subject(
+    text: str, lang: str, document: str, article: str
+) -> None:
+    # Decree 219/2025 Art. 9: the exemption certificate's steps (k2: 'Trung tâm Phục vụ hành chính công', k3: 05
+    # working days); Law 47/2014 Art. 33 'Khai báo tạm trú' (through the accommodation, to the commune police).
     r = _ask(text, lang)
-    assert r.covered and ("219/2025/NĐ-CP", "Điều 9") in _cited(r)
+    assert r.covered and (document, article) in _cited(r)
 
 
 @cases("text, lang")
@@ -121,3 +124,11 @@ def test_a_change_asked_with_reissue_words_is_not_the_lost_permit_case(text: str
     # (provide again) names no re-issue.
     r = _ask(text, lang)
     assert ("219/2025/NĐ-CP", "Điều 23") not in _cited(r)
+
+
+@cases("text, lang")
+def test_whether_a_thing_counts_as_a_term_is_answered_with_its_definition(text: str, lang: str) -> None:
+    # Law 47/2014 Art. 32: 'Cơ sở lưu trú là nơi tạm trú ... bao gồm ... nhà riêng hoặc cơ sở lưu trú khác'.
+    r = _ask(text, lang)
+    assert r.covered and ("47/2014/QH13", "Điều 32") in _cited(r)
+    assert "nhà riêng" in r.direct
