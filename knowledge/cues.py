@@ -105,7 +105,7 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     # work permit?'): the fine asked, whatever paper's end or exemption the question tells first.
     (
         "penalty",
-        r"\b(co bi (xu phat|phat|xu ly)|bi (xu phat|phat) (khong|the nao|ra sao)|"
+        r"\b(co bi (xu phat|phat|xu ly)|bi (xu phat|phat) (khong|the nao|ra sao|nhu the nao|bao nhieu|toi da|toi thieu)|"
         r"(will|would|can|could) (i|we|you|they|he|she|the company) (be|get) (fined|punished|penali[sz]ed)|"
         r"what (if|happens if) [^?]*\b(don t|do not|doesn t|does not|without|no) (have )?(a |any )?(work )?permit)\b",
         r"会被(处)?罚|會被(處)?罰|被罚款吗|벌금을?\s*(내야|물어야|받)|처벌(을)?\s*받",
@@ -160,7 +160,9 @@ EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     "visa_residence_card": (
         (*EXIT_BAN, 1.5),  # an exit ban is an entry-and-residence matter, less than any paper named beside it
         (
-            r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam)\b",
+            r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam|"
+            # the law cited by name in a question ('theo Luật Nhập cảnh'), not the law's own title
+            r"(theo|cua|trong|under) luat nhap canh|immigration law|law on (entry|immigration))\b",
             r"入境越南|베트남\s*입국",
             1.5,
         ),

@@ -109,9 +109,13 @@ def law_terms_named(text: str) -> str:
     )
 
 
+# A law named by its title ('theo Luật Nhập cảnh, xuất cảnh, … 2014'): its words are not the term asked.
+_LAW_TITLE = re.compile(r"\b(theo )?luat [^?]*")
+
+
 def _terms_asked(kb: Kb, text: str) -> list[str]:
     """The law's terms the question names, the one asked about first."""
-    folded = f" {fold(text)} "
+    folded = f" {_LAW_TITLE.sub(' ', fold(text))} "
     named = {
         term for on_folded, on_raw, term in _TERM_PATTERNS if on_folded.search(folded) or _whole(on_raw, text)
     }

@@ -143,6 +143,13 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"(帮助|协助|窝藏|容留).{0,8}(非法|违法)(居留|停留)|불법\s*체류.{0,6}(도와|은닉|숨겨)",
         "o lai viet nam trai phep",
     ),
+    (
+        # Crossing the border without the exit and entry procedure (282/2025 Art. 21 k4 a).
+        r"\b(qua lai bien gioi( quoc gia)? (ma )?khong (lam|qua) thu tuc|vuot bien( trai phep)?|"
+        r"cross\w* (the |a )?border\w*( \w+){0,3} (without|illegal\w*)|illegal\w* border crossing\w*)\b",
+        r"非法越境|非法出入境|偷渡|밀입국|밀출국|불법\s*월경",
+        "qua lai bien gioi quoc gia ma khong lam thu tuc xuat canh, nhap canh",
+    ),
 )
 # The cases people name when they ask whether a rule applies to them (exempt from a work permit, eligible for
 # a card), in their words (folded en/vi, raw zh/ko), and the words the law's list uses for that case: the
@@ -305,6 +312,7 @@ ACT_TOPICS: dict[str, str] = {
     _ACTS[5][2]: "work_permit",
     _ACTS[6][2]: "work_permit",
     _ACTS[7][2]: "visa_residence_card",
+    _ACTS[8][2]: "visa_residence_card",
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]

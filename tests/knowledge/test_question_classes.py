@@ -132,3 +132,25 @@ def test_whether_a_thing_counts_as_a_term_is_answered_with_its_definition(text: 
     r = _ask(text, lang)
     assert r.covered and ("47/2014/QH13", "Điều 32") in _cited(r)
     assert "nhà riêng" in r.direct
+
+
+@cases("text, lang")
+def test_crossing_the_border_without_the_checks_is_fined_as_that_act(text: str, lang: str) -> None:
+    # Decree 282/2025 Art. 21 k4 a: 5,000,000 to 10,000,000 dong for 'Qua lại biên giới quốc gia mà không làm thủ
+    # tục xuất cảnh, nhập cảnh'.
+    r = _ask(text, lang)
+    first = r.citations[0]
+    assert r.facet == "penalty" and (first.doc_number, first.article, first.clause, first.point) == (
+        "282/2025/NĐ-CP",
+        "Điều 21",
+        "khoản 4",
+        "điểm a",
+    )
+
+
+@cases("text, lang")
+def test_the_prohibited_acts_are_the_articles_six_clauses(text: str, lang: str) -> None:
+    # Law 47/2014 Art. 5 'Các hành vi bị nghiêm cấm', k3: 'cư trú trái phép …; làm giả, sử dụng giấy tờ giả'.
+    r = _ask(text, lang)
+    assert r.covered and ("47/2014/QH13", "Điều 5") in _cited(r)
+    assert len([c for c in r.citations if c.article == "Điều 5"]) == 6
