@@ -107,7 +107,8 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         "penalty",
         r"\b(co bi (xu phat|phat|xu ly)|bi (xu phat|phat) (khong|the nao|ra sao|nhu the nao|bao nhieu|toi da|toi thieu)|"
         r"(will|would|can|could) (i|we|you|they|he|she|the company) (be|get) (fined|punished|penali[sz]ed)|"
-        r"what (if|happens if) [^?]*\b(don t|do not|doesn t|does not|without|no) (have )?(a |any )?(work )?permit)\b",
+        r"what (if|happens if) [^?]*\b((don t|do not|doesn t|does not|without|no) (have )?(a |any )?(work )?permit|"
+        r"(keep|continu|still)\w* (working|to work)))\b",
         r"会被(处)?罚|會被(處)?罰|被罚款吗|벌금을?\s*(내야|물어야|받)|처벌(을)?\s*받",
     ),
     # How long an exit ban lasts is its term (Law 47/2014 Art. 28 k3), not a processing time.

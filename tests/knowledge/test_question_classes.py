@@ -154,3 +154,16 @@ def test_the_prohibited_acts_are_the_articles_six_clauses(text: str, lang: str) 
     r = _ask(text, lang)
     assert r.covered and ("47/2014/QH13", "Điều 5") in _cited(r)
     assert len([c for c in r.citations if c.article == "Điều 5"]) == 6
+
+
+@cases("text, lang")
+def test_working_on_a_revoked_permit_is_fined_as_using_one_no_longer_valid(text: str, lang: str) -> None:
+    # Decree 283/2026 Art. 13 k3 b: 'Sử dụng giấy phép lao động … đã hết hiệu lực' (15-25 million dong); k6 b:
+    # expulsion of a foreign worker working without a valid permit.
+    r = _ask(text, lang)
+    first = r.citations[0]
+    assert r.facet == "penalty" and (first.article, first.clause, first.point) == (
+        "Điều 13",
+        "khoản 3",
+        "điểm b",
+    )
