@@ -114,7 +114,7 @@ def ask(
         ask_whom = _t("Ask the provincial police or the Department of Home Affairs.", lang)
         reply.direct = not_covered_text(lang) + " " + ask_whom
         return reply
-    if any(not _on_file(get_kb(), words, on) for words in papers_with_own_rules(text)):
+    if any(not _on_file(get_kb(), words, on) for words in papers_with_own_rules(text, facet)):
         # 'e-visa', 'visa exemption certificate': no clause in force names the paper asked, so the rules of
         # the other visas are no answer.
         kb = get_kb()
@@ -149,6 +149,9 @@ def ask(
     defined = defined or compose_purpose_symbols(
         kb, draft, text, on, facet
     )  # 'what visa to invest?': ĐT1-ĐT4
+    if not defined and facet is None:
+        # 'What is the rule on exit bans?': nothing asked but a subject whose clause the question's words name.
+        defined = compose_named_clauses(kb, draft, topic, OVERVIEW, text, on)
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
     if used is not None and used == facet:

@@ -36,6 +36,35 @@ CHANGE_OF_PLACE = (
     r"(换|更换|变更|變更)工作地点|근무지\s*(변경|이동)",
 )
 
+# Asking another person to apply for one ('nhờ người thân làm', 'ủy quyền', 'on my behalf'; Decree 216/2026 Art.
+# 22 k2: for a parent, spouse or child, or for another with a notarised authorisation).
+ON_BEHALF = (
+    r"\b(uy quyen|nho (nguoi than|nguoi nha|nguoi khac|ban|ho)|lam (ho|thay)|on (my|his|her|their|someone s|"
+    r"someone else s) behalf|on behalf of|authori[sz]\w* (someone|another|a relative|a representative|an agent)|"
+    r"(relative|family member|someone else|another person) (to )?(apply|request|collect))\b",
+    r"代办|代为|委托|代理人|대리|위임|대신\s*(신청|발급)",
+)
+
+# An exit ban (Law 47/2014 Art. 28: 'tạm hoãn xuất cảnh', its cases and its term), as people name it.
+EXIT_BAN = (
+    r"\b(tam hoan xuat canh|cam xuat canh|exit bans?|travel bans?|(banned|barred|prevented|stopped) from "
+    r"(leaving|exiting|departing))\b",
+    r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|출국\s*(정지|금지)",
+)
+
+# A paper lost or damaged, or asked to be issued again (Decree 219/2025 Art. 23 k1: 'còn thời hạn bị mất hoặc bị hư
+# hỏng không sử dụng được' is a case for re-issue).
+LOST = (
+    r"\b(lost|lose|loses|losing|misplac\w*|stolen|damaged|bi mat|lam mat|danh mat|hu hong|bi hong)\b",
+    r"丢失|丟失|遗失|遺失|损坏|損壞|분실|잃어버|훼손",
+)
+# Issued again, asked without a change that calls for a new permit ('thay đổi nơi làm việc có cần cấp lại?' asks
+# whether the change needs the procedure again, Decree 219/2025 Art. 20).
+LOST_OR_REISSUED = (
+    LOST[0] + r"|^(?!.*\b(thay doi|chang\w*|switch\w*|chuyen)\b).*\b(re ?issu\w*|(?<!cung )cap lai)\b",
+    LOST[1] + r"|^(?!.*(变更|變更|更换|更換|换|변경)).*(补发|補發|重新签发|重新簽發|재발급)",
+)
+
 # (facet, pattern on folded text, pattern on raw text), first match wins.
 _SHAPES: tuple[tuple[str, str, str], ...] = (
     # A change of job, employer or place of work asked about the permit: whether and how it is issued again (a
@@ -89,6 +118,31 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         r"hop dong (lao dong )?(bi )?(cham dut|het han))\b",
         r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*(合同.{0,4}(终止|到期|解除)|계약.{0,4}(종료|만료|해지))",
     ),
+    # Whether one is punished ('... bị thu hồi mà vẫn làm việc thì có bị xử phạt không?', 'what if I don't have a
+    # work permit?'): the fine asked, whatever paper's end or exemption the question tells first.
+    (
+        "penalty",
+        r"\b(co bi (xu phat|phat|xu ly)|bi (xu phat|phat) (khong|the nao|ra sao|nhu the nao|bao nhieu|toi da|toi thieu)|"
+        r"(will|would|can|could) (i|we|you|they|he|she|the company) (be|get) (fined|punished|penali[sz]ed)|"
+        r"what (if|happens if) [^?]*\b((don t|do not|doesn t|does not|without|no) (have )?(a |any )?(work )?permit|"
+        r"(keep|continu|still)\w* (working|to work)))\b",
+        r"会被(处)?罚|會被(處)?罰|被罚款吗|벌금을?\s*(내야|물어야|받)|처벌(을)?\s*받",
+    ),
+    # How long an exit ban lasts is its term (Law 47/2014 Art. 28 k3), not a processing time.
+    (
+        "validity",
+        r"^(?=.*" + EXIT_BAN[0] + r").*\b(bao lau|how long|duration|thoi han)\b",
+        r"^(?=.*(" + EXIT_BAN[1] + r")).*(多久|多长|期限|기간|얼마)",
+    ),
+    # A work permit lost or damaged ('what happens if you lose your work permit?'): what to do, its re-issue,
+    # unless a fine is named.
+    (
+        "procedure",
+        r"^(?!.*\b(fine[sd]?|penalt\w*|phat)\b)(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*" + LOST[0],
+        r"^(?!.*(罚|罰|벌금|과태료))(?=.*(工作许可|工作許可|劳动许可|노동\s*허가|워크\s*퍼밋)).*("
+        + LOST_OR_REISSUED[1]
+        + ")",
+    ),
     # Before or after arriving: the time limits counted from the planned start of work.
     (
         "deadline",
@@ -119,6 +173,8 @@ _COMPILED = tuple(
 
 # Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).
 EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
+    # Another person applying asks how such a request is made (the texts' steps say who may, with what papers).
+    "procedure": ((*ON_BEHALF, 2.5),),
     # 'the competent authority': who decides, i.e. where the file goes ('thẩm quyền cấp': knowledge/facets.py).
     "where": ((r"\bcompetent (authority|authorities|agency|body)\b", r"主管机关|主管部门|관할", 2.5),),
     # Revocation ends a paper before its term; the labour contract's term is bounded by the permit's.
@@ -135,8 +191,11 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 # Viet Nam is an entry (visa) matter, less than any paper named beside it.
 EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     "visa_residence_card": (
+        (*EXIT_BAN, 1.5),  # an exit ban is an entry-and-residence matter, less than any paper named beside it
         (
-            r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam)\b",
+            r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam|"
+            # the law cited by name in a question ('theo Luật Nhập cảnh'), not the law's own title
+            r"(theo|cua|trong|under) luat nhap canh|immigration law|law on (entry|immigration))\b",
             r"入境越南|베트남\s*입국",
             1.5,
         ),

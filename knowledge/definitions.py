@@ -19,7 +19,9 @@ _t = translator("knowledge")
 
 # 'là gì', 'là loại ... nào', 'what is', 'what does ... mean', '是什么', '무엇', '뭐'
 _ASKS_WHAT = re.compile(r"\bla gi\b|\bla loai\b|\bwhat (is|are|does)\b|\bwhat's\b|\bmeaning\b|\bmean\b")
-_ASKS_WHAT_RAW = re.compile(r"是什么|是指|什么是|什麼是|是什麼|무엇|뭐|란\b|이란")
+_ASKS_WHAT_RAW = re.compile(
+    r"是什么|是指|什么是|什麼是|是什麼|무엇|뭐|란\b|이란|算是|算不算|算作|(으)?로\s*(간주|인정)되"
+)
 # 'What is the difference between A and B?' asks what each is; 'why apply for / why do I need X?' asks what X
 # is for, which its definition says ('... có giá trị thay thị thực'). zh/ko on the raw text.
 _ASKS_DIFFERENCE = re.compile(r"\bdifferen(ce|t)\b|\bkhac nhau\b|\bphan biet\b")
@@ -125,9 +127,13 @@ def _raw_terms(text: str) -> set[str]:
     return named
 
 
+# A law named by its title ('theo Luật Nhập cảnh, xuất cảnh, … 2014'): its words are not the term asked.
+_LAW_TITLE = re.compile(r"\b(theo )?luat [^?]*")
+
+
 def _terms_asked(kb: Kb, text: str) -> list[str]:
     """The law's terms the question names, the one asked about first."""
-    folded = f" {fold(text)} "
+    folded = f" {_LAW_TITLE.sub(' ', fold(text))} "
     named = {term for on_folded, _on_raw, term in TERM_PATTERNS if on_folded.search(folded)} | _raw_terms(
         text
     )
@@ -161,7 +167,13 @@ def _term_index(kb: Kb) -> dict[str, list[Unit]]:
 
 
 # 'what is X' / 'X là gì' asks what X is; 'what does the application include' does not.
-_ASKS_MEANING = re.compile(r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b")
+# 'Is a private home considered an accommodation establishment?', 'Nhà riêng có được xem là cơ sở lưu trú không?':
+# whether a thing falls under a term is answered by the term's definition.
+_ASKS_MEANING = re.compile(
+    r"\bwhat (is|are)\b|\bwhat s\b|\bla gi\b|\bmeaning\b|\bwhat does .* mean\b|"
+    r"\b((is|are|does|do) [^?]{1,40} (considered|count(ed)? as|regarded as|classed as)|"
+    r"(duoc|bi) (xem|coi) la|(co )?(duoc )?tinh la)\b"
+)
 _ASKS_WHY = re.compile(r"\bwhy (do|should|would|must) (i|you|we|one|foreigners?) (need|get|apply for|have)\b")
 
 

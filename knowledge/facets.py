@@ -139,7 +139,7 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
 _PERMIT_REQUIRED = re.compile(
     r"\b(is|are) (a |an |the )?(work )?(permit|visa|licen[cs]e)s? (required|needed|necessary)\b"
 )
-_EXEMPTION_PAPER = re.compile(r"\b(certificate|giay xac nhan)\b|证明|證明|확인서|증명서")
+_EXEMPTION_PAPER = re.compile(r"\b(certificat(e|es|ion)|giay xac nhan)\b|证明|證明|확인서|증명서")
 
 
 def detect_facet(text: str) -> str | None:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from knowledge.cues import symbols_named
+from knowledge.cues import ON_BEHALF, symbols_named
 from knowledge.text import fold
 
 Unit = dict[str, Any]
@@ -158,8 +158,9 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         "khong mang theo ho chieu",
     ),
     (
-        r"\b(expired (work )?permit|(work )?permit (has |had |is |was )?expired|"
-        r"giay phep lao dong (da )?(het han|het hieu luc))\b",
+        # A revoked permit is no longer valid either (Decree 219/2025 Art. 30-31; 283/2026 Art. 13 k3 b).
+        r"\b(expired (work )?permit|(work )?permit (has |had |is |was )?(been )?(expired|revoked)|"
+        r"revoked (work )?permit|giay phep lao dong( cua \w+)? (da )?(bi )?(het han|het hieu luc|thu hoi))\b",
         r"(工作许可证?|工作許可證?|劳动许可证?)(已经?|已經)?(过期|過期)|(过期|過期)的?(工作许可|工作許可|劳动许可)|"
         r"허가증?\s*(이|가)?\s*만료된",
         "da het hieu luc",
@@ -176,6 +177,13 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"(to )?(stay|remain)\w* (in vietnam )?illegal\w*)\b",
         r"(帮助|协助|窝藏|容留).{0,8}(非法|违法)(居留|停留)|불법\s*체류.{0,6}(도와|은닉|숨겨)",
         "o lai viet nam trai phep",
+    ),
+    (
+        # Crossing the border without the exit and entry procedure (282/2025 Art. 21 k4 a).
+        r"\b(qua lai bien gioi( quoc gia)? (ma )?khong (lam|qua) thu tuc|vuot bien( trai phep)?|"
+        r"cross\w* (the |a )?border\w*( \w+){0,3} (without|illegal\w*)|illegal\w* border crossing\w*)\b",
+        r"非法越境|非法出入境|偷渡|밀입국|밀출국|불법\s*월경",
+        "qua lai bien gioi quoc gia ma khong lam thu tuc xuat canh, nhap canh",
     ),
 )
 # The cases people name when they ask whether a rule applies to them (exempt from a work permit, eligible for
@@ -297,14 +305,36 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         r"免签证明|免簽證明|免签卡|비자\s*면제증|비자\s*면제\s*카드",
         "mien thi thuc dac biet|giay mien thi thuc|the mien thi thuc",
     ),
+    # The No. 2 certificate (full record, Law 28/2009 Art. 43, 46): its papers, term and who may ask it for another
+    # are set per certificate by the law's Art. 45-46, not on file in force; the route (Decree 216/2026 Art. 22:
+    # online, by post, in person) names no certificate and is asked as for any (see _OWN_RULE_FACETS).
+    (
+        r"\b(phieu (ly lich tu phap |lltp )?so (2|hai)|lltp so 2|"
+        r"(criminal|judicial) (record|background)s?( check| certificate)? (no\.?|number|type|form) ?(2|two)|"
+        r"(no\.?|number|type|form) ?(2|two) (criminal|judicial) (record|background)s?)\b",
+        r"第二号|第2号|二号(司法|无犯罪)|2호\s*(사법|범죄)|(사법|범죄)[^?]{0,10}2호",
+        "phieu ly lich tu phap so 2",
+    ),
 )
 _OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
+_NO_2_CERTIFICATE = _OWN_RULES[2][2]
+# The facets on which a paper's own rules differ, where not all do; and asking another to apply for it.
+_OWN_RULE_FACETS: dict[str, frozenset[str]] = {
+    _NO_2_CERTIFICATE: frozenset({"documents", "validity", "who", "eligibility"}),
+}
+_FOR_ANOTHER = (re.compile(ON_BEHALF[0]), re.compile(ON_BEHALF[1]))
 
 
 @lru_cache(maxsize=4096)
-def papers_with_own_rules(question: str) -> tuple[tuple[str, ...], ...]:
-    """For each such paper the question names, the law's words for it ('e-visa' -> ('thi thuc dien tu',))."""
-    return tuple(tuple(words.split("|")) for words in _named(_OWN_RULE_PATTERNS, question))
+def papers_with_own_rules(question: str, facet: str | None = None) -> tuple[tuple[str, ...], ...]:
+    """For each such paper the question names, the law's words for it ('e-visa' -> ('thi thuc dien tu',)), when
+    its own rules are what the facet asks."""
+    asks_for_another = bool(_FOR_ANOTHER[0].search(fold(question)) or _FOR_ANOTHER[1].search(question))
+    return tuple(
+        tuple(words.split("|"))
+        for words in _named(_OWN_RULE_PATTERNS, question)
+        if words not in _OWN_RULE_FACETS or facet in _OWN_RULE_FACETS[words] or asks_for_another
+    )
 
 
 # The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
@@ -317,6 +347,7 @@ ACT_TOPICS: dict[str, str] = {
     _ACTS[5][2]: "work_permit",
     _ACTS[6][2]: "work_permit",
     _ACTS[7][2]: "visa_residence_card",
+    _ACTS[8][2]: "visa_residence_card",
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]

@@ -14,8 +14,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog import translator
-from knowledge.cues import CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, E_VISA, E_VISA_RAW, folded_question
+from knowledge.cues import (
+    CHANGE_OF_EMPLOYER,
+    CHANGE_OF_POSITION,
+    E_VISA,
+    E_VISA_RAW,
+    EXIT_BAN,
+    LOST_OR_REISSUED,
+    ON_BEHALF,
+    folded_question,
+)
 from knowledge.draft import Draft
+from knowledge.facets import OVERVIEW
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.store import Kb
 
@@ -24,13 +34,16 @@ _t = translator("knowledge")
 
 @dataclass(frozen=True)
 class _Named:
-    """How people ask (folded en/vi, raw zh/ko), the facets it goes with, the law's words, points quoted."""
+    """How people ask (folded en/vi, raw zh/ko), the facets it goes with, the law's words (in the clause, or in
+    its article's title when `titled`), points quoted, clauses quoted at most."""
 
     asked: re.Pattern[str]
     asked_raw: re.Pattern[str]
     facets: frozenset[str]
     law: re.Pattern[str]
     points: int
+    titled: bool = False
+    most: int = 2
 
 
 # Decree 219/2025 Art. 20 (the last three below): a permit holder who changes employer (k1) or position (k2), or whose extended permit
@@ -94,6 +107,41 @@ _NAMED: tuple[_Named, ...] = (
     ),
 )
 _NAMED += (
+    _Named(  # a request made for another: the clause saying who needs an authorisation (216/2026 Art. 22 k2 b:
+        # 'cho người khác (không phải là cha, mẹ, vợ, chồng, con của mình …)' adds 'văn bản ủy quyền')
+        re.compile(ON_BEHALF[0]),
+        re.compile(ON_BEHALF[1]),
+        frozenset({"procedure", "documents", "who", "eligibility"}),
+        re.compile(r"cho người khác \(không phải là cha, mẹ"),
+        0,
+    ),
+    _Named(  # an exit ban's cases and term (Law 47/2014 Art. 28 k1 a-đ: criminal case, judgment, tax, fine,
+        # defence; k3: 'không quá 03 năm')
+        re.compile(EXIT_BAN[0]),
+        re.compile(EXIT_BAN[1]),
+        frozenset({OVERVIEW, "eligibility", "who", "procedure"}),
+        re.compile(r"có thể bị tạm hoãn xuất cảnh nếu thuộc|^Thời hạn tạm hoãn xuất cảnh"),
+        5,
+    ),
+    _Named(  # a work permit lost or damaged is a case for re-issue (Decree 219/2025 Art. 23 k1)
+        re.compile(LOST_OR_REISSUED[0]),
+        re.compile(LOST_OR_REISSUED[1]),
+        frozenset({OVERVIEW, "eligibility", "procedure", "documents"}),
+        re.compile(r"^Giấy phép lao động còn thời hạn bị mất"),
+        0,
+    ),
+    _Named(  # the acts the entry and residence law prohibits (Law 47/2014 Art. 5, its six clauses)
+        re.compile(
+            r"\b(hanh vi (bi )?(nghiem )?cam|(bi )?nghiem cam|prohibited (acts?|actions?|conduct)|"
+            r"forbidden (acts?|actions?)|(acts?|actions?) (are |that are )?(prohibited|forbidden))\b"
+        ),
+        re.compile(r"禁止(的)?行为|严禁|嚴禁|금지\s*행위|금지되는\s*행위"),
+        frozenset({OVERVIEW, "eligibility", "who"}),
+        re.compile(r"^Các hành vi bị nghiêm cấm$"),
+        0,
+        titled=True,
+        most=6,
+    ),
     _Named(  # the e-visa's own steps (Law 47/2014 Art. 16a as amended: declared and paid on the e-visa site)
         E_VISA,
         E_VISA_RAW,
@@ -102,7 +150,6 @@ _NAMED += (
         0,
     ),
 )
-MAX_CLAUSES = 2
 
 
 def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: str, on: date) -> bool:
@@ -117,12 +164,18 @@ def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: st
         leads = [
             u
             for u in kb.units
-            if u["doc_id"] in docs and is_national(u) and in_force(kb, u, on) and named.law.search(u["text"])
-        ][:MAX_CLAUSES]
+            if u["doc_id"] in docs
+            and is_national(u)
+            and in_force(kb, u, on)
+            and named.law.search(str(u.get("article_title") or "") if named.titled else u["text"])
+        ][: named.most]
         for lead in leads:
-            cites.append(draft.cite(lead)[1])
+            label = draft.cite(lead)[1]
+            cites.append(
+                label.split(", khoản")[0] if named.titled else label
+            )  # a titled article is cited whole
             for point in [u for u in kb.units if u["id"].startswith(lead["id"] + "/")][: named.points]:
                 draft.cite(point)
     return bool(cites) and draft.say(
-        _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(cites))
+        _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(dict.fromkeys(cites)))
     )
