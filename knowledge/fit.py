@@ -138,7 +138,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"\b(without (a |any )?(work )?permit|(have|has|having|had) (not|no) (a |any )?(work )?permit|"
         r"(doesn t|don t|didn t|does not|do not|did not) (have|get|got) (a |any )?(work )?permit|"
         r"no work permit|khong co giay phep( lao dong)?|chua co giay phep( lao dong)?)\b",
-        r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는",
+        r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는|(워크\s*)?퍼밋\s*(없이|없는)",
         "lam viec nhung khong co giay phep lao dong",
     ),
     (
