@@ -136,6 +136,21 @@ def _best(scores: dict[str, float], order: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+# Words that name an exemption itself, not merely a need ('miễn', '免', '면제', 'exempt').
+_EXEMPTION_WORDS = re.compile(
+    r"\b(exempt\w*|visa free|without a (work )?(permit|visa)|mien|khong thuoc dien)\b"
+)
+_EXEMPTION_WORDS_RAW = re.compile(r"免|豁免|면제|무사증|무비자")
+
+
+def _conditions_without_exemption(text: str) -> bool:
+    """A condition word ('条件', '조건', 'điều kiện') with no exemption word: a 'need' word beside it asks what the
+    conditions are ('외국인이 일하려면 어떤 조건이 필요한가요'), not whether the paper is needed."""
+    strong = max(_matched(text, _FACET_PATTERNS).get("eligibility", [0.0])) >= _STRONG_ELIGIBILITY
+    exempt = _EXEMPTION_WORDS.search(_folded(text)) or _EXEMPTION_WORDS_RAW.search(simplified(text))
+    return strong and not exempt
+
+
 _PERMIT_REQUIRED = re.compile(
     r"\b(is|are) (a |an |the )?(work )?(permit|visa|licen[cs]e)s? (required|needed|necessary)\b"
 )
@@ -162,6 +177,8 @@ def detect_facet(text: str) -> str | None:
         scores.pop("validity")  # the papers for an extension ('hồ sơ gia hạn'): a documents question
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
+    if "exemption" in scores and _conditions_without_exemption(text):
+        scores.pop("exemption")  # '어떤 조건이 필요한가요': the conditions needed, not whether one is needed
     if "exemption" in scores:
         scores.pop("eligibility", None)  # 'who is eligible for the exemption' asks the exempt cases
         if "procedure" in scores and _EXEMPTION_PAPER.search(_folded(text) + " " + text):
@@ -205,8 +222,31 @@ _TOPIC_ORDER = (
 )
 
 
+# A paper said as one the asker holds ('I'm working here with a work permit, ...', 'tôi đã có giấy phép lao động')
+# is the context of a question about another paper named beside it, weighed less than that paper.
+_HELD_PAPER = re.compile(
+    r"\b(with|have|has|having|holding|holds?|got|da co|dang co) (a |an |my |the |his |her |our |valid )*"
+    r"(?P<paper>work permits?|giay phep lao dong|visas?|thi thuc|trcs?|temporary residence cards?|the tam tru)\b"
+)
+_HELD_PAPER_RAW = re.compile(
+    r"(持有|有|拿着|拿到了?)(?P<paper>工作许可|签证|居留卡|居留证)|(?P<ko>노동\s*허가|비자|거주증)(가|를|이)?\s*(있|가지고|받았)"
+)
+_HELD_DISCOUNT = 1.5
+
+
+def _held_topics(text: str) -> set[str]:
+    """The topics of the papers the asker says they hold."""
+    found = [m.group("paper") for m in _HELD_PAPER.finditer(_folded(text))]
+    found += [m.group("paper") or m.group("ko") for m in _HELD_PAPER_RAW.finditer(simplified(text))]
+    topics = (_best(_scores(paper, _TOPIC_PATTERNS), _TOPIC_ORDER) for paper in found)
+    return {topic for topic in topics if topic is not None}
+
+
 def _topic_scores(text: str) -> dict[str, float]:
     scores = _scores(text, _TOPIC_PATTERNS)
+    if len(scores) > 1:
+        for held in _held_topics(text) & set(scores):
+            scores[held] -= _HELD_DISCOUNT
     declares = re.search(r"\b(declar\w*|khai bao)\b", _folded(text)) or re.search(r"申报|신고", text)
     if "visa_residence_card" in scores and "temporary_residence" in scores and not declares:
         scores.pop("temporary_residence")  # 'temporary residence card' names the card, not the declaration

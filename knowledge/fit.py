@@ -79,14 +79,16 @@ _PERMANENT_CARD = re.compile(r"permanent residence cards?|永久居留(卡|证|�
 # The paper a topic is about when the question names none: a declaration question is not answered by the rules
 # of the stay certificate or of permanent residence that share its words ('tạm trú').
 TOPIC_PAPERS: dict[str, frozenset[str]] = {"temporary_residence": frozenset({"declaration"})}
-_PAPER_WORDS_IN_LAW: dict[str, str] = {
-    "visa": "thi thuc",
-    "residence_card": "the tam tru",
-    "permanent_card": "thuong tru",
-    "exemption_certificate": "khong thuoc dien",
-    "declaration": "khai bao",
-    "stay_certificate": "chung nhan tam tru",
-    "exit_ban": "tam hoan xuat canh",
+# How the law names each paper (folded). Inviting or sponsoring a foreigner's entry ('Thủ tục mời, bảo lãnh người
+# nước ngoài nhập cảnh', Law 47/2014 Art. 15, 16) is the visa's route, not the residence card's (Art. 37).
+_PAPER_WORDS_IN_LAW: dict[str, tuple[str, ...]] = {
+    "visa": ("thi thuc", "moi bao lanh nguoi nuoc ngoai nhap canh"),
+    "residence_card": ("the tam tru",),
+    "permanent_card": ("thuong tru",),
+    "exemption_certificate": ("khong thuoc dien",),
+    "declaration": ("khai bao",),
+    "stay_certificate": ("chung nhan tam tru",),
+    "exit_ban": ("tam hoan xuat canh",),
 }
 # Visa and card symbols ('ký hiệu LĐ1', 'Thị thực TT'): a value set for some symbols answers for those only.
 _SYMBOL_LIST = re.compile(r"ký hiệu\s*((?:[A-ZĐ]{2,3}\d?(?:\s*,\s*|\s+và\s+|\s*)){1,30})")
@@ -136,7 +138,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"\b(without (a |any )?(work )?permit|(have|has|having|had) (not|no) (a |any )?(work )?permit|"
         r"(doesn t|don t|didn t|does not|do not|did not) (have|get|got) (a |any )?(work )?permit|"
         r"no work permit|khong co giay phep( lao dong)?|chua co giay phep( lao dong)?)\b",
-        r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는",
+        r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는|(워크\s*)?퍼밋\s*(없이|없는)",
         "lam viec nhung khong co giay phep lao dong",
     ),
     (
@@ -444,7 +446,9 @@ def papers_asked(question: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _papers_in(title: str, opening: str) -> frozenset[str]:
     heading = fold(f"{title} {opening}")
-    return frozenset(paper for paper, words in _PAPER_WORDS_IN_LAW.items() if words in heading)
+    return frozenset(
+        paper for paper, words in _PAPER_WORDS_IN_LAW.items() if any(word in heading for word in words)
+    )
 
 
 def other_paper(unit: Unit, asked: frozenset[str]) -> bool:
