@@ -319,7 +319,8 @@ async def test_a_detail_with_nothing_in_it_shows_what_i_can_do() -> None:
 async def test_a_paper_named_in_the_words_wins_over_the_intent(
     lang: str, text: str, intent: str, topic: str
 ) -> None:
-    assert knowledge.detect_topic(text) != TOPIC_BY_INTENT[intent]
+    if topic != TOPIC_BY_INTENT[intent]:  # the words name another paper than the intent's
+        assert knowledge.detect_topic(text) != TOPIC_BY_INTENT[intent]
     slots, [message] = await answer(text, intent, [], {"language": lang})
     assert slots["topic"] == topic
     expected = knowledge.ask(text, topic=topic, role=role_in_text(text), lang=lang)
