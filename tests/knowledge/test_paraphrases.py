@@ -17,10 +17,11 @@ from tests.tables import cases
 TODAY = date(2026, 12, 1)
 
 
-def _check(text: str, lang: str, topic: str, facet: str, articles: list[str]) -> None:
+def check_reply(text: str, lang: str, topic: str, facet: str | list[str], articles: list[str]) -> None:
+    """The reply's topic and facet (one of them, for a message asking two) and a cited article of the row."""
     r = ask(text, lang=lang, on=TODAY)
     cited = {f"{c.doc_number} {c.article}" for c in r.citations}
-    assert (r.topic, r.facet) == (topic, facet), r.direct
+    assert r.topic == topic and r.facet in ([facet] if isinstance(facet, str) else facet), r.direct
     assert r.covered == bool(articles), r.direct
     assert not articles or cited & set(articles), sorted(cited)
 
@@ -29,7 +30,7 @@ def _check(text: str, lang: str, topic: str, facet: str, articles: list[str]) ->
 def test_a_common_wording_gets_its_topic_facet_and_clause(
     text: str, lang: str, topic: str, facet: str, articles: list[str]
 ) -> None:
-    _check(text, lang, topic, facet, articles)
+    check_reply(text, lang, topic, facet, articles)
 
 
 @cases("text, lang, topic, facet, articles")
@@ -42,4 +43,4 @@ def test_known_gaps(text: str, lang: str, topic: str, facet: str, articles: list
     quản lý xuất nhập cảnh' is not tagged as an office clause); the health certificate asked as a paper of the
     work-permit file (Decree 219/2025 Art. 18 k2 is no health-check documents clause); 'can I work on a tourist
     visa without a permit' read as its fine. A row that starts to pass fails (strict)."""
-    _check(text, lang, topic, facet, articles)
+    check_reply(text, lang, topic, facet, articles)
