@@ -492,9 +492,15 @@ def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
     return bool(asked) and bool(own) and not any(mine.startswith(named) for mine in own for named in asked)
 
 
-# A question about a length ('how long', 'bao lâu', '多久', '얼마 동안'), not about when or in which cases a paper ends.
-_ASKS_LENGTH = re.compile(r"\b(how long|how many (years|months|days)|bao lau|bao nhieu (nam|thang|ngay))\b")
-_ASKS_LENGTH_RAW = re.compile(r"多久|多长|多長|几年|幾年|几个月|얼마\s*동안|얼마나|몇\s*(년|개월)")
+# A question about a length ('how long', 'bao lâu', '多久', '얼마 동안'), or the paper's period of validity named
+# ('validity period', '有效期', '유효기간'), not about when or in which cases a paper ends.
+_ASKS_LENGTH = re.compile(
+    r"\b(how long|how many (years|months|days)|bao lau|bao nhieu (nam|thang|ngay)|"
+    r"(validity|valid) (period|term|duration)|(period|term|duration) of validity)\b"
+)
+_ASKS_LENGTH_RAW = re.compile(
+    r"多久|多长|多長|几年|幾年|几个月|有效期|얼마\s*동안|얼마나|몇\s*(년|개월)|유효\s*기간"
+)
 
 
 def asks_length(question: str) -> bool:

@@ -38,9 +38,7 @@ def test_a_common_wording_gets_its_topic_facet_and_clause(
 def test_known_gaps(text: str, lang: str, topic: str, facet: str, articles: list[str]) -> None:
     """Still wrong: who files a residence card (the builder tags Law 47/2014 Art. 37 k2 b, 'cơ quan, tổ chức, cá
     nhân mời, bảo lãnh trực tiếp nộp hồ sơ', with no 'who', so a visa article answers or the file is read as
-    asked); the criminal-record certificate's term, which the texts in force do not set, is answered from an
-    unrelated Decree 219/2025 Art. 6 clause for some wordings; where a visa is extended (Art. 35 k1 'tại cơ quan
-    quản lý xuất nhập cảnh' is not tagged as an office clause); the health certificate asked as a paper of the
-    work-permit file (Decree 219/2025 Art. 18 k2 is no health-check documents clause); 'can I work on a tourist
-    visa without a permit' read as its fine. A row that starts to pass fails (strict)."""
+    asked); where a visa is extended (Art. 35 k1 'tại cơ quan quản lý xuất nhập cảnh' is not tagged as an office
+    clause); the health certificate asked as a paper of the work-permit file (Decree 219/2025 Art. 18 k2 is no
+    health-check documents clause). A row that starts to pass fails (strict)."""
     check_reply(text, lang, topic, facet, articles)
