@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from knowledge.asked import asking_sentences
 from knowledge.cues import ON_BEHALF, symbols_named
 from knowledge.text import fold
 
@@ -58,6 +59,8 @@ _PAPERS: dict[str, tuple[str, ...]] = {
         "the tam tru",
         "居留卡",
         "居留证",
+        "居住卡",
+        "临时居住证",
         "거주증",
         "체류증",
     ),
@@ -438,8 +441,15 @@ def _delegates(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def papers_asked(question: str) -> frozenset[str]:
     """The papers a question names (visa, residence card, permanent card, exemption certificate); a 'permanent
-    residence card' ('永久居留证') names the permanent card only, not the temporary one its words contain."""
-    folded = _PERMANENT_CARD.sub(" permanent residence ", f"{question.lower()} {fold(question)}")
+    residence card' ('永久居留证') names the permanent card only, not the temporary one its words contain. In a
+    message of several sentences the papers its asking sentences name, not those its context says the asker
+    holds ('노동허가가 있고 비자도 있습니다. 거주증을 ...?')."""
+    asked = asking_sentences(question)
+    return (_papers_named(" ".join(asked)) if asked else frozenset()) or _papers_named(question)
+
+
+def _papers_named(text: str) -> frozenset[str]:
+    folded = _PERMANENT_CARD.sub(" permanent residence ", f"{text.lower()} {fold(text)}")
     return frozenset(paper for paper, cues in _PAPERS.items() if any(cue in folded for cue in cues))
 
 

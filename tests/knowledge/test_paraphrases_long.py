@@ -31,13 +31,12 @@ def test_two_questions_get_one_of_them_answered(row: Row) -> None:
 @pytest.mark.xfail(strict=True, reason="known gap: see the docstring")
 def test_known_long_gaps(row: Row) -> None:
     """Still wrong: a context saying where the asker works ('在胡志明市工作', '公司') draws the industrial-zone
-    residence article (Law 47/2014 Art. 34) into 'who registers my stay'; '집주인이 해야 하나요, 제가 해야 하나요'
-    and 'my Vietnamese friend must declare me' (the host named Vietnamese reads as a citizens' residence question,
-    knowledge/fit.py about_citizens_only) are not answered; a permit 'expired, renewal pending' finds no fine; a
-    criminal-record certificate needed 'to get a work permit' loses its file (Decree 216/2026 Art. 22); 'where
-    to apply' for it is answered with Art. 25 (where it is returned); '哪些外国人可以申请临时居住卡' reads no
-    facet; the card's longest term in Chinese is answered with the visa's (Art. 9, not 38); '거주증을 신청하려면
-    어디에 제출해야' finds no office. A row that starts to pass fails (strict)."""
+    residence article (Law 47/2014 Art. 34) into 'who registers my stay'; '집주인은 베트남 사람입니다 … 제가 해야
+    하나요' and 'my Vietnamese friend must declare me' (the host named Vietnamese reads as a citizens' residence
+    question, knowledge/fit.py about_citizens_only) are not answered; a permit 'expired, renewal pending' finds
+    no fine; a criminal-record certificate needed 'to get a work permit' loses its file (Decree 216/2026 Art. 22);
+    'where to apply' for it is answered with Art. 25 (where it is returned). A row that starts to pass fails
+    (strict)."""
     check_reply(*row)
 
 
