@@ -285,8 +285,16 @@ _CITIZENS = re.compile(
     r"can cuoc|cccd|cmnd|dang ky thuong tru|khai bao luu tru|thong bao luu tru)\b"
 )
 _CITIZENS_RAW = re.compile(r"越南人|越南公民|越南朋友|越南亲戚|베트남\s*(사람|인|국민|친척|친구)")
-_FOREIGNERS = re.compile(r"\b(foreign\w*|nuoc ngoai|expat\w*|ngoai kieu)\b")
-_FOREIGNERS_RAW = re.compile(r"外国|外籍|외국")
+# A foreigner is named outright, or is the asker: one who says their nationality ('저는 … 한국인이고', '我是中国人')
+# or that the host must declare them ('친구가 저를 신고해야', 'declare me'), whoever the Vietnamese host is.
+_NATIONS = "korean|chinese|japanese|american|british|french|german|russian|australian|indian|thai|filipino"
+_FOREIGNERS = re.compile(
+    rf"\b(foreign\w*|nuoc ngoai|expat\w*|ngoai kieu|(declare|register) me|i m (a |an )?({_NATIONS}))\b"
+)
+_FOREIGNERS_RAW = re.compile(
+    r"外国|外籍|외국|我是(韩国|日本|中国|美国|英国|法国|德国|俄罗斯|澳大利亚|印度|泰国|菲律宾)人|给我(申报|登记)|"
+    r"(한국|일본|중국|미국|영국|프랑스|독일|러시아|호주|인도|태국|필리핀)\s*(사람|인)(이고|입니다|이에요|예요)|저를\s*신고"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.asked import asking_sentences
+from knowledge.fit import about_citizens_only
 from tests.knowledge.test_paraphrases import check_reply
 from tests.tables import cases
 
@@ -31,12 +32,10 @@ def test_two_questions_get_one_of_them_answered(row: Row) -> None:
 @pytest.mark.xfail(strict=True, reason="known gap: see the docstring")
 def test_known_long_gaps(row: Row) -> None:
     """Still wrong: a context saying where the asker works ('在胡志明市工作', '公司') draws the industrial-zone
-    residence article (Law 47/2014 Art. 34) into 'who registers my stay'; '집주인은 베트남 사람입니다 … 제가 해야
-    하나요' and 'my Vietnamese friend must declare me' (the host named Vietnamese reads as a citizens' residence
-    question, knowledge/fit.py about_citizens_only) are not answered; a permit 'expired, renewal pending' finds
-    no fine; a criminal-record certificate needed 'to get a work permit' loses its file (Decree 216/2026 Art. 22);
-    'where to apply' for it is answered with Art. 25 (where it is returned). A row that starts to pass fails
-    (strict)."""
+    residence article (Law 47/2014 Art. 34) into 'who registers my stay'; a permit 'expired, renewal pending'
+    finds no fine; a criminal-record certificate needed 'to get a work permit' loses its file (Decree 216/2026
+    Art. 22); 'where to apply' for it is answered with Art. 25 (where it is returned). A row that starts to pass
+    fails (strict)."""
     check_reply(*row)
 
 
@@ -51,3 +50,17 @@ def test_known_long_gaps(row: Row) -> None:
 )
 def test_the_asking_sentences_are_told_from_the_context(text: str, asking: list[str]) -> None:
     assert asking_sentences(text) == asking
+
+
+@pytest.mark.parametrize(
+    "text, citizens_only",
+    [
+        ("Tôi có bà con người Việt Nam ở quê lên chơi. Có phải khai báo tạm trú không?", True),
+        ("My Vietnamese parents will stay with me for a month. Do I have to register them?", True),
+        ("베트남 친구 집에 2주 머뭅니다. 친구가 저를 신고해야 하나요?", False),
+        ("저는 한국인이고 집주인은 베트남 사람입니다. 거주 신고는 누가 하나요?", False),
+        ("我是中国人,房东是越南人。住宿登记谁来办?", False),
+    ],
+)
+def test_a_vietnamese_host_does_not_make_a_foreign_guest_a_citizen(text: str, citizens_only: bool) -> None:
+    assert about_citizens_only(text) is citizens_only
