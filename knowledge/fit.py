@@ -164,8 +164,8 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         # A revoked permit is no longer valid either (Decree 219/2025 Art. 30-31; 283/2026 Art. 13 k3 b).
-        r"\b(expired (work )?permit|(work )?permit (has |had |is |was )?(been )?(expired|revoked)|"
-        r"revoked (work )?permit|giay phep lao dong( cua \w+)? (da )?(bi )?(het han|het hieu luc|thu hoi))\b",
+        r"\b(expired (work )?permit|expired wp|((work )?permit|wp) (has |had |is |was )?(been )?(expired|revoked)|"
+        r"revoked (work )?permit|(giay phep lao dong|gpld)( cua \w+)? (da )?(bi )?(het han|het hieu luc|thu hoi))\b",
         r"(工作许可证?|工作許可證?|劳动许可证?)(已经?|已經)?(过期|過期)|(过期|過期)的?(工作许可|工作許可|劳动许可)|"
         r"허가증?\s*(이|가)?\s*만료된",
         "da het hieu luc",
