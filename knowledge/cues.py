@@ -83,7 +83,7 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
         "procedure",
         r"\b(what (to|should i|must i|do i|should we|must we|do we) do after|after (the )?(issuance|issue) of|"
         r"(phai |can )?lam (gi|nhung gi) sau khi|sau khi [^?]{0,60} (thi )?(phai |can )?lam (gi|nhung gi))\b",
-        r"(签发|发放|获得|拿到).{0,12}(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후)",
+        r"(签发|发放|获得|拿到).{0,12}(后|之后).{0,6}(做什么|怎么办)|발급\s*(후|이후|받은 후).{0,12}(무엇|뭘|뭐|할\s*일)",
     ),
     # A lost or damaged paper ('what happens if you lose your work permit', '护照丢了怎么办'): how it is issued again
     # (Decree 219/2025 Art. 23-25: 'bị mất hoặc bị hư hỏng'), not a fine.

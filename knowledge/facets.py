@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from knowledge.asked import asking_sentences
 from knowledge.cues import EXTRA_FACET_RULES, EXTRA_TOPIC_RULES, shaped_facet
 from knowledge.text import data_rows, fold, simplified
 
@@ -158,7 +159,27 @@ _EXEMPTION_PAPER = re.compile(r"\b(certificat(e|es|ion)|giay xac nhan)\b|证明|
 
 
 def detect_facet(text: str) -> str | None:
-    """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there."""
+    """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there. In a
+    message of several sentences the asking sentences say the facet, not the context; two questions asking two
+    facets ('What documents? What are the procedures?') are weighed together, as one question."""
+    asked = {facet for facet in map(_named_facet, asking_sentences(text)) if facet is not None}
+    return asked.pop() if len(asked) == 1 else _facet_of(text)
+
+
+# A bare 'how' or 'how long' ('어떻게 해야 하나요?', 'bao lâu') weighs 1: an asking sentence saying no more leaves the
+# facet to the whole message ('비자가 만료되었어요. 어떻게 해야 하나요?' asks about the overstay told before it).
+_NAMING_FACET = 2.0
+
+
+def _named_facet(sentence: str) -> str | None:
+    """The facet an asking sentence names by a facet word of its own, not by a bare 'how'."""
+    facet = _facet_of(sentence)
+    if facet is None or shaped_facet(sentence) == facet:
+        return facet
+    return facet if max(_matched(sentence, _FACET_PATTERNS)[facet]) >= _NAMING_FACET else None
+
+
+def _facet_of(text: str) -> str | None:
     shaped = shaped_facet(text)
     if shaped is not None:
         return shaped
@@ -256,7 +277,12 @@ def _topic_scores(text: str) -> dict[str, float]:
 
 
 def detect_topic(text: str) -> str | None:
-    """'Giấy phép lao động có thời hạn bao lâu?' -> 'work_permit'; None when no topic word is there."""
+    """'Giấy phép lao động có thời hạn bao lâu?' -> 'work_permit'; None when no topic word is there. In a
+    message of several sentences the asking sentences name the topic; the context only when they name none."""
+    for sentence in asking_sentences(text):
+        topic = _best(_topic_scores(sentence), _TOPIC_ORDER)
+        if topic is not None:
+            return topic
     return _best(_topic_scores(text), _TOPIC_ORDER)
 
 

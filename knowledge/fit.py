@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from knowledge.asked import asking_sentences
 from knowledge.cues import ON_BEHALF, symbols_named
 from knowledge.text import fold
 
@@ -58,6 +59,8 @@ _PAPERS: dict[str, tuple[str, ...]] = {
         "the tam tru",
         "居留卡",
         "居留证",
+        "居住卡",
+        "临时居住证",
         "거주증",
         "체류증",
     ),
@@ -161,8 +164,8 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         # A revoked permit is no longer valid either (Decree 219/2025 Art. 30-31; 283/2026 Art. 13 k3 b).
-        r"\b(expired (work )?permit|(work )?permit (has |had |is |was )?(been )?(expired|revoked)|"
-        r"revoked (work )?permit|giay phep lao dong( cua \w+)? (da )?(bi )?(het han|het hieu luc|thu hoi))\b",
+        r"\b(expired (work )?permit|expired wp|((work )?permit|wp) (has |had |is |was )?(been )?(expired|revoked)|"
+        r"revoked (work )?permit|(giay phep lao dong|gpld)( cua \w+)? (da )?(bi )?(het han|het hieu luc|thu hoi))\b",
         r"(工作许可证?|工作許可證?|劳动许可证?)(已经?|已經)?(过期|過期)|(过期|過期)的?(工作许可|工作許可|劳动许可)|"
         r"허가증?\s*(이|가)?\s*만료된",
         "da het hieu luc",
@@ -282,8 +285,16 @@ _CITIZENS = re.compile(
     r"can cuoc|cccd|cmnd|dang ky thuong tru|khai bao luu tru|thong bao luu tru)\b"
 )
 _CITIZENS_RAW = re.compile(r"越南人|越南公民|越南朋友|越南亲戚|베트남\s*(사람|인|국민|친척|친구)")
-_FOREIGNERS = re.compile(r"\b(foreign\w*|nuoc ngoai|expat\w*|ngoai kieu)\b")
-_FOREIGNERS_RAW = re.compile(r"外国|外籍|외국")
+# A foreigner is named outright, or is the asker: one who says their nationality ('저는 … 한국인이고', '我是中国人')
+# or that the host must declare them ('친구가 저를 신고해야', 'declare me'), whoever the Vietnamese host is.
+_NATIONS = "korean|chinese|japanese|american|british|french|german|russian|australian|indian|thai|filipino"
+_FOREIGNERS = re.compile(
+    rf"\b(foreign\w*|nuoc ngoai|expat\w*|ngoai kieu|(declare|register) me|i m (a |an )?({_NATIONS}))\b"
+)
+_FOREIGNERS_RAW = re.compile(
+    r"外国|外籍|외국|我是(韩国|日本|中国|美国|英国|法国|德国|俄罗斯|澳大利亚|印度|泰国|菲律宾)人|给我(申报|登记)|"
+    r"(한국|일본|중국|미국|영국|프랑스|독일|러시아|호주|인도|태국|필리핀)\s*(사람|인)(이고|입니다|이에요|예요)|저를\s*신고"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -438,8 +449,15 @@ def _delegates(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def papers_asked(question: str) -> frozenset[str]:
     """The papers a question names (visa, residence card, permanent card, exemption certificate); a 'permanent
-    residence card' ('永久居留证') names the permanent card only, not the temporary one its words contain."""
-    folded = _PERMANENT_CARD.sub(" permanent residence ", f"{question.lower()} {fold(question)}")
+    residence card' ('永久居留证') names the permanent card only, not the temporary one its words contain. In a
+    message of several sentences the papers its asking sentences name, not those its context says the asker
+    holds ('노동허가가 있고 비자도 있습니다. 거주증을 ...?')."""
+    asked = asking_sentences(question)
+    return (_papers_named(" ".join(asked)) if asked else frozenset()) or _papers_named(question)
+
+
+def _papers_named(text: str) -> frozenset[str]:
+    folded = _PERMANENT_CARD.sub(" permanent residence ", f"{text.lower()} {fold(text)}")
     return frozenset(paper for paper, cues in _PAPERS.items() if any(cue in folded for cue in cues))
 
 
@@ -492,9 +510,15 @@ def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
     return bool(asked) and bool(own) and not any(mine.startswith(named) for mine in own for named in asked)
 
 
-# A question about a length ('how long', 'bao lâu', '多久', '얼마 동안'), not about when or in which cases a paper ends.
-_ASKS_LENGTH = re.compile(r"\b(how long|how many (years|months|days)|bao lau|bao nhieu (nam|thang|ngay))\b")
-_ASKS_LENGTH_RAW = re.compile(r"多久|多长|多長|几年|幾年|几个月|얼마\s*동안|얼마나|몇\s*(년|개월)")
+# A question about a length ('how long', 'bao lâu', '多久', '얼마 동안'), or the paper's period of validity named
+# ('validity period', '有效期', '유효기간'), not about when or in which cases a paper ends.
+_ASKS_LENGTH = re.compile(
+    r"\b(how long|how many (years|months|days)|bao lau|bao nhieu (nam|thang|ngay)|"
+    r"(validity|valid) (period|term|duration)|(period|term|duration) of validity)\b"
+)
+_ASKS_LENGTH_RAW = re.compile(
+    r"多久|多长|多長|几年|幾年|几个月|有效期|얼마\s*동안|얼마나|몇\s*(년|개월)|유효\s*기간"
+)
 
 
 def asks_length(question: str) -> bool:

@@ -197,7 +197,9 @@ def compose_where(
                 for _s, u in ranked
                 if _SUBMITS.search(u["text"])  # where the applicant submits, not where offices pass files
                 for a, r in unit_roles(u)
-                if r in kinds[0] and a not in _said(draft)
+                # ... also when that office was named as the issuer (the decree's own office moved away: the
+                # criminal-record certificate, the police's since 01/7/2026, asked 'where to apply' in Da Nang)
+                if r in kinds[0] and (a, r) not in {(agency, role) for agency, role, _p in draft.roles}
             ),
             None,
         )

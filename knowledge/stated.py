@@ -193,6 +193,13 @@ def _short(text: str, limit: int = 90) -> str:
 
 def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
     everything = ranked_clauses(kb, topic, facet, question, text, on)
+    if facet == "documents":
+        # A list is the papers of what its article's title names: the work-permit dossier is no answer to the
+        # papers for a health check or a criminal-record certificate, though it names them ('… để làm work
+        # permit. Hồ sơ xin lý lịch tư pháp gồm …?').
+        everything = [
+            (s, u) for s, u in everything if title_topic(u.get("article_title") or "") in (None, topic)
+        ]
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
     lead: Unit | None = None
     if (
@@ -526,10 +533,7 @@ def _compose_documents(
     index = index_for(kb)
     first_of_article: dict[tuple[str, str], Unit] = {}
     for _score, unit in ranked:
-        # A list is the papers of what its article's title names: the work-permit dossier is no answer to
-        # the papers for a health check, though it names the health certificate.
-        if title_topic(unit.get("article_title") or "") in (None, topic):
-            first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
+        first_of_article.setdefault((unit["doc_id"], unit["article"]), unit)
     if not first_of_article:
         return
     asked = asked_subs(question, question)

@@ -17,10 +17,11 @@ from tests.tables import cases
 TODAY = date(2026, 12, 1)
 
 
-def _check(text: str, lang: str, topic: str, facet: str, articles: list[str]) -> None:
+def check_reply(text: str, lang: str, topic: str, facet: str | list[str], articles: list[str]) -> None:
+    """The reply's topic and facet (one of them, for a message asking two) and a cited article of the row."""
     r = ask(text, lang=lang, on=TODAY)
     cited = {f"{c.doc_number} {c.article}" for c in r.citations}
-    assert (r.topic, r.facet) == (topic, facet), r.direct
+    assert r.topic == topic and r.facet in ([facet] if isinstance(facet, str) else facet), r.direct
     assert r.covered == bool(articles), r.direct
     assert not articles or cited & set(articles), sorted(cited)
 
@@ -29,7 +30,7 @@ def _check(text: str, lang: str, topic: str, facet: str, articles: list[str]) ->
 def test_a_common_wording_gets_its_topic_facet_and_clause(
     text: str, lang: str, topic: str, facet: str, articles: list[str]
 ) -> None:
-    _check(text, lang, topic, facet, articles)
+    check_reply(text, lang, topic, facet, articles)
 
 
 @cases("text, lang, topic, facet, articles")
@@ -37,9 +38,7 @@ def test_a_common_wording_gets_its_topic_facet_and_clause(
 def test_known_gaps(text: str, lang: str, topic: str, facet: str, articles: list[str]) -> None:
     """Still wrong: who files a residence card (the builder tags Law 47/2014 Art. 37 k2 b, 'cơ quan, tổ chức, cá
     nhân mời, bảo lãnh trực tiếp nộp hồ sơ', with no 'who', so a visa article answers or the file is read as
-    asked); the criminal-record certificate's term, which the texts in force do not set, is answered from an
-    unrelated Decree 219/2025 Art. 6 clause for some wordings; where a visa is extended (Art. 35 k1 'tại cơ quan
-    quản lý xuất nhập cảnh' is not tagged as an office clause); the health certificate asked as a paper of the
-    work-permit file (Decree 219/2025 Art. 18 k2 is no health-check documents clause); 'can I work on a tourist
-    visa without a permit' read as its fine. A row that starts to pass fails (strict)."""
-    _check(text, lang, topic, facet, articles)
+    asked); where a visa is extended (Art. 35 k1 'tại cơ quan quản lý xuất nhập cảnh' is not tagged as an office
+    clause); the health certificate asked as a paper of the work-permit file (Decree 219/2025 Art. 18 k2 is no
+    health-check documents clause). A row that starts to pass fails (strict)."""
+    check_reply(text, lang, topic, facet, articles)

@@ -1,0 +1,26 @@
+"""The sentences of a message that ask, apart from the context told before them.
+
+Standard library only. A forum post or a reader's letter says who writes and what they hold ('I have a work
+permit valid until 2027 …') before it asks ('How long does the TRC take?'); sometimes it asks twice ('What
+documents? Also, how long?'). The topic and the facet are read from the asking sentences first, in their
+order, and from the whole message only when those name none.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at a question or exclamation mark, a Chinese full stop, a full stop before a space, or a line.
+_SENTENCE_END = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
+_ASKS = re.compile(r"[?？]\s*$")
+
+
+def asking_sentences(text: str) -> list[str]:
+    """The sentences that ask, in order, when the message has more than one sentence ('Hi all, I rent a room.
+    Is it my job to declare him?' -> ['Is it my job to declare him?']); [] for a one-sentence message, which is
+    its own question. With no question mark the last sentence asks."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    if len(sentences) < 2:
+        return []
+    asking = [s for s in sentences if _ASKS.search(s)]
+    return asking or sentences[-1:]
