@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 import knowledge
@@ -325,6 +325,22 @@ def last_question(tracker: Tracker) -> str:
     return next((str(e.get("text")) for e in reversed(users) if not is_button(str(e.get("text") or ""))), "")
 
 
+def covered_topic(text: str, lang: str) -> tuple[str | None, str]:
+    """The topic whose clauses answer the words, and the decline to say when none does. A topic the words
+    name comes first; else knowledge reads the words (a fined act names its topic too); when the texts do
+    not answer them, the decline is knowledge's own 'not covered' reply, naming who to ask for this
+    question. A button carries no words: no topic, the dialogue's general decline."""
+    if is_button(text):
+        return None, not_covered_reply(lang)
+    topic = knowledge.detect_topic(text)
+    if topic is not None:
+        return topic, not_covered_reply(lang)
+    found = knowledge.ask(text, lang=lang)
+    if found.covered:
+        return found.topic, not_covered_reply(lang)
+    return None, knowledge.render_reply(found, lang)
+
+
 class ActionDefaultAskAffirmation(SafeAction):
     """First stage of the fallback: the answer when the texts hold one, else "not covered" and "did you mean"."""
 
@@ -335,21 +351,14 @@ class ActionDefaultAskAffirmation(SafeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         lang = language_of(tracker)
-        message = tracker.latest_message or {}
-        # The model was unsure, but the words name a topic the texts cover: answer rather than guess.
-        text = message_text(tracker)
-        topic = None if is_button(text) else knowledge.detect_topic(text)
-        declined = not_covered_reply(lang)
-        if topic is None and not is_button(text):
-            # No topic word, but the texts may still answer the words (knowledge reads their clauses);
-            # when they do not, knowledge's own "not covered" names who to ask for this question.
-            found = knowledge.ask(text, lang=lang)
-            topic = found.topic if found.covered else None
-            declined = declined if found.covered else knowledge.render_reply(found, lang)
+        # The model was unsure, but the texts may hold the answer: answer rather than guess.
+        topic, declined = covered_topic(message_text(tracker), lang)
         if topic is not None:
             return answer_question(dispatcher, tracker, topic, new_question=True)
         guesses = [
-            (name, TOPIC_BY_INTENT[name]) for name in ranked_intents(message) if name in TOPIC_BY_INTENT
+            (name, TOPIC_BY_INTENT[name])
+            for name in ranked_intents(tracker.latest_message or {})
+            if name in TOPIC_BY_INTENT
         ][:2]
         buttons = [
             {"title": _t(TOPIC_TITLES[topic], lang), "payload": payload(intent)} for intent, topic in guesses
@@ -365,9 +374,30 @@ class ActionDefaultAskAffirmation(SafeAction):
         return []
 
 
+class ActionDefaultFallback(SafeAction):
+    """The core fallback (no policy is sure what comes next; also the last stage of the two-stage fallback),
+    replacing Rasa's "I did not understand": the answer when the texts hold one, else knowledge's 'not
+    covered' naming who to ask. Like Rasa's own fallback it reverts the user's turn, so the policies go on
+    from where the conversation was; what this turn learnt (topic, facet, language) is set after that."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        lang = language_of(tracker)
+        kept: list[EventType] = [UserUtteranceReverted(), SlotSet("language", tracker.get_slot("language"))]
+        topic, declined = covered_topic(message_text(tracker), lang)
+        if topic is not None:
+            return [*kept, *answer_question(dispatcher, tracker, topic, new_question=True)]
+        dispatcher.utter_message(text=declined)
+        return kept
+
+
 class ActionOutOfScope(SafeAction):
-    """Out of scope, unless the words name a topic the texts cover (a visa, residence card or work
-    question the model took for chit-chat): then it is answered."""
+    """Out of scope, unless the texts answer the words (a visa, residence card or work question, or a fined
+    act such as an overstay, that the model took for chit-chat): then it is answered."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -375,8 +405,7 @@ class ActionOutOfScope(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text = message_text(tracker)
-        topic = None if is_button(text) else knowledge.detect_topic(text)
+        topic, _ = covered_topic(message_text(tracker), language_of(tracker))
         if topic is not None:
             return answer_question(dispatcher, tracker, topic, new_question=True)
         dispatcher.utter_message(response="utter_out_of_scope")
