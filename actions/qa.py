@@ -39,6 +39,11 @@ TOPIC_BY_INTENT = {
 }
 INTENT_BY_TOPIC = {topic: intent for intent, topic in TOPIC_BY_INTENT.items()}
 MAIN_TOPICS = ("temporary_residence", "work_permit", "criminal_record", "health_check")
+# The papers knowledge reads best from a sentence's words; the other topics (reporting, inspection...) it
+# knows by fewer, weaker words.
+PAPERS = (*MAIN_TOPICS, "visa_residence_card")
+# Below this intent confidence the model's topic gives way to knowledge's reading of the whole sentence.
+SURE_OF_TOPIC = 0.8
 QUOTES_SHOWN = 3
 
 
@@ -197,10 +202,14 @@ class ActionAnswerProcedure(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
+        intent = (tracker.latest_message or {}).get("intent") or {}
+        intent_topic = TOPIC_BY_INTENT.get(str(intent.get("name") or ""))
+        topic = intent_topic or tracker.get_slot("topic")
         named = topic_in_words(message_text(tracker), topic)
-        new_question = intent in TOPIC_BY_INTENT or named is not None
+        if intent_topic is not None and named is None:
+            sure = float(intent.get("confidence") or 0.0) >= SURE_OF_TOPIC
+            named = topic_read_from_context(message_text(tracker), intent_topic, model_sure=sure)
+        new_question = intent_topic is not None or named is not None
         return answer_question(dispatcher, tracker, named or topic, new_question=new_question)
 
 
@@ -215,6 +224,20 @@ def topic_in_words(text: str, topic: str | None) -> str | None:
     if found is None or found == topic or topic in named:
         return None
     return found if named.get(found, 0.0) >= knowledge.NAMING_WEIGHT else None
+
+
+def topic_read_from_context(text: str, intent_topic: str, *, model_sure: bool) -> str | None:
+    """On a new question whose words name no paper: the topic knowledge reads from the whole sentence
+    ('hợp pháp hoá giấy tờ của lao động nước ngoài' -> work permit) instead of the intent's, when the two
+    disagree and either both are papers (knowledge weighs every word for the papers; the model learnt
+    phrasings) or the model is not sure of its intent. A minor topic the model is sure of ('report our
+    foreign workers' -> reporting) stands: knowledge's words for those are weak."""
+    if is_button(text) or knowledge.named_topics(text):
+        return None  # a paper named in the words: topic_in_words decided
+    found = knowledge.detect_topic(text)
+    if found is None or found == intent_topic:
+        return None
+    return found if not model_sure or (found in PAPERS and intent_topic in PAPERS) else None
 
 
 def answer_question(
