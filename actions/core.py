@@ -8,9 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-import knowledge
 from actions.language import SUPPORTED, detect_language, reply_language, requested_language
-from actions.qa import answer_question
+from actions.qa import answer_question, covered_topic
 from actions.safety import SafeAction
 from catalog import N_, translator
 
@@ -66,7 +65,7 @@ class ActionSetLanguage(SafeAction):
         if chosen_language(tracker, text) is not None:
             dispatcher.utter_message(response="utter_language_set")
             return []
-        topic = knowledge.detect_topic(text)
+        topic, _ = covered_topic(text, reply_language(tracker.get_slot("language")))
         if topic is not None:
             return answer_question(dispatcher, tracker, topic, new_question=True)
         return await ActionOfferLanguages().run(dispatcher, tracker, domain)

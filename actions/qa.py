@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 import knowledge
@@ -39,6 +39,11 @@ TOPIC_BY_INTENT = {
 }
 INTENT_BY_TOPIC = {topic: intent for intent, topic in TOPIC_BY_INTENT.items()}
 MAIN_TOPICS = ("temporary_residence", "work_permit", "criminal_record", "health_check")
+# The papers knowledge reads best from a sentence's words; the other topics (reporting, inspection...) it
+# knows by fewer, weaker words.
+PAPERS = (*MAIN_TOPICS, "visa_residence_card")
+# Below this intent confidence the model's topic gives way to knowledge's reading of the whole sentence.
+SURE_OF_TOPIC = 0.8
 QUOTES_SHOWN = 3
 
 
@@ -197,10 +202,14 @@ class ActionAnswerProcedure(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        topic = TOPIC_BY_INTENT.get(intent or "") or tracker.get_slot("topic")
+        intent = (tracker.latest_message or {}).get("intent") or {}
+        intent_topic = TOPIC_BY_INTENT.get(str(intent.get("name") or ""))
+        topic = intent_topic or tracker.get_slot("topic")
         named = topic_in_words(message_text(tracker), topic)
-        new_question = intent in TOPIC_BY_INTENT or named is not None
+        if intent_topic is not None and named is None:
+            sure = float(intent.get("confidence") or 0.0) >= SURE_OF_TOPIC
+            named = topic_read_from_context(message_text(tracker), intent_topic, model_sure=sure)
+        new_question = intent_topic is not None or named is not None
         return answer_question(dispatcher, tracker, named or topic, new_question=new_question)
 
 
@@ -215,6 +224,20 @@ def topic_in_words(text: str, topic: str | None) -> str | None:
     if found is None or found == topic or topic in named:
         return None
     return found if named.get(found, 0.0) >= knowledge.NAMING_WEIGHT else None
+
+
+def topic_read_from_context(text: str, intent_topic: str, *, model_sure: bool) -> str | None:
+    """On a new question whose words name no paper: the topic knowledge reads from the whole sentence
+    ('hợp pháp hoá giấy tờ của lao động nước ngoài' -> work permit) instead of the intent's, when the two
+    disagree and either both are papers (knowledge weighs every word for the papers; the model learnt
+    phrasings) or the model is not sure of its intent. A minor topic the model is sure of ('report our
+    foreign workers' -> reporting) stands: knowledge's words for those are weak."""
+    if is_button(text) or knowledge.named_topics(text):
+        return None  # a paper named in the words: topic_in_words decided
+    found = knowledge.detect_topic(text)
+    if found is None or found == intent_topic:
+        return None
+    return found if not model_sure or (found in PAPERS and intent_topic in PAPERS) else None
 
 
 def answer_question(
@@ -325,6 +348,22 @@ def last_question(tracker: Tracker) -> str:
     return next((str(e.get("text")) for e in reversed(users) if not is_button(str(e.get("text") or ""))), "")
 
 
+def covered_topic(text: str, lang: str) -> tuple[str | None, str]:
+    """The topic whose clauses answer the words, and the decline to say when none does. A topic the words
+    name comes first; else knowledge reads the words (a fined act names its topic too); when the texts do
+    not answer them, the decline is knowledge's own 'not covered' reply, naming who to ask for this
+    question. A button carries no words: no topic, the dialogue's general decline."""
+    if is_button(text):
+        return None, not_covered_reply(lang)
+    topic = knowledge.detect_topic(text)
+    if topic is not None:
+        return topic, not_covered_reply(lang)
+    found = knowledge.ask(text, lang=lang)
+    if found.covered:
+        return found.topic, not_covered_reply(lang)
+    return None, knowledge.render_reply(found, lang)
+
+
 class ActionDefaultAskAffirmation(SafeAction):
     """First stage of the fallback: the answer when the texts hold one, else "not covered" and "did you mean"."""
 
@@ -335,21 +374,14 @@ class ActionDefaultAskAffirmation(SafeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         lang = language_of(tracker)
-        message = tracker.latest_message or {}
-        # The model was unsure, but the words name a topic the texts cover: answer rather than guess.
-        text = message_text(tracker)
-        topic = None if is_button(text) else knowledge.detect_topic(text)
-        declined = not_covered_reply(lang)
-        if topic is None and not is_button(text):
-            # No topic word, but the texts may still answer the words (knowledge reads their clauses);
-            # when they do not, knowledge's own "not covered" names who to ask for this question.
-            found = knowledge.ask(text, lang=lang)
-            topic = found.topic if found.covered else None
-            declined = declined if found.covered else knowledge.render_reply(found, lang)
+        # The model was unsure, but the texts may hold the answer: answer rather than guess.
+        topic, declined = covered_topic(message_text(tracker), lang)
         if topic is not None:
             return answer_question(dispatcher, tracker, topic, new_question=True)
         guesses = [
-            (name, TOPIC_BY_INTENT[name]) for name in ranked_intents(message) if name in TOPIC_BY_INTENT
+            (name, TOPIC_BY_INTENT[name])
+            for name in ranked_intents(tracker.latest_message or {})
+            if name in TOPIC_BY_INTENT
         ][:2]
         buttons = [
             {"title": _t(TOPIC_TITLES[topic], lang), "payload": payload(intent)} for intent, topic in guesses
@@ -365,9 +397,30 @@ class ActionDefaultAskAffirmation(SafeAction):
         return []
 
 
+class ActionDefaultFallback(SafeAction):
+    """The core fallback (no policy is sure what comes next; also the last stage of the two-stage fallback),
+    replacing Rasa's "I did not understand": the answer when the texts hold one, else knowledge's 'not
+    covered' naming who to ask. Like Rasa's own fallback it reverts the user's turn, so the policies go on
+    from where the conversation was; what this turn learnt (topic, facet, language) is set after that."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        lang = language_of(tracker)
+        kept: list[EventType] = [UserUtteranceReverted(), SlotSet("language", tracker.get_slot("language"))]
+        topic, declined = covered_topic(message_text(tracker), lang)
+        if topic is not None:
+            return [*kept, *answer_question(dispatcher, tracker, topic, new_question=True)]
+        dispatcher.utter_message(text=declined)
+        return kept
+
+
 class ActionOutOfScope(SafeAction):
-    """Out of scope, unless the words name a topic the texts cover (a visa, residence card or work
-    question the model took for chit-chat): then it is answered."""
+    """Out of scope, unless the texts answer the words (a visa, residence card or work question, or a fined
+    act such as an overstay, that the model took for chit-chat): then it is answered."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -375,8 +428,7 @@ class ActionOutOfScope(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text = message_text(tracker)
-        topic = None if is_button(text) else knowledge.detect_topic(text)
+        topic, _ = covered_topic(message_text(tracker), language_of(tracker))
         if topic is not None:
             return answer_question(dispatcher, tracker, topic, new_question=True)
         dispatcher.utter_message(response="utter_out_of_scope")

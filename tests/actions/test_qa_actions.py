@@ -338,3 +338,80 @@ async def test_a_follow_up_naming_another_paper_moves_to_it() -> None:
         '/inform{"province": "Bắc Ninh"}', "inform", [entity("province", "Bắc Ninh")], slots
     )
     assert slots["topic"] == "visa_residence_card"
+
+
+async def test_out_of_scope_answers_a_fined_act_the_texts_cover() -> None:
+    """No paper named, but knowledge finds the act's fine (an overstay): answered, not declined."""
+    from actions.qa import ActionOutOfScope
+
+    text = "what happens if I overstay 10 days?"
+    assert knowledge.detect_topic(text) is None
+    expected = knowledge.ask(text, lang="en")
+    assert expected.covered and expected.topic is not None
+    dispatcher = CollectingDispatcher()
+    events = await ActionOutOfScope().run(dispatcher, make_tracker(text, "out_of_scope"), {})
+    assert slots_of(events)["topic"] == expected.topic
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(
+        knowledge.ask(text, topic=expected.topic, lang="en"), "en"
+    )
+
+
+async def test_core_fallback_answers_when_the_texts_hold_the_answer(dispatcher: CollectingDispatcher) -> None:
+    from actions.qa import ActionDefaultFallback
+
+    text = "越南签证过期会怎样?"
+    tracker = make_tracker(text, "affirm", slots={"language": "zh"})
+    events = await ActionDefaultFallback().run(dispatcher, tracker, {})
+    topic = knowledge.detect_topic(text)
+    assert topic == "visa_residence_card"
+    # The turn is reverted first (as Rasa's own fallback does); what it learnt is set after that.
+    assert events[0]["event"] == "rewind"
+    assert slots_of(events)["topic"] == topic
+    assert slots_of(events)["language"] == "zh"
+    expected = knowledge.ask(text, topic=topic, lang="zh")
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(expected, "zh")
+
+
+async def test_core_fallback_declines_with_who_to_ask(dispatcher: CollectingDispatcher) -> None:
+    from actions.qa import ActionDefaultFallback
+
+    text = "nếu có gì bất thường thì làm sao"
+    tracker = make_tracker(text, "affirm", slots={"language": "vi"})
+    events = await ActionDefaultFallback().run(dispatcher, tracker, {})
+    reply = knowledge.ask(text, lang="vi")
+    assert not reply.covered
+    [message] = dispatcher.messages
+    assert message["text"] == knowledge.render_reply(reply, "vi")
+    assert knowledge.not_covered_text("vi") in message["text"]
+    assert [e["event"] for e in events] == ["rewind", "slot"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence", "topic"),
+    [
+        # Two papers: knowledge's reading of the whole sentence decides, however sure the model is.
+        ("my passport expires soon, can I still stay?", "ask_temporary_residence", 1.0, "visa_residence_card"),
+        # A minor topic: the model's intent stands when it is sure, gives way when it is not.
+        ("Do we have to report our foreign workers to anyone?", "ask_reporting", 1.0, "reporting"),
+        ("Do we have to report our foreign workers to anyone?", "ask_reporting", 0.6, "work_permit"),
+    ],
+)
+async def test_knowledge_reads_the_topic_from_context_when_the_model_should_give_way(
+    text: str, intent: str, confidence: float, topic: str
+) -> None:
+    assert not knowledge.named_topics(text), "no paper named: a reading from context"
+    tracker = make_tracker(text, intent)
+    tracker.latest_message["intent"]["confidence"] = confidence
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerProcedure().run(dispatcher, tracker, {})
+    assert slots_of(events)["topic"] == topic
+    expected = knowledge.ask(text, topic=topic, lang="en")
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(expected, "en")
+
+
+async def test_a_follow_up_keeps_its_topic_against_context_words() -> None:
+    """'inform' is no new question: context words ('foreign workers') do not move the remembered topic."""
+    text = "and for our foreign workers?"
+    assert knowledge.detect_topic(text) == "work_permit" and not knowledge.named_topics(text)
+    slots, _ = await answer(text, "inform", [], {"topic": "temporary_residence", "facet": "deadline"})
+    assert slots["topic"] == "temporary_residence"
