@@ -344,7 +344,7 @@ async def test_out_of_scope_answers_a_fined_act_the_texts_cover() -> None:
     """No paper named, but knowledge finds the act's fine (an overstay): answered, not declined."""
     from actions.qa import ActionOutOfScope
 
-    text = "what happens if I overstay 10 days?"
+    text = "what if I stay past my permitted stay by 10 days?"
     assert knowledge.detect_topic(text) is None
     expected = knowledge.ask(text, lang="en")
     assert expected.covered and expected.topic is not None
@@ -390,7 +390,12 @@ async def test_core_fallback_declines_with_who_to_ask(dispatcher: CollectingDisp
     ("text", "intent", "confidence", "topic"),
     [
         # Two papers: knowledge's reading of the whole sentence decides, however sure the model is.
-        ("my passport expires soon, can I still stay?", "ask_temporary_residence", 1.0, "visa_residence_card"),
+        (
+            "my passport expires soon, can I still stay?",
+            "ask_temporary_residence",
+            1.0,
+            "visa_residence_card",
+        ),
         # A minor topic: the model's intent stands when it is sure, gives way when it is not.
         ("Do we have to report our foreign workers to anyone?", "ask_reporting", 1.0, "reporting"),
         ("Do we have to report our foreign workers to anyone?", "ask_reporting", 0.6, "work_permit"),
