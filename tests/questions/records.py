@@ -1171,6 +1171,81 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "Law 47/2014 Art 16a (added 2019; secondary quote on file): declare and upload on the e-visa website, pay "
         "the fee, answered within 03 working days",
     ),
+    # --- bundles added with batch 4 (q4: tune, collected 2026-12-02)
+    "q4_visa_dn_ld": (
+        [["dn1", "dn2"], ["lđ1", "ld1", "lđ2", "ld2"]],
+        [LAW47, "51/2019/QH14"],
+        "Law 51/2019 Art 1(3)(d)-(e) amending Law 47/2014 Art 8(8), (8a), (16): DN1/DN2 for working with or offering "
+        "services to enterprises; LĐ1 for workers not subject to a work permit (LĐ2, cl. 16a, not on file)",
+    ),
+    "q4_visa_dn": (
+        [["dn1"], ["dn2"]],
+        [LAW47, "51/2019/QH14"],
+        "Law 51/2019 Art 1(3)(d) amending Law 47/2014 Art 8(8), (8a): DN1 working with an enterprise or other legal "
+        "entity in Viet Nam; DN2 offering services, setting up a commercial presence or other activities under a treaty",
+    ),
+    "q4_evisa_90": (
+        [UNDER_90],
+        [LAW47],
+        "Law 47/2014 Art 9(2) as amended 2023 (luat-47-2014-sua-doi-trich-bo-sung): HN, DL, EV visas up to 90 days",
+    ),
+    "q4_visa_what": (
+        [
+            [
+                "cho phép người nước ngoài nhập cảnh",
+                "allows a foreigner to enter",
+                "allowing foreigners to enter",
+                "allows foreigners to enter",
+                "permits foreigners to enter",
+                "permission to enter",
+                "允许外国人入境",
+                "입국을 허가",
+                "입국할 수 있도록",
+            ]
+        ],
+        [LAW47],
+        "Law 47/2014 Art 3(11): a visa is a paper issued by a competent Vietnamese authority allowing a foreigner to "
+        "enter Viet Nam",
+    ),
+    "q4_lc_term": (
+        [
+            [
+                "không được vượt quá thời hạn của giấy phép lao động",
+                "không vượt quá thời hạn",
+                "not exceed the term of the work permit",
+                "not exceed the work permit",
+                "cannot exceed the work permit",
+                "may not exceed",
+            ]
+        ],
+        [BLLD],
+        "Labour Code 45/2019 Art 151(2): the labour contract term may not exceed the work permit's; the parties may "
+        "sign several fixed-term contracts",
+    ),
+    "q4_transit": (
+        [
+            ["khu vực quá cảnh", "transit area", "transit zone", "过境区", "환승 구역"],
+            [
+                "miễn thị thực",
+                "visa-free",
+                "without a visa",
+                "exempt from visa",
+                "no visa",
+                "免签",
+                "무비자",
+                "비자 면제",
+            ],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 25(1) (2014 wording): air transit passengers are visa-exempt and stay in the airport's "
+        "transit area while waiting for the flight",
+    ),
+    "q4_tr_form": (
+        [ONLINE_OR_PAPER[1], TWELVE_HOURS],
+        [LAW47, TT53],
+        "Law 47/2014 Art 33(2) as amended 2023: by paper declaration form, the manager fills it in and sends it to the "
+        "commune or ward police within 12 hours (24 in remote areas); TT 53/2016 (form NA17)",
+    ),
     "not_covered": ([], [], "texts on file are silent"),
 }
 
