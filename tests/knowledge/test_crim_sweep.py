@@ -8,15 +8,22 @@ without marks, zh and ko; a row with no articles is one the texts on file are si
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from knowledge import ask, render_reply
+from knowledge.answers import unit_citation
+from knowledge.quote_focus import focused
+from knowledge.search import expand_query
+from knowledge.store import get_kb
 from knowledge.text import fold
+from tests.knowledge.units import unit_by_id
 from tests.knowledge.test_paraphrases import TODAY, check_reply
 from tests.tables import cases
 
 # A row: (message, language, topic, facet or facets (None: overview), articles, facts as lists of spellings).
-Row = tuple[str, str, str, str | None | list[str | None], list[str], list[list[str]]]
+Row = tuple[str, str, str, str | list[str | None] | None, list[str], list[list[str]]]
 
 
 def missing_facts(text: str, lang: str, facts: list[list[str]]) -> list[list[str]]:
@@ -41,3 +48,22 @@ def test_a_wording_gets_the_fact_it_asks(row: Row) -> None:
 def test_known_gaps(row: Row) -> None:
     """Still wrong: see the report of the crim sweep. A row that starts to pass fails (strict)."""
     check_row(row)
+
+
+def test_a_quote_starts_at_the_sentence_the_question_points_to(kb: dict[str, Any]) -> None:
+    # Decree 219/2025 Art. 18 k2: a qualified clinic (first sentence); a foreign certificate under a mutual
+    # recognition agreement, within 12 months (second sentence).
+    clause = unit_citation(get_kb(), unit_by_id(kb, "nd_219_2025/qc/dieu-18/khoan-2"))
+    foreign = focused(clause, expand_query("Is a health certificate from my home country accepted?"))
+    assert foreign.quote_vi[foreign.focus :].startswith("Đối với giấy khám sức khỏe do cơ sở y tế")
+    assert focused(clause, expand_query("Which clinic issues the health certificate?")).focus == 0
+
+
+def test_a_law_quoted_in_its_earlier_wording_says_so() -> None:
+    # Law 28/2009 Art. 44-48 were replaced by Law 107/2025/QH15 (not on file); Art. 7, 41-43, 49 are quoted in
+    # the wording before 01/07/2026, and the reply says so.
+    r = ask("Who is entitled to request a judicial record certificate in Vietnam?", lang="en", on=TODAY)
+    assert any(c.doc_number == "28/2009/QH12" for c in r.citations)
+    assert any("wording before 01/07/2026" in c and "107/2025/QH15" in c for c in r.caveats), r.caveats
+    late = ask("How many days does the police take to issue a criminal record certificate?", lang="en", on=TODAY)
+    assert not late.covered and not any(c.doc_number == "28/2009/QH12" for c in late.citations)
