@@ -14,6 +14,9 @@ from dataclasses import replace
 from knowledge.model import Citation
 from knowledge.store import terms
 
+# A later sentence is quoted first only when it shares this many more word pairs: the topic's own words (khai báo
+# tạm trú, người nước ngoài) recur in every sentence of its clauses.
+_MARGIN = 2
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -24,7 +27,7 @@ def _bigrams(text: str) -> set[str]:
 
 def focused(citation: Citation, question: str) -> Citation:
     """The citation quoting from the sentence sharing the most word pairs with the (expanded, folded) question,
-    when that is a later sentence sharing strictly more than the first; otherwise unchanged."""
+    when that is a later sentence sharing _MARGIN more than the first; otherwise unchanged."""
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(citation.quote_vi))]
     if len(starts) < 2:
         return citation
@@ -32,7 +35,7 @@ def focused(citation: Citation, question: str) -> Citation:
     ends = [*starts[1:], len(citation.quote_vi)]
     shared = [len(asked & _bigrams(citation.quote_vi[a:b])) for a, b in zip(starts, ends, strict=True)]
     best = max(range(len(shared)), key=lambda i: (shared[i], -i))
-    return replace(citation, focus=starts[best]) if shared[best] > shared[0] else citation
+    return replace(citation, focus=starts[best]) if shared[best] >= shared[0] + _MARGIN else citation
 
 
 def focus_quotes(citations: list[Citation], question: str) -> list[Citation]:

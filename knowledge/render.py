@@ -101,12 +101,12 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 
 def _focused_snippet(citation: Citation, limit: int) -> str:
-    """The clause's opening in half the room, then the sentence the question points to ('…' between):
-    the opening states the rule, the later sentence the case asked about."""
+    """The clause's opening in a few words, then the sentence the question points to in the quote's own room
+    ('…' between): the opening states the rule, the later sentence the case asked about."""
     if not citation.focus:
         return _snippet(citation.quote_vi, limit)
-    head = _snippet(citation.quote_vi[: citation.focus], limit // 2).rstrip(" …")
-    return f"{head} … {_snippet(citation.quote_vi[citation.focus :], limit - len(head) - 3)}"
+    head = _snippet(citation.quote_vi[: citation.focus], FOCUS_HEAD_CHARS).rstrip(" …")
+    return f"{head} … {_snippet(citation.quote_vi[citation.focus :], limit)}"
 
 
 def render_hit(hit: Hit, lang: str = "en") -> str:
@@ -128,6 +128,7 @@ def render_quote(citation: Citation, lang: str = "en") -> str:
 
 REPLY_CHARS = 1200
 QUOTE_CHARS = 160
+FOCUS_HEAD_CHARS = 90  # the opening kept before the sentence a question points to
 LONG_QUOTE_CHARS = 520
 
 

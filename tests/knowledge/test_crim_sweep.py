@@ -18,8 +18,8 @@ from knowledge.quote_focus import focused
 from knowledge.search import expand_query
 from knowledge.store import get_kb
 from knowledge.text import fold
-from tests.knowledge.units import unit_by_id
 from tests.knowledge.test_paraphrases import TODAY, check_reply
+from tests.knowledge.units import unit_by_id
 from tests.tables import cases
 
 # A row: (message, language, topic, facet or facets (None: overview), articles, facts as lists of spellings).
@@ -54,7 +54,9 @@ def test_a_quote_starts_at_the_sentence_the_question_points_to(kb: dict[str, Any
     # Decree 219/2025 Art. 18 k2: a qualified clinic (first sentence); a foreign certificate under a mutual
     # recognition agreement, within 12 months (second sentence).
     clause = unit_citation(get_kb(), unit_by_id(kb, "nd_219_2025/qc/dieu-18/khoan-2"))
-    foreign = focused(clause, expand_query("Is a health certificate from my home country accepted?"))
+    foreign = focused(
+        clause, expand_query("Giấy khám sức khỏe do nước ngoài cấp có thời hạn sử dụng bao lâu?")
+    )
     assert foreign.quote_vi[foreign.focus :].startswith("Đối với giấy khám sức khỏe do cơ sở y tế")
     assert focused(clause, expand_query("Which clinic issues the health certificate?")).focus == 0
 
@@ -65,5 +67,7 @@ def test_a_law_quoted_in_its_earlier_wording_says_so() -> None:
     r = ask("Who is entitled to request a judicial record certificate in Vietnam?", lang="en", on=TODAY)
     assert any(c.doc_number == "28/2009/QH12" for c in r.citations)
     assert any("wording before 01/07/2026" in c and "107/2025/QH15" in c for c in r.caveats), r.caveats
-    late = ask("How many days does the police take to issue a criminal record certificate?", lang="en", on=TODAY)
+    late = ask(
+        "How many days does the police take to issue a criminal record certificate?", lang="en", on=TODAY
+    )
     assert not late.covered and not any(c.doc_number == "28/2009/QH12" for c in late.citations)
