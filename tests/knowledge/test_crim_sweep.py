@@ -48,16 +48,18 @@ def test_a_wording_gets_the_fact_it_asks(row: Row) -> None:
 def test_known_gaps(row: Row) -> None:
     """Still wrong, by cause (35 rows):
     - the clause asked is cited but its fact is cut from the quote or another clause of the article is quoted
-      (14): Circular 53/2016 Art. 3 k4 (the lease-holder declares a long rental), Art. 4 (the account, its 12
+      (18): Circular 53/2016 Art. 3 k4 (the lease-holder declares a long rental), Art. 4 (the account, its 12
       months), Art. 3 k3 (hotels online), Art. 5 k2 (the details), Art. 7 k3 (fax); Decree 216/2026 Art. 22 k2 b
       (another person needs a notarised authorisation), k6 a (a citizen abroad), k7 (one file); Decree 219/2025
       Art. 18 k2's second sentence (a foreign health certificate) when the question shares too few word pairs
       with it (knowledge/quote_focus.py needs 2 more than the first sentence);
-    - the paper's clause in another paper's file is not reached (6): a foreign criminal record for the work
-      permit (Decree 219/2025 Art. 18 k4, read as the certificate's eligibility), its legalisation and
-      translation (Art. 5, topic work_permit only), the employer filing both online (Art. 6 k3);
+    - the clause is in another paper's file or article and is not reached (7): a foreign criminal record for
+      the work permit (Decree 219/2025 Art. 18 k4, read as the certificate's eligibility), its legalisation and
+      translation (Art. 5, topic work_permit only), the employer filing both online (Art. 6 k3), what
+      certificate No. 2 states asked as its papers (Law 28/2009 Art. 43, quoted by name for an overview only);
     - the guest's own fine (2): Decree 282/2025 Art. 21 k3 e fines the foreigner only for not showing the
-      passport; the reply lists the establishment's fines and does not say which is the guest's;
+      passport; the reply lists the establishment's fines and does not say which is the guest's, and 'refuses to
+      show his passport to the hotel' is read as a visa question;
     - no facet or no topic read (7): 'is it still X or Y that issues', '住几天' (a stay's length, read as a
       processing time), '入住…登记' (no topic word), a border-area stay (Law 47/2014 Art. 34 k2), 'does it still
       work' (validity of an account the facet has no value for), 'how soon will I hear' (Decree 216/2026 Art. 23
