@@ -40,6 +40,7 @@ from knowledge.named_clauses import compose_named_clauses
 from knowledge.offices import compose_where, zone_of
 from knowledge.provinces import find_province_in_text, resolve_area
 from knowledge.purposes import compose_purpose_symbols, names_purpose
+from knowledge.quote_focus import focus_quotes
 from knowledge.quoted import compose_plain
 from knowledge.ranking import (
     evidence_beyond_name,
@@ -214,7 +215,7 @@ def ask(
     else:
         ask_whom = _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))
         reply.direct = " ".join([not_covered_text(lang), *draft.sentences, ask_whom])
-    reply.citations = draft.citations
+    reply.citations = focus_quotes(draft.citations, expand_query(text))  # the asker's own words
     reply.values = draft.values
     reply.roles = draft.roles
     reply.caveats = _caveats(kb, draft, lang, on)
@@ -273,7 +274,9 @@ def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> 
     for position in candidates(kb, topic, facet):
         unit = kb.units[position]
         doc = kb.documents.get(unit["doc_id"], {})
-        end = doc.get("effective_to")
+        end = unit.get("effective_to") or doc.get(
+            "effective_to"
+        )  # an article's wording may end before its law
         if (
             is_national(unit)
             and not in_force(kb, unit, on)
@@ -328,6 +331,17 @@ def _caveats(kb: Kb, draft: Draft, lang: str, on: date) -> list[str]:
                     new=number,
                     old=old_number,
                     date=_dmy(str(start)),
+                )
+            )
+        before = doc.get("wording_before")
+        if before:
+            partial.append(
+                _t(
+                    "{number} is quoted in its wording before {date}; it was amended by {laws}, whose text is not on file.",
+                    lang,
+                    number=number,
+                    date=_dmy(before["from"]),
+                    laws=", ".join(before["by"]),
                 )
             )
         completeness = str(doc.get("completeness") or "").lower()

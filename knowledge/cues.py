@@ -42,7 +42,7 @@ ON_BEHALF = (
     r"\b(uy quyen|nho (nguoi than|nguoi nha|nguoi khac|ban|ho)|lam (ho|thay)|on (my|his|her|their|someone s|"
     r"someone else s) behalf|on behalf of|authori[sz]\w* (someone|another|a relative|a representative|an agent)|"
     r"(relative|family member|someone else|another person) (to )?(apply|request|collect))\b",
-    r"代办|代为|委托|代理人|대리|위임|대신\s*(신청|발급)",
+    r"代办|代为|委托|代理人|대리|위임|대신(\s*\S+){0,3}?\s*(신청|발급)",
 )
 
 # An exit ban (Law 47/2014 Art. 28: 'tạm hoãn xuất cảnh', its cases and its term), as people name it.

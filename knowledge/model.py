@@ -35,6 +35,8 @@ class Citation:
     # A point (điểm) continues its clause's opening words ("Phạt tiền từ ... đối với ... sau đây:"): what
     # the point says is read with them, so a value stated from them is quoted from them.
     lead_in: str | None = None
+    # Where in quote_vi a short quote starts: the sentence the question points to (knowledge/quote_focus.py).
+    focus: int = 0
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,23 @@ _NAMED += (
         titled=True,
         most=6,
     ),
+    _Named(  # the two criminal-record certificates and what each states (Law 28/2009 Art. 41-43: No. 2 adds the
+        # parents' and spouse's names), asked by number or as 'how many types'
+        # (what each states; not when or for what it is used, which Art. 41 k2-3, not on file, says)
+        re.compile(
+            r"^(?!.*\b(when|cases?|used?|truong hop|dung (de|khi|cho|vao)|khi nao)\b).*"
+            r"\b((no|number|so|type|form|loai) (1|2|01|02|one|two)|how many (types|kinds)|(hai|may|cac) loai phieu|"
+            r"(two|both) (types|kinds|certificates))\b"
+        ),
+        re.compile(
+            r"^(?!.*(情况|什么时候|用于|用途|경우|용도|언제)).*(第?[一二12]号|[12]\s*호|几种|哪几种|两种|몇\s*가지|두\s*가지)"
+        ),
+        frozenset({OVERVIEW, "documents"}),  # not when or for whom each is issued (Art. 41 k2-3, not on file)
+        re.compile(r"^(Nội dung )?Phiếu lý lịch tư pháp( số [12])?$"),
+        0,
+        titled=True,
+        most=3,
+    ),
     _Named(  # the e-visa's own steps (Law 47/2014 Art. 16a as amended: declared and paid on the e-visa site)
         E_VISA,
         E_VISA_RAW,
@@ -171,9 +188,9 @@ def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: st
         ][: named.most]
         for lead in leads:
             label = draft.cite(lead)[1]
-            cites.append(
-                label.split(", khoản")[0] if named.titled else label
-            )  # a titled article is cited whole
+            # a titled article is cited whole, by its title: the title says what it is ('Nội dung Phiếu lý lịch
+            # tư pháp số 2'), where its first clause may not
+            cites.append(f"{label.split(', khoản')[0]} “{lead['article_title']}”" if named.titled else label)
             for point in [u for u in kb.units if u["id"].startswith(lead["id"] + "/")][: named.points]:
                 draft.cite(point)
     return bool(cites) and draft.say(

@@ -100,6 +100,15 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return cut.rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def _focused_snippet(citation: Citation, limit: int) -> str:
+    """The clause's opening in a few words, then the sentence the question points to in the quote's own room
+    ('…' between): the opening states the rule, the later sentence the case asked about."""
+    if not citation.focus:
+        return _snippet(citation.quote_vi, limit)
+    head = _snippet(citation.quote_vi[: citation.focus], FOCUS_HEAD_CHARS).rstrip(" …")
+    return f"{head} … {_snippet(citation.quote_vi[citation.focus :], limit)}"
+
+
 def render_hit(hit: Hit, lang: str = "en") -> str:
     """One search hit as 2 lines: a short quote of the clause, then its citation (drafts marked)."""
     lang = _lang(lang)
@@ -119,6 +128,7 @@ def render_quote(citation: Citation, lang: str = "en") -> str:
 
 REPLY_CHARS = 1200
 QUOTE_CHARS = 160
+FOCUS_HEAD_CHARS = 90  # the opening kept before the sentence a question points to
 LONG_QUOTE_CHARS = 520
 
 
@@ -140,7 +150,7 @@ def render_reply(reply: Reply, lang: str = "en", max_chars: int = REPLY_CHARS) -
     )
     sources = [
         f"• {cite_line(reply.citations[p], lang)}: “"
-        f"{_snippet(reply.citations[p].quote_vi, first_chars if i == 0 else QUOTE_CHARS)}”"
+        f"{_focused_snippet(reply.citations[p], first_chars if i == 0 else QUOTE_CHARS)}”"
         for i, p in enumerate(with_quote)
     ]
     notes = [_t("Note: {caveat}", lang, caveat=c) for c in reply.caveats]

@@ -108,6 +108,28 @@ _EN_VI: dict[str, str] = {
     "tourism": "du lich",
     "intern": "thuc tap",
     "internship": "thuc tap",
+    # A paper from the asker's country (Decree 219/2025 Art. 5, Art. 18 k2, k4: 'của nước ngoài', legalised and
+    # translated); the details a declaration gives (Circular 53/2016 Art. 4, 5 k2); asking
+    # for a certificate, in person, by post or through another (Decree 216/2026 Art. 22).
+    "country": "nuoc ngoai quoc gia",
+    "abroad": "nuoc ngoai",
+    "overseas": "nuoc ngoai",
+    "legalise": "hop phap hoa lanh su",
+    "legalize": "hop phap hoa lanh su",
+    "legalisation": "hop phap hoa lanh su",
+    "legalization": "hop phap hoa lanh su",
+    "translate": "dich ra tieng viet",
+    "translation": "dich ra tieng viet",
+    "details": "thong tin",
+    "information": "thong tin",
+    "nationality": "quoc tich",
+    "request": "yeu cau",
+    "entitled": "co quyen yeu cau",
+    "post": "dich vu buu chinh",
+    "proxy": "uy quyen",
+    "authorisation": "uy quyen",
+    "authorization": "uy quyen",
+    "lease": "hop dong thue",
 }
 # 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv):
 # (pattern on the folded question, pattern on the raw zh/ko question, the law's term folded).

@@ -191,15 +191,23 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def _papers_of(unit: Unit, topic: str) -> bool:
+    """The clause lists papers of the topic asked: its article's title names that topic (or none), or the clause
+    is itself about that paper, its main topic (the health certificate's clause in the work-permit file, Decree
+    219/2025 Art. 18 k2, is the only text on file about that certificate)."""
+    if title_topic(unit.get("article_title") or "") in (None, topic):
+        return True
+    topics: dict[str, float] = unit.get("topics") or {}
+    return bool(topics) and max(topics, key=lambda t: topics[t]) == topic and len(topics) == 1
+
+
 def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
     everything = ranked_clauses(kb, topic, facet, question, text, on)
     if facet == "documents":
         # A list is the papers of what its article's title names: the work-permit dossier is no answer to the
         # papers for a health check or a criminal-record certificate, though it names them ('… để làm work
         # permit. Hồ sơ xin lý lịch tư pháp gồm …?').
-        everything = [
-            (s, u) for s, u in everything if title_topic(u.get("article_title") or "") in (None, topic)
-        ]
+        everything = [(s, u) for s, u in everything if _papers_of(u, topic)]
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
     lead: Unit | None = None
     if (

@@ -129,6 +129,7 @@ def national_docs(sources: Path) -> list[SourceDoc]:
             "replaced_by": [number for number, _ in replaced_by.get(entry["doc_id"], [])]
             + entry.get("wording_superseded", {}).get("by", []),
             "amends": entry.get("amends"),
+            "wording_before": _wording_before(entry),
             "completeness": meta.get("completeness"),
             "confidence": meta.get("confidence"),
             "provenance": {"source": meta.get("source"), "cross_check": meta.get("cross_check", [])},
@@ -139,6 +140,7 @@ def national_docs(sources: Path) -> list[SourceDoc]:
         }
         doc = SourceDoc(entry["doc_id"], record["file"], "national", _sorted(record), text.units, dating)
         doc.article_dating = {a: x.dating(as_of) for a, x in amendments.get(entry["doc_id"], {}).items()}
+        doc.article_dating.update(_superseded_wording(entry, start, as_of))
         if text.amended_articles:
             doc.article_dating = _amended_article_dating(
                 doc, text.amended_articles, quoted, ended.get(entry["doc_id"], {})
@@ -152,6 +154,10 @@ def _document_dating(
 ) -> Dating:
     ends = sorted(d for _, d in successors if d)
     wording = entry.get("wording_superseded")
+    if wording and "articles" in wording:
+        wording = (
+            None  # only the articles it names are superseded (_superseded_wording); the rest is in force
+        )
     if wording:
         ends.append(wording["from"])
     end = min(ends) if ends else None
@@ -162,6 +168,24 @@ def _document_dating(
     if start is not None and start > as_of:
         return Dating("not_yet_in_force", start, end, [], note)
     return Dating("in_force", start, end, [], note)
+
+
+def _superseded_wording(entry: dict[str, Any], start: str | None, as_of: str) -> dict[str, Dating]:
+    """The articles whose wording an amendment not on file replaced (Law 28/2009 Art. 44-48: who issues the
+    certificate, how it is asked for, in what time), superseded from the day it took effect; the document's
+    other articles keep their wording (the right to ask, Art. 7; the two certificates, Art. 41-43)."""
+    wording = entry.get("wording_superseded") or {}
+    if "articles" not in wording or wording["from"] > as_of:
+        return {}
+    dating = Dating("superseded", start, wording["from"], list(wording["by"]), wording["basis"])
+    return dict.fromkeys(wording["articles"], dating)
+
+
+def _wording_before(entry: dict[str, Any]) -> dict[str, Any] | None:
+    """An amendment not on file that replaced part of the text: its laws and the day it took effect, so that a
+    reply quoting the articles kept says their wording is the earlier one."""
+    wording = entry.get("wording_superseded") or {}
+    return {"from": wording["from"], "by": wording["amended_by"]} if "articles" in wording else None
 
 
 @dataclass

@@ -31,8 +31,10 @@ class FacetMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)]
+        # A phrase listed under two facets gives both ('có quyền yêu cầu': who may ask, and whether one may).
+        kept = {(s.start, s.end) for s in filter_spans(spans)}
         doc.spans["facets"] = [
-            s for s in filter_spans(spans) if not _is_cost(s) and not _is_certificate_name(s)
+            s for s in spans if (s.start, s.end) in kept and not _is_cost(s) and not _is_certificate_name(s)
         ]
         return doc
 

@@ -155,6 +155,7 @@ FACET_PHRASES: dict[str, tuple[str, ...]] = {
         "chứng thực",
         "xuất trình hộ chiếu",
         "giấy khám sức khỏe",
+        "thông tin khai báo",  # 'Thông tin khai báo tạm trú gồm: Họ tên, ...' (Circular 53/2016 Art. 5 k2)
     ),
     "fee": ("lệ phí", "phí", "miễn, giảm phí"),
     "penalty": (
@@ -178,6 +179,7 @@ FACET_PHRASES: dict[str, tuple[str, ...]] = {
         "kinh nghiệm",
         "từ chối cấp",
         "chưa cho nhập cảnh",
+        "có quyền yêu cầu",  # who may ask for a paper (Law 28/2009 Art. 7 k1)
     ),
     "exemption": (
         "miễn thị thực",

@@ -55,7 +55,18 @@ def test_criminal_record_certificates_moved_to_the_police(kb: dict[str, Any]) ->
     [moved] = justice["functions_moved"]
     assert moved["to"] == "criminal_record_issuer" and moved["from"] == "2026-07-01"
     assert kb["documents"]["nd_216_2026"]["effective_from"] == moved["from"]
-    assert kb["documents"]["luat_28_2009"]["status"] == "superseded"
+    # Law 107/2025/QH15 (not on file) replaced who issues it, how it is asked for and in what time (Law 28/2009
+    # Art. 44-48: the Decree cites their amended wording, 'khoản 2 Điều 45', 'khoản 2 Điều 48'); the right to ask
+    # (Art. 7), the two certificates (Art. 41-43) and the refusal (Art. 49, cited by the Decree) stay in force.
+    law = kb["documents"]["luat_28_2009"]
+    assert law["status"] == "in_force" and law["wording_before"] == {
+        "from": "2026-07-01",
+        "by": ["107/2025/QH15"],
+    }
+    status = {u["article"]: u["status"] for u in units_of(kb, "luat_28_2009")}
+    assert {a for a, s in status.items() if s == "superseded"} == {f"Điều {n}" for n in range(44, 49)}
+    assert status["Điều 7"] == status["Điều 43"] == status["Điều 49"] == "in_force"
+    assert unit_by_id(kb, "luat_28_2009/qc/dieu-48/khoan-1")["effective_to"] == moved["from"]
     issuing = unit_by_id(kb, "nd_216_2026/qc/dieu-25/khoan-1")
     assert any(
         r["agency"] == "criminal_record_issuer" and r["role"] == "issues" for r in issuing["agency_roles"]
@@ -64,7 +75,7 @@ def test_criminal_record_certificates_moved_to_the_police(kb: dict[str, Any]) ->
 
 def test_superseded_texts_are_never_in_force(kb: dict[str, Any]) -> None:
     for unit in kb["units"]:
-        if unit["doc_id"] in ("nd_12_2022", "luat_28_2009"):
+        if unit["doc_id"] == "nd_12_2022":
             assert unit["status"] == "superseded"
     assert kb["documents"]["nd_12_2022"]["replaced_by"] == ["283/2026/NĐ-CP"]
     assert "144/2021/NĐ-CP" in kb["documents"]["nd_282_2025"]["replaces"]
