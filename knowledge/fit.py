@@ -118,6 +118,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         # days; not a paper about to expire ('trước khi hết hạn', 'before it expires'), which is its extension.
         r"^(?!.*\b(truoc khi (\w+ ){0,4}het han|sap het han|con han|before (\w+ ){0,3}expir\w*|about to expire|"
         r"expir\w* soon)\b).*\b(overstay\w*|stay\w* (past|beyond|after) (the|my|his|her)|o qua han|o lai qua|"
+        r"(o|o lai) lo (\w+ ){0,2}(visa|thi thuc|han)|"
         r"(o|o lai|luu tru|cu tru|tam tru) qua (thoi )?han|qua thoi han (tam tru|thi thuc|visa|cu tru)|"
         r"(visa|thi thuc) (\w+ ){0,3}(ends|ended|run out)|"
         rf"qua han (visa|thi thuc|tam tru)|(qua han|het han|expired) (\w+ ){{0,2}}({STAY_PAPERS})|"
@@ -189,6 +190,14 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"cross\w* (the |a )?border\w*( \w+){0,3} (without|illegal\w*)|illegal\w* border crossing\w*)\b",
         r"非法越境|非法出入境|偷渡|밀입국|밀출국|불법\s*월경",
         "qua lai bien gioi quoc gia ma khong lam thu tuc xuat canh, nhap canh",
+    ),
+    (
+        # A lost passport not reported to the authorities (282/2025 Art. 21 k2 a).
+        r"\b((lost|lose|losing|mat|danh mat|lam mat) (\w+ ){0,3}(passport|ho chieu)[^?]{0,40}\b(not|never|without|khong|chua) "
+        r"(report\w*|notify\w*|tell\w*|trinh bao|thong bao|bao)|(not|never|khong|chua) (report\w*|notify\w*|trinh bao|"
+        r"thong bao|bao) [^?]{0,30}(lost|loss of|mat) (\w+ ){0,3}(passport|ho chieu))\b",
+        r"(护照|護照).{0,6}(丢|遗失|丟).{0,12}(没有?|未|不)(报|報|申报)|여권.{0,10}분실.{0,12}(신고\s*(안|하지)|미신고)",
+        "khong thong bao theo quy dinh cua phap luat cho co quan co tham quyen ve viec mat ho chieu",
     ),
 )
 # The cases people name when they ask whether a rule applies to them (exempt from a work permit, eligible for
@@ -313,6 +322,16 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         r"电子签证|電子簽證|전자\s*비자",
         "thi thuc dien tu",
     ),
+    # A new passport for a lost or expired one is issued by the holder's own country: no text on file says how
+    # (Law 47/2014 only defines the passport, Art. 3 k2; Decree 282/2025 Art. 21 k2 a fines not reporting a loss).
+    (
+        r"\b((new|replacement|another|get back (a |my )?) passports?|(replac\w*|reissu\w*|renew\w*) (a |my |the |his |her )?"
+        r"(lost |stolen |expired )?passports?|passport (replacement|renewal|reissu\w*)|(lam|cap|xin) lai ho chieu|"
+        r"ho chieu moi|(lost|lose|stolen|mat) (\w+ ){0,2}(passports?|ho chieu)\b.{0,80}\b(new one|a new|replac\w*|another one|"
+        r"lam lai|cap lai))\b",
+        r"补办护照|(护照|護照).{0,6}(补办|補辦|重新办|重办)|新护照|여권\s*재발급|여권.{0,8}(새로|다시)\s*(만들|발급)",
+        "cap lai ho chieu|cap moi ho chieu",
+    ),
     (
         r"\b(visa exemption (certificate|card)s?|giay mien thi thuc|the mien thi thuc)\b",
         r"免签证明|免簽證明|免签卡|비자\s*면제증|비자\s*면제\s*카드",
@@ -330,7 +349,7 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 _OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
-_NO_2_CERTIFICATE = _OWN_RULES[2][2]
+_NO_2_CERTIFICATE = _OWN_RULES[3][2]
 # The facets on which a paper's own rules differ, where not all do; and asking another to apply for it.
 _OWN_RULE_FACETS: dict[str, frozenset[str]] = {
     _NO_2_CERTIFICATE: frozenset({"documents", "validity", "who", "eligibility"}),
@@ -361,6 +380,7 @@ ACT_TOPICS: dict[str, str] = {
     _ACTS[6][2]: "work_permit",
     _ACTS[7][2]: "visa_residence_card",
     _ACTS[8][2]: "visa_residence_card",
+    _ACTS[9][2]: "visa_residence_card",
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]

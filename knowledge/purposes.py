@@ -32,7 +32,7 @@ _ASKS_WHICH_RAW = re.compile(
 # A visa named by its purpose ('an investor visa', 'work visa', 'thị thực đầu tư'): its symbols are the ones asked.
 _NAMES_PURPOSE = re.compile(
     r"\b((investor|investment|work|working|business|student|study|family|spouse|marriage|teaching|journalist|"
-    r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|thi thuc (dau tu|lao dong|hoc tap|tham than|du lich))\b"
+    r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|(thi thuc|visa) (dau tu|lao dong|hoc tap|du hoc|tham than|du lich))\b"
 )
 # The same in Chinese and Korean ('投资签证', '투자 비자'), with the law's words for each purpose, since a question
 # in these languages shares no word with the clauses that tell the symbols apart.
@@ -46,6 +46,7 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
         "vợ chồng con",
     ),
     (re.compile(r"(律师|律師)(签证|簽證)|변호사\s*비자"), "luật sư"),
+    (re.compile(r"(旅游|旅遊|观光|觀光).{0,6}(签证|簽證)|(관광|여행)\s*비자"), "du lịch"),
 )
 _GETTING_FACETS = frozenset({"documents", "procedure", "eligibility"})
 # The words for the paper itself, which name no purpose ('được cấp thị thực ký hiệu ...' in TT's clause).
