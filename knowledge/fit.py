@@ -118,7 +118,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         # days; not a paper about to expire ('trước khi hết hạn', 'before it expires'), which is its extension.
         r"^(?!.*\b(truoc khi (\w+ ){0,4}het han|sap het han|con han|before (\w+ ){0,3}expir\w*|about to expire|"
         r"expir\w* soon)\b).*\b(overstay\w*|stay\w* (past|beyond|after) (the|my|his|her)|o qua han|o lai qua|"
-        r"(o|o lai) lo (\w+ ){0,2}(visa|thi thuc|han)|"
+        r"(o|o lai) lo (\w+ ){0,2}(visa|thi thuc|han)|stay\w* (\w+ ){0,2}(days?|weeks?|months?) (more than|longer than|beyond|past|over)|"
         r"(o|o lai|luu tru|cu tru|tam tru) qua (thoi )?han|qua thoi han (tam tru|thi thuc|visa|cu tru)|"
         r"(visa|thi thuc) (\w+ ){0,3}(ends|ended|run out)|"
         rf"qua han (visa|thi thuc|tam tru)|(qua han|het han|expired) (\w+ ){{0,2}}({STAY_PAPERS})|"
@@ -126,7 +126,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
         r"^(?!.*(到期前|过期前|過期前|即将到期|快到期|快过期|만료\s*전|만료되기\s*전|만료\s*예정)).*("
         r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료|불법\s*체류|"
-        r"(체류|비자|사증)\s*(기간|기한)\s*(을|를|이)?\s*(초과|넘기|넘긴|넘어|넘으|지나|지난)|"
+        r"(체류|비자|사증)\s*(기간|기한)\s*(을|를|이)?\s*(\d+\s*(일|개월)\s*)?(초과|넘기|넘긴|넘겼|넘어|넘으|지나|지난)|"
         r"(签证|簽證|居留卡|居留证|居留證|비자|사증|거주증|체류증).{0,6}(到期|만료))",
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),

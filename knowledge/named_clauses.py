@@ -22,6 +22,7 @@ from knowledge.cues import (
     EXIT_BAN,
     LOST_OR_REISSUED,
     ON_BEHALF,
+    VISA_PURPOSE_CHANGE,
     folded_question,
 )
 from knowledge.draft import Draft
@@ -157,20 +158,25 @@ _NAMED += (
 
 # Subjects of the entry and residence law people name without a facet word, or beside one that its word scores read
 # elsewhere ('can I change my tourist visa to a work visa?', 'visa on arrival', 'who can sponsor'): their clause.
+_PERMANENT = (r"permanent residen\w*|the thuong tru|thuong tru", r"永久居留|永居|영주")
+_CARD = (r"trcs?|(temporary )?residence cards?|the tam tru", r"居留卡|居留证|거주증")
+
+
+def _asked_about(subject: tuple[str, str], asked: tuple[str, str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A question naming the subject (folded en/vi, raw zh/ko) and, anywhere in it, what is asked of it."""
+    return (
+        re.compile(rf"^(?=.*\b({subject[0]})\b).*\b({asked[0]})\b"),
+        re.compile(rf"^(?=.*({subject[1]})).*({asked[1]})"),
+    )
+
+
 _VISA_FREE = r"(visa ?free|visa waiver|without (a )?visa|visa exempt\w*|mien thi thuc|mien visa)"
 _VISA_FREE_RAW = r"(免签|免簽|무비자|무사증|비자\s*면제)"
 _NAMED += (
     _Named(  # a visa's purpose changed in Viet Nam (Law 47/2014 Art. 7 k4 as amended: only with proof of investment,
         # of family ties to the sponsor, or a work permit; k5: a new visa of the new purpose)
-        re.compile(
-            r"^(?!.*\b(trcs?|residence cards?|the tam tru)\b).*\b(chuyen doi muc dich|doi muc dich|chuyen (doi )?(tu )?(visa|thi thuc) [^?]{0,30}(sang|thanh)|"
-            r"(visa|thi thuc) [^?]{0,30}(chuyen|doi) (sang|thanh)|"
-            r"(chang\w*|convert\w*|switch\w*|turn\w*) [^?]{0,50}\b(to|into|for) (a |an )?[\w ]{0,25}visas?|"
-            r"(change|convert\w*|switch\w*) (of )?(the |my )?(visa )?(purpose|type|kind) of (my |a |the )?visa)\b"
-        ),
-        re.compile(
-            r"^(?!.*(居留|거주증)).*(签证?.{0,12}(转|转换|转成|转为|换成|改成|变更为)|(转|换|改)(成|为).{0,6}签|비자.{0,20}(바꿀|바꾸|변경|전환))"
-        ),
+        re.compile(VISA_PURPOSE_CHANGE[0]),
+        re.compile(VISA_PURPOSE_CHANGE[1]),
         frozenset({OVERVIEW, "eligibility", "procedure", "exemption", "validity"}),
         re.compile(r"^Thị thực không được chuyển đổi mục đích|^Trường hợp chuyển đổi mục đích thị thực"),
         4,
@@ -179,6 +185,7 @@ _NAMED += (
     _Named(  # the cases in which a visa is issued at the border gate (Law 47/2014 Art. 18 k1, its six points)
         re.compile(
             r"\b(visa on arrival|voa|arrival visa|(visa|it) (at|on arrival at) the (airport|border)|"
+            r"visas? (\w+ ){0,3}(when|after|once|upon|as soon as) (i |we |you |he |she |they )?(arriv\w*|land\w*)|"
             r"at the (airport|border)[^?]{0,30}visa|(thi thuc|visa) tai cua khau|cua khau [^?]{0,20}(thi thuc|visa))\b"
         ),
         re.compile(r"落地签|口岸签证|口岸.{0,8}签证|도착\s*비자|공항.{0,10}비자"),
@@ -191,11 +198,11 @@ _NAMED += (
         # holder sponsors a visit with proof of the relationship)
         re.compile(
             r"\b((who|which \w+) (can|may|is allowed to|are allowed to) (sponsor|invite)|"
-            r"(can|may|could) (i|a vietnamese|vietnamese|my \w+|a citizen) [^?]{0,30}(sponsor|invite)|"
+            r"(can|may|could) (i|we|a|an|the|my|our|vietnamese) [^?]{0,40}\b(sponsor|invite)|"
             r"(ai|nhung ai|chu the nao|to chuc nao) [^?]{0,20}(moi|bao lanh)|(co )?duoc (moi, )?bao lanh)\b"
         ),
         re.compile(
-            r"(谁|哪些|什么人).{0,8}(担保|擔保|邀请)|(担保|邀请).{0,6}(吗|么)|누가.{0,12}(초청|보증)|(초청|보증).{0,12}(할\s*수|가능)"
+            r"(谁|哪些|什么人).{0,8}(担保|擔保|邀请)|(担保|邀请).{0,12}(吗|么)|누가.{0,12}(초청|보증)|(초청|보증).{0,12}(할\s*수|가능)"
         ),
         frozenset({OVERVIEW, "who", "eligibility"}),
         re.compile(
@@ -231,11 +238,13 @@ _NAMED += (
     ),
     _Named(  # who is considered for permanent residence (Law 47/2014 Art. 39: merit, scientists, a Vietnamese
         # parent, spouse or child as sponsor, stateless since 2000), asked as who or which cases
-        re.compile(
-            r"^(?=.*\b(permanent residen\w*|thuong tru)\b).*\b(who|which (cases|people|persons|foreigners)|"
-            r"ai|doi tuong|truong hop nao|nhung ai)\b"
+        *_asked_about(
+            _PERMANENT,
+            (
+                r"who|which (cases|people|persons|foreigners)|ai|doi tuong|truong hop nao|nhung ai",
+                r"谁|什么人|哪些人|누가|누구|어떤\s*사람",
+            ),
         ),
-        re.compile(r"^(?=.*(永久居留|永居|영주)).*(谁|什么人|哪些人|누가|누구|어떤\s*사람)"),
         frozenset({"eligibility"}),
         re.compile(
             r"^Người nước ngoài được cha, mẹ, vợ, chồng, con là công dân Việt Nam|^Người nước ngoài là nhà khoa học"
@@ -265,12 +274,10 @@ _NAMED += (
     ),
     _Named(  # an expired card is not extended: a new card is issued (Law 47/2014 Art. 38 k6 as amended)
         re.compile(
-            r"^(?!.*\b(passports?|ho chieu)\b)(?=.*\b(trcs?|(temporary )?residence cards?|the tam tru)\b).*"
+            rf"^(?!.*\b(passports?|ho chieu|permanent)\b)(?=.*\b({_CARD[0]})\b).*"
             r"\b(renew\w*|extend\w*|extension|expir\w*|gia han|het han)\b"
         ),
-        re.compile(
-            r"^(?!.*(护照|여권))(?=.*(居留卡|居留证|거주증)).*(续|延期|延长|到期|过期|갱신|연장|만료)"
-        ),
+        re.compile(rf"^(?!.*(护照|여권))(?=.*({_CARD[1]})).*(续|延期|延长|到期|过期|갱신|연장|만료)"),
         frozenset({OVERVIEW, "procedure", "validity", "eligibility"}),
         re.compile(r"^Thẻ tạm trú hết hạn được xem xét cấp thẻ mới"),
         0,
@@ -278,8 +285,7 @@ _NAMED += (
     ),
     _Named(  # which visas lead to a temporary residence card (Law 47/2014 Art. 36 k1 b as amended: entered on LV1,
         # LV2, LS, ĐT1-ĐT3, NN1, NN2, DH, PV1, LĐ1, LĐ2 or TT), asked with the visa held
-        re.compile(r"^(?=.*\b(trcs?|(temporary )?residence cards?|the tam tru)\b).*\b(visas?|thi thuc)\b"),
-        re.compile(r"^(?=.*(居留卡|居留证|거주증)).*(签证|비자|사증)"),
+        *_asked_about(_CARD, (r"visas?|thi thuc", r"签证|비자|사증")),
         frozenset({"eligibility"}),
         re.compile(r"^Người nước ngoài nhập cảnh bằng thị thực có ký hiệu"),
         0,
@@ -287,27 +293,39 @@ _NAMED += (
     ),
     _Named(  # who files for a temporary residence card (Law 47/2014 Art. 37 k2 b: the inviting or sponsoring
         # body or person, at the immigration office where it sits or lives)
-        re.compile(r"\b(trcs?|(temporary )?residence cards?|the tam tru)\b"),
-        re.compile(r"居留卡|居留证|거주증"),
+        re.compile(rf"\b({_CARD[0]})\b"),
+        re.compile(_CARD[1]),
         frozenset({"who"}),
         re.compile(r"^Cơ quan, tổ chức, cá nhân mời, bảo lãnh trực tiếp nộp hồ sơ đề nghị cấp thẻ tạm trú"),
         0,
         topic_wide=True,
     ),
     _Named(  # a permanent residence card is exchanged every 10 years (Law 47/2014 Art. 43 k1)
-        re.compile(
-            r"^(?=.*\b(permanent residen\w*|the thuong tru|thuong tru)\b).*"
-            r"\b(exchang\w*|renew\w*|replac\w*|how often|every|cap doi|doi the|doi (mot|1) lan|bao lau (phai )?doi)\b"
+        *_asked_about(
+            _PERMANENT,
+            (
+                r"exchang\w*|renew\w*|replac\w*|how often|every|cap doi|doi the|doi (mot|1) lan|bao lau (phai )?doi",
+                r"换|更换|换发|续|갱신|교체|재발급|마다",
+            ),
         ),
-        re.compile(r"^(?=.*(永久居留|永居|영주)).*(换|更换|换发|续|갱신|교체|재발급|마다)"),
         frozenset({OVERVIEW, "procedure", "validity", "deadline"}),
         re.compile(r"^Thẻ thường trú do Công an tỉnh"),
         0,
         topic_wide=True,
     ),
+    _Named(  # the permanent card collected within 3 months of the notice (Law 47/2014 Art. 41 k5)
+        *_asked_about(
+            _PERMANENT,
+            (r"collect\w*|pick (it )?up|receiv\w*|get the card|nhan the", r"领取|領取|领卡|수령|받으러"),
+        ),
+        frozenset({OVERVIEW, "deadline", "processing_time", "procedure"}),
+        re.compile(r"^Trong thời hạn 03 tháng kể từ khi nhận được thông báo giải quyết cho thường trú"),
+        0,
+        topic_wide=True,
+    ),
     _Named(  # where permanent residence is applied for (Law 47/2014 Art. 41 k1: the immigration office)
-        re.compile(r"\b(permanent residen\w*|thuong tru)\b"),
-        re.compile(r"永久居留|永居|영주"),
+        re.compile(rf"\b({_PERMANENT[0]})\b"),
+        re.compile(_PERMANENT[1]),
         frozenset({"where"}),
         re.compile(r"^Người nước ngoài đề nghị cho thường trú làm thủ tục tại"),
         0,
