@@ -304,8 +304,9 @@ _NAMED += (
         *_asked_about(
             _PERMANENT,
             (
-                r"exchang\w*|renew\w*|replac\w*|how often|every|cap doi|doi the|doi (mot|1) lan|bao lau (phai )?doi",
-                r"换|更换|换发|续|갱신|교체|재발급|마다",
+                r"exchang\w*|renew\w*|replac\w*|how often|every|cap doi|doi the|doi (mot|1) lan|bao lau (phai )?doi|"
+                r"valid\w*|expir\w*|how long|thoi han|gia tri|bao lau|may nam",
+                r"换|更换|换发|续|갱신|교체|재발급|마다|有效|期限|多久|几年|유효|기간|몇\s*년",
             ),
         ),
         frozenset({OVERVIEW, "procedure", "validity", "deadline"}),
@@ -335,8 +336,10 @@ _NAMED += (
         # immigration office or the Ministry of Foreign Affairs' body)
         re.compile(r"\b(extend\w*|extension|gia han)\b"),
         re.compile(r"延期|延长|延签|续签|연장"),
-        frozenset({"where", "who"}),
-        re.compile(r"có nhu cầu gia hạn tạm trú phải đề nghị cơ quan, tổ chức, cá nhân mời, bảo lãnh"),
+        frozenset({"where", "who", "eligibility"}),
+        re.compile(
+            r"có nhu cầu gia hạn tạm trú phải đề nghị cơ quan, tổ chức, cá nhân mời, bảo lãnh|xem xét gia hạn tạm trú\.$"
+        ),
         0,
         topic_wide=True,
     ),
