@@ -305,7 +305,7 @@ _NAMED += (
             _PERMANENT,
             (
                 r"exchang\w*|renew\w*|replac\w*|how often|every|cap doi|doi the|doi (mot|1) lan|bao lau (phai )?doi|"
-                r"valid\w*|expir\w*|how long|thoi han|gia tri|bao lau|may nam",
+                r"validity|valid for|how long|thoi han|gia tri (bao lau|may nam)|bao lau|may nam",
                 r"换|更换|换发|续|갱신|교체|재발급|마다|有效|期限|多久|几年|유효|기간|몇\s*년",
             ),
         ),
