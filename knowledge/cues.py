@@ -59,7 +59,8 @@ VISA_PURPOSE_CHANGE = (
 # An exit ban (Law 47/2014 Art. 28: 'tạm hoãn xuất cảnh', its cases and its term), as people name it.
 EXIT_BAN = (
     r"\b(tam hoan xuat canh|cam xuat canh|exit bans?|travel bans?|(banned|barred|prevented|stopped) from "
-    r"(leaving|exiting|departing))\b",
+    r"(leaving|exiting|departing)|(can|may|could) (i|we|he|she|they|a foreigner|foreigners) (still )?"
+    r"(leave|exit|depart( from)?) (the country|viet ?nam)|(co )?(duoc|bi cam) xuat canh (khong|khoi viet nam))\b",
     r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|출국\s*(정지|금지)",
 )
 

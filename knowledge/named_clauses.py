@@ -170,6 +170,13 @@ def _asked_about(subject: tuple[str, str], asked: tuple[str, str]) -> tuple[re.P
     )
 
 
+# A visa asked at the border gate or on arrival (Law 47/2014 Art. 18).
+_AT_BORDER = (
+    r"\b(visa on arrival|voa|arrival visa|(visa|it) (at|on arrival at) the (airport|border)|"
+    r"visas? (\w+ ){0,3}(when|after|once|upon|as soon as) (i |we |you |he |she |they )?(arriv\w*|land\w*)|"
+    r"at the (airport|border)[^?]{0,30}visa|(thi thuc|visa) tai cua khau|cua khau [^?]{0,20}(thi thuc|visa))\b",
+    r"落地签|口岸签证|口岸.{0,8}签证|도착\s*비자|공항.{0,10}비자",
+)
 _VISA_FREE = r"(visa ?free|visa waiver|without (a )?visa|visa exempt\w*|mien thi thuc|mien visa)"
 _VISA_FREE_RAW = r"(免签|免簽|무비자|무사증|비자\s*면제)"
 _NAMED += (
@@ -183,15 +190,27 @@ _NAMED += (
         topic_wide=True,
     ),
     _Named(  # the cases in which a visa is issued at the border gate (Law 47/2014 Art. 18 k1, its six points)
-        re.compile(
-            r"\b(visa on arrival|voa|arrival visa|(visa|it) (at|on arrival at) the (airport|border)|"
-            r"visas? (\w+ ){0,3}(when|after|once|upon|as soon as) (i |we |you |he |she |they )?(arriv\w*|land\w*)|"
-            r"at the (airport|border)[^?]{0,30}visa|(thi thuc|visa) tai cua khau|cua khau [^?]{0,20}(thi thuc|visa))\b"
-        ),
-        re.compile(r"落地签|口岸签证|口岸.{0,8}签证|도착\s*비자|공항.{0,10}비자"),
+        re.compile(_AT_BORDER[0]),
+        re.compile(_AT_BORDER[1]),
         frozenset({OVERVIEW, "eligibility", "exemption", "procedure", "who"}),
         re.compile(r"được cấp thị thực tại cửa khẩu quốc tế trong các trường hợp"),
         6,
+        topic_wide=True,
+    ),
+    _Named(  # what is handed in for a visa at the border gate (Art. 18 k2: passport, the form with a photo)
+        re.compile(_AT_BORDER[0]),
+        re.compile(_AT_BORDER[1]),
+        frozenset({"documents", "forms"}),
+        re.compile(r"^Người nước ngoài được cấp thị thực tại cửa khẩu quốc tế nộp hộ chiếu"),
+        0,
+        topic_wide=True,
+    ),
+    _Named(  # how long an exit ban lasts (Law 47/2014 Art. 28 k3: up to 3 years, extendable)
+        re.compile(EXIT_BAN[0]),
+        re.compile(EXIT_BAN[1]),
+        frozenset({"validity", "deadline"}),
+        re.compile(r"^Thời hạn tạm hoãn xuất cảnh"),
+        0,
         topic_wide=True,
     ),
     _Named(  # who may invite or sponsor a foreigner (Law 47/2014 Art. 14 k1, its points; k2: a citizen or card
@@ -263,7 +282,7 @@ _NAMED += (
             + _VISA_FREE_RAW
             + r"|单方面|單方面|일방)).*(几|多少|多久|多长|护照|護照|며칠|얼마|여권|단방향|일방)"
         ),
-        frozenset({OVERVIEW, "exemption", "validity", "eligibility"}),
+        frozenset({OVERVIEW, "exemption", "validity", "eligibility", "documents"}),
         re.compile(
             r"miễn thị thực thì cấp tạm trú 45 ngày|miễn thị thực theo điều ước quốc tế mà Việt Nam là thành viên thì "
             r"thời hạn tạm trú|đơn phương miễn thị thực thì hộ chiếu phải còn thời hạn"
