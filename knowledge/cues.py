@@ -61,7 +61,8 @@ EXIT_BAN = (
     r"\b(tam hoan xuat canh|cam xuat canh|exit bans?|travel bans?|(banned|barred|prevented|stopped) from "
     r"(leaving|exiting|departing)|(can|may|could) (i|we|he|she|they|a foreigner|foreigners) (still )?"
     r"(leave|exit|depart( from)?) (the country|viet ?nam)|(co )?(duoc|bi cam) xuat canh (khong|khoi viet nam))\b",
-    r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|출국\s*(정지|금지)",
+    r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|(不能|无法|不让|不准)(出境|离境|离开越南)|"
+    r"출국\s*(정지|금지)|출국(을|이)?\s*(못|할\s*수\s*없)",
 )
 
 # A paper lost or damaged, or asked to be issued again (Decree 219/2025 Art. 23 k1: 'còn thời hạn bị mất hoặc bị hư

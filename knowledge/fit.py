@@ -253,6 +253,13 @@ _CASES: tuple[tuple[str, str, str], ...] = (
         "ho chieu cong vu",
     ),
     (
+        # Vietnamese settled abroad and their foreign spouses and children (Law 47/2014 Art. 12 as amended, (6)).
+        r"\b(viet kieu|overseas vietnamese|vietnamese (living|settled|residing|born) (abroad|overseas)|"
+        r"(nguoi viet nam )?dinh cu o nuoc ngoai)\b",
+        r"越侨|越僑|海外越南人|旅居海外的越南人|해외\s*(거주|동포)\s*베트남|비엣\s*끼에우|베트남\s*교포",
+        "dinh cu o nuoc ngoai",
+    ),
+    (
         r"\b(commercial presence|hien dien thuong mai)\b",
         r"商业存在|상업적\s*주재",
         "thanh lap hien dien thuong mai",
