@@ -339,6 +339,17 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         r"补办护照|(护照|護照).{0,6}(补办|補辦|重新办|重办)|新护照|여권\s*재발급|여권.{0,8}(새로|다시)\s*(만들|발급)",
         "cap lai ho chieu|cap moi ho chieu",
     ),
+    # Whether a visa is for one entry or several (Law 47/2014 Art. 7 k3, amended in 2023; its current wording is not
+    # on file, and the 2014 wording is no longer in force).
+    (
+        # asked, not a price list that names both ('단수 $45 복수 $95 …')
+        r"\b(single (entry )?(or|vs) multiple|multiple (entry )?(or|vs) single|(is|are) (it|they|the \w+|an? [\w ]{1,20}) "
+        r"(a )?(single|multiple)( entry)?|how many (times|entries) (can|may|could) (i|we|you) enter|"
+        r"mot lan hay nhieu lan|nhap canh (duoc )?(may|bao nhieu) lan)\b",
+        r"(一次|单次)(入境)?(还是|或)多次|几次入境|入境几次|多次入境吗|단수(인가요|입니까|예요|인지|\s*(또는|or|아니면)\s*복수)|"
+        r"몇\s*번\s*입국|입국.{0,6}몇\s*번",
+        "co gia tri mot lan hoac nhieu lan",
+    ),
     (
         r"\b(visa exemption (certificate|card)s?|giay mien thi thuc|the mien thi thuc)\b",
         r"免签证明|免簽證明|免签卡|비자\s*면제증|비자\s*면제\s*카드",
@@ -356,7 +367,7 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 _OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
-_NO_2_CERTIFICATE = _OWN_RULES[3][2]
+_NO_2_CERTIFICATE = _OWN_RULES[4][2]
 # The facets on which a paper's own rules differ, where not all do; and asking another to apply for it.
 _OWN_RULE_FACETS: dict[str, frozenset[str]] = {
     _NO_2_CERTIFICATE: frozenset({"documents", "validity", "who", "eligibility"}),

@@ -213,6 +213,19 @@ _NAMED += (
         0,
         topic_wide=True,
     ),
+    _Named(  # a child under 14 on a parent's passport gets the visa with the parent (Law 47/2014 Art. 7 k2 a)
+        re.compile(
+            r"^(?=.*\b(visas?|thi thuc)\b).*\b(child(ren)?|kids?|sons?|daughters?|bab(y|ies)|minors?|tre em|"
+            r"con (nho|cai|toi|em))\b"
+        ),
+        re.compile(
+            r"(孩子|儿童|子女|小孩).{0,20}签证|签证.{0,20}(孩子|儿童|小孩)|(아이|자녀|아동).{0,20}비자"
+        ),
+        frozenset({OVERVIEW, "exemption", "eligibility", "documents", "procedure"}),
+        re.compile(r"^Cấp thị thực theo cha hoặc mẹ hoặc người giám hộ đối với trẻ em dưới 14 tuổi"),
+        0,
+        topic_wide=True,
+    ),
     _Named(  # who may invite or sponsor a foreigner (Law 47/2014 Art. 14 k1, its points; k2: a citizen or card
         # holder sponsors a visit with proof of the relationship)
         re.compile(

@@ -53,6 +53,8 @@ def test_known_gaps(
     (the papers are said, the 5 working days are not); the conditions of a visa asked without marks (the Art. 10 k4 points, sharing
     'người nước ngoài … được cấp' with the question, outrank k2, the sponsor); a work visa asked beside the work
     permit it needs (the permit names the topic; Art. 10 k4 c is not reached); a card's term asked by a worker
-    who holds a work permit (the permit and 'foreign worker' outweigh 'TRC', so the work-permit topic answers).
-    A row that starts to pass fails (strict)."""
+    who holds a work permit (the permit and 'foreign worker' outweigh 'TRC', so the work-permit topic answers);
+    and two the texts do not answer that still get an answer: how many times a visa may be extended (the
+    extension's steps, Art. 35, are said) and which countries are exempt for 45 days (Art. 31 k1 c gives the days,
+    not the countries). A row that starts to pass fails (strict)."""
     check_content(text, lang, topic, facet, articles, facts)
