@@ -48,7 +48,9 @@ class _Named:
     picked: re.Pattern[str] | None = (
         None  # only the points saying this (a long list's cases ordinary askers are in)
     )
-    topic_wide: bool = False  # looked for in all the topic's texts, not only those answering the facet asked
+    # A subject of one topic's own law: asked only in that topic, and looked for in all its texts, not only those
+    # answering the facet asked ('extend' asks the visa's Art. 35 only about a visa, never about a work permit).
+    topic: str | None = None
 
 
 # Decree 219/2025 Art. 20 (the last three below): a permit holder who changes employer (k1) or position (k2), or whose extended permit
@@ -158,6 +160,7 @@ _NAMED += (
 
 # Subjects of the entry and residence law people name without a facet word, or beside one that its word scores read
 # elsewhere ('can I change my tourist visa to a work visa?', 'visa on arrival', 'who can sponsor'): their clause.
+_VISA = "visa_residence_card"
 _PERMANENT = (r"permanent residen\w*|the thuong tru|thuong tru", r"永久居留|永居|영주")
 _CARD = (r"trcs?|(temporary )?residence cards?|the tam tru", r"居留卡|居留证|거주증")
 
@@ -187,7 +190,7 @@ _NAMED += (
         frozenset({OVERVIEW, "eligibility", "procedure", "exemption", "validity"}),
         re.compile(r"^Thị thực không được chuyển đổi mục đích|^Trường hợp chuyển đổi mục đích thị thực"),
         4,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # the cases in which a visa is issued at the border gate (Law 47/2014 Art. 18 k1, its six points)
         re.compile(_AT_BORDER[0]),
@@ -195,7 +198,7 @@ _NAMED += (
         frozenset({OVERVIEW, "eligibility", "exemption", "procedure", "who"}),
         re.compile(r"được cấp thị thực tại cửa khẩu quốc tế trong các trường hợp"),
         6,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # what is handed in for a visa at the border gate (Art. 18 k2: passport, the form with a photo)
         re.compile(_AT_BORDER[0]),
@@ -203,7 +206,7 @@ _NAMED += (
         frozenset({"documents", "forms"}),
         re.compile(r"^Người nước ngoài được cấp thị thực tại cửa khẩu quốc tế nộp hộ chiếu"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # how long an exit ban lasts (Law 47/2014 Art. 28 k3: up to 3 years, extendable)
         re.compile(EXIT_BAN[0]),
@@ -211,7 +214,7 @@ _NAMED += (
         frozenset({"validity", "deadline"}),
         re.compile(r"^Thời hạn tạm hoãn xuất cảnh"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # a child under 14 on a parent's passport gets the visa with the parent (Law 47/2014 Art. 7 k2 a)
         re.compile(
@@ -224,7 +227,7 @@ _NAMED += (
         frozenset({OVERVIEW, "exemption", "eligibility", "documents", "procedure"}),
         re.compile(r"^Cấp thị thực theo cha hoặc mẹ hoặc người giám hộ đối với trẻ em dưới 14 tuổi"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # who may invite or sponsor a foreigner (Law 47/2014 Art. 14 k1, its points; k2: a citizen or card
         # holder sponsors a visit with proof of the relationship)
@@ -243,7 +246,7 @@ _NAMED += (
         ),
         3,
         picked=re.compile(r"^(Doanh nghiệp|Tổ chức khác có tư cách pháp nhân|Công dân Việt Nam)"),
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # coming back after an expulsion or a forced exit (Law 47/2014 Art. 21 k5: 3 years; k6: 6 months)
         re.compile(
@@ -257,7 +260,7 @@ _NAMED += (
         frozenset({OVERVIEW, "eligibility", "exemption", "penalty", "deadline", "validity", "procedure"}),
         re.compile(r"^Bị (trục xuất|buộc xuất cảnh) khỏi Việt Nam chưa quá"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # expulsion, the added penalty for an overstay of 16 days or more (Decree 282/2025 Art. 21 k11 b)
         re.compile(r"\b(deport\w*|expel\w*|expulsion|truc xuat)\b"),
@@ -266,7 +269,7 @@ _NAMED += (
         re.compile(r"áp dụng hình thức xử phạt trục xuất đối với người nước ngoài"),
         0,
         most=1,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # who is considered for permanent residence (Law 47/2014 Art. 39: merit, scientists, a Vietnamese
         # parent, spouse or child as sponsor, stateless since 2000), asked as who or which cases
@@ -282,7 +285,7 @@ _NAMED += (
             r"^Người nước ngoài được cha, mẹ, vợ, chồng, con là công dân Việt Nam|^Người nước ngoài là nhà khoa học"
         ),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # the stay granted on a visa-free entry (Law 47/2014 Art. 31 k1 b, c as amended: 30 days under a treaty
         # that sets none, 45 days for a unilateral exemption) and the passport it needs (Art. 20 k1 a: 6 months)
@@ -302,7 +305,7 @@ _NAMED += (
         ),
         0,
         most=3,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # an expired card is not extended: a new card is issued (Law 47/2014 Art. 38 k6 as amended)
         re.compile(
@@ -313,7 +316,7 @@ _NAMED += (
         frozenset({OVERVIEW, "procedure", "validity", "eligibility"}),
         re.compile(r"^Thẻ tạm trú hết hạn được xem xét cấp thẻ mới"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # which visas lead to a temporary residence card (Law 47/2014 Art. 36 k1 b as amended: entered on LV1,
         # LV2, LS, ĐT1-ĐT3, NN1, NN2, DH, PV1, LĐ1, LĐ2 or TT), asked with the visa held
@@ -321,7 +324,7 @@ _NAMED += (
         frozenset({"eligibility"}),
         re.compile(r"^Người nước ngoài nhập cảnh bằng thị thực có ký hiệu"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # who files for a temporary residence card (Law 47/2014 Art. 37 k2 b: the inviting or sponsoring
         # body or person, at the immigration office where it sits or lives)
@@ -330,7 +333,7 @@ _NAMED += (
         frozenset({"who"}),
         re.compile(r"^Cơ quan, tổ chức, cá nhân mời, bảo lãnh trực tiếp nộp hồ sơ đề nghị cấp thẻ tạm trú"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # a permanent residence card is exchanged every 10 years (Law 47/2014 Art. 43 k1)
         *_asked_about(
@@ -344,7 +347,7 @@ _NAMED += (
         frozenset({OVERVIEW, "procedure", "validity", "deadline"}),
         re.compile(r"^Thẻ thường trú do Công an tỉnh"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # the permanent card collected within 3 months of the notice (Law 47/2014 Art. 41 k5)
         *_asked_about(
@@ -354,7 +357,7 @@ _NAMED += (
         frozenset({OVERVIEW, "deadline", "processing_time", "procedure"}),
         re.compile(r"^Trong thời hạn 03 tháng kể từ khi nhận được thông báo giải quyết cho thường trú"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # how long permanent residence takes to decide (Law 47/2014 Art. 41 k2: 4 months, 2 more to verify)
         re.compile(rf"\b({_PERMANENT[0]})\b"),
@@ -362,7 +365,7 @@ _NAMED += (
         frozenset({"processing_time"}),
         re.compile(r"^Trong thời hạn 04 tháng kể từ ngày nhận đủ hồ sơ, Bộ trưởng Bộ Công an"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # where permanent residence is applied for (Law 47/2014 Art. 41 k1: the immigration office)
         re.compile(rf"\b({_PERMANENT[0]})\b"),
@@ -370,7 +373,7 @@ _NAMED += (
         frozenset({"where"}),
         re.compile(r"^Người nước ngoài đề nghị cho thường trú làm thủ tục tại"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # what an extension is filed with (Law 47/2014 Art. 35 k2: the sponsor's request and the passport)
         re.compile(r"\b(extend\w*|extension|gia han)\b"),
@@ -378,7 +381,7 @@ _NAMED += (
         frozenset({"documents"}),
         re.compile(r"trực tiếp gửi văn bản đề nghị gia hạn tạm trú kèm theo hộ chiếu"),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
     _Named(  # who files and where an extension of stay is filed (Law 47/2014 Art. 35 k1: the sponsor, at the
         # immigration office or the Ministry of Foreign Affairs' body)
@@ -389,7 +392,7 @@ _NAMED += (
             r"có nhu cầu gia hạn tạm trú phải đề nghị cơ quan, tổ chức, cá nhân mời, bảo lãnh|xem xét gia hạn tạm trú\.$"
         ),
         0,
-        topic_wide=True,
+        topic=_VISA,
     ),
 )
 
@@ -397,7 +400,13 @@ _NAMED += (
 def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: str, on: date) -> bool:
     """Quote first the topic's clauses the question's words point to; True when one was quoted."""
     folded = folded_question(text)
-    asked = [n for n in _NAMED if facet in n.facets and (n.asked.search(folded) or n.asked_raw.search(text))]
+    asked = [
+        n
+        for n in _NAMED
+        if facet in n.facets
+        and n.topic in (None, topic)
+        and (n.asked.search(folded) or n.asked_raw.search(text))
+    ]
     if not asked:
         return False
     docs = {kb.units[p]["doc_id"] for f in ("who", facet) for p in candidates(kb, topic, f)}
@@ -409,7 +418,7 @@ def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: st
         leads = [
             u
             for u in kb.units
-            if u["doc_id"] in (own if named.topic_wide else docs)
+            if u["doc_id"] in (own if named.topic else docs)
             and is_national(u)
             and in_force(kb, u, on)
             and named.law.search(str(u.get("article_title") or "") if named.titled else u["text"])

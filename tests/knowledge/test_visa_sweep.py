@@ -58,3 +58,13 @@ def test_known_gaps(
     extension's steps, Art. 35, are said) and which countries are exempt for 45 days (Art. 31 k1 c gives the days,
     not the countries). A row that starts to pass fails (strict)."""
     check_content(text, lang, topic, facet, articles, facts)
+
+
+@cases("text, lang")
+def test_a_work_permit_question_quotes_no_visa_subject(text: str, lang: str) -> None:
+    """The visa's own subjects (an extension of stay, Law 47/2014 Art. 35; sponsors, Art. 14; a change of purpose,
+    Art. 7) are quoted for visa questions only: extending or sponsoring a work permit is Decree 219/2025's."""
+    r = ask(text, lang=lang, on=TODAY)
+    cited = {(c.doc_number, c.article) for c in r.citations}
+    assert r.topic == "work_permit", r.direct
+    assert not cited & {("47/2014/QH13", f"Điều {n}") for n in (7, 14, 35)}, sorted(cited)
