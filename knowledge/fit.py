@@ -332,11 +332,14 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
     # A new passport for a lost or expired one is issued by the holder's own country: no text on file says how
     # (Law 47/2014 only defines the passport, Art. 3 k2; Decree 282/2025 Art. 21 k2 a fines not reporting a loss).
     (
+        # (a card or visa asked beside a new passport is that paper's question, not the passport's)
+        r"^(?!.*\b(trcs?|residence cards?|the tam tru|the thuong tru|visas?|thi thuc|work permits?|giay phep)\b).*"
         r"\b((new|replacement|another|get back (a |my )?) passports?|(replac\w*|reissu\w*|renew\w*) (a |my |the |his |her )?"
         r"(lost |stolen |expired )?passports?|passport (replacement|renewal|reissu\w*)|(lam|cap|xin) lai ho chieu|"
         r"ho chieu moi|(lost|lose|stolen|mat) (\w+ ){0,2}(passports?|ho chieu)\b.{0,80}\b(new one|a new|replac\w*|another one|"
         r"lam lai|cap lai))\b",
-        r"补办护照|(护照|護照).{0,6}(补办|補辦|重新办|重办)|新护照|여권\s*재발급|여권.{0,8}(새로|다시)\s*(만들|발급)",
+        r"^(?!.*(签证|居留|工作许可|비자|거주증|허가)).*(补办护照|(护照|護照).{0,6}(补办|補辦|重新办|重办)|新护照|"
+        r"여권\s*재발급|여권.{0,8}(새로|다시)\s*(만들|발급))",
         "cap lai ho chieu|cap moi ho chieu",
     ),
     # Whether a visa is for one entry or several (Law 47/2014 Art. 7 k3, amended in 2023; its current wording is not
