@@ -42,11 +42,13 @@ _COMPILED = tuple((law, re.compile(folded), re.compile(raw)) for law, folded, ra
 MAX_CHARS = 320  # a bound said with what follows it in its clause, within this length
 
 
-# The question asks a term ('how long', 'indefinite-term', 'does it depend on'), not what ends the paper.
+# The question asks a term ('how long', 'indefinite-term', 'does it depend on', 'longer than the passport', 'a
+# 2-year card'), not what ends the paper.
 _ASKS_TERM = re.compile(
-    r"\b(how long|terms?|indefinite\w*|valid\w*|depend\w*|duration|thoi han|bao lau|phu thuoc|vo thoi han)\b"
+    r"\b(how long|terms?|indefinite\w*|valid\w*|depend\w*|duration|thoi han|bao lau|phu thuoc|vo thoi han|"
+    r"longer|dai hon|vuot qua|\d+ ?(years?|months?|nam|thang))\b"
 )
-_ASKS_TERM_RAW = re.compile(r"期限|多久|多长|有效期|기간|유효|얼마")
+_ASKS_TERM_RAW = re.compile(r"期限|多久|多长|有效期|기간|유효|얼마|更长|超过|더\s*길|\d+\s*(年|个月|년|개월)")
 
 
 def _papers_named(text: str) -> frozenset[str]:

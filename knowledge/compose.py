@@ -97,7 +97,10 @@ def ask(
         raise UnknownFacetError(facet, FACETS)
     topic = topic or detect_topic(text) or _act_topic(text)
     # A question naming a fined act and nothing else it asks ('旅游簽證過期1年?') asks what that act costs.
-    facet = facet or detect_facet(text) or ("penalty" if act_phrases(text) else None)
+    if facet is None:
+        facet = detect_facet(text) or ("penalty" if act_phrases(text) else None)
+        if facet == "fee" and act_phrases(text):
+            facet = "penalty"  # what one pays for a fined act ('I stayed 35 days too long, how much?') is its fine
     kb = get_kb()
     if (
         facet == "eligibility"

@@ -45,11 +45,24 @@ ON_BEHALF = (
     r"代办|代为|委托|代理人|대리|위임|대신(\s*\S+){0,3}?\s*(신청|발급)",
 )
 
+# A visa's purpose changed while in Viet Nam ('change my tourist visa to a work visa', 'chuyển đổi mục đích thị thực',
+# '旅游签证转成工作签证', '관광비자를 취업비자로 바꿀'; Law 47/2014 Art. 7 k4-5), not a visa turned into a card.
+VISA_PURPOSE_CHANGE = (
+    r"^(?!.*\b(trcs?|residence cards?|the tam tru)\b).*\b(chuyen doi muc dich|doi muc dich|"
+    r"chuyen (doi )?(tu )?(visa|thi thuc) [^?]{0,30}(sang|thanh)|(visa|thi thuc) [^?]{0,30}(chuyen|doi) (sang|thanh)|"
+    r"(chang\w*|convert\w*|switch\w*|turn\w*) [^?]{0,50}\b(to|into|for) (a |an )?[\w ]{0,25}visas?|"
+    r"(change|convert\w*|switch\w*) (of )?(the |my )?(visa )?(purpose|type|kind) of (my |a |the )?visa)\b",
+    r"^(?!.*(居留|거주증)).*(签证?.{0,12}(转|转换|转成|转为|换成|改成|变更为)|(转|换|改)(成|为).{0,6}签|"
+    r"비자.{0,20}(바꿀|바꾸|변경|전환))",
+)
+
 # An exit ban (Law 47/2014 Art. 28: 'tạm hoãn xuất cảnh', its cases and its term), as people name it.
 EXIT_BAN = (
     r"\b(tam hoan xuat canh|cam xuat canh|exit bans?|travel bans?|(banned|barred|prevented|stopped) from "
-    r"(leaving|exiting|departing))\b",
-    r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|출국\s*(정지|금지)",
+    r"(leaving|exiting|departing)|(can|may|could) (i|we|he|she|they|a foreigner|foreigners) (still )?"
+    r"(leave|exit|depart( from)?) (the country|viet ?nam)|(co )?(duoc|bi cam) xuat canh (khong|khoi viet nam))\b",
+    r"暂缓出境|暫緩出境|限制出境|禁止出境|出境禁令|禁止离境|(不能|无法|不让|不准)(出境|离境|离开越南)|"
+    r"출국\s*(정지|금지)|출국(을|이)?\s*(못|할\s*수\s*없)",
 )
 
 # A paper lost or damaged, or asked to be issued again (Decree 219/2025 Art. 23 k1: 'còn thời hạn bị mất hoặc bị hư
@@ -192,6 +205,7 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
 EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     "visa_residence_card": (
         (*EXIT_BAN, 1.5),  # an exit ban is an entry-and-residence matter, less than any paper named beside it
+        (*VISA_PURPOSE_CHANGE, 2),  # the visa's change, whatever paper (a work permit) it rests on
         (
             r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam|"
             # the law cited by name in a question ('theo Luật Nhập cảnh'), not the law's own title

@@ -118,6 +118,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         # days; not a paper about to expire ('trước khi hết hạn', 'before it expires'), which is its extension.
         r"^(?!.*\b(truoc khi (\w+ ){0,4}het han|sap het han|con han|before (\w+ ){0,3}expir\w*|about to expire|"
         r"expir\w* soon)\b).*\b(overstay\w*|stay\w* (past|beyond|after) (the|my|his|her)|o qua han|o lai qua|"
+        r"(o|o lai) lo (\w+ ){0,2}(visa|thi thuc|han)|stay\w* (\w+ ){0,2}(days?|weeks?|months?) (more than|longer than|beyond|past|over)|"
         r"(o|o lai|luu tru|cu tru|tam tru) qua (thoi )?han|qua thoi han (tam tru|thi thuc|visa|cu tru)|"
         r"(visa|thi thuc) (\w+ ){0,3}(ends|ended|run out)|"
         rf"qua han (visa|thi thuc|tam tru)|(qua han|het han|expired) (\w+ ){{0,2}}({STAY_PAPERS})|"
@@ -125,7 +126,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"(expir\w*|het han|qua han)( \w+){0,5} (stay\w*|o lai))\b",
         r"^(?!.*(到期前|过期前|過期前|即将到期|快到期|快过期|만료\s*전|만료되기\s*전|만료\s*예정)).*("
         r"过期|過期|逾期|超期|초과\s*체류|체류\s*기간\s*초과|오버스테이|기간\s*만료|불법\s*체류|"
-        r"(체류|비자|사증)\s*(기간|기한)\s*(을|를|이)?\s*(초과|넘기|넘긴|넘어|넘으|지나|지난)|"
+        r"(체류|비자|사증)\s*(기간|기한)\s*(을|를|이)?\s*(\d+\s*(일|개월)\s*)?(초과|넘기|넘긴|넘겼|넘어|넘으|지나|지난)|"
         r"(签证|簽證|居留卡|居留证|居留證|비자|사증|거주증|체류증).{0,6}(到期|만료))",
         "su dung chung nhan tam tru gia han tam tru the tam tru qua thoi han",
     ),
@@ -190,6 +191,14 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"非法越境|非法出入境|偷渡|밀입국|밀출국|불법\s*월경",
         "qua lai bien gioi quoc gia ma khong lam thu tuc xuat canh, nhap canh",
     ),
+    (
+        # A lost passport not reported to the authorities (282/2025 Art. 21 k2 a).
+        r"\b((lost|lose|losing|mat|danh mat|lam mat) (\w+ ){0,3}(passport|ho chieu)[^?]{0,40}\b(not|never|without|khong|chua) "
+        r"(report\w*|notify\w*|tell\w*|trinh bao|thong bao|bao)|(not|never|khong|chua) (report\w*|notify\w*|trinh bao|"
+        r"thong bao|bao) [^?]{0,30}(lost|loss of|mat) (\w+ ){0,3}(passport|ho chieu))\b",
+        r"(护照|護照).{0,6}(丢|遗失|丟).{0,12}(没有?|未|不)(报|報|申报)|여권.{0,10}분실.{0,12}(신고\s*(안|하지)|미신고)",
+        "khong thong bao theo quy dinh cua phap luat cho co quan co tham quyen ve viec mat ho chieu",
+    ),
 )
 # The cases people name when they ask whether a rule applies to them (exempt from a work permit, eligible for
 # a card), in their words (folded en/vi, raw zh/ko), and the words the law's list uses for that case: the
@@ -242,6 +251,13 @@ _CASES: tuple[tuple[str, str, str], ...] = (
         r"\b(official passports?|ho chieu cong vu)\b",
         r"公务护照|관용\s*여권",
         "ho chieu cong vu",
+    ),
+    (
+        # Vietnamese settled abroad and their foreign spouses and children (Law 47/2014 Art. 12 as amended, (6)).
+        r"\b(viet kieu|overseas vietnamese|vietnamese (living|settled|residing|born) (abroad|overseas)|"
+        r"(nguoi viet nam )?dinh cu o nuoc ngoai)\b",
+        r"越侨|越僑|海外越南人|旅居海外的越南人|해외\s*(거주|동포)\s*베트남|비엣\s*끼에우|베트남\s*교포",
+        "dinh cu o nuoc ngoai",
     ),
     (
         r"\b(commercial presence|hien dien thuong mai)\b",
@@ -313,6 +329,32 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         r"电子签证|電子簽證|전자\s*비자",
         "thi thuc dien tu",
     ),
+    # A new passport for a lost or expired one is issued by the holder's own country: no text on file says how
+    # (Law 47/2014 only defines the passport, Art. 3 k2; Decree 282/2025 Art. 21 k2 a fines not reporting a loss).
+    (
+        # (a card, visa or stay declaration asked beside a new passport is that paper's question, not the passport's:
+        # a changed passport is declared again, Law 47/2014 Art. 33)
+        r"^(?!.*\b(trcs?|residence cards?|the tam tru|the thuong tru|visas?|thi thuc|work permits?|giay phep|"
+        r"temporary residence|tam tru|declar\w*|khai bao|register\w*|registration|dang ky)\b).*"
+        r"\b((new|replacement|another|get back (a |my )?) passports?|(replac\w*|reissu\w*|renew\w*) (a |my |the |his |her )?"
+        r"(lost |stolen |expired )?passports?|passport (replacement|renewal|reissu\w*)|(lam|cap|xin) lai ho chieu|"
+        r"ho chieu moi|(lost|lose|stolen|mat) (\w+ ){0,2}(passports?|ho chieu)\b.{0,80}\b(new one|a new|replac\w*|another one|"
+        r"lam lai|cap lai))\b",
+        r"^(?!.*(签证|居留|工作许可|申报|登记|住宿|비자|거주증|허가|신고)).*(补办护照|(护照|護照).{0,6}(补办|補辦|重新办|重办)|新护照|"
+        r"여권\s*재발급|여권.{0,8}(새로|다시)\s*(만들|발급))",
+        "cap lai ho chieu|cap moi ho chieu",
+    ),
+    # Whether a visa is for one entry or several (Law 47/2014 Art. 7 k3, amended in 2023; its current wording is not
+    # on file, and the 2014 wording is no longer in force).
+    (
+        # asked, not a price list that names both ('단수 $45 복수 $95 …')
+        r"\b(single (entry )?(or|vs) multiple|multiple (entry )?(or|vs) single|(is|are) (it|they|the \w+|an? [\w ]{1,20}) "
+        r"(a )?(single|multiple)( entry)?|how many (times|entries) (can|may|could) (i|we|you) enter|"
+        r"mot lan hay nhieu lan|nhap canh (duoc )?(may|bao nhieu) lan)\b",
+        r"(一次|单次)(入境)?(还是|或)多次|几次入境|入境几次|多次入境吗|단수(인가요|입니까|예요|인지|\s*(또는|or|아니면)\s*복수)|"
+        r"몇\s*번\s*입국|입국.{0,6}몇\s*번",
+        "co gia tri mot lan hoac nhieu lan",
+    ),
     (
         r"\b(visa exemption (certificate|card)s?|giay mien thi thuc|the mien thi thuc)\b",
         r"免签证明|免簽證明|免签卡|비자\s*면제증|비자\s*면제\s*카드",
@@ -330,7 +372,7 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 _OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
-_NO_2_CERTIFICATE = _OWN_RULES[2][2]
+_NO_2_CERTIFICATE = _OWN_RULES[4][2]
 # The facets on which a paper's own rules differ, where not all do; and asking another to apply for it.
 _OWN_RULE_FACETS: dict[str, frozenset[str]] = {
     _NO_2_CERTIFICATE: frozenset({"documents", "validity", "who", "eligibility"}),
@@ -361,6 +403,7 @@ ACT_TOPICS: dict[str, str] = {
     _ACTS[6][2]: "work_permit",
     _ACTS[7][2]: "visa_residence_card",
     _ACTS[8][2]: "visa_residence_card",
+    _ACTS[9][2]: "visa_residence_card",
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]

@@ -22,10 +22,11 @@ from knowledge.cues import (
     EXIT_BAN,
     LOST_OR_REISSUED,
     ON_BEHALF,
+    VISA_PURPOSE_CHANGE,
     folded_question,
 )
 from knowledge.draft import Draft
-from knowledge.facets import OVERVIEW
+from knowledge.facets import FACETS, OVERVIEW
 from knowledge.selection import candidates, in_force, is_national
 from knowledge.store import Kb
 
@@ -44,6 +45,12 @@ class _Named:
     points: int
     titled: bool = False
     most: int = 2
+    picked: re.Pattern[str] | None = (
+        None  # only the points saying this (a long list's cases ordinary askers are in)
+    )
+    # A subject of one topic's own law: asked only in that topic, and looked for in all its texts, not only those
+    # answering the facet asked ('extend' asks the visa's Art. 35 only about a visa, never about a work permit).
+    topic: str | None = None
 
 
 # Decree 219/2025 Art. 20 (the last three below): a permit holder who changes employer (k1) or position (k2), or whose extended permit
@@ -168,20 +175,267 @@ _NAMED += (
     ),
 )
 
+# Subjects of the entry and residence law people name without a facet word, or beside one that its word scores read
+# elsewhere ('can I change my tourist visa to a work visa?', 'visa on arrival', 'who can sponsor'): their clause.
+_VISA = "visa_residence_card"
+_PERMANENT = (r"permanent residen\w*|the thuong tru|thuong tru", r"永久居留|永居|영주")
+_CARD = (r"trcs?|(temporary )?residence cards?|the tam tru", r"居留卡|居留证|거주증")
+
+
+def _asked_about(subject: tuple[str, str], asked: tuple[str, str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A question naming the subject (folded en/vi, raw zh/ko) and, anywhere in it, what is asked of it."""
+    return (
+        re.compile(rf"^(?=.*\b({subject[0]})\b).*\b({asked[0]})\b"),
+        re.compile(rf"^(?=.*({subject[1]})).*({asked[1]})"),
+    )
+
+
+# A visa asked at the border gate or on arrival (Law 47/2014 Art. 18).
+_AT_BORDER = (
+    r"\b(visa on arrival|voa|arrival visa|(visa|it) (at|on arrival at) the (airport|border)|"
+    r"visas? (\w+ ){0,3}(when|after|once|upon|as soon as) (i |we |you |he |she |they )?(arriv\w*|land\w*)|"
+    r"at the (airport|border)[^?]{0,30}visa|(thi thuc|visa) tai cua khau|cua khau [^?]{0,20}(thi thuc|visa))\b",
+    r"落地签|口岸签证|口岸.{0,8}签证|도착\s*비자|공항.{0,10}비자",
+)
+_VISA_FREE = r"(visa ?free|visa waiver|without (a )?visa|visa exempt\w*|mien thi thuc|mien visa)"
+_VISA_FREE_RAW = r"(免签|免簽|무비자|무사증|비자\s*면제)"
+_NAMED += (
+    _Named(  # a visa's purpose changed in Viet Nam (Law 47/2014 Art. 7 k4 as amended: only with proof of investment,
+        # of family ties to the sponsor, or a work permit; k5: a new visa of the new purpose)
+        re.compile(VISA_PURPOSE_CHANGE[0]),
+        re.compile(VISA_PURPOSE_CHANGE[1]),
+        frozenset({OVERVIEW, "eligibility", "procedure", "exemption", "validity"}),
+        re.compile(r"^Thị thực không được chuyển đổi mục đích|^Trường hợp chuyển đổi mục đích thị thực"),
+        4,
+        topic=_VISA,
+    ),
+    _Named(  # the cases in which a visa is issued at the border gate (Law 47/2014 Art. 18 k1, its six points)
+        re.compile(_AT_BORDER[0]),
+        re.compile(_AT_BORDER[1]),
+        frozenset({OVERVIEW, "eligibility", "exemption", "procedure", "who"}),
+        re.compile(r"được cấp thị thực tại cửa khẩu quốc tế trong các trường hợp"),
+        6,
+        topic=_VISA,
+    ),
+    _Named(  # what is handed in for a visa at the border gate (Art. 18 k2: passport, the form with a photo)
+        re.compile(_AT_BORDER[0]),
+        re.compile(_AT_BORDER[1]),
+        frozenset({"documents", "forms"}),
+        re.compile(r"^Người nước ngoài được cấp thị thực tại cửa khẩu quốc tế nộp hộ chiếu"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # how long an exit ban lasts (Law 47/2014 Art. 28 k3: up to 3 years, extendable)
+        re.compile(EXIT_BAN[0]),
+        re.compile(EXIT_BAN[1]),
+        frozenset({"validity", "deadline"}),
+        re.compile(r"^Thời hạn tạm hoãn xuất cảnh"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # a child under 14 on a parent's passport gets the visa with the parent (Law 47/2014 Art. 7 k2 a)
+        re.compile(
+            r"^(?=.*\b(visas?|thi thuc)\b).*\b(child(ren)?|kids?|sons?|daughters?|bab(y|ies)|minors?|tre em|"
+            r"con (nho|cai|toi|em))\b"
+        ),
+        re.compile(
+            r"(孩子|儿童|子女|小孩).{0,20}签证|签证.{0,20}(孩子|儿童|小孩)|(아이|자녀|아동).{0,20}비자"
+        ),
+        frozenset({OVERVIEW, "exemption", "eligibility", "documents", "procedure"}),
+        re.compile(r"^Cấp thị thực theo cha hoặc mẹ hoặc người giám hộ đối với trẻ em dưới 14 tuổi"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # who may invite or sponsor a foreigner (Law 47/2014 Art. 14 k1, its points; k2: a citizen or card
+        # holder sponsors a visit with proof of the relationship)
+        re.compile(
+            r"\b((who|which \w+) (can|may|is allowed to|are allowed to) (sponsor|invite)|"
+            r"(can|may|could) (i|we|a|an|the|my|our|vietnamese) [^?]{0,40}\b(sponsor|invite)|"
+            r"(ai|nhung ai|chu the nao|to chuc nao) [^?]{0,20}(moi|bao lanh)|(co )?duoc (moi, )?bao lanh)\b"
+        ),
+        re.compile(
+            r"(谁|哪些|什么人).{0,8}(担保|擔保|邀请)|(担保|邀请).{0,12}(吗|么)|누가.{0,12}(초청|보증)|(초청|보증).{0,12}(할\s*수|가능)"
+        ),
+        frozenset({OVERVIEW, "who", "eligibility"}),
+        re.compile(
+            r"^Cơ quan, tổ chức, cá nhân mời, bảo lãnh người nước ngoài nhập cảnh Việt Nam theo|"
+            r"thẻ tạm trú được mời, bảo lãnh người nước ngoài vào Việt Nam thăm"
+        ),
+        3,
+        picked=re.compile(r"^(Doanh nghiệp|Tổ chức khác có tư cách pháp nhân|Công dân Việt Nam)"),
+        topic=_VISA,
+    ),
+    _Named(  # coming back after an expulsion or a forced exit (Law 47/2014 Art. 21 k5: 3 years; k6: 6 months)
+        re.compile(
+            r"^(?=.*\b(deport\w*|expel\w*|expulsion|truc xuat|buoc xuat canh|forced to leave)\b).*"
+            r"\b(come back|return\w*|re ?enter\w*|enter again|back to viet ?nam|nhap canh lai|quay lai|tro lai|"
+            r"sang lai|vao lai)\b"
+        ),
+        re.compile(
+            r"(驱逐|遣返|强制出境).{0,20}(再|重新|回|返回)|(추방|강제\s*출국).{0,20}(재입국|다시|돌아)"
+        ),
+        frozenset({OVERVIEW, "eligibility", "exemption", "penalty", "deadline", "validity", "procedure"}),
+        re.compile(r"^Bị (trục xuất|buộc xuất cảnh) khỏi Việt Nam chưa quá"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # expulsion, the added penalty for an overstay of 16 days or more (Decree 282/2025 Art. 21 k11 b)
+        re.compile(r"\b(deport\w*|expel\w*|expulsion|truc xuat)\b"),
+        re.compile(r"驱逐|遣返|추방|강제\s*(출국|퇴거)"),
+        frozenset({"penalty"}),
+        re.compile(r"áp dụng hình thức xử phạt trục xuất đối với người nước ngoài"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
+    _Named(  # who is considered for permanent residence (Law 47/2014 Art. 39: merit, scientists, a Vietnamese
+        # parent, spouse or child as sponsor, stateless since 2000), asked as who or which cases
+        *_asked_about(
+            _PERMANENT,
+            (
+                r"who|which (cases|people|persons|foreigners)|ai|doi tuong|truong hop nao|nhung ai",
+                r"谁|什么人|哪些人|누가|누구|어떤\s*사람",
+            ),
+        ),
+        frozenset({"eligibility"}),
+        re.compile(
+            r"^Người nước ngoài được cha, mẹ, vợ, chồng, con là công dân Việt Nam|^Người nước ngoài là nhà khoa học"
+        ),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # the stay granted on a visa-free entry (Law 47/2014 Art. 31 k1 b, c as amended: 30 days under a treaty
+        # that sets none, 45 days for a unilateral exemption) and the passport it needs (Art. 20 k1 a: 6 months)
+        re.compile(
+            r"^(?=.*\b(" + _VISA_FREE + r"|unilateral\w*|don phuong)\b).*"
+            r"\b(how (many|much|long)|bao (nhieu|lau)|may ngay|unilateral\w*|don phuong|passports?|ho chieu)\b"
+        ),
+        re.compile(
+            r"^(?=.*("
+            + _VISA_FREE_RAW
+            + r"|单方面|單方面|일방)).*(几|多少|多久|多长|护照|護照|며칠|얼마|여권|단방향|일방)"
+        ),
+        frozenset({OVERVIEW, "exemption", "validity", "eligibility", "documents"}),
+        re.compile(
+            r"miễn thị thực thì cấp tạm trú 45 ngày|miễn thị thực theo điều ước quốc tế mà Việt Nam là thành viên thì "
+            r"thời hạn tạm trú|đơn phương miễn thị thực thì hộ chiếu phải còn thời hạn"
+        ),
+        0,
+        most=3,
+        topic=_VISA,
+    ),
+    _Named(  # an expired card is not extended: a new card is issued (Law 47/2014 Art. 38 k6 as amended)
+        re.compile(
+            rf"^(?!.*\b(passports?|ho chieu|permanent)\b)(?=.*\b({_CARD[0]})\b).*"
+            r"\b(renew\w*|extend\w*|extension|expir\w*|gia han|het han)\b"
+        ),
+        re.compile(rf"^(?!.*(护照|여권))(?=.*({_CARD[1]})).*(续|延期|延长|到期|过期|갱신|연장|만료)"),
+        frozenset({OVERVIEW, "procedure", "validity", "eligibility"}),
+        re.compile(r"^Thẻ tạm trú hết hạn được xem xét cấp thẻ mới"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # which visas lead to a temporary residence card (Law 47/2014 Art. 36 k1 b as amended: entered on LV1,
+        # LV2, LS, ĐT1-ĐT3, NN1, NN2, DH, PV1, LĐ1, LĐ2 or TT), asked with the visa held
+        *_asked_about(_CARD, (r"visas?|thi thuc", r"签证|비자|사증")),
+        frozenset({"eligibility"}),
+        re.compile(r"^Người nước ngoài nhập cảnh bằng thị thực có ký hiệu"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # who files for a temporary residence card (Law 47/2014 Art. 37 k2 b: the inviting or sponsoring
+        # body or person, at the immigration office where it sits or lives)
+        re.compile(rf"\b({_CARD[0]})\b"),
+        re.compile(_CARD[1]),
+        frozenset({"who"}),
+        re.compile(r"^Cơ quan, tổ chức, cá nhân mời, bảo lãnh trực tiếp nộp hồ sơ đề nghị cấp thẻ tạm trú"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # a permanent residence card is exchanged every 10 years (Law 47/2014 Art. 43 k1)
+        *_asked_about(
+            _PERMANENT,
+            (
+                r"exchang\w*|renew\w*|replac\w*|how often|every|cap doi|doi the|doi (mot|1) lan|bao lau (phai )?doi|"
+                r"validity|valid for|how long|thoi han|gia tri (bao lau|may nam)|bao lau|may nam",
+                r"换|更换|换发|续|갱신|교체|재발급|마다|有效|期限|多久|几年|유효|기간|몇\s*년",
+            ),
+        ),
+        frozenset({OVERVIEW, "procedure", "validity", "deadline"}),
+        re.compile(r"^Thẻ thường trú do Công an tỉnh"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # the permanent card collected within 3 months of the notice (Law 47/2014 Art. 41 k5)
+        *_asked_about(
+            _PERMANENT,
+            (r"collect\w*|pick (it )?up|receiv\w*|get the card|nhan the", r"领取|領取|领卡|수령|받으러"),
+        ),
+        frozenset({OVERVIEW, "deadline", "processing_time", "procedure"}),
+        re.compile(r"^Trong thời hạn 03 tháng kể từ khi nhận được thông báo giải quyết cho thường trú"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # how long permanent residence takes to decide (Law 47/2014 Art. 41 k2: 4 months, 2 more to verify)
+        re.compile(rf"\b({_PERMANENT[0]})\b"),
+        re.compile(_PERMANENT[1]),
+        frozenset({"processing_time"}),
+        re.compile(r"^Trong thời hạn 04 tháng kể từ ngày nhận đủ hồ sơ, Bộ trưởng Bộ Công an"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # where permanent residence is applied for (Law 47/2014 Art. 41 k1: the immigration office)
+        re.compile(rf"\b({_PERMANENT[0]})\b"),
+        re.compile(_PERMANENT[1]),
+        frozenset({"where"}),
+        re.compile(r"^Người nước ngoài đề nghị cho thường trú làm thủ tục tại"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # what an extension is filed with (Law 47/2014 Art. 35 k2: the sponsor's request and the passport)
+        re.compile(r"\b(extend\w*|extension|gia han)\b"),
+        re.compile(r"延期|延长|延签|续签|연장"),
+        frozenset({"documents"}),
+        re.compile(r"trực tiếp gửi văn bản đề nghị gia hạn tạm trú kèm theo hộ chiếu"),
+        0,
+        topic=_VISA,
+    ),
+    _Named(  # who files and where an extension of stay is filed (Law 47/2014 Art. 35 k1: the sponsor, at the
+        # immigration office or the Ministry of Foreign Affairs' body)
+        re.compile(r"\b(extend\w*|extension|gia han)\b"),
+        re.compile(r"延期|延长|延签|续签|연장"),
+        frozenset({"where", "who", "eligibility"}),
+        re.compile(
+            r"có nhu cầu gia hạn tạm trú phải đề nghị cơ quan, tổ chức, cá nhân mời, bảo lãnh|xem xét gia hạn tạm trú\.$"
+        ),
+        0,
+        topic=_VISA,
+    ),
+)
+
 
 def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: str, on: date) -> bool:
     """Quote first the topic's clauses the question's words point to; True when one was quoted."""
     folded = folded_question(text)
-    asked = [n for n in _NAMED if facet in n.facets and (n.asked.search(folded) or n.asked_raw.search(text))]
+    asked = [
+        n
+        for n in _NAMED
+        if facet in n.facets
+        and n.topic in (None, topic)
+        and (n.asked.search(folded) or n.asked_raw.search(text))
+    ]
     if not asked:
         return False
     docs = {kb.units[p]["doc_id"] for f in ("who", facet) for p in candidates(kb, topic, f)}
+    # The topic's texts whatever facet their clauses answer, for a subject of its own law (a visa's change of
+    # purpose, Law 47/2014 Art. 7 k4, is tagged with no facet a question names).
+    own = {kb.units[p]["doc_id"] for f in FACETS for p in candidates(kb, topic, f)}
     cites: list[str] = []
     for named in asked:
         leads = [
             u
             for u in kb.units
-            if u["doc_id"] in docs
+            if u["doc_id"] in (own if named.topic else docs)
             and is_national(u)
             and in_force(kb, u, on)
             and named.law.search(str(u.get("article_title") or "") if named.titled else u["text"])
@@ -191,7 +445,10 @@ def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: st
             # a titled article is cited whole, by its title: the title says what it is ('Nội dung Phiếu lý lịch
             # tư pháp số 2'), where its first clause may not
             cites.append(f"{label.split(', khoản')[0]} “{lead['article_title']}”" if named.titled else label)
-            for point in [u for u in kb.units if u["id"].startswith(lead["id"] + "/")][: named.points]:
+            points = [u for u in kb.units if u["id"].startswith(lead["id"] + "/")]
+            if named.picked is not None:
+                points = [u for u in points if named.picked.search(u["text"])]
+            for point in points[: named.points]:
                 draft.cite(point)
     return bool(cites) and draft.say(
         _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(dict.fromkeys(cites)))

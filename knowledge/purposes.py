@@ -32,7 +32,10 @@ _ASKS_WHICH_RAW = re.compile(
 # A visa named by its purpose ('an investor visa', 'work visa', 'thị thực đầu tư'): its symbols are the ones asked.
 _NAMES_PURPOSE = re.compile(
     r"\b((investor|investment|work|working|business|student|study|family|spouse|marriage|teaching|journalist|"
-    r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|thi thuc (dau tu|lao dong|hoc tap|tham than|du lich))\b"
+    r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|(thi thuc|visa) (dau tu|lao dong|hoc tap|du hoc|tham than|du lich)|"
+    # or by whom it is for ('the longest visa a lawyer can get', 'visa cho nhà đầu tư')
+    r"(visas?|thi thuc) [^?]{0,25}\b(lawyers?|investors?|students?|journalists?|luat su|nha dau tu|sinh vien|phong vien)|"
+    r"(lawyers?|investors?|students?|journalists?|luat su|nha dau tu|sinh vien|phong vien)\b[^?]{0,30}\b(visas?|thi thuc))\b"
 )
 # The same in Chinese and Korean ('投资签证', '투자 비자'), with the law's words for each purpose, since a question
 # in these languages shares no word with the clauses that tell the symbols apart.
@@ -46,6 +49,14 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
         "vợ chồng con",
     ),
     (re.compile(r"(律师|律師)(签证|簽證)|변호사\s*비자"), "luật sư"),
+    (re.compile(r"(旅游|旅遊|观光|觀光).{0,6}(签证|簽證)|(관광|여행)\s*비자"), "du lịch"),
+    # a visa asked by a family tie ('제 남편이 베트남 사람인데 어떤 비자', '我老婆是越南人，办什么签证')
+    (
+        re.compile(
+            r"(丈夫|妻子|老婆|老公|配偶|父母|子女).{0,20}(签证|簽證)|(남편|아내|부인|배우자|부모|자녀).{0,30}(비자|사증)"
+        ),
+        "vợ chồng con công dân Việt Nam",
+    ),
 )
 _GETTING_FACETS = frozenset({"documents", "procedure", "eligibility"})
 # The words for the paper itself, which name no purpose ('được cấp thị thực ký hiệu ...' in TT's clause).

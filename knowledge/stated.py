@@ -61,7 +61,9 @@ SAME_ACT = 0.85  # share of words two points must have in common to fine the sam
 _TIME_FACETS = frozenset({"deadline", "processing_time"})
 _NARROWING_WORDS = 18  # the opening of a sentence narrowing a clause to some papers
 _PAPER_TIMES = frozenset({"validity", *_TIME_FACETS})  # times that belong to one paper
-_FULL_FILE = re.compile(r"nhận đủ hồ sơ")
+# Counted from a complete file, or from complete information for a request made online (Law 47/2014 Art. 16a:
+# 'kể từ ngày nhận đủ thông tin đề nghị cấp thị thực điện tử'): the authority's time.
+_FULL_FILE = re.compile(r"nhận đủ (hồ sơ|thông tin)")
 _ORGANISATION_FACTOR = re.compile(r"[Tt]ổ chức[^.]*?(?:gấp|bằng) (\d+) lần")
 
 
