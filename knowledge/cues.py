@@ -98,7 +98,7 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     (
         "eligibility",
         r"^(?!.*\b(how|thu tuc|ho so)\b)(?=.*\b(reissu\w*|re issu\w*|cap lai)\b).*"
-        r"\b(when|can|may|whether|khi nao|truong hop nao|duoc khong|co duoc)\b",
+        r"\b(when|can|may|whether|does|do|need|needs|must|khi nao|truong hop nao|duoc khong|co duoc|co phai|co can)\b",
         r"^(?!.*(如何|怎么|怎樣|어떻게|절차|서류))(?=.*(补发|補發|补办|補辦|重新签发|재발급)).*"
         r"(吗|嗎|什么情况|何时|何時|가능|언제|경우)",
     ),
