@@ -131,10 +131,10 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         # The employer's act (283/2026 Art. 13 k5, graded by the number of workers), not the worker's.
-        r"\b((employ\w*|hir\w*|us\w+) (a |an |\w+ )?(foreign\w*|worker\w*|staff|expat\w*) .*without (a |any )?"
+        r"\b((employ\w*|hir\w*|us\w+) (a |an |\w+ )?(foreign\w*|worker\w*|staff|expat\w*) .*(without|with no) (a |any )?"
         r"(work )?permit|su dung (nguoi )?lao dong nuoc ngoai .*khong co giay phep|"
         r"(cong ty|doanh nghiep) (khong|chua) (lam|xin|co) giay phep lao dong)\b",
-        r"雇佣.*(没有|無|无)|雇用.*(没有|無|无)|고용.*허가\s*없",
+        r"雇佣.*(没有|無|无)|雇用.*(没有|無|无)|고용.*허가\s*없|허가\s*(가\s*)?없는.{0,12}(고용|채용)",
         "su dung lao dong nuoc ngoai lam viec tai viet nam ma khong co giay phep lao dong",
     ),
     (

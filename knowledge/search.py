@@ -133,6 +133,11 @@ _EN_VI: dict[str, str] = {
     "portal": "cong dich vu cong quoc gia",
     "notify": "thong bao",
     "province": "tinh",
+    # A permit that stops being valid (Labour Code Art. 156 'hết hiệu lực').
+    "invalid": "het hieu luc",
+    "void": "het hieu luc",
+    "stop": "het hieu luc",
+    "cease": "het hieu luc",
 }
 # 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv):
 # (pattern on the folded question, pattern on the raw zh/ko question, the law's term folded).
