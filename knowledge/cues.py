@@ -23,7 +23,7 @@ folded_question = lru_cache(maxsize=4096)(fold)
 CHANGE_OF_EMPLOYER = (
     r"\b((thay doi|chuyen( sang)?|doi) (nguoi su dung lao dong|cong ty|doanh nghiep)|"
     r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)s?|new employers?)\b",
-    r"(换|更换|变更|變更)(雇主|公司)|(회사|고용주)\s*(변경|이동|을 바꾸)",
+    r"(换|更换|变更|變更)(雇主|公司)|跳槽|(회사|고용주)\s*(변경|이동|을 바꾸)|(회사|직장|고용주)\s*(를|을)?\s*(옮기|옮겨|바꾸|바꿔)|이직",
 )
 CHANGE_OF_POSITION = (
     r"\b((thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|cong viec|hinh thuc lam viec)|"

@@ -23,6 +23,9 @@ PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no
 # A list of cases or conditions is quoted from its start and a short reply cuts the rest: the cases that turn
 # on a number (an amount, a length of stay, an age) are named in the direct answer, each in its clause's words.
 _LISTED_FACETS = frozenset({"exemption", "eligibility"})
+# Facets whose word lifts a general article ('điều kiện', 'trách nhiệm': Labour Code Art. 151, 153) over the
+# clause the question's own words name; steps are not among them (their articles follow the asked sub-procedure).
+_POINTED_FACETS = frozenset({"exemption", "eligibility", "who"})
 _KEY_KINDS = frozenset({"money", "money_range", "duration", "count", "age"})
 MAX_KEY_CASES = 6
 NAMED_CHARS = 200
@@ -59,7 +62,7 @@ def compose_plain(
         and _say_named_cases(draft, topic, facet, ranked, text, on)
     )
     best = ranked[0][0]
-    if facet in _LISTED_FACETS:
+    if facet in _POINTED_FACETS:
         ranked = _pointed_second(draft.kb, ranked, text)
     cites: list[str] = []
     articles: set[tuple[str, str]] = set()

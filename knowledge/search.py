@@ -136,6 +136,9 @@ _EN_VI: dict[str, str] = {
     # A permit that stops being valid (Labour Code Art. 156 'hết hiệu lực').
     "invalid": "het hieu luc",
     "void": "het hieu luc",
+    # Who files ('who applies', 'submit'): the clause where someone 'nộp hồ sơ' (Decree 219/2025 Art. 22 k1).
+    "apply": "nop ho so",
+    "submit": "nop ho so",
     "stop": "het hieu luc",
     "cease": "het hieu luc",
 }
