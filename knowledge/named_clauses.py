@@ -107,6 +107,18 @@ _NAMED: tuple[_Named, ...] = (
     ),
 )
 _NAMED += (
+    _Named(  # work for the same employer in several provinces: the employer notifies each province's office at
+        # least 3 days before (Decree 219/2025 Art. 22 k5 for a permit, Art. 9 k5 for an exemption certificate)
+        re.compile(
+            r"\b((another|other|several|many|multiple|different) provinces?|(nhieu|cac) tinh|tinh (thanh )?khac)\b"
+        ),
+        re.compile(
+            r"(其他|另一个|另一個|多个|多個|几个|幾個)(省|省份)|다른\s*(성|지역|지방)|여러\s*(성|지역|지방)"
+        ),
+        frozenset({"procedure", "deadline", "who", "validity", "eligibility"}),
+        re.compile(r"có nhu cầu làm việc cho người sử dụng lao động đó tại nhiều tỉnh"),
+        0,
+    ),
     _Named(  # a request made for another: the clause saying who needs an authorisation (216/2026 Art. 22 k2 b:
         # 'cho người khác (không phải là cha, mẹ, vợ, chồng, con của mình …)' adds 'văn bản ủy quyền')
         re.compile(ON_BEHALF[0]),
