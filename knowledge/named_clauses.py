@@ -123,7 +123,7 @@ _NAMED += (
         # returns it within 15 days (Decree 219/2025 Art. 31 k1), the cases being Labour Code Art. 156
         re.compile(
             r"\b(contract (\w+ ){0,5}(ended|ends|terminated|terminates|expired)|(quit|resign\w*|left) (the |our |my )?"
-            r"(company|job)|hop dong (lao dong )?(\w+ ){0,4}(da )?(cham dut|het han|ket thuc)|nghi viec)\b"
+            r"(company|job)|hop dong (lao dong )?(\w+ ){0,4}(da )?(cham dut|het han|ket thuc)|cham dut hop dong|nghi viec)\b"
         ),
         re.compile(r"(合同|劳动合同).{0,6}(终止|到期|解除|结束)|离职|辞职|계약.{0,6}(종료|만료|해지)|퇴사"),
         frozenset({"deadline", "procedure", "who"}),
