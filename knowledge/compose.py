@@ -26,6 +26,7 @@ from knowledge.facets import (
     asks_requirements_only,
     detect_facet,
     detect_topic,
+    named_topics,
 )
 from knowledge.fit import (
     ACT_TOPICS,
@@ -50,7 +51,7 @@ from knowledge.ranking import (
     ranked_clauses,
     sets_conditions,
 )
-from knowledge.required import compose_required_in
+from knowledge.required import asked_for_elsewhere, compose_required_in
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national, title_topic
 from knowledge.stated import compose_values, procedure_times
@@ -140,6 +141,7 @@ def ask(
         )
         return reply
     draft = Draft(kb, lang)
+    for_other_paper = bool(set(named_topics(text)) - {topic})  # 'the criminal record for the work permit'
     # The law's words for a fined act help find its fine, not a validity ('hết hiệu lực khi nào?').
     acts = act_words(text) if facet in (None, "penalty") else ""
     question = f"{expand_query(text)} {acts} {TOPIC_LABELS[topic]['vi']}"
@@ -158,6 +160,10 @@ def ask(
         defined = compose_named_clauses(kb, draft, topic, OVERVIEW, text, on)
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
+    if used == "validity" and used == facet and for_other_paper and asked_for_elsewhere(kb, topic):
+        # 'How recent must the criminal record be for the work permit?': the age the other paper's file accepts
+        # (Decree 219/2025 Art. 18 k4: issued not more than 6 months before filing), before any term of its own.
+        compose_required_in(kb, draft, topic, on)
     if used is not None and used == facet:
         # A clause the question's words point to ('what to do after it is issued', 'in what forms can one work',
         # 'a new employer'): quoted first, before the facet's own answer.

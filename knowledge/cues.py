@@ -23,7 +23,7 @@ folded_question = lru_cache(maxsize=4096)(fold)
 CHANGE_OF_EMPLOYER = (
     r"\b((thay doi|chuyen( sang)?|doi) (nguoi su dung lao dong|cong ty|doanh nghiep)|"
     r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)s?|new employers?)\b",
-    r"(换|更换|变更|變更)(雇主|公司)|(회사|고용주)\s*(변경|이동|을 바꾸)",
+    r"(换|更换|变更|變更)(雇主|公司)|跳槽|(회사|고용주)\s*(변경|이동|을 바꾸)|(회사|직장|고용주)\s*(를|을)?\s*(옮기|옮겨|바꾸|바꿔)|이직",
 )
 CHANGE_OF_POSITION = (
     r"\b((thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|cong viec|hinh thuc lam viec)|"
@@ -111,7 +111,7 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     (
         "eligibility",
         r"^(?!.*\b(how|thu tuc|ho so)\b)(?=.*\b(reissu\w*|re issu\w*|cap lai)\b).*"
-        r"\b(when|can|may|whether|khi nao|truong hop nao|duoc khong|co duoc)\b",
+        r"\b(when|can|may|whether|does|do|need|needs|must|khi nao|truong hop nao|duoc khong|co duoc|co phai|co can)\b",
         r"^(?!.*(如何|怎么|怎樣|어떻게|절차|서류))(?=.*(补发|補發|补办|補辦|重新签发|재발급)).*"
         r"(吗|嗎|什么情况|何时|何時|가능|언제|경우)",
     ),

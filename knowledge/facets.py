@@ -202,8 +202,8 @@ def _facet_of(text: str) -> str | None:
         scores.pop("exemption")  # '어떤 조건이 필요한가요': the conditions needed, not whether one is needed
     if "exemption" in scores:
         scores.pop("eligibility", None)  # 'who is eligible for the exemption' asks the exempt cases
-        if "procedure" in scores and _EXEMPTION_PAPER.search(_folded(text) + " " + text):
-            scores.pop("exemption")  # how to get the exemption certificate: its procedure
+        if len(scores) > 1 and _EXEMPTION_PAPER.search(_folded(text) + " " + text):
+            scores.pop("exemption")  # the exemption certificate's steps or fee: 'exemption' names the paper
     return _best(scores, _FACET_PRIORITY)
 
 

@@ -132,17 +132,17 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         # The employer's act (283/2026 Art. 13 k5, graded by the number of workers), not the worker's.
-        r"\b((employ\w*|hir\w*|us\w+) (a |an |\w+ )?(foreign\w*|worker\w*|staff|expat\w*) .*without (a |any )?"
-        r"(work )?permit|su dung (nguoi )?lao dong nuoc ngoai .*khong co giay phep|"
+        r"\b((employ\w*|hir\w*|us\w+) (a |an |\w+ )?(foreign\w*|worker\w*|staff|expat\w*) .*(without|with no) (a |any )?"
+        r"(work )?permit|(su dung|thue|tuyen dung|tuyen) (nguoi )?(lao dong )?nuoc ngoai .*khong co giay phep|"
         r"(cong ty|doanh nghiep) (khong|chua) (lam|xin|co) giay phep lao dong)\b",
-        r"雇佣.*(没有|無|无)|雇用.*(没有|無|无)|고용.*허가\s*없",
+        r"雇佣.*(没有|無|无)|雇用.*(没有|無|无)|고용.*허가\s*없|허가\s*(가\s*)?없는.{0,12}(고용|채용)",
         "su dung lao dong nuoc ngoai lam viec tai viet nam ma khong co giay phep lao dong",
     ),
     (
         r"\b(without (a |any )?(work )?permit|(have|has|having|had) (not|no) (a |any )?(work )?permit|"
         r"(doesn t|don t|didn t|does not|do not|did not) (have|get|got) (a |any )?(work )?permit|"
         r"no work permit|khong co giay phep( lao dong)?|chua co giay phep( lao dong)?)\b",
-        r"没有工作许可|沒有工作許可|无工作许可|無工作許可|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는|(워크\s*)?퍼밋\s*(없이|없는)",
+        r"没有工作(许可|证)|沒有工作(許可|證)|无工作(许可|证)|無工作(許可|證)|没有劳动许可|无证|無證|허가\s*없이|허가증\s*없이|허가\s*없는|(워크\s*)?퍼밋\s*(없이|없는)",
         "lam viec nhung khong co giay phep lao dong",
     ),
     (

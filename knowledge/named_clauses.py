@@ -114,6 +114,29 @@ _NAMED: tuple[_Named, ...] = (
     ),
 )
 _NAMED += (
+    _Named(  # work for the same employer in several provinces: the employer notifies each province's office at
+        # least 3 days before (Decree 219/2025 Art. 22 k5 for a permit, Art. 9 k5 for an exemption certificate)
+        re.compile(
+            r"\b((another|other|several|many|multiple|different) provinces?|(nhieu|cac) tinh|tinh (thanh )?khac)\b"
+        ),
+        re.compile(
+            r"(其他|另一个|另一個|多个|多個|几个|幾個)(省|省份)|다른\s*(성|지역|지방)|여러\s*(성|지역|지방)"
+        ),
+        frozenset({"procedure", "deadline", "who", "validity", "eligibility"}),
+        re.compile(r"có nhu cầu làm việc cho người sử dụng lao động đó tại nhiều tỉnh"),
+        0,
+    ),
+    _Named(  # the permit's end (a labour contract ended, the worker left): the employer collects the permit and
+        # returns it within 15 days (Decree 219/2025 Art. 31 k1), the cases being Labour Code Art. 156
+        re.compile(
+            r"\b(contract (\w+ ){0,5}(ended|ends|terminated|terminates|expired)|(quit|resign\w*|left) (the |our |my )?"
+            r"(company|job)|hop dong (lao dong )?(\w+ ){0,4}(da )?(cham dut|het han|ket thuc)|cham dut hop dong|nghi viec)\b"
+        ),
+        re.compile(r"(合同|劳动合同).{0,6}(终止|到期|解除|结束)|离职|辞职|계약.{0,6}(종료|만료|해지)|퇴사"),
+        frozenset({"deadline", "procedure", "who"}),
+        re.compile(r"kể từ ngày giấy phép lao động hết hiệu lực, người sử dụng lao động thu hồi"),
+        0,
+    ),
     _Named(  # a request made for another: the clause saying who needs an authorisation (216/2026 Art. 22 k2 b:
         # 'cho người khác (không phải là cha, mẹ, vợ, chồng, con của mình …)' adds 'văn bản ủy quyền')
         re.compile(ON_BEHALF[0]),

@@ -52,6 +52,13 @@ def zone_of(zone: str | bool | None) -> str | None:
     return zone if zone in ("inside", "outside") else None
 
 
+def _named_office(kb: Kb, agency: str) -> bool:
+    """An office the reply can name: not 'the competent authority' (Decree 219/2025 Art. 22 k3), which would
+    take the place of the office a nearby clause names (Art. 4 k1: the provincial People's Committee)."""
+    info = kb.agencies.get(agency) or {}
+    return bool(info) and not info.get("generic") and not info.get("abolished")
+
+
 def _role_line(
     kb: Kb,
     draft: Draft,
@@ -62,8 +69,7 @@ def _role_line(
     condition: str | None = None,
 ) -> bool:
     """One sentence saying what the clause has the office do; False when nothing was said."""
-    info = kb.agencies.get(agency) or {}
-    if not info or info.get("generic") or info.get("abolished"):
+    if not _named_office(kb, agency):
         return False  # 'the departments', or district committees that no longer exist
     if (agency, role) in {(a, r) for a, r, _p in draft.roles}:
         return False
@@ -112,7 +118,7 @@ def compose_where(
                 (u, a, r)
                 for _s, u in ranked
                 for a, r in unit_roles(u)
-                if r in wanted and a not in _said(draft)
+                if r in wanted and a not in _said(draft) and _named_office(kb, a)
             ),
             None,
         )

@@ -23,6 +23,9 @@ PLAIN_QUOTES = 5  # clauses quoted from the article that answers a facet with no
 # A list of cases or conditions is quoted from its start and a short reply cuts the rest: the cases that turn
 # on a number (an amount, a length of stay, an age) are named in the direct answer, each in its clause's words.
 _LISTED_FACETS = frozenset({"exemption", "eligibility"})
+# Facets whose word lifts a general article ('điều kiện', 'trách nhiệm': Labour Code Art. 151, 153) over the
+# clause the question's own words name; steps are not among them (their articles follow the asked sub-procedure).
+_POINTED_FACETS = frozenset({"exemption", "eligibility", "who"})
 _KEY_KINDS = frozenset({"money", "money_range", "duration", "count", "age"})
 MAX_KEY_CASES = 6
 NAMED_CHARS = 200
@@ -59,6 +62,8 @@ def compose_plain(
         and _say_named_cases(draft, topic, facet, ranked, text, on)
     )
     best = ranked[0][0]
+    if facet in _POINTED_FACETS:
+        ranked = _pointed_second(draft.kb, ranked, text)
     cites: list[str] = []
     articles: set[tuple[str, str]] = set()
     listed: list[Unit] = []  # the cited articles' clauses answering the facet, in order
@@ -148,10 +153,30 @@ def compose_plain(
             )
         )
     if facet in _LISTED_FACETS and not generic and not case_named:
-        _say_key_cases(draft, facet, listed)
+        referred = _say_referred_cases(draft, topic, facet, listed, on) if facet == "exemption" else []
+        _say_key_cases(draft, facet, [u for u in listed if u not in referred])
 
 
 LIST_EVIDENCE = 6.0  # rarity of the question's own words a listed clause shares, to be quoted out of turn
+
+
+def _pointed_second(kb: Kb, ranked: list[tuple[float, Unit]], text: str) -> list[tuple[float, Unit]]:
+    """The near-best clause the question's own words point to most ('years of experience', 'expert': Decree
+    219/2025 Art. 3 k3) moved up to be the second article named, when the best is another article: the facet's
+    word ('điều kiện') lifts the general article, which alone would not state what was asked."""
+    near = [(s, u) for s, u in ranked[1:] if s >= ranked[0][0] * NEAR_BEST]
+    if not near:
+        return ranked
+    evidence = {u["id"]: own_word_evidence(kb, u, text, phrases=True) for _s, u in [ranked[0], *near]}
+    pointed = max(near, key=lambda su: evidence[su[1]["id"]])
+    first = ranked[0][1]
+    if (
+        evidence[pointed[1]["id"]] < LIST_EVIDENCE
+        or evidence[pointed[1]["id"]] <= evidence[first["id"]]
+        or (pointed[1]["doc_id"], pointed[1]["article"]) == (first["doc_id"], first["article"])
+    ):
+        return ranked
+    return [ranked[0], pointed, *(su for su in ranked[1:] if su is not pointed)]
 
 
 def _answering_part(kb: Kb, in_order: list[Unit], text: str) -> list[Unit]:
@@ -220,6 +245,54 @@ def _say_named_cases(
             draft.cite(draft.kb.units[parent_at])  # whom the point is for is quoted from its clause
         quotes.append(f"{whose + ': ' if whose else ''}“{said}” ({draft.label(unit)})")
     return draft.say(_t("The case asked is listed: {cases}.", draft.lang, cases="; ".join(quotes)))
+
+
+# A listed case that is another article's clauses ('Thuộc một trong các trường hợp quy định tại các khoản 3, 4, 5, 6,
+# 7 và 8 Điều 154 của Bộ luật Lao động'): the reply names them, or the cases it stands for are never seen.
+_REFERENCE = re.compile(r"các khoản ((?:\d+(?:, | và ))*\d+) Điều (\d+)")
+REFERRED_WORDS = 12  # a referred case's opening words ('Người nước ngoài kết hôn với người Việt Nam và …')
+
+
+def _say_referred_cases(draft: Draft, topic: str, facet: str, listed: list[Unit], on: date) -> list[Unit]:
+    """The clauses of another article that a listed case refers to, each by its opening words and clause number
+    (Decree 219/2025 Art. 7 k1 -> Labour Code Art. 154 k3-k8); the clauses said."""
+    units = [draft.kb.units[p] for p in candidates(draft.kb, topic, facet)]
+    for unit in listed:
+        found = _REFERENCE.search(unit["text"])
+        if found is None:
+            continue
+        clauses = {f"khoản {n}" for n in re.findall(r"\d+", found.group(1))}
+        referred = [
+            u
+            for u in units
+            if u["doc_id"] != unit["doc_id"]
+            and u["article"] == f"Điều {found.group(2)}"
+            and u.get("clause") in clauses
+            and not u.get("point")
+            and in_force(draft.kb, u, on)
+        ]
+        if not referred:
+            continue
+        parts = []
+        for case in sorted(referred, key=lambda u: u.get("seq", 0)):
+            draft.cite(case)
+            words = case["text"].split()
+            head = " ".join(words[:REFERRED_WORDS]).rstrip(",;.:") + (
+                " …" if len(words) > REFERRED_WORDS else ""
+            )
+            parts.append(f"“{head}” ({case['clause']})")
+        article = draft.label(referred[0]).rsplit(", khoản", 1)[0]
+        draft.say(
+            _t(
+                "{cite} refers to {article}: {cases}.",
+                draft.lang,
+                cite=draft.label(unit),
+                article=article,
+                cases="; ".join(parts),
+            )
+        )
+        return referred
+    return []
 
 
 NAMED_CASE_CHARS = 400

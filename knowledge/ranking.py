@@ -241,15 +241,16 @@ def _own_terms(text: str) -> frozenset[str]:
     return frozenset(terms(f"{expand_query(text)} {act_words(text)}"))
 
 
-def own_word_evidence(kb: Kb, unit: Unit, text: str) -> float:
+def own_word_evidence(kb: Kb, unit: Unit, text: str, phrases: bool = False) -> float:
     """How much the question's own words (not the topic or facet words added to it) say the clause is the one:
-    the rarity of the words they share. A question none of whose words the clause uses ('베트남 비자런은
-    무엇입니까?' against any visa clause) has no evidence for it."""
+    the rarity of the words they share (with `phrases`, of the word pairs too: 'năm kinh nghiệm'). A question
+    none of whose words the clause uses ('베트남 비자런은 무엇입니까?' against any visa clause) has no evidence
+    for it."""
     index = index_for(kb)
     return sum(
         kb.idf.get(w, 0.0)
         for w in _own_terms(text) & index.unit_terms[index.by_id[unit["id"]]]
-        if " " not in w
+        if phrases or " " not in w
     )
 
 

@@ -50,6 +50,11 @@ def compose_required_in(kb: Kb, draft: Draft, topic: str, on: date) -> None:
     draft.say(_t("Among the texts on file, it is asked for in: {files}.", draft.lang, files="; ".join(files)))
 
 
+def asked_for_elsewhere(kb: Kb, topic: str) -> bool:
+    """The paper is one that other application files on file ask for (a criminal-record certificate)."""
+    return bool(_dossier_items(kb, topic))
+
+
 def _dossier_items(kb: Kb, topic: str) -> list[Unit]:
     """_read_dossier_items, once per loaded kb and topic."""
     key = (id(kb), topic)

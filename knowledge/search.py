@@ -130,6 +130,36 @@ _EN_VI: dict[str, str] = {
     "authorisation": "uy quyen",
     "authorization": "uy quyen",
     "lease": "hop dong thue",
+    # The job titles a permit is issued for and what each needs (Decree 219/2025 Art. 3); the exempt cases'
+    # words (Labour Code Art. 154, Decree 219/2025 Art. 7); the file's papers (Art. 5, 18).
+    "experience": "kinh nghiem",
+    "experienced": "kinh nghiem",
+    "expert": "chuyen gia",
+    "technical": "lao dong ky thuat",
+    "technician": "lao dong ky thuat",
+    "training": "dao tao",
+    "trained": "dao tao",
+    "manager": "nha quan ly",
+    "director": "giam doc dieu hanh",
+    "executive": "giam doc dieu hanh",
+    "age": "tuoi",
+    "university": "dai hoc",
+    "married": "ket hon",
+    "marry": "ket hon",
+    "transfer": "di chuyen noi bo doanh nghiep",
+    "photo": "anh mau",
+    "online": "truc tuyen cong dich vu cong quoc gia",
+    "portal": "cong dich vu cong quoc gia",
+    "notify": "thong bao",
+    "province": "tinh",
+    # A permit that stops being valid (Labour Code Art. 156 'hết hiệu lực').
+    "invalid": "het hieu luc",
+    "void": "het hieu luc",
+    # Who files ('who applies', 'submit'): the clause where someone 'nộp hồ sơ' (Decree 219/2025 Art. 22 k1).
+    "apply": "nop ho so",
+    "submit": "nop ho so",
+    "stop": "het hieu luc",
+    "cease": "het hieu luc",
 }
 # 'What is a temporary residence card?': the words people use for a term the law defines (data/defined_terms.tsv):
 # (pattern on the folded question, pattern on the raw zh/ko question, the law's term folded).

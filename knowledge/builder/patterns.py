@@ -98,6 +98,8 @@ FACET_PHRASES: dict[str, tuple[str, ...]] = {
         "áp dụng đối với",
         "có quyền yêu cầu",
         "người trực tiếp quản lý",
+        # The party that files names who applies (Decree 219/2025 Art. 6 k1, 22 k1: the employer, not the worker).
+        "người sử dụng lao động nộp hồ sơ",
     ),
     "where": (
         "nộp hồ sơ",

@@ -28,15 +28,6 @@ def test_two_questions_get_one_of_them_answered(row: Row) -> None:
     check_reply(*row)
 
 
-@cases("row")
-@pytest.mark.xfail(strict=True, reason="known gap: see the docstring")
-def test_known_long_gaps(row: Row) -> None:
-    """Still wrong: a context saying where the asker works ('在胡志明市工作', '公司') draws the industrial-zone
-    residence article (Law 47/2014 Art. 34) into 'who registers my stay'. A row that starts to pass fails
-    (strict)."""
-    check_reply(*row)
-
-
 @pytest.mark.parametrize(
     "text, asking",
     [

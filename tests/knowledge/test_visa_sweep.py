@@ -54,7 +54,8 @@ def test_known_gaps(
     'người nước ngoài … được cấp' with the question, outrank k2, the sponsor); a work visa asked beside the work
     permit it needs (the permit names the topic; Art. 10 k4 c is not reached); a card's term asked by a worker
     who holds a work permit (the permit and 'foreign worker' outweigh 'TRC', so the work-permit topic answers);
-    and two the texts do not answer that still get an answer: how many times a visa may be extended (the
+    permanent residence asked by a Vietnamese citizen's spouse with how long one must have lived here (the spouse's
+    sponsorship, Art. 39 k3, is named before Art. 40, so its 3 years are cut); and two the texts do not answer that still get an answer: how many times a visa may be extended (the
     extension's steps, Art. 35, are said) and which countries are exempt for 45 days (Art. 31 k1 c gives the days,
     not the countries). A row that starts to pass fails (strict)."""
     check_content(text, lang, topic, facet, articles, facts)
