@@ -233,6 +233,11 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     titled = title_topic(unit.get("article_title") or "")
     if titled is not None and titled != topic:
         return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
+    if titled == topic and topic_score(unit, topic) >= MIN_TOPIC_SCORE:
+        # ... and a clause of the topic's own article is of the topic, whatever party it names more often ('Cơ
+        # quan, tổ chức, cá nhân mời, bảo lãnh trực tiếp nộp hồ sơ đề nghị cấp thẻ tạm trú ...': the sponsor
+        # named three times, in 'Thủ tục cấp thẻ tạm trú').
+        return True
     return not strongest or topic_score(unit, topic) >= strongest
 
 

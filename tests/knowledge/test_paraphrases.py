@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from knowledge import ask
 from tests.tables import cases
 
@@ -30,15 +28,4 @@ def check_reply(text: str, lang: str, topic: str, facet: str | list[str], articl
 def test_a_common_wording_gets_its_topic_facet_and_clause(
     text: str, lang: str, topic: str, facet: str, articles: list[str]
 ) -> None:
-    check_reply(text, lang, topic, facet, articles)
-
-
-@cases("text, lang, topic, facet, articles")
-@pytest.mark.xfail(strict=True, reason="known gap: see the report of the paraphrase sweep")
-def test_known_gaps(text: str, lang: str, topic: str, facet: str, articles: list[str]) -> None:
-    """Still wrong: who files a residence card (the builder tags Law 47/2014 Art. 37 k2 b, 'cơ quan, tổ chức, cá
-    nhân mời, bảo lãnh trực tiếp nộp hồ sơ', with no 'who', so a visa article answers or the file is read as
-    asked); where a visa is extended (Art. 35 k1 'tại cơ quan quản lý xuất nhập cảnh' is not tagged as an office
-    clause); the health certificate asked as a paper of the work-permit file (Decree 219/2025 Art. 18 k2 is no
-    health-check documents clause). A row that starts to pass fails (strict)."""
     check_reply(text, lang, topic, facet, articles)
