@@ -420,7 +420,12 @@ def is_person_deadline(unit: Unit, value: dict[str, Any]) -> bool:
 
 
 def value_answers(facet: str, unit: Unit, value: dict[str, Any]) -> bool:
-    """Whether the value, as its clause words it, answers this facet."""
+    """Whether the value, as its clause words it, answers this facet. A renewal interval ('Định kỳ 10 năm một
+    lần ... cấp đổi thẻ', the builder's norm 'every') is the paper's term and when to renew it, nothing else."""
+    if (value.get("norm") or {}).get("every"):
+        return facet in ("validity", "deadline")
+    if facet == "deadline" and value.get("kind") == "duration":
+        return False
     if facet == "validity":
         return is_validity(unit, value)
     if facet == "deadline":

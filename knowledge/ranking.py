@@ -227,7 +227,12 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
     topic of its own takes its clause's or article's."""
     own = unit.get("topics") or {}
-    strongest = max((int(v) for v in own.values()), default=0) if isinstance(own, dict) else 0
+    # A hint below a topic's threshold ('định kỳ' for reporting) makes no clause about that topic.
+    strongest = (
+        max((int(v) for v in own.values() if int(v) >= MIN_TOPIC_SCORE), default=0)
+        if isinstance(own, dict)
+        else 0
+    )
     if topic_score(unit, topic) >= max(strongest, STRONG_TOPIC_SCORE):
         return True  # the clause itself is mostly about the topic ('Phiếu lý lịch tư pháp ... không quá 06 tháng')
     titled = title_topic(unit.get("article_title") or "")
