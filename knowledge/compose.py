@@ -268,6 +268,15 @@ def _compose_unasked(
         compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 
+_REPLACED_NOTE = N_(
+    "{old} said this until {date}; it was replaced by {new}, whose text on this point is not on file."
+)
+_AMENDED_NOTE = N_(
+    "{old} said this in its wording before {date}; it was amended from that day by {new}, whose text is not on "
+    "file; {decree} implements the law as amended."
+)
+
+
 def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> None:
     """Only a replaced rule on file says this: never given as current, named as replaced."""
     for position in candidates(kb, topic, facet):
@@ -277,18 +286,22 @@ def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> 
         if (
             is_national(unit)
             and not in_force(kb, unit, on)
-            and doc.get("replaced_by")
+            and (doc.get("replaced_by") or doc.get("amended_by"))
             and isinstance(end, str)
             # a replaced text about another paper (the criminal-records law for a residence question) is noise
             and _about_topic(str(doc.get("title_vi") or ""), topic)
         ):
+            # Law 28/2009 was amended by Law 107/2025 (not on file), not replaced: its pre-2026 wording is
+            # what the file holds.
+            template = _REPLACED_NOTE if doc.get("replaced_by") else _AMENDED_NOTE
             draft.caveats.append(
                 _t(
-                    "{old} said this until {date}; it was replaced by {new}, whose text on this point is not on file.",
+                    template,
                     draft.lang,
                     old=doc.get("number", unit["doc_id"]),
                     date=_dmy(end),
-                    new=", ".join(doc["replaced_by"]),
+                    new=", ".join(doc.get("replaced_by") or doc["amended_by"]),
+                    decree=", ".join(doc.get("implemented_by") or []),
                 )
             )
             return

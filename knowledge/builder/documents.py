@@ -126,8 +126,10 @@ def national_docs(sources: Path) -> list[SourceDoc]:
             "signed": iso_date(meta.get("date_issued")),
             "replaces": [r["number"] for r in entry.get("replaces", [])],
             "replaces_basis": [r["basis"] for r in entry.get("replaces", [])],
-            "replaced_by": [number for number, _ in replaced_by.get(entry["doc_id"], [])]
-            + entry.get("wording_superseded", {}).get("by", []),
+            "replaced_by": [number for number, _ in replaced_by.get(entry["doc_id"], [])],
+            # amended by a law not on file: not replaced; its clauses on file are the wording before
+            "amended_by": entry.get("wording_amended", {}).get("by", []),
+            "implemented_by": entry.get("wording_amended", {}).get("implemented_by", []),
             "amends": entry.get("amends"),
             "completeness": meta.get("completeness"),
             "confidence": meta.get("confidence"),
@@ -151,7 +153,7 @@ def _document_dating(
     entry: dict[str, Any], start: str | None, successors: list[tuple[str, str | None]], as_of: str
 ) -> Dating:
     ends = sorted(d for _, d in successors if d)
-    wording = entry.get("wording_superseded")
+    wording = entry.get("wording_amended")
     if wording:
         ends.append(wording["from"])
     end = min(ends) if ends else None

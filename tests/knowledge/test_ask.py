@@ -172,7 +172,9 @@ def test_hanoi_work_permit_office_depends_on_the_zone_but_the_national_part_is_s
 def test_superseded_rules_are_never_current() -> None:
     kb = get_kb()
     superseded = {
-        d["number"] for d in kb.documents.values() if d.get("effective_to") and d.get("replaced_by")
+        d["number"]
+        for d in kb.documents.values()
+        if d.get("effective_to") and (d.get("replaced_by") or d.get("amended_by"))
     }
     for topic, facet, province, lang in COMBOS[::7]:
         r = reply(topic, facet, province, lang)
