@@ -26,7 +26,7 @@ from knowledge.cues import (
 )
 from knowledge.draft import Draft
 from knowledge.facets import OVERVIEW
-from knowledge.selection import candidates, in_force, is_national
+from knowledge.selection import Unit, candidates, in_force, is_national
 from knowledge.store import Kb
 
 _t = translator("knowledge")
@@ -152,15 +152,18 @@ _NAMED += (
 )
 
 
-def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: str, on: date) -> bool:
-    """Quote first the topic's clauses the question's words point to; True when one was quoted."""
-    folded = folded_question(text)
-    asked = [n for n in _NAMED if facet in n.facets and (n.asked.search(folded) or n.asked_raw.search(text))]
-    if not asked:
-        return False
-    docs = {kb.units[p]["doc_id"] for f in ("who", facet) for p in candidates(kb, topic, f)}
-    cites: list[str] = []
-    for named in asked:
+_LEADS: dict[tuple[int, str, str, int, date], list[tuple[Unit, list[Unit]]]] = {}
+
+
+def _leads(kb: Kb, topic: str, facet: str, named: _Named, on: date) -> list[tuple[Unit, list[Unit]]]:
+    """The clauses in force that say what `named` points to, each with its first points; the same for every
+    question of this kind on a day, so read once (a walk over every clause)."""
+    key = (id(kb), topic, facet, id(named), on)
+    found = _LEADS.get(key)
+    if found is None:
+        if len(_LEADS) > 4096:
+            _LEADS.clear()
+        docs = {kb.units[p]["doc_id"] for f in ("who", facet) for p in candidates(kb, topic, f)}
         leads = [
             u
             for u in kb.units
@@ -169,12 +172,27 @@ def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: st
             and in_force(kb, u, on)
             and named.law.search(str(u.get("article_title") or "") if named.titled else u["text"])
         ][: named.most]
-        for lead in leads:
+        found = _LEADS[key] = [
+            (lead, [u for u in kb.units if u["id"].startswith(lead["id"] + "/")][: named.points])
+            for lead in leads
+        ]
+    return found
+
+
+def compose_named_clauses(kb: Kb, draft: Draft, topic: str, facet: str, text: str, on: date) -> bool:
+    """Quote first the topic's clauses the question's words point to; True when one was quoted."""
+    folded = folded_question(text)
+    asked = [n for n in _NAMED if facet in n.facets and (n.asked.search(folded) or n.asked_raw.search(text))]
+    if not asked:
+        return False
+    cites: list[str] = []
+    for named in asked:
+        for lead, points in _leads(kb, topic, facet, named, on):
             label = draft.cite(lead)[1]
             cites.append(
                 label.split(", khoản")[0] if named.titled else label
             )  # a titled article is cited whole
-            for point in [u for u in kb.units if u["id"].startswith(lead["id"] + "/")][: named.points]:
+            for point in points:
                 draft.cite(point)
     return bool(cites) and draft.say(
         _t("This is set out in {cites} (quoted below).", draft.lang, cites="; ".join(dict.fromkeys(cites)))
