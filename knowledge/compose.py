@@ -45,6 +45,7 @@ from knowledge.quote_focus import focus_quotes
 from knowledge.quoted import compose_plain
 from knowledge.ranking import (
     evidence_beyond_name,
+    folded_text,
     has_decrees,
     likely_facet,
     own_word_evidence,
@@ -240,7 +241,7 @@ def _on_file(kb: Kb, words: tuple[str, ...], on: date) -> bool:
     found = _ON_FILE.get(key)
     if found is None:
         found = _ON_FILE[key] = any(
-            is_national(u) and in_force(kb, u, on) and any(w in fold(u["text"]) for w in words)
+            is_national(u) and in_force(kb, u, on) and any(w in folded_text(u) for w in words)
             for u in kb.units
         )
     return found

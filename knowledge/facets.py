@@ -108,10 +108,23 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-def _matched(
-    text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
-) -> dict[str, list[float]]:
-    """The weights of the rules that match, per name."""
+_Patterns = dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
+_MATCHED: dict[tuple[int, str], dict[str, list[float]]] = {}
+
+
+def _matched(text: str, patterns: _Patterns) -> dict[str, list[float]]:
+    """The weights of the rules that match, per name (read-only: one ask() reads the same text several times,
+    so each text is matched once per rule table)."""
+    key = (id(patterns), text)
+    found = _MATCHED.get(key)
+    if found is None:
+        if len(_MATCHED) > 8192:
+            _MATCHED.clear()
+        found = _MATCHED[key] = _match(text, patterns)
+    return found
+
+
+def _match(text: str, patterns: _Patterns) -> dict[str, list[float]]:
     folded = _folded(text)
     text = simplified(text)
     found: dict[str, list[float]] = {}
@@ -126,9 +139,7 @@ def _matched(
     return found
 
 
-def _scores(
-    text: str, patterns: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, float]]]
-) -> dict[str, float]:
+def _scores(text: str, patterns: _Patterns) -> dict[str, float]:
     return {name: sum(weights) for name, weights in _matched(text, patterns).items()}
 
 

@@ -463,7 +463,12 @@ def is_person_deadline(unit: Unit, value: dict[str, Any]) -> bool:
 
 
 def value_answers(facet: str, unit: Unit, value: dict[str, Any]) -> bool:
-    """Whether the value, as its clause words it, answers this facet."""
+    """Whether the value, as its clause words it, answers this facet. A renewal interval ('Định kỳ 10 năm một
+    lần ... cấp đổi thẻ', the builder's norm 'every') is the paper's term and when to renew it, nothing else."""
+    if (value.get("norm") or {}).get("every"):
+        return facet in ("validity", "deadline")
+    if facet == "deadline" and value.get("kind") == "duration":
+        return False
     if facet == "validity":
         return is_validity(unit, value)
     if facet == "deadline":
@@ -556,7 +561,7 @@ def other_symbol(unit: Unit, asked: frozenset[str]) -> bool:
 # A question about a length ('how long', 'bao lâu', '多久', '얼마 동안'), or the paper's period of validity named
 # ('validity period', '有效期', '유효기간'), not about when or in which cases a paper ends.
 _ASKS_LENGTH = re.compile(
-    r"\b(how long|how many (years|months|days)|bao lau|bao nhieu (nam|thang|ngay)|"
+    r"\b(how long|how many (years|months|days)|bao lau|(bao nhieu|may) (nam|thang|ngay)|"
     r"(validity|valid) (period|term|duration)|(period|term|duration) of validity)\b"
 )
 _ASKS_LENGTH_RAW = re.compile(

@@ -384,7 +384,8 @@ _NAMED += (
                 r"换|更换|换发|续|갱신|교체|재발급|마다|有效|期限|多久|几年|유효|기간|몇\s*년",
             ),
         ),
-        frozenset({OVERVIEW, "procedure", "validity", "deadline"}),
+        # (its term and when to exchange it are the builder's 'every 10 years' value of the same clause, said directly)
+        frozenset({OVERVIEW, "procedure"}),
         re.compile(r"^Thẻ thường trú do Công an tỉnh"),
         0,
         topic=_VISA,

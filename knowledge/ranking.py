@@ -83,10 +83,11 @@ def ranked_clauses(
     index = index_for(kb)
     # A sub-procedure the question does not name (an extension, for 'chuyên gia Hàn Quốc') loses its static
     # bonus as its relevance already lost most of its words' weight.
+    fits = _fits(kb, topic, facet, on, papers)
     scored = [
         (
             (scores.get(p, 0.0) + bonus[i] * (UNASKED_SUB if unasked_sub(index, p, text, question) else 1.0))
-            * _fit(kb.units[p], papers, symbols, facet),
+            * fits[i],
             kb.units[p],
         )
         for i, p in enumerate(positions)
@@ -110,18 +111,16 @@ def ranked_clauses(
         # articles that the builder tied to no topic may be the one that fines it.
         extra = _untopical_siblings(kb, positions, on)
         extra_scores = relevance_all(kb, extra, question, text)
-        scored += [
-            (extra_scores.get(p, 0.0) * _fit(kb.units[p], papers, symbols, facet), kb.units[p]) for p in extra
-        ]
+        scored += [(extra_scores.get(p, 0.0) * _fit(kb.units[p], papers, facet), kb.units[p]) for p in extra]
         # A clause that names the act in the words of the law ('mà không mang theo hộ chiếu') fines that act,
         # whatever topic bonus another act's clause has (282/2025 Art. 21 k7 b: acting against the visa's purpose).
         phrases = act_phrases(text)
         scored = [
-            (score * ACT_NAMED if any(p in _folded_text(unit) for p in phrases) else score, unit)
+            (score * ACT_NAMED if any(p in folded_text(unit) for p in phrases) else score, unit)
             for score, unit in scored
         ]
     phrases = act_phrases(text) if facet == "penalty" else ()
-    naming = {_party(kb, index, u) for _s, u in scored if any(p in _folded_text(u) for p in phrases)}
+    naming = {_party(kb, index, u) for _s, u in scored if any(p in folded_text(u) for p in phrases)}
     if facet == "penalty" and (not phrases or {"employer", "worker"} <= naming):
         # An act both can commit (a permit expired: the worker works with it, the employer uses the worker):
         # the employer's fine answers a question about the employer, the worker's one about the worker
@@ -147,7 +146,8 @@ def _party(kb: Kb, index: Index, unit: Unit) -> str | None:
     )
 
 
-def _folded_text(unit: Unit) -> str:
+def folded_text(unit: Unit) -> str:
+    """The clause's text folded, once per unit (unit ids are unique; the loaded kb does not change)."""
     found = _FOLDED.get(unit["id"])
     if found is None:
         found = _FOLDED[unit["id"]] = fold(unit["text"])
@@ -178,10 +178,26 @@ def _untopical_siblings(kb: Kb, positions: tuple[int, ...], on: date) -> tuple[i
     return found
 
 
-def _fit(unit: Unit, papers: frozenset[str], symbols: frozenset[str], facet: str) -> float:
+_FITS: dict[tuple[int, str, str, date, frozenset[str]], tuple[float, ...]] = {}
+
+
+def _fits(kb: Kb, topic: str, facet: str, on: date, papers: frozenset[str]) -> tuple[float, ...]:
+    """_fit of each clause _in_force_national gives, in its order: the same for every question of this kind
+    naming the same papers, so computed once (a question naming no facet ranks every facet's clauses)."""
+    key = (id(kb), topic, facet, on, papers)
+    found = _FITS.get(key)
+    if found is None:
+        if len(_FITS) > 4096:
+            _FITS.clear()
+        positions, _bonus = _in_force_national(kb, topic, facet, on)
+        found = _FITS[key] = tuple(_fit(kb.units[p], papers, facet) for p in positions)
+    return found
+
+
+def _fit(unit: Unit, papers: frozenset[str], facet: str) -> float:
     """How much of its relevance a clause keeps as an answer: a clause handing the rule to another text, about
-    another paper than the one asked (a visa for a residence-card question), or for other visa or card symbols
-    than the one named, is not the answer."""
+    another paper than the one asked (a visa for a residence-card question) is not the answer (other symbols
+    than the one named: ranked_clauses)."""
     factor = 1.0
     if titled_for_another_facet(unit, facet):
         factor *= 0.35  # 'Hồ sơ đề nghị cấp giấy xác nhận ...' lists papers, not who is exempt
@@ -227,12 +243,22 @@ def mainly_about(unit: Unit, topic: str) -> bool:
     thẩm quyền cấp ... giấy phép lao động' is a work-permit clause, not an investment one); a clause with no
     topic of its own takes its clause's or article's."""
     own = unit.get("topics") or {}
-    strongest = max((int(v) for v in own.values()), default=0) if isinstance(own, dict) else 0
+    # A hint below a topic's threshold ('định kỳ' for reporting) makes no clause about that topic.
+    strongest = (
+        max((int(v) for v in own.values() if int(v) >= MIN_TOPIC_SCORE), default=0)
+        if isinstance(own, dict)
+        else 0
+    )
     if topic_score(unit, topic) >= max(strongest, STRONG_TOPIC_SCORE):
         return True  # the clause itself is mostly about the topic ('Phiếu lý lịch tư pháp ... không quá 06 tháng')
     titled = title_topic(unit.get("article_title") or "")
     if titled is not None and titled != topic:
         return False  # 'Điều kiện cấp thị thực': a visa article, whatever else its clause mentions
+    if titled == topic and topic_score(unit, topic) >= MIN_TOPIC_SCORE:
+        # ... and a clause of the topic's own article is of the topic, whatever party it names more often ('Cơ
+        # quan, tổ chức, cá nhân mời, bảo lãnh trực tiếp nộp hồ sơ đề nghị cấp thẻ tạm trú ...': the sponsor
+        # named three times, in 'Thủ tục cấp thẻ tạm trú').
+        return True
     return not strongest or topic_score(unit, topic) >= strongest
 
 

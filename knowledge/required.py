@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from catalog import translator
+from knowledge.cues import folded_question
 from knowledge.draft import Draft
 from knowledge.fit import in_first_sentence
 from knowledge.model import StatedValue
@@ -69,7 +70,7 @@ def _read_dossier_items(kb: Kb, topic: str) -> list[Unit]:
     own = fold(TOPIC_LABELS[topic]["vi"])
     found = []
     for unit in kb.units:
-        title = fold(str(unit.get("article_title") or ""))
+        title = folded_question(str(unit.get("article_title") or ""))  # a few hundred titles, folded once
         if (
             title.startswith("ho so")
             and own not in title

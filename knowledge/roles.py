@@ -17,7 +17,8 @@ _ROLE_EVIDENCE = {
         r"(?<![Cc]ung )(?<!được )[Cc]ấp\b(?! (huyện|tỉnh|xã|trung ương|thành phố|bộ|có thẩm quyền))"
     ),
     "decides": re.compile(r"quyết định|(?<!từ chối )giải quyết|chấp thuận|xem xét|cho phép", re.IGNORECASE),
-    "receives": re.compile(r"tiếp nhận|nhận|nộp|gửi|chuyển|khai báo", re.IGNORECASE),
+    # 'làm thủ tục tại cơ quan quản lý xuất nhập cảnh': the office where the procedure is done takes the file.
+    "receives": re.compile(r"tiếp nhận|nhận|nộp|gửi|chuyển|khai báo|làm thủ tục", re.IGNORECASE),
 }
 _PUBLISHES = re.compile(r"công bố công khai", re.IGNORECASE)
 _NOTIFIES = re.compile(r"thông báo (bằng văn bản )?(về|cho|đến|với|tới)\s*$", re.IGNORECASE)

@@ -241,7 +241,21 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             return
     if not ranked and (facet in _TIME_FACETS or (facet == "validity" and asks_length(text))):
         return  # no clause gives this time: another clause's words are no answer to 'when' or 'how long'
-    if everything and (not ranked or ranked[0][0] < everything[0][0] * NEAR_BEST):
+    # 'How long is the permanent card valid?': the term of the paper asked answers it, whatever clause shares
+    # more of the question's words (its article's own processing time, Law 47/2014 Art. 41 k2).
+    own_term = (
+        bool(papers)
+        and bool(ranked)
+        and names_paper(ranked[0][1], papers)
+        and (facet == "deadline" or (facet == "validity" and asks_length(text)))
+    )
+    weak = bool(ranked) and bool(everything) and ranked[0][0] < everything[0][0] * NEAR_BEST
+    if facet in _PAPER_TIMES and papers and weak and not own_term:
+        # The paper asked states this time, but the question matches other clauses much better: it asks
+        # something else of the paper ('now that we are divorced, will the permanent card expire?'), which
+        # neither the paper's term nor those clauses answer.
+        return
+    if everything and not own_term and (not ranked or weak):
         # The clauses that best match the question state no value of this kind ('Các trường hợp giấy phép
         # lao động hết hiệu lực'; a list the builder could not pick out): quote them rather than state
         # another clause's value. Not for an amount: a fee or fine with no amount on file is not covered.
@@ -321,8 +335,10 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         joined += _what_for(unit, values) if facet == "processing_time" else ""
         joined += _valid_what(source, values) if facet == "validity" else ""
         route = _route(kb, unit, draft.lang) if facet == "deadline" else ""
+        renewal = any((v.get("norm") or {}).get("every") for v in values)
         if facet == "deadline" and not route:
-            joined += _what_for(unit, values)  # counted to what: 'tính đến ngày ... dự kiến làm việc'
+            # counted to what: 'tính đến ngày ... dự kiến làm việc'; a renewal interval: of what paper
+            joined += _valid_what(source, values) if renewal else _what_for(unit, values)
         if (
             facet in _PAPER_TIMES
             and not route

@@ -16,7 +16,7 @@ _t = translator("knowledge")
 FACET_KINDS: dict[str, tuple[str, ...]] = {
     "penalty": ("money_range", "money"),
     "fee": ("money", "money_range"),
-    "deadline": ("time_limit",),
+    "deadline": ("time_limit", "duration"),  # a duration: only a renewal interval (fit.value_answers)
     "processing_time": ("time_limit", "duration"),
     "validity": ("duration",),
     "documents": ("document",),
@@ -138,6 +138,8 @@ def show_value(value: dict[str, Any], lang: str) -> str:
         if norm.get("immediately") or norm.get("kind") == "immediately":
             return _t("immediately", lang)
         span = _span(norm, lang)
+        if span and norm.get("every"):
+            return _t("renewed every {span}", lang, span=span)  # 'Định kỳ 10 năm một lần ... cấp đổi thẻ'
         if span:
             return _bound(text, span, lang)
     if kind in ("count", "age"):

@@ -7,6 +7,7 @@ running from the filing ('kể từ ngày nhận đủ hồ sơ') a processing t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,7 +16,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from knowledge.builder.patterns import FACET_PHRASES, FEE_NOT_AFTER
+from knowledge.builder.patterns import (
+    FACET_PHRASES,
+    FEE_NOT_AFTER,
+    FILER_SUBJECTS,
+    FILING_ACTS,
+    NOT_FILING_AFTER,
+)
 
 ORDER = tuple(FACET_PHRASES)
 _PROCESSING_AFTER = ("kể từ ngày nhận", "kể từ khi nhận", "kể từ ngày cơ quan")
@@ -60,7 +67,29 @@ def _facet_matcher(nlp: Language, name: str) -> FacetMatcher:
 
 
 def phrase_facets(doc: Doc) -> set[str]:
-    return {span.label_ for span in doc.spans["facets"]}
+    return {span.label_ for span in doc.spans["facets"]} | filer_facets(doc.text)
+
+
+# A subject at the start of a sentence, or a person ('người ...') after an opening phrase ('Trong thời hạn 60
+# ngày ..., người sử dụng lao động nộp hồ sơ'; a body after a comma is an item of a list: 'Văn bản đề nghị của cơ
+# quan, tổ chức, cá nhân làm thủ tục mời'), then its filing act in the same sentence.
+_FILER = re.compile(
+    rf"(?:(?:^|[.;:]\s+)(?:{'|'.join(map(re.escape, FILER_SUBJECTS))})|,\s+người)(?!\w)[^.;:]{{0,120}}?"
+    rf"(?<!\w)(?P<act>(?:trực tiếp\s+)?(?:{'|'.join(map(re.escape, FILING_ACTS))}))(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_FILING = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, NOT_FILING_AFTER))})\s+$", re.IGNORECASE)
+
+
+def filer_facets(text: str) -> set[str]:
+    """'who' when a sentence names who files ('Người sử dụng lao động nộp hồ sơ ...'): the filing party is the
+    answer to 'who applies', though the clause has no word of duty. Not a filing named as a time, a past act or
+    a purpose, nor one left undone ('đến ngày nộp hồ sơ', 'đã nộp hồ sơ', 'để làm thủ tục', 'không làm thủ tục
+    nhập cảnh': a fined act)."""
+    for match in _FILER.finditer(text):
+        if not _NOT_FILING.search(text[match.start() : match.start("act")]):
+            return {"who"}
+    return set()
 
 
 def value_facets(text: str, values: Iterable[dict[str, Any]], processing_article: bool = False) -> set[str]:

@@ -210,6 +210,32 @@ FACET_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "forms": ("theo mẫu", "mẫu số", "tờ khai", "phiếu khai báo tạm trú"),
 }
+# Who files: a sentence whose subject is a person or a body (not a named office) and whose verb is a filing act
+# ('Người sử dụng lao động nộp hồ sơ ...', 'Cơ quan, tổ chức, cá nhân mời, bảo lãnh trực tiếp nộp hồ sơ ...')
+# says who files, though it has no word of duty ('phải', 'có trách nhiệm'). builder.facets.filer_facets.
+FILER_SUBJECTS: tuple[str, ...] = (
+    "người",
+    "công dân",
+    "cá nhân",
+    "cơ quan, tổ chức",
+    "tổ chức",
+    "doanh nghiệp",
+)
+FILING_ACTS: tuple[str, ...] = ("nộp hồ sơ", "gửi hồ sơ", "gửi văn bản đề nghị", "làm thủ tục")
+# ... but not a filing named as a time, a past act, a purpose or an act left undone ('đến ngày nộp hồ sơ', 'đã
+# nộp hồ sơ', 'để làm thủ tục', 'không làm thủ tục nhập cảnh').
+NOT_FILING_AFTER: tuple[str, ...] = (
+    "đã",
+    "ngày",
+    "thời điểm",
+    "việc",
+    "khi",
+    "để",
+    "nhằm",
+    "hình thức",
+    "không",
+    "chưa",
+)
 # 'chi phí' is a cost, not a fee.
 FEE_NOT_AFTER: tuple[str, ...] = ("chi",)
 
@@ -230,6 +256,7 @@ ROLE_VERBS: tuple[tuple[str, str], ...] = (
     ("quyết định", "decides"),
     ("giải quyết", "decides"),
     ("xem xét cấp", "decides"),
+    ("xem xét gia hạn", "decides"),  # 'cơ quan quản lý xuất nhập cảnh ... xem xét gia hạn tạm trú' decides it
     ("phê duyệt", "decides"),
     ("chấp thuận", "decides"),
     ("thẩm định", "decides"),
@@ -308,7 +335,8 @@ OBJECT_MARKERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("gửi về", "is_reported_to", ()),
     ("nộp hồ sơ tại", "receives", ()),
     ("nộp tại", "receives", ()),
-    ("tại", "receives", ("nộp", "hồ sơ", "khai báo")),
+    # '... làm thủ tục tại X', '... gửi văn bản đề nghị gia hạn tạm trú ... tại X': X takes the application.
+    ("tại", "receives", ("nộp", "hồ sơ", "khai báo", "làm thủ tục", "gửi văn bản")),
     ("đến", "receives", ("hồ sơ", "phiếu", "tờ khai", "văn bản yêu cầu", "khai báo")),
     ("cho", "receives", ("phiếu khai báo", "hồ sơ")),
     ("bằng văn bản cho", "is_reported_to", ()),

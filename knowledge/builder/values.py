@@ -97,14 +97,26 @@ def value_matcher(nlp: Language) -> Matcher:
 
 def _is_date_part(span: Span) -> bool:
     """'ngày 07 tháng 8 năm 2025' holds '07 tháng' and '8 năm': parts of a date, not periods; nor are a
-    reporting cycle ('Định kỳ 6 tháng') or opening hours ('24 giờ/07 ngày')."""
+    reporting cycle ('Định kỳ 6 tháng, hằng năm tổng hợp ...') or opening hours ('24 giờ/07 ngày')."""
     if span.label_ != "period" or not span[0].text[0].isdigit():
         return False
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
-    cycle = "định kỳ" in doc[max(0, span.start - 4) : span.start].text.lower()
+    cycle = _in_cycle(span) and not _once_every(span)
     return cycle or before in ("ngày", "tháng", "năm", "/") or after.isdigit() or after == "/"
+
+
+def _in_cycle(span: Span) -> bool:
+    return "định kỳ" in span.doc[max(0, span.start - 4) : span.start].text.lower()
+
+
+def _once_every(span: Span) -> bool:
+    """'Định kỳ 10 năm một lần, người nước ngoài thường trú phải ... cấp đổi thẻ' (Law 47/2014 Art. 43 k1): once
+    every 10 years, the interval at which a person must renew a paper, a term of it; a reporting cycle
+    ('Định kỳ 6 tháng') says no 'một lần'."""
+    doc = span.doc
+    return _in_cycle(span) and doc[span.end : span.end + 2].text.lower() == "một lần"
 
 
 def value_spans(doc: Doc, matcher: Matcher) -> list[Span]:
@@ -187,6 +199,8 @@ def normalise(span: Span) -> tuple[str, dict[str, Any]]:
         norm: dict[str, Any] = {"amount": amount, "unit": unit, "bound": _bound(span), f"{unit}s": amount}
         if working:
             norm["working"] = True
+        if _once_every(span):
+            norm["every"] = True  # once every N: the interval of a renewal
         return ("time_limit" if _runs_from_event(span) or working else "duration"), norm
     if kind == "count":
         numbers = [int(t.text) for t in span if re.fullmatch(r"\d+", t.text)]

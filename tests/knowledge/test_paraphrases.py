@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from knowledge import ask
 from tests.tables import cases
 
@@ -30,4 +29,3 @@ def test_a_common_wording_gets_its_topic_facet_and_clause(
     text: str, lang: str, topic: str, facet: str, articles: list[str]
 ) -> None:
     check_reply(text, lang, topic, facet, articles)
-
