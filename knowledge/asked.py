@@ -24,3 +24,13 @@ def asking_sentences(text: str) -> list[str]:
         return []
     asking = [s for s in sentences if _ASKS.search(s)]
     return asking or sentences[-1:]
+
+
+# 'Why was the certificate refused?', 'Tại sao …', '为什么…', '왜 …': a reason for what happened to the asker.
+_WHY = re.compile(r"\bwhy\b|\b(tại|tai|vì|vi) sao\b|为什么|为何|왜", re.IGNORECASE)
+
+
+def asks_reason(text: str) -> bool:
+    """The asking sentences ask why: the law states rules, not an office's reason for its decision."""
+    asked = asking_sentences(text)
+    return bool(_WHY.search(" ".join(asked) if asked else text))

@@ -164,7 +164,7 @@ def ask(
     if used == "validity" and used == facet and for_other_paper and asked_for_elsewhere(kb, topic):
         # 'How recent must the criminal record be for the work permit?': the age the other paper's file accepts
         # (Decree 219/2025 Art. 18 k4: issued not more than 6 months before filing), before any term of its own.
-        compose_required_in(kb, draft, topic, on)
+        compose_required_in(kb, draft, topic, on, text)
     if used is not None and used == facet:
         # A clause the question's words point to ('what to do after it is issued', 'in what forms can one work',
         # 'a new employer'): quoted first, before the facet's own answer.
@@ -204,7 +204,7 @@ def ask(
                 compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
     if not draft.sentences and used == "deadline" and used == facet:
         # 'When do I need a criminal-record certificate?': no time limit of its own; the files that ask for it.
-        compose_required_in(kb, draft, topic, on)
+        compose_required_in(kb, draft, topic, on, text)
     if not draft.sentences and used is not None:
         _superseded_note(kb, draft, topic, used, on)
     if reply.province_matters and prov is None:

@@ -31,11 +31,28 @@ _TAIL = re.compile(r"[ ,]*(?:[^\s,;.]+ ?){1,10}")
 _DOSSIERS: dict[tuple[int, str], list[Unit]] = {}
 
 
-def compose_required_in(kb: Kb, draft: Draft, topic: str, on: date) -> None:
+# How old the paper may be ('how recent', 'issued within', 'cấp quá 6 tháng', 'còn dùng được không', '多久以内开具',
+# '발급 후 몇 개월'): answered only by a file that sets an age limit for it.
+_ASKS_AGE = re.compile(
+    r"\b(how (recent|old|new)|not older than|issued within|(cap|ky) [^?]{0,15}qua \d+ (thang|ngay)|"
+    r"(con|van) (dung|su dung) duoc)\b"
+)
+_ASKS_AGE_RAW = re.compile(r"(多久|几个月)(以内|之内)(开具|出具|签发)|(발급|발행)\s*(후|된\s*지)")
+
+
+def asks_age(text: str) -> bool:
+    return bool(_ASKS_AGE.search(fold(text)) or _ASKS_AGE_RAW.search(text))
+
+
+def compose_required_in(kb: Kb, draft: Draft, topic: str, on: date, text: str = "") -> None:
     """'Among the texts on file, it is asked for in: Hồ sơ đề nghị cấp giấy phép lao động (…, Điều 18,
-    khoản 4: “… cấp không quá 6 tháng, kể từ ngày cấp đến ngày nộp hồ sơ”).'"""
+    khoản 4: “… cấp không quá 6 tháng, kể từ ngày cấp đến ngày nộp hồ sơ”).' Nothing when the question asks how
+    old the paper may be and no file on file sets it an age limit (a health certificate issued in Viet Nam):
+    the list of files is no answer to that."""
     units = [u for u in _dossier_items(kb, topic) if in_force(kb, u, on)]
     if not units:
+        return
+    if asks_age(text) and not any(_age_limit(u) for u in units):
         return
     files: list[str] = []
     seen: set[str] = set()
@@ -86,20 +103,29 @@ def _read_dossier_items(kb: Kb, topic: str) -> list[Unit]:
     return found
 
 
-def _validity_quote(draft: Draft, unit: Unit, position: int) -> str:
-    """The paper's age limit in the clause's words, when its first sentence sets one (a later sentence,
-    'Đối với giấy khám sức khỏe do cơ sở y tế ... của nước ngoài cấp ...', sets it for some papers only)."""
-    text = unit["text"]
+def _age_limit(unit: Unit) -> tuple[int, int] | None:
+    """Where the clause's first sentence sets the paper an age limit (a later sentence, 'Đối với giấy khám sức
+    khỏe do cơ sở y tế ... của nước ngoài cấp ...', sets it for some papers only)."""
     for value in unit.get("values") or []:
         start, end = value.get("start"), value.get("end")
         if value.get("kind") != "duration" or not isinstance(start, int) or not isinstance(end, int):
             continue
-        if not in_first_sentence(text, start):
-            continue
-        words = [m.start() for m in re.finditer(r"\S+", text[:start])]
-        first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
-        tail = _TAIL.match(text, end)
-        quote = text[first : tail.end() if tail else end].strip(" ,")  # the clause's own characters
-        draft.values.append(StatedValue("duration", str(value["text"]), quote, position))
-        return f": “… {quote} …”"
-    return ""
+        if in_first_sentence(unit["text"], start):
+            return start, end
+    return None
+
+
+def _validity_quote(draft: Draft, unit: Unit, position: int) -> str:
+    """The paper's age limit (_age_limit) in the clause's words."""
+    limit = _age_limit(unit)
+    if limit is None:
+        return ""
+    start, end = limit
+    text = unit["text"]
+    value = next(v for v in unit.get("values") or [] if (v.get("start"), v.get("end")) == limit)
+    words = [m.start() for m in re.finditer(r"\S+", text[:start])]
+    first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
+    tail = _TAIL.match(text, end)
+    quote = text[first : tail.end() if tail else end].strip(" ,")  # the clause's own characters
+    draft.values.append(StatedValue("duration", str(value["text"]), quote, position))
+    return f": “… {quote} …”"

@@ -9,7 +9,9 @@ from typing import Any
 
 from catalog import translator
 from knowledge.answers import short_cite, unit_citation
+from knowledge.asked import asking_sentences, asks_reason
 from knowledge.draft import MAX_SENTENCES, Draft
+from knowledge.facets import named_topics
 from knowledge.fit import (
     act_phrases,
     asks_length,
@@ -193,14 +195,11 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def _papers_of(unit: Unit, topic: str) -> bool:
-    """The clause lists papers of the topic asked: its article's title names that topic (or none), or the clause
-    is itself about that paper, its main topic (the health certificate's clause in the work-permit file, Decree
-    219/2025 Art. 18 k2, is the only text on file about that certificate)."""
-    if title_topic(unit.get("article_title") or "") in (None, topic):
-        return True
-    topics: dict[str, float] = unit.get("topics") or {}
-    return bool(topics) and max(topics, key=lambda t: topics[t]) == topic and len(topics) == 1
+def _files_asked(text: str) -> set[str]:
+    """The topics whose papers the asking sentences name (not the context: '… để làm work permit. Hồ sơ xin
+    lý lịch tư pháp gồm …?' asks the criminal-record file only)."""
+    asked = asking_sentences(text)
+    return set(named_topics(" ".join(asked) if asked else text))
 
 
 def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, text: str, on: date) -> None:
@@ -209,7 +208,20 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         # A list is the papers of what its article's title names: the work-permit dossier is no answer to the
         # papers for a health check or a criminal-record certificate, though it names them ('… để làm work
         # permit. Hồ sơ xin lý lịch tư pháp gồm …?').
-        everything = [(s, u) for s, u in everything if _papers_of(u, topic)]
+        own = [(s, u) for s, u in everything if title_topic(u.get("article_title") or "") in (None, topic)]
+        if (
+            not own
+            and everything
+            and title_topic(everything[0][1].get("article_title") or "") in _files_asked(text)
+            and not asks_reason(text)
+        ):
+            # ... but with no list of its own, a paper asked as one of the file the question names ('Do I need a
+            # health certificate for the work permit application?') is answered by that file's clause naming it
+            # (Decree 219/2025 Art. 18 k2), quoted, not by the whole list; not why an office refused one. A paper's
+            # own papers asked with no such file named ('what papers for the health check?') stay not covered.
+            compose_plain(kb, draft, topic, facet, question, text, on)
+            return
+        everything = own
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
     lead: Unit | None = None
     if (

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from knowledge import ask
+from knowledge.asked import asks_reason
 from knowledge.builder.facets import filer_facets
 from tests.knowledge.units import unit_by_id
 
@@ -127,3 +128,16 @@ def test_the_reading_answers_the_question(text: str, lang: str, topic: str, face
     cited = {f"{c.doc_number} {c.article}" for c in r.citations}
     assert (r.topic, r.facet, r.covered) == (topic, facet, True), r.direct
     assert article in cited, cited
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Why was my health certificate refused?", True),
+        ("Tôi đã nộp giấy khám sức khỏe. Vì sao bị trả lại?", True),
+        ("为什么体检证明不被接受?", True),
+        ("Do I need a health certificate?", False),
+    ],
+)
+def test_a_why_question(text: str, why: bool) -> None:
+    assert asks_reason(text) is why
