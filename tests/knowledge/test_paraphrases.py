@@ -7,9 +7,11 @@ the article of the texts on file that answers it, or that they are silent.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from knowledge import ask
+from knowledge import ask, render_reply
+from knowledge.text import fold
 from tests.tables import cases
 
 TODAY = date(2026, 12, 1)
@@ -29,3 +31,26 @@ def test_a_common_wording_gets_its_topic_facet_and_clause(
     text: str, lang: str, topic: str, facet: str, articles: list[str]
 ) -> None:
     check_reply(text, lang, topic, facet, articles)
+
+
+Facts = list[list[str]]
+
+
+def missing_facts(text: str, lang: str, facts: Facts) -> list[str]:
+    """The facts (first spelling) none of whose spellings the shown reply contains, as whole folded words (no
+    marks, case or punctuation): the content sweeps' check that the reply states what was asked."""
+    shown = fold(render_reply(ask(text, lang=lang, on=TODAY), lang))
+    return [
+        fact[0]
+        for fact in facts
+        if not any(re.search(rf"(?<!\w){re.escape(fold(alt))}(?!\w)", shown) for alt in fact)
+    ]
+
+
+def check_content(
+    text: str, lang: str, topic: str, facet: str | list[str], articles: list[str], facts: Facts
+) -> None:
+    """check_reply, and every fact of the row in the shown reply."""
+    check_reply(text, lang, topic, facet, articles)
+    missing = missing_facts(text, lang, facts)
+    assert not missing, f"missing {missing} in: {render_reply(ask(text, lang=lang, on=TODAY), lang)}"

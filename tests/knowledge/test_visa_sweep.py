@@ -10,27 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import ask, render_reply
-from knowledge.text import fold
-from tests.knowledge.test_paraphrases import TODAY, check_reply
+from knowledge import ask
+from tests.knowledge.test_paraphrases import TODAY, Facts, check_content
 from tests.tables import cases
-
-Facts = list[list[str]]
-
-
-def check_facts(text: str, lang: str, facts: Facts) -> None:
-    """Each fact (one of its alternative spellings) is in the reply the user sees, compared folded."""
-    reply = render_reply(ask(text, lang=lang, on=TODAY), lang)
-    shown = fold(reply)
-    missing = [fact[0] for fact in facts if not any(fold(alt) in shown for alt in fact)]
-    assert not missing, f"missing {missing} in: {reply}"
-
-
-def check_content(
-    text: str, lang: str, topic: str, facet: str | list[str], articles: list[str], facts: Facts
-) -> None:
-    check_reply(text, lang, topic, facet, articles)
-    check_facts(text, lang, facts)
 
 
 @cases("text, lang, topic, facet, articles, facts")
@@ -54,7 +36,9 @@ def test_known_gaps(
     'người nước ngoài … được cấp' with the question, outrank k2, the sponsor); a work visa asked beside the work
     permit it needs (the permit names the topic; Art. 10 k4 c is not reached); a card's term asked by a worker
     who holds a work permit (the permit and 'foreign worker' outweigh 'TRC', so the work-permit topic answers);
-    permanent residence asked by a Vietnamese citizen's spouse with how long one must have lived here (the spouse's
+    a Vietnamese citizen's wife asking whether she is exempt from a visa (the amended Art. 12 quoted has no
+    spouse case; the 2014 Art. 12 k5 'vợ, chồng, con của công dân Việt Nam được miễn thị thực' is not reached;
+    the row passed only while facts were matched inside words); permanent residence asked by a Vietnamese citizen's spouse with how long one must have lived here (the spouse's
     sponsorship, Art. 39 k3, is named before Art. 40, so its 3 years are cut); and two the texts do not answer that still get an answer: how many times a visa may be extended (the
     extension's steps, Art. 35, are said) and which countries are exempt for 45 days (Art. 31 k1 c gives the days,
     not the countries). A row that starts to pass fails (strict)."""

@@ -10,23 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import ask, render_reply
-from knowledge.text import fold
-from tests.knowledge.test_paraphrases import TODAY, check_reply
+from tests.knowledge.test_paraphrases import check_content
 from tests.tables import cases
-
-
-def missing_facts(text: str, lang: str, facts: list[list[str]]) -> list[str]:
-    """The facts (first spelling) of which no spelling is in the rendered reply, matched as whole folded words."""
-    reply = f" {fold(render_reply(ask(text, lang=lang, on=TODAY), lang))} "
-    return [fact[0] for fact in facts if not any(f" {fold(alt)} " in reply for alt in fact)]
-
-
-def check_content(
-    text: str, lang: str, topic: str, facet: str | list[str], articles: list[str], facts: list[list[str]]
-) -> None:
-    check_reply(text, lang, topic, facet, articles)
-    assert not missing_facts(text, lang, facts), render_reply(ask(text, lang=lang, on=TODAY), lang)
 
 
 @cases("text, lang, topic, facet, articles, facts")
