@@ -49,4 +49,3 @@ async def test_follow_ups_stay_on_the_last_topic(
         )
         assert first_sentence(expected.direct) in text, (follow_up, text)
         assert not topic_or_province_question(payloads(replies)), (follow_up, payloads(replies))
-
