@@ -142,7 +142,6 @@ def ask(
         )
         return reply
     draft = Draft(kb, lang)
-    for_other_paper = bool(set(named_topics(text)) - {topic})  # 'the criminal record for the work permit'
     # The law's words for a fined act help find its fine, not a validity ('hết hiệu lực khi nào?').
     acts = act_words(text) if facet in (None, "penalty") else ""
     question = f"{expand_query(text)} {acts} {TOPIC_LABELS[topic]['vi']}"
@@ -161,7 +160,12 @@ def ask(
         defined = compose_named_clauses(kb, draft, topic, OVERVIEW, text, on)
     if defined and facet is None:
         used = None  # nothing else asked: the definition is the answer
-    if used == "validity" and used == facet and for_other_paper and asked_for_elsewhere(kb, topic):
+    if (
+        used == "validity"
+        and used == facet
+        and set(named_topics(text)) - {topic}  # 'the criminal record for the work permit'
+        and asked_for_elsewhere(kb, topic)
+    ):
         # 'How recent must the criminal record be for the work permit?': the age the other paper's file accepts
         # (Decree 219/2025 Art. 18 k4: issued not more than 6 months before filing), before any term of its own.
         compose_required_in(kb, draft, topic, on, text)

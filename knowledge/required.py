@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from catalog import translator
 from knowledge.cues import folded_question
@@ -103,26 +104,27 @@ def _read_dossier_items(kb: Kb, topic: str) -> list[Unit]:
     return found
 
 
-def _age_limit(unit: Unit) -> tuple[int, int] | None:
-    """Where the clause's first sentence sets the paper an age limit (a later sentence, 'Đối với giấy khám sức
-    khỏe do cơ sở y tế ... của nước ngoài cấp ...', sets it for some papers only)."""
+def _age_limit(unit: Unit) -> dict[str, Any] | None:
+    """The duration value by which the clause's first sentence sets the paper an age limit (a later sentence,
+    'Đối với giấy khám sức khỏe do cơ sở y tế ... của nước ngoài cấp ...', sets it for some papers only)."""
     for value in unit.get("values") or []:
-        start, end = value.get("start"), value.get("end")
-        if value.get("kind") != "duration" or not isinstance(start, int) or not isinstance(end, int):
-            continue
-        if in_first_sentence(unit["text"], start):
-            return start, end
+        start = value.get("start")
+        if (
+            value.get("kind") == "duration"
+            and isinstance(start, int)
+            and isinstance(value.get("end"), int)
+            and in_first_sentence(unit["text"], start)
+        ):
+            return dict(value)
     return None
 
 
 def _validity_quote(draft: Draft, unit: Unit, position: int) -> str:
     """The paper's age limit (_age_limit) in the clause's words."""
-    limit = _age_limit(unit)
-    if limit is None:
+    value = _age_limit(unit)
+    if value is None:
         return ""
-    start, end = limit
-    text = unit["text"]
-    value = next(v for v in unit.get("values") or [] if (v.get("start"), v.get("end")) == limit)
+    text, start, end = unit["text"], int(value["start"]), int(value["end"])
     words = [m.start() for m in re.finditer(r"\S+", text[:start])]
     first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
     tail = _TAIL.match(text, end)
