@@ -137,12 +137,23 @@ def _terms_asked(kb: Kb, text: str) -> list[str]:
     named = {term for on_folded, _on_raw, term in TERM_PATTERNS if on_folded.search(folded)} | _raw_terms(
         text
     )
-    in_text = {term for term in _term_index(kb) if f" {term} " in folded}
+    in_text = {term for term in _term_index(kb) if f" {term} " in folded and not _modifies(folded, term)}
     # The term asked about is the one the question names first ('Khai báo tạm trú cho người nước ngoài là gì?'),
     # a term said in English, Chinese or Korean before any; the longer on a tie ('thẻ tạm trú', not 'tạm trú').
     return sorted(
         named | in_text, key=lambda term: (folded.find(f" {term} ") if term not in named else -1, -len(term))
     )
+
+
+# 'Giấy khám sức khỏe cho người nước ngoài là gì?' asks what the certificate is, not who a foreigner is: a term
+# after 'cho', 'của', 'for', 'of' qualifies the thing asked about, which comes before it.
+_QUALIFIES = re.compile(r" (cho|cua|doi voi|danh cho|ve|for|of|to) $")
+
+
+def _modifies(folded: str, term: str) -> bool:
+    """The term's first mention qualifies words said before it ('… cho người nước ngoài')."""
+    before = folded[: folded.find(f" {term} ") + 1]
+    return bool(_QUALIFIES.search(before)) and len(before.split()) > 2
 
 
 def _term_index(kb: Kb) -> dict[str, list[Unit]]:
