@@ -54,7 +54,7 @@ from knowledge.ranking import (
 )
 from knowledge.required import asked_for_elsewhere, compose_required_in
 from knowledge.search import expand_query
-from knowledge.selection import candidates, in_force, is_national, title_topic
+from knowledge.selection import candidates, in_force, index_for, is_national, title_topic
 from knowledge.stated import compose_values, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
@@ -97,7 +97,7 @@ def ask(
         raise UnknownTopicError(topic, TOPICS)
     if facet is not None and facet not in (*FACETS, OVERVIEW):
         raise UnknownFacetError(facet, FACETS)
-    topic = topic or detect_topic(text) or _act_topic(text)
+    topic = topic or detect_topic(text) or _act_topic(text) or _code_topic(text)
     # A question naming a fined act and nothing else it asks ('旅游簽證過期1年?') asks what that act costs.
     if facet is None:
         facet = detect_facet(text) or ("penalty" if act_phrases(text) else None)
@@ -256,6 +256,24 @@ def _act_topic(text: str) -> str | None:
     whose fines list that act."""
     acts = act_phrases(text)
     return ACT_TOPICS.get(acts[0]) if acts else None
+
+
+_FORM_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{1,3}[a-z]?)(?![A-Za-z0-9])")  # 'NA17表格' too
+
+
+def _code_topic(text: str) -> str | None:
+    """A question naming a form's code and no paper ('Mẫu NA17 là gì?') is about the topic of the national clause
+    that names the code ('… theo mẫu NA17 …', Circular 53/2016 Art. 7 k1)."""
+    codes = {code.lower() for code in _FORM_CODE.findall(text)}
+    if not codes:
+        return None
+    kb = get_kb()
+    index = index_for(kb)
+    for unit in kb.units:
+        if is_national(unit) and codes & index.unit_terms[index.by_id[unit["id"]]] and unit.get("topics"):
+            topics: dict[str, int] = unit["topics"]
+            return max(topics, key=lambda t: topics[t])
+    return None
 
 
 def _only_maxima_for_a_minimum(draft: Draft, text: str) -> bool:

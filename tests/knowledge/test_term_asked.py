@@ -37,3 +37,16 @@ def test_a_term_qualifying_the_thing_asked_is_not_defined_instead(text: str, lan
 def test_the_term_asked_first_is_still_defined(text: str, lang: str, defined: str) -> None:
     shown = render_reply(ask(text, lang=lang, on=TODAY), lang)
     assert defined in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("What is form NA17 used for?", "en"), ("Mẫu NA17 dùng để làm gì?", "vi"), ("NA17表格是什么?", "zh")],
+)
+def test_a_forms_code_names_the_topic_of_the_clause_naming_it(text: str, lang: str) -> None:
+    reply = ask(text, lang=lang, on=TODAY)
+    assert reply.topic == "temporary_residence"
+    assert reply.covered
+    assert any(c.doc_number == "53/2016/TT-BCA" and c.article == "Điều 7" for c in reply.citations), [
+        (c.doc_number, c.article) for c in reply.citations
+    ]
