@@ -39,6 +39,7 @@ from knowledge.fit import (
 from knowledge.model import Reply
 from knowledge.named_clauses import compose_named_clauses
 from knowledge.offices import compose_where, zone_of
+from knowledge.overview import asks_rules, compose_overview
 from knowledge.provinces import find_province_in_text, resolve_area
 from knowledge.purposes import compose_purpose_symbols, names_purpose
 from knowledge.quote_focus import focus_quotes
@@ -148,7 +149,11 @@ def ask(
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
-    defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
+    defined = False
+    if facet is None and asks_rules(text, topic):
+        defined = compose_overview(kb, draft, topic, on)  # 'What are the rules for work permits?'
+    # 'Thị thực TT là gì?': the symbol's own clause first
+    defined = defined or compose_definitions(kb, draft, text, on)
     if not defined and facet is None and not names_purpose(text):
         # 'Thẻ tạm trú là gì?': the clause defining the term ('what is an investor visa' is its symbols, below)
         defined = compose_term(kb, draft, text, on)

@@ -286,7 +286,7 @@ def evidence_beyond_name(kb: Kb, unit: Unit, text: str, topic: str) -> float:
     ('Can you teach English on a tourist visa?' shares only 'du lịch thị thực' with the visa exemptions)."""
     index = index_for(kb)
     shared = _own_terms(text) & index.unit_terms[index.by_id[unit["id"]]]
-    return sum(kb.idf.get(w, 0.0) for w in shared - _name_terms(topic) - _UNSPECIFIC if " " not in w)
+    return sum(kb.idf.get(w, 0.0) for w in shared - name_terms(topic) - _UNSPECIFIC if " " not in w)
 
 
 # Words every fine and every rule about foreigners shares ('phạt' is read as 'xử phạt vi phạm hành chính';
@@ -295,7 +295,7 @@ _UNSPECIFIC = frozenset(terms("xu phat vi pham hanh chinh nguoi nuoc ngoai khong
 
 
 @lru_cache(maxsize=64)
-def _name_terms(topic: str) -> frozenset[str]:
+def name_terms(topic: str) -> frozenset[str]:
     label = TOPIC_LABELS[topic]
     return frozenset(terms(f"{fold(label['vi'])} {expand_query(label['en'])}"))
 
