@@ -1246,6 +1246,169 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "Law 47/2014 Art 33(2) as amended 2023: by paper declaration form, the manager fills it in and sends it to the "
         "commune or ward police within 12 hours (24 in remote areas); TT 53/2016 (form NA17)",
     ),
+    # --- bundles added with batch 5 (q5: tune, collected 2026-12-02)
+    "q5_wp_ext_proc": (
+        [PSC, PROC_10WD],
+        [ND219],
+        "Decree 219/2025 Art 28(1), 28(3): the employer files 10 to 45 days before expiry at the public administrative "
+        "service centre; the authority decides in 10 working days",
+    ),
+    "q5_wp_lost": (
+        [
+            [
+                "cấp lại",
+                "reissue",
+                "re-issue",
+                "reissuance",
+                "re-issuance",
+                "reissued",
+                "re-issued",
+                "补发",
+                "重新签发",
+                "재발급",
+            ],
+            THREE_WORKING_DAYS,
+        ],
+        [ND219],
+        "Decree 219/2025 Art 23(1): a valid permit that is lost or damaged is re-issued; Art 24(4): no original when lost; "
+        "Art 25(3): within 3 working days (Decree 283/2026 Art 13 sets no fine for losing one)",
+    ),
+    "q5_wp_proc_docs": (
+        [PSC, PROC_10WD, HEALTH_CERT, CRIM_REC],
+        [ND219],
+        "Decree 219/2025 Art 22(1), 22(3): file at the public administrative service centre, decided in 10 working days; "
+        "Art 18(2)-(5): health certificate, passport, criminal record, photos (a foreign company's chief representative is "
+        "a manager, not exempt under Art 7)",
+    ),
+    "q5_student": (
+        [
+            [
+                "đang học tập",
+                "currently studying",
+                "students studying",
+                "student studying",
+                "thỏa thuận thực tập",
+                "internship agreement",
+                "正在学习",
+                "재학 중",
+            ]
+        ],
+        [ND219],
+        "Decree 219/2025 Art 7(7): only pupils and students currently studying in Viet Nam or abroad, with an internship "
+        "agreement or a job offer letter, are not subject to a work permit; a graduate needs one",
+    ),
+    "q5_exempt_notify": (
+        [["thông báo", "notify", "notification", "inform the", "通知", "통보"], THREE_WORKING_DAYS],
+        [ND219],
+        "Decree 219/2025 Art 7(13)(a): managers, executives, experts and technical workers working under 90 days a year are "
+        "not subject to a work permit; Art 9(4): no certificate, but the employer notifies the authority at least 3 working "
+        "days before the start",
+    ),
+    "q5_cr_newjob": (
+        [CR_POLICE, SIX_MONTHS],
+        [ND216, ND219],
+        "Decree 216/2026 Art 22(5), 22(6)(b): a foreigner residing in Viet Nam files with the issuing police office of "
+        "residence; Decree 219/2025 Art 18(4): the work-permit file takes a Vietnamese or foreign criminal record issued no "
+        "more than 6 months before filing",
+    ),
+    "q5_visa_dn1": (
+        [["dn1"], ["doanh nghiệp", "enterprise", "company", "legal entit", "企业", "기업"]],
+        [LAW47, "51/2019/QH14"],
+        "Law 51/2019 Art 1(3)(d) amending Law 47/2014 Art 8(8): DN1 for foreigners working with an enterprise or other "
+        "legal entity in Viet Nam",
+    ),
+    "q5_evisa_what": (
+        [
+            [
+                "giao dịch điện tử",
+                "electronic transaction",
+                "issued electronically",
+                "electronically",
+                "电子交易",
+                "电子方式",
+                "전자 거래",
+            ]
+        ],
+        [LAW47],
+        "Law 47/2014 Art 7(1) as amended 2019 (luat-47-2014-sua-doi-trich-bo-sung): a visa issued through an electronic "
+        "transaction is an e-visa",
+    ),
+    "q5_evisa_who": (
+        [
+            PASSPORT,
+            ["khoản 1, 2, 3 và 4 điều 8", "ng1", "ngoại giao", "diplomatic", "diplomat", "外交", "외교"],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 10(5) as added 2019: e-visas for passport holders outside Art 8(1)-(4) (the diplomatic and "
+        "official categories)",
+    ),
+    "q5_evisa_check": (
+        [
+            [
+                "mã hồ sơ điện tử",
+                "electronic file code",
+                "application code",
+                "registration code",
+                "file code",
+                "申请编号",
+                "登记码",
+            ],
+            [
+                "trang thông tin cấp thị thực điện tử",
+                "e-visa website",
+                "evisa website",
+                "e-visa portal",
+                "电子签证网站",
+            ],
+        ],
+        [LAW47],
+        "Law 47/2014 Art 16a (added 2019; secondary quote on file): the applicant uses the electronic file code to check and "
+        "print the result on the e-visa website",
+    ),
+    "q5_visa_passport_30": (
+        [["30 ngày", "30 days", "30天", "30일"]],
+        [LAW47],
+        "Law 47/2014 Art 9(8) (kept by the 2019 and 2023 amendments, luat-47-2014-sua-doi-trich-bo-sung): the visa term ends "
+        "at least 30 days before the passport's",
+    ),
+    "q5_sponsor_notify": (
+        [
+            ["thông báo bằng văn bản", "notify", "in writing", "written notice", "书面通知", "서면"],
+            IMMIGRATION,
+        ],
+        [LAW47],
+        "Law 47/2014 Art 45(2)(e) (2014 wording): the sponsor notifies the immigration authority in writing when it no longer "
+        "sponsors a foreigner whose residence papers are still valid",
+    ),
+    "q5_trc_rights": (
+        [
+            [
+                "vợ, chồng, con dưới 18 tuổi",
+                "con dưới 18 tuổi",
+                "children under 18",
+                "spouse",
+                "配偶",
+                "배우자",
+            ],
+            CARRY_PASSPORT,
+        ],
+        [LAW47],
+        "Law 47/2014 Art 44(1)(b) (2014 wording): a card holder may sponsor relatives to visit and a spouse and children under "
+        "18 to live with them; Art 44(2)(c): carry the passport and residence papers and show them on request",
+    ),
+    "q5_tr_why": (
+        [ACCOMMODATION, rng(3, 5)],
+        [LAW47, P_NA],
+        "Law 47/2014 Art 33(1) as amended 2023: foreigners declare through the accommodation's manager; 282/2025 Art 21(3)(e): "
+        "not declaring 1-3 foreigners costs the host 3-5 million (organisations x2)",
+    ),
+    "q5_prc_3y_docs": (
+        [THREE_YEARS, CRIM_REC],
+        [LAW47],
+        "Law 47/2014 Art 40(3) (2014 wording): a foreigner sponsored by a Vietnamese spouse needs 3 years of continuous "
+        "temporary residence; Art 41(1): application, home-country criminal record, diplomatic note, passport copy, proof of "
+        "the conditions, the sponsor's guarantee",
+    ),
     "not_covered": ([], [], "texts on file are silent"),
 }
 
