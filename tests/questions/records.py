@@ -1409,6 +1409,12 @@ B: dict[str, tuple[list[list[str]], list[str], str]] = {
         "temporary residence; Art 41(1): application, home-country criminal record, diplomatic note, passport copy, proof of "
         "the conditions, the sponsor's guarantee",
     ),
+    "q5_tr_duty": (
+        [ACCOMMODATION, WARD_POLICE, TWELVE_HOURS],
+        [LAW47],
+        "Law 47/2014 Art 33(1)-(2) as amended 2023: the person running the accommodation declares the foreigner to the "
+        "commune or ward police, within 12 hours (24 in remote areas)",
+    ),
     "not_covered": ([], [], "texts on file are silent"),
 }
 
