@@ -38,7 +38,7 @@ def test_a_wording_gets_the_fact_it_asks(row: Row) -> None:
 @cases("row")
 @pytest.mark.xfail(strict=True, reason="known gap: see the docstring")
 def test_known_gaps(row: Row) -> None:
-    """Still wrong, by cause (36 rows):
+    """Still wrong, by cause (35 rows):
     - a health certificate asked about with no other paper's file named ('results already on the national health
       database, do I still need a paper one?') is not covered: the health certificate's only clause on file is in
       the work-permit file (Decree 219/2025 Art. 18 k2), quoted only when the question names that file (1);
@@ -55,11 +55,10 @@ def test_known_gaps(row: Row) -> None:
     - the guest's own fine (2): Decree 282/2025 Art. 21 k3 e fines the foreigner only for not showing the
       passport; the reply lists the establishment's fines and does not say which is the guest's, and 'refuses to
       show his passport to the hotel' is read as a visa question;
-    - no facet or no topic read (7): 'is it still X or Y that issues', '住几天' (a stay's length, read as a
+    - no facet or no topic read (6): 'is it still X or Y that issues', '住几天' (a stay's length, read as a
       processing time), '入住…登记' (no topic word), a border-area stay (Law 47/2014 Art. 34 k2), 'does it still
       work' (validity of an account the facet has no value for), 'how soon will I hear' (Decree 216/2026 Art. 23
-      k1's 08 working hours are a reception time, not tagged processing_time), 'số 1 và số 2 khác nhau thế nào'
-      (read as a procedure);
+      k1's 08 working hours are a reception time, not tagged processing_time);
     - a Vietnamese guest (Law on Residence, not on file) is answered from the foreigners' Art. 33 (1): the
       message also says 'not a foreigner', so about_citizens_only does not fire.
     A row that starts to pass fails (strict)."""
