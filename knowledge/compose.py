@@ -148,7 +148,9 @@ def ask(
     used = facet if facet in FACETS else likely_facet(kb, topic, question, text, on)
     question += f" {FACET_WORDS[used]}" if used else ""
     reply.province_matters = used in PROVINCIAL_FACETS and has_decrees(kb, topic)
-    defined = compose_definitions(kb, draft, text, on)  # 'Thị thực TT là gì?': the symbol's own clause first
+    defined = compose_definitions(
+        kb, draft, text, on, facet
+    )  # 'Thị thực TT là gì?': the symbol's own clause first
     if not defined and facet is None and not names_purpose(text):
         # 'Thẻ tạm trú là gì?': the clause defining the term ('what is an investor visa' is its symbols, below)
         defined = compose_term(kb, draft, text, on)
