@@ -38,16 +38,14 @@ def test_a_wording_gets_the_fact_it_asks(row: Row) -> None:
 @cases("row")
 @pytest.mark.xfail(strict=True, reason="known gap: see the docstring")
 def test_known_gaps(row: Row) -> None:
-    """Still wrong, by cause (35 rows):
+    """Still wrong, by cause (30 rows):
     - a health certificate asked about with no other paper's file named ('results already on the national health
       database, do I still need a paper one?') is not covered: the health certificate's only clause on file is in
       the work-permit file (Decree 219/2025 Art. 18 k2), quoted only when the question names that file (1);
     - the clause asked is cited but its fact is cut from the quote or another clause of the article is quoted
-      (18): Circular 53/2016 Art. 3 k4 (the lease-holder declares a long rental), Art. 4 (the account, its 12
+      (13): Circular 53/2016 Art. 3 k4 (the lease-holder declares a long rental), Art. 4 (the account, its 12
       months), Art. 3 k3 (hotels online), Art. 5 k2 (the details), Art. 7 k3 (fax); Decree 216/2026 Art. 22 k2 b
-      (another person needs a notarised authorisation), k6 a (a citizen abroad), k7 (one file); Decree 219/2025
-      Art. 18 k2's second sentence (a foreign health certificate) when the question shares too few word pairs
-      with it (knowledge/quote_focus.py needs 2 more than the first sentence);
+      (another person needs a notarised authorisation), k6 a (a citizen abroad), k7 (one file);
     - the clause is in another paper's file or article and is not reached (7): a foreign criminal record for
       the work permit (Decree 219/2025 Art. 18 k4, read as the certificate's eligibility), its legalisation and
       translation (Art. 5, topic work_permit only), the employer filing both online (Art. 6 k3), what
