@@ -55,7 +55,7 @@ from knowledge.ranking import (
 from knowledge.required import asked_for_elsewhere, compose_required_in
 from knowledge.search import expand_query
 from knowledge.selection import candidates, in_force, is_national, title_topic
-from knowledge.stated import compose_values, procedure_times
+from knowledge.stated import compose_values, names_form_code, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
 from knowledge.text import fold, simplified
@@ -65,6 +65,7 @@ _t = translator("knowledge")
 
 # Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
 _QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
+_FORM_AND_TIME = ("forms", "deadline")  # a form named by its code: what it is and when it is due
 _UPPER_BOUND = re.compile(r"tối đa|không quá")  # how a clause writes a maximum ('tối đa là 02 năm')
 # What quotes for a question naming no facet are: the closest clauses, not a claim that they answer it.
 _CLOSEST = N_("The clauses on file closest to this question are {cites} (quoted below).")
@@ -189,6 +190,11 @@ def ask(
                 kb, draft, topic, question, text, on
             )  # a term bounded by a paper the question names
         compose_values(kb, draft, topic, used, question, text, on)
+        if used in _FORM_AND_TIME and used == facet and names_form_code(kb, text):
+            # 'What is form NA17, when is it due?': the form (Circular 53/2016 Art. 7 k1) and the time limits of
+            # the declaration it is filed for (Law 47/2014 Art. 33 k2: on paper 12 hours), whichever is asked first.
+            other = next(f for f in _FORM_AND_TIME if f != used)
+            compose_values(kb, draft, topic, other, f"{question} {FACET_WORDS[other]}", text, on)
     elif used is not None:
         compose_plain(kb, draft, topic, used, question, text, on)
         if used == "procedure" and facet == used and also_asks(text, "where"):

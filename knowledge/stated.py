@@ -385,6 +385,29 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
         _expulsion(kb, draft)
 
 
+_FORM_CODES: dict[int, frozenset[re.Pattern[str]]] = {}
+
+
+def names_form_code(kb: Kb, text: str) -> bool:
+    """The question names a form on file by its lettered code ('NA17', 'na 17', 'mẫu NA17'); a bare number
+    ('mẫu số 01') is not read as one: numbers are asked of everything."""
+    codes = _FORM_CODES.get(id(kb))
+    if codes is None:
+        found = set()
+        for unit in kb.units:
+            for value in unit.get("values") or []:
+                code = (
+                    re.search(r"\b([a-z]+) ?(\d+)\b", fold(str(value.get("text"))))
+                    if value.get("kind") == "form"
+                    else None
+                )
+                if code and code.group(1) not in ("mau", "so"):
+                    found.add(re.compile(rf"\b{code.group(1)} ?{code.group(2)}\b"))
+        codes = _FORM_CODES[id(kb)] = frozenset(found)
+    folded = fold(text)
+    return any(code.search(folded) for code in codes)
+
+
 def _clause_order(unit: Unit) -> tuple[int, str]:
     """'khoản 5a' -> (5, 'a'): the order of an article's clauses, whichever amending text quotes them."""
     found = re.match(r"khoản (\d+)(\w*)", str(unit.get("clause") or ""))
