@@ -55,8 +55,8 @@ from knowledge.ranking import (
 )
 from knowledge.required import asked_for_elsewhere, compose_required_in
 from knowledge.search import expand_query
-from knowledge.selection import candidates, in_force, index_for, is_national, title_topic
-from knowledge.stated import compose_values, procedure_times
+from knowledge.selection import candidates, in_force, is_national, title_topic
+from knowledge.stated import compose_values, names_form_code, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
 from knowledge.text import fold, simplified
@@ -66,6 +66,7 @@ _t = translator("knowledge")
 
 # Facets answered by quoting a clause: with none tagged, the topic's best-matching clause is quoted instead.
 _QUOTE_FALLBACK = frozenset({"who", "procedure", "eligibility"})
+_FORM_AND_TIME = ("forms", "deadline")  # a form named by its code: what it is and when it is due
 _UPPER_BOUND = re.compile(r"tối đa|không quá")  # how a clause writes a maximum ('tối đa là 02 năm')
 # What quotes for a question naming no facet are: the closest clauses, not a claim that they answer it.
 _CLOSEST = N_("The clauses on file closest to this question are {cites} (quoted below).")
@@ -98,7 +99,7 @@ def ask(
         raise UnknownTopicError(topic, TOPICS)
     if facet is not None and facet not in (*FACETS, OVERVIEW):
         raise UnknownFacetError(facet, FACETS)
-    topic = topic or detect_topic(text) or _act_topic(text) or _code_topic(text)
+    topic = topic or detect_topic(text) or _act_topic(text)
     # A question naming a fined act and nothing else it asks ('旅游簽證過期1年?') asks what that act costs.
     if facet is None:
         facet = detect_facet(text) or ("penalty" if act_phrases(text) else None)
@@ -153,7 +154,7 @@ def ask(
     if facet is None and asks_rules(text, topic):
         defined = compose_overview(kb, draft, topic, on)  # 'What are the rules for work permits?'
     # 'Thị thực TT là gì?': the symbol's own clause first
-    defined = defined or compose_definitions(kb, draft, text, on)
+    defined = defined or compose_definitions(kb, draft, text, on, facet)
     if not defined and facet is None and not names_purpose(text):
         # 'Thẻ tạm trú là gì?': the clause defining the term ('what is an investor visa' is its symbols, below)
         defined = compose_term(kb, draft, text, on)
@@ -192,6 +193,11 @@ def ask(
                 kb, draft, topic, question, text, on
             )  # a term bounded by a paper the question names
         compose_values(kb, draft, topic, used, question, text, on)
+        if used in _FORM_AND_TIME and used == facet and names_form_code(kb, text):
+            # 'What is form NA17, when is it due?': the form (Circular 53/2016 Art. 7 k1) and the time limits of
+            # the declaration it is filed for (Law 47/2014 Art. 33 k2: on paper 12 hours), whichever is asked first.
+            other = next(f for f in _FORM_AND_TIME if f != used)
+            compose_values(kb, draft, topic, other, f"{question} {FACET_WORDS[other]}", text, on)
     elif used is not None:
         compose_plain(kb, draft, topic, used, question, text, on)
         if used == "procedure" and facet == used and also_asks(text, "where"):
@@ -261,24 +267,6 @@ def _act_topic(text: str) -> str | None:
     whose fines list that act."""
     acts = act_phrases(text)
     return ACT_TOPICS.get(acts[0]) if acts else None
-
-
-_FORM_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{1,3}[a-z]?)(?![A-Za-z0-9])")  # 'NA17表格' too
-
-
-def _code_topic(text: str) -> str | None:
-    """A question naming a form's code and no paper ('Mẫu NA17 là gì?') is about the topic of the national clause
-    that names the code ('… theo mẫu NA17 …', Circular 53/2016 Art. 7 k1)."""
-    codes = {code.lower() for code in _FORM_CODE.findall(text)}
-    if not codes:
-        return None
-    kb = get_kb()
-    index = index_for(kb)
-    for unit in kb.units:
-        if is_national(unit) and codes & index.unit_terms[index.by_id[unit["id"]]] and unit.get("topics"):
-            topics: dict[str, int] = unit["topics"]
-            return max(topics, key=lambda t: topics[t])
-    return None
 
 
 def _only_maxima_for_a_minimum(draft: Draft, text: str) -> bool:

@@ -9,11 +9,12 @@ from datetime import date
 
 from catalog import translator
 from knowledge.draft import Draft
-from knowledge.fit import symbols_asked
+from knowledge.fit import papers_asked, symbols_asked, symbols_of
 from knowledge.search import TERM_PATTERNS
 from knowledge.selection import Unit, in_force, index_for, is_national
 from knowledge.store import Kb
 from knowledge.text import fold
+from knowledge.wording import show_value
 
 _t = translator("knowledge")
 
@@ -43,32 +44,92 @@ def asks_difference(text: str) -> bool:
     return bool(_ASKS_DIFFERENCE.search(fold(text)) or _ASKS_DIFFERENCE_RAW.search(text))
 
 
-def compose_definitions(kb: Kb, draft: Draft, text: str, on: date) -> bool:
-    """Say the definition of each symbol the question names and asks about; True when one was said."""
+# What a symbol is, asked with no other facet: its definition and the visa's term (Art. 9).
+_TERM_FACETS = frozenset({None})
+
+
+def compose_definitions(kb: Kb, draft: Draft, text: str, on: date, facet: str | None = None) -> bool:
+    """Say the definition of each symbol the question names and asks about, with the visa's term when nothing
+    else is asked; True when one was said. A symbol with a term but no definition in force on file is
+    said to have none ('LĐ2': only LĐ1's amended clause is on file)."""
     if not asks_what(text):
         return False
     said = False
     for symbol in sorted(symbols_asked(text)):
-        unit = next((u for u in _definitions(kb).get(symbol, []) if in_force(kb, u, on)), None)
-        if unit is None:
+        term = visa_term(kb, symbol, on) if facet in _TERM_FACETS and not names_card(text) else None
+        unit = definition(kb, symbol, on)
+        if unit is None and term is None:
             continue
-        said = say_symbol(draft, symbol, unit) or said
+        said = say_symbol(draft, symbol, unit, term) or said
     return said
 
 
-def say_symbol(draft: Draft, symbol: str, unit: Unit) -> bool:
-    """'TT is defined in 47/2014/QH13, Điều 8, khoản 18: “TT - Cấp cho …”' (symbol read with Đ as D)."""
-    _position, label = draft.cite(unit)
-    quote = (
-        unit["text"]
-        if len(unit["text"]) <= QUOTE_CHARS
-        else unit["text"][:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-    )
-    match = _DEFINES.match(unit["text"])
-    shown = match.group(1) if match else symbol  # as the law writes it ('LĐ1', 'ĐT1')
-    return draft.say(
-        _t("{symbol} is defined in {cite}: “{quote}”", draft.lang, symbol=shown, cite=label, quote=quote)
-    )
+def names_card(text: str) -> bool:
+    """A residence card is asked ('thẻ tạm trú LĐ1'): the visa's term (Art. 9) is not the card's (Art. 38)."""
+    return bool(papers_asked(text) - {"visa"})
+
+
+def definition(kb: Kb, symbol: str, on: date) -> Unit | None:
+    """The national clause defining a symbol in force on `on`; None when the only one on file is out of force
+    ('DL - Cấp cho người vào du lịch', the 2014 Art. 8 k17: the amended Art. 8 on file omits it)."""
+    return next((u for u in _definitions(kb).get(symbol, []) if is_national(u) and in_force(kb, u, on)), None)
+
+
+def visa_term(kb: Kb, symbol: str, on: date) -> Unit | None:
+    """The clause in force setting a visa's term for the symbol (Law 47/2014 Art. 9 as amended: 'Thị thực ký
+    hiệu LS, ĐT1, ĐT2 có thời hạn không quá 05 năm'), if on file."""
+    found = _TERMS.get(id(kb))
+    if found is None:
+        found = {}
+        for unit in kb.units:
+            if is_national(unit) and fold(str(unit.get("article_title") or "")) == _VISA_TERM_TITLE:
+                for listed in symbols_of(unit):
+                    found.setdefault(listed, []).append(unit)
+        _TERMS.clear()
+        _TERMS[id(kb)] = found
+    return next((u for u in found.get(symbol, []) if in_force(kb, u, on)), None)
+
+
+_VISA_TERM_TITLE = "thoi han thi thuc"  # Law 47/2014 Art. 9's title, folded
+_TERMS: dict[int, dict[str, list[Unit]]] = {}
+
+
+def _shown_symbol(symbol: str, *texts: str) -> str:
+    """The symbol as the law writes it ('LĐ1', 'ĐT1'), read from a clause that names it."""
+    for text in texts:
+        for match in re.finditer(r"[A-ZĐ]{2,3}\d?", text):
+            if match.group().replace("Đ", "D") == symbol:
+                return match.group()
+    return symbol
+
+
+def say_symbol(draft: Draft, symbol: str, unit: Unit | None, term: Unit | None = None) -> bool:
+    """'TT is defined in 47/2014/QH13, Điều 8, khoản 18: “TT - Cấp cho …”' (symbol read with Đ as D), with the
+    visa's term when given ('Its visa term: up to 1 year (“không quá 01 năm”, … Điều 9, khoản 4)'); a symbol with
+    no defining clause in force on file (LĐ2; DL, whose 2014 clause is out of force) is said to have none."""
+    shown = _shown_symbol(symbol, *(str(u["text"]) for u in (unit, term) if u is not None))
+    if unit is None:
+        sentence = _t("No clause in force on file defines {symbol}.", draft.lang, symbol=shown)
+    else:
+        _position, label = draft.cite(unit)
+        quote = (
+            unit["text"]
+            if len(unit["text"]) <= QUOTE_CHARS
+            else unit["text"][:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+        )
+        sentence = _t(
+            "{symbol} is defined in {cite}: “{quote}”", draft.lang, symbol=shown, cite=label, quote=quote
+        )
+    value = next((v for v in (term or {}).get("values") or [] if v.get("kind") == "duration"), None)
+    if term is not None and value is not None:
+        sentence += " " + _t(
+            "Its visa term: {span} (“{words}”, {cite}).",
+            draft.lang,
+            span=show_value(value, draft.lang),
+            words=value["text"],
+            cite=draft.cite(term)[1],
+        )
+    return draft.say(sentence)
 
 
 def defining_clauses(kb: Kb) -> dict[str, list[Unit]]:

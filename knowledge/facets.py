@@ -163,6 +163,9 @@ def _conditions_without_exemption(text: str) -> bool:
     return strong and not exempt
 
 
+# 'How do A and B differ?': the bare 'how' (its cue weighs 1) asks what differs ('khác nhau thế nào').
+_DIFFERENCE = re.compile(r"\b(khac nhau|khac gi|differ|difference)\b")
+_BARE_HOW = 1.0
 _PERMIT_REQUIRED = re.compile(
     r"\b(is|are) (a |an |the )?(work )?(permit|visa|licen[cs]e)s? (required|needed|necessary)\b"
 )
@@ -207,6 +210,8 @@ def _facet_of(text: str) -> str | None:
         scores.pop("exemption")  # the papers for the exemption certificate: a documents question
     if "documents" in scores and "validity" in scores:
         scores.pop("validity")  # the papers for an extension ('hồ sơ gia hạn'): a documents question
+    if scores.get("procedure", 0.0) <= _BARE_HOW and _DIFFERENCE.search(_folded(text)):
+        scores.pop("procedure", None)  # 'số 1 và số 2 khác nhau như thế nào': what differs, not how to apply
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
     if "exemption" in scores and _conditions_without_exemption(text):
@@ -220,7 +225,8 @@ def _facet_of(text: str) -> str | None:
 
 # 'Requirements' alone (no condition, eligibility or criteria word): what one needs, the conditions or the file;
 # what meets them ('which clinics meet the requirements') is who qualifies, not a file.
-_REQUIREMENTS = re.compile(r"\b(requirements?|yeu cau)\b")
+# 'có quyền yêu cầu cấp' (the right to request the paper, Law 28/2009 Art. 7) is a request, not a requirement.
+_REQUIREMENTS = re.compile(r"\b(requirements?|(?<!quyen )yeu cau(?! cap))\b")
 _REQUIREMENTS_RAW = re.compile(r"要求")
 _MEETS = re.compile(r"\b(meets?|meeting|satisf\w*|fulfil\w*|dap ung)( \w+){0,2} (requirements?|yeu cau)\b")
 _MEETS_RAW = re.compile(r"(符合|满足|達到|达到).{0,4}要求")

@@ -178,10 +178,11 @@ _NAMED += (
         re.compile(
             r"^(?!.*\b(when|cases?|used?|truong hop|dung (de|khi|cho|vao)|khi nao)\b).*"
             r"\b((no|number|so|type|form|loai) (1|2|01|02|one|two)|how many (types|kinds)|(hai|may|cac) loai phieu|"
-            r"(two|both) (types|kinds|certificates))\b"
+            r"(two|both) (types|kinds|certificates)|(types|kinds|sorts) of|co (may|nhung) loai)\b"
         ),
         re.compile(
-            r"^(?!.*(情况|什么时候|用于|用途|경우|용도|언제)).*(第?[一二12]号|[12]\s*호|几种|哪几种|两种|몇\s*가지|두\s*가지)"
+            r"^(?!.*(情况|什么时候|用于|用途|경우|용도|언제)).*"
+            r"(第?[一二12]号|[12]\s*호|几种|哪几种|两种|哪些类型|什么类型|种类|類型|몇\s*가지|두\s*가지|종류)"
         ),
         frozenset({OVERVIEW, "documents"}),  # not when or for whom each is issued (Art. 41 k2-3, not on file)
         re.compile(r"^(Nội dung )?Phiếu lý lịch tư pháp( số [12])?$"),

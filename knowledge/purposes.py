@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from catalog import translator
 from knowledge.cues import folded_question
-from knowledge.definitions import asks_what, defining_clauses, say_symbol
+from knowledge.definitions import asks_what, defining_clauses, names_card, say_symbol, visa_term
 from knowledge.draft import Draft
 from knowledge.search import expand_query
 from knowledge.selection import Unit, in_force, is_national
@@ -32,7 +32,8 @@ _ASKS_WHICH_RAW = re.compile(
 # A visa named by its purpose ('an investor visa', 'work visa', 'thị thực đầu tư'): its symbols are the ones asked.
 _NAMES_PURPOSE = re.compile(
     r"\b((investor|investment|work|working|business|student|study|family|spouse|marriage|teaching|journalist|"
-    r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|(thi thuc|visa) (dau tu|lao dong|hoc tap|du hoc|tham than|du lich)|"
+    r"lawyer|volunteer|intern\w*|tourist|tourism) visas?|"
+    r"(thi thuc|visa) (dau tu|lao dong|hoc tap|du hoc|tham than|du lich|kinh doanh|thuong mai|doanh nghiep)|"
     # or by whom it is for ('the longest visa a lawyer can get', 'visa cho nhà đầu tư')
     r"(visas?|thi thuc) [^?]{0,25}\b(lawyers?|investors?|students?|journalists?|luat su|nha dau tu|sinh vien|phong vien)|"
     r"(lawyers?|investors?|students?|journalists?|luat su|nha dau tu|sinh vien|phong vien)\b[^?]{0,30}\b(visas?|thi thuc))\b"
@@ -58,6 +59,8 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
         "vợ chồng con công dân Việt Nam",
     ),
 )
+_EXTENSION = re.compile(r"\b(extend\w*|extension|renew\w*|gia han)\b")
+_EXTENSION_RAW = re.compile(r"延期|延长|延長|延签|续签|續簽|연장|갱신")
 _GETTING_FACETS = frozenset({"documents", "procedure", "eligibility"})
 # The words for the paper itself, which name no purpose ('được cấp thị thực ký hiệu ...' in TT's clause).
 _PAPER_WORDS = frozenset(terms("visa thị thực ký hiệu cấp"))
@@ -94,6 +97,41 @@ def _in_force_symbols(kb: Kb, on: date) -> list[tuple[str, Unit]]:
         if unit is not None:
             found.append((symbol, unit))
     return found
+
+
+def _mentions(text: str) -> list[str]:
+    """Each purpose the question names a visa by, in its own words ('business visa', 'work visa') or, in Chinese
+    and Korean, the law's words for it; the whole question when it names none ('what visa to invest')."""
+    named = [m.group() for m in _NAMES_PURPOSE.finditer(folded_question(text))]
+    named += [words for pattern, words in _PURPOSES_RAW if pattern.search(text)]
+    return named or [text]
+
+
+def _best_symbols(scored: list[tuple[float, Unit]], symbols: dict[int, str]) -> list[str]:
+    """The symbols that match a purpose about as well as the best one, best first; none below MIN_EVIDENCE."""
+    if not scored or scored[0][0] < MIN_EVIDENCE:
+        return []
+    best = scored[0][0]
+    return [symbols[id(unit)] for evidence, unit in scored if evidence >= best * NEAR]
+
+
+def _symbols_for(kb: Kb, text: str, on: date) -> list[tuple[str, Unit]]:
+    """The symbols of each purpose named, best first for each, then the others of their families (DN2 with DN1:
+    'a business visa' is both)."""
+    current = _in_force_symbols(kb, on)
+    symbols = {id(unit): symbol for symbol, unit in current}
+    chosen: list[str] = []
+    for mention in _mentions(text):
+        found = _best_symbols(_by_rare_words([unit for _symbol, unit in current], mention), symbols)
+        chosen += [symbol for symbol in found if symbol not in chosen]
+    family = [
+        symbol
+        for symbol, _unit in current
+        for named in chosen
+        if symbol not in chosen and named[-1].isdigit() and symbol[:-1] == named[:-1] and symbol[-1].isdigit()
+    ]
+    units = dict(current)
+    return [(symbol, units[symbol]) for symbol in dict.fromkeys(chosen + family)]
 
 
 def _by_rare_words(units: list[Unit], text: str) -> list[tuple[float, Unit]]:
@@ -136,17 +174,22 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
         return False
     if facet == "validity" and names_purpose(text):
         return False  # 'investor visa types and terms': the terms are said with their symbols (ranking narrows to them)
+    if _EXTENSION.search(folded_question(text)) or _EXTENSION_RAW.search(text):
+        return False  # 'can a business visa be extended, on what conditions': the extension is asked, not the visa
     proofs = _by_rare_words(_purpose_proofs(kb, on), text)
     proof = proofs[0][1] if _clear_lead(proofs) else None
-    symbols = {id(unit): symbol for symbol, unit in _in_force_symbols(kb, on)}
-    scored = _by_rare_words([unit for _symbol, unit in _in_force_symbols(kb, on)], text)
+    # What such a visa is: with the visa's term (Art. 9), unless a card is asked.
+    with_term = facet is None and not names_card(text)
     said = False
-    if scored and scored[0][0] >= MIN_EVIDENCE:
-        best = scored[0][0]
-        for evidence, unit in scored[: MAX_SYMBOLS - (proof is not None)]:  # room left for the proof
-            if evidence < best * NEAR:
-                break
-            said = say_symbol(draft, symbols[id(unit)], unit) or said
+    symbols = _symbols_for(kb, text, on)
+    if len(_mentions(text)) > 1:
+        proof = None  # 'business or work visa': each purpose's symbol before one purpose's proof
+    room = MAX_SYMBOLS - (proof is not None)  # room left for the proof
+    for symbol, unit in symbols[:room]:
+        term = visa_term(kb, symbol, on) if with_term else None
+        said = say_symbol(draft, symbol, unit, term) or said
+    for _symbol, unit in symbols[room:]:
+        draft.cite(unit)  # no room to say it: quoted below
     if proof is not None:
         cite = draft.cite(proof)[1]
         sentence = _t(

@@ -109,9 +109,11 @@ _EN_VI: dict[str, str] = {
     "intern": "thuc tap",
     "internship": "thuc tap",
     # A paper from the asker's country (Decree 219/2025 Art. 5, Art. 18 k2, k4: 'của nước ngoài', legalised and
-    # translated); the details a declaration gives (Circular 53/2016 Art. 4, 5 k2); asking
-    # for a certificate, in person, by post or through another (Decree 216/2026 Art. 22).
-    "country": "nuoc ngoai quoc gia",
+    # translated; 'do cơ sở y tế … của nước ngoài cấp', whose pair 'ngoại cấp' tells that sentence of k2 from the
+    # first, while 'quốc gia' is in both: 'cơ sở dữ liệu quốc gia'); the details a declaration gives (Circular
+    # 53/2016 Art. 4, 5 k2); asking for a certificate, in person, by post or through another (Decree 216/2026
+    # Art. 22).
+    "country": "nuoc ngoai cap",
     "abroad": "nuoc ngoai",
     "overseas": "nuoc ngoai",
     "legalise": "hop phap hoa lanh su",

@@ -331,6 +331,10 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             if route and route not in routes and score >= best * ROUTE_NEAR_BEST:
                 chosen.append(unit)
                 routes.add(route)
+    if facet == "validity" and _say_symbol_terms(
+        kb, draft, [u for s, u in ranked if s >= best * VALUE_NEAR_BEST]
+    ):
+        return
     docs = list(dict.fromkeys(u["doc_id"] for u in chosen))
     chosen.sort(key=lambda u: (docs.index(u["doc_id"]), u.get("seq", 0)))  # each law's clauses in its order
     stated: set[str] = set()
@@ -379,6 +383,67 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
     if facet == "penalty":
         _organisation_factor(kb, draft)
         _expulsion(kb, draft)
+
+
+_FORM_CODES: dict[int, frozenset[re.Pattern[str]]] = {}
+
+
+def names_form_code(kb: Kb, text: str) -> bool:
+    """The question names a form on file by its lettered code ('NA17', 'na 17', 'mẫu NA17'); a bare number
+    ('mẫu số 01') is not read as one: numbers are asked of everything."""
+    codes = _FORM_CODES.get(id(kb))
+    if codes is None:
+        found = set()
+        for unit in kb.units:
+            for value in unit.get("values") or []:
+                code = (
+                    re.search(r"\b([a-z]+) ?(\d+)\b", fold(str(value.get("text"))))
+                    if value.get("kind") == "form"
+                    else None
+                )
+                if code and code.group(1) not in ("mau", "so"):
+                    found.add(re.compile(rf"\b{code.group(1)} ?{code.group(2)}\b"))
+        codes = _FORM_CODES[id(kb)] = frozenset(found)
+    folded = fold(text)
+    return any(code.search(folded) for code in codes)
+
+
+def _clause_order(unit: Unit) -> tuple[int, str]:
+    """'khoản 5a' -> (5, 'a'): the order of an article's clauses, whichever amending text quotes them."""
+    found = re.match(r"khoản (\d+)(\w*)", str(unit.get("clause") or ""))
+    return (int(found.group(1)), found.group(2)) if found else (0, "")
+
+
+def _say_symbol_terms(kb: Kb, draft: Draft, near: list[Unit]) -> bool:
+    """Terms set per symbol by the clauses of one article (Law 47/2014 Art. 9 for visas, Art. 38 for cards),
+    asked of no one symbol and the reply's first answer: with more such clauses than sentences, every symbol's
+    term is said in one sentence, in the article's order ('up to 10 years (symbols ĐT1); …; up to 2 years (symbols LĐ1, LĐ2, PV1)'),
+    so that the common ones are not cut. True when said."""
+    if not near or draft.sentences:
+        return False  # a clause the question points to was said first: the terms are not all it asks
+    article = draft.label(near[0]).split(", khoản")[0]
+    same = [u for u in near if draft.label(u).split(", khoản")[0] == article]
+    if len(same) <= MAX_SENTENCES:
+        return False
+    terms: list[tuple[Unit, Unit, list[dict[str, Any]]]] = []
+    for unit in sorted(same, key=_clause_order):
+        values, source = facet_values(kb, unit, "validity")
+        if not values or not all(symbols_text(source, v) for v in values):
+            return (
+                False  # a term not set per symbol (a card's 30 days short of the passport): said on its own
+            )
+        terms.append((unit, source, values))
+    joined = listed([_qualified(source, v, draft.lang) for _unit, source, values in terms for v in values])
+    if not draft.say(facet_sentence("validity", draft.lang, values=joined, cite=article)):
+        return False
+    for unit, source, values in terms:
+        draft.cite(unit)
+        position = draft.cite(source)[0]
+        for value in values:
+            draft.values.append(
+                StatedValue(value["kind"], str(value["text"]), show_value(value, draft.lang), position)
+            )
+    return True
 
 
 _GRADE_KINDS = ("count", "duration", "time_limit")

@@ -38,16 +38,14 @@ def test_a_wording_gets_the_fact_it_asks(row: Row) -> None:
 @cases("row")
 @pytest.mark.xfail(strict=True, reason="known gap: see the docstring")
 def test_known_gaps(row: Row) -> None:
-    """Still wrong, by cause (36 rows):
+    """Still wrong, by cause (30 rows):
     - a health certificate asked about with no other paper's file named ('results already on the national health
       database, do I still need a paper one?') is not covered: the health certificate's only clause on file is in
       the work-permit file (Decree 219/2025 Art. 18 k2), quoted only when the question names that file (1);
     - the clause asked is cited but its fact is cut from the quote or another clause of the article is quoted
-      (18): Circular 53/2016 Art. 3 k4 (the lease-holder declares a long rental), Art. 4 (the account, its 12
+      (13): Circular 53/2016 Art. 3 k4 (the lease-holder declares a long rental), Art. 4 (the account, its 12
       months), Art. 3 k3 (hotels online), Art. 5 k2 (the details), Art. 7 k3 (fax); Decree 216/2026 Art. 22 k2 b
-      (another person needs a notarised authorisation), k6 a (a citizen abroad), k7 (one file); Decree 219/2025
-      Art. 18 k2's second sentence (a foreign health certificate) when the question shares too few word pairs
-      with it (knowledge/quote_focus.py needs 2 more than the first sentence);
+      (another person needs a notarised authorisation), k6 a (a citizen abroad), k7 (one file);
     - the clause is in another paper's file or article and is not reached (7): a foreign criminal record for
       the work permit (Decree 219/2025 Art. 18 k4, read as the certificate's eligibility), its legalisation and
       translation (Art. 5, topic work_permit only), the employer filing both online (Art. 6 k3), what
@@ -55,11 +53,10 @@ def test_known_gaps(row: Row) -> None:
     - the guest's own fine (2): Decree 282/2025 Art. 21 k3 e fines the foreigner only for not showing the
       passport; the reply lists the establishment's fines and does not say which is the guest's, and 'refuses to
       show his passport to the hotel' is read as a visa question;
-    - no facet or no topic read (7): 'is it still X or Y that issues', '住几天' (a stay's length, read as a
+    - no facet or no topic read (6): 'is it still X or Y that issues', '住几天' (a stay's length, read as a
       processing time), '入住…登记' (no topic word), a border-area stay (Law 47/2014 Art. 34 k2), 'does it still
       work' (validity of an account the facet has no value for), 'how soon will I hear' (Decree 216/2026 Art. 23
-      k1's 08 working hours are a reception time, not tagged processing_time), 'số 1 và số 2 khác nhau thế nào'
-      (read as a procedure);
+      k1's 08 working hours are a reception time, not tagged processing_time);
     - a Vietnamese guest (Law on Residence, not on file) is answered from the foreigners' Art. 33 (1): the
       message also says 'not a foreigner', so about_citizens_only does not fire.
     A row that starts to pass fails (strict)."""
