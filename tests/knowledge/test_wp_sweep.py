@@ -32,8 +32,6 @@ def test_known_gaps(
       builder branch's ranking changes (cause not yet found);
     - 'our exempt expert ... notify anyone' and 'until the permit is granted' name no topic word ('permit' and
       'expert' alone are no work-permit cue; in the dialogue a follow-up takes the topic from the context);
-    - 'do I need a university degree to be an expert': Decree 219/2025 Art. 3 is named, but its case is said by
-      the number it turns on ('2 năm kinh nghiệm'), and 'bằng đại học' before it is cut;
     - the health certificate's 12 months (Art. 18 k2) is its second sentence, for a certificate issued abroad
       only, which the file's age quote (knowledge/required.py) skips by design; asked 'accepted?' it reads as
       eligibility;
