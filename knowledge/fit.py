@@ -597,6 +597,9 @@ def asks_minimum(question: str) -> bool:
 # conditions only on the way: it does not list them.
 _DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh|Trình tự|Thủ tục)")
 _LISTED_ELSEWHERE = frozenset({"exemption", "eligibility"})
+# ... and a dossier's article names who must file only on the way ('… phải thực hiện thủ tục cấp giấy phép lao
+# động. Hồ sơ … gồm:', Decree 219/2025 Art. 20): who files is said by the steps (Art. 6 k1, 22 k1).
+_DOSSIER = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh)")
 # An article titled as what the office does with a file ('Tiếp nhận hồ sơ ...', 'Giải quyết hồ sơ ...', 'Trả
 # Phiếu ...': Decree 216/2026 Art. 23-25) speaks of the file without listing its papers.
 _OFFICE_HANDLING = re.compile(r"^(Tiếp nhận|Giải quyết|Trả|Thẩm định|Xử lý) ")
@@ -607,6 +610,8 @@ def titled_for_another_facet(unit: Unit, facet: str) -> bool:
     title = str(unit.get("article_title") or "")
     if facet == "documents":
         return bool(_OFFICE_HANDLING.match(title))
+    if facet == "who":
+        return bool(_DOSSIER.match(title))
     return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(title))
 
 
