@@ -23,7 +23,16 @@ def asking_sentences(text: str) -> list[str]:
     if len(sentences) < 2:
         return []
     asking = [s for s in sentences if _ASKS.search(s)]
-    return asking or sentences[-1:]
+    # 'Do I need one? If so, what papers? If not, must I notify?': the later questions hang on the first's answer;
+    # the first says what is asked.
+    return [s for i, s in enumerate(asking) if not (i and _IF_SO.match(s))] or sentences[-1:]
+
+
+_IF_SO = re.compile(
+    r"(if (so|not|yes|no|it is|it isn t|they do|i do|we do)\b|(nếu|neu) (có|co|không|khong|phải|phai|cần|can|được|duoc)\b|"
+    r"如果(是|不是|需要|不需要|要|不要|有|没有)|若(是|否)|(만약\s*)?그렇다면|(만약\s*)?아니라면|필요하다면|필요\s*없다면)",
+    re.IGNORECASE,
+)
 
 
 # 'Why was the certificate refused?', 'Tại sao …', '为什么…', '왜 …': a reason for what happened to the asker.

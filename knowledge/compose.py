@@ -27,6 +27,7 @@ from knowledge.facets import (
     detect_facet,
     detect_topic,
     named_topics,
+    second_facet,
 )
 from knowledge.fit import (
     ACT_TOPICS,
@@ -217,6 +218,13 @@ def ask(
             nearest = likely_facet(kb, topic, question, text, on)
             if nearest is not None and nearest not in FACET_KINDS:
                 compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
+    second = second_facet(text, used) if used is not None and used == facet and draft.sentences else None
+    if used is not None and second is not None and not (used == "procedure" and second != "documents"):
+        # 'What documents, and how long does it take?': the other part's facet is answered too (a procedure
+        # answer says its times already).
+        compose_values(
+            kb, draft, topic, second, question.replace(FACET_WORDS[used], FACET_WORDS[second]), text, on
+        )
     if not draft.sentences and used == "deadline" and used == facet:
         # 'When do I need a criminal-record certificate?': no time limit of its own; the files that ask for it.
         compose_required_in(kb, draft, topic, on, text)

@@ -22,8 +22,11 @@ folded_question = lru_cache(maxsize=4096)(fold)
 # Changes a permit holder asks about (Decree 219/2025 Art. 20): (pattern on folded text, pattern on raw text).
 CHANGE_OF_EMPLOYER = (
     r"\b((thay doi|chuyen( sang)?|doi) (nguoi su dung lao dong|cong ty|doanh nghiep)|"
-    r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)s?|new employers?)\b",
-    r"(换|更换|变更|變更)(雇主|公司)|跳槽|(회사|고용주)\s*(변경|이동|을 바꾸)|(회사|직장|고용주)\s*(를|을)?\s*(옮기|옮겨|바꾸|바꿔)|이직",
+    r"(chang\w*|switch\w*|mov\w*) (to )?(my |the |a |an |another |new )?(employer|company)s?|new employers?|"
+    r"(work\w*|employed|job) (at|for|in|with) (another|a new|a different|other|a second) (company|employer|firm)|"
+    r"(lam viec|lam|chuyen) (cho|o|tai|sang) (mot )?(cong ty|doanh nghiep|nguoi su dung lao dong) (khac|moi))\b",
+    r"(换|更换|变更|變更)(雇主|公司)|跳槽|(去|到|在)(另一家|另外一家|其他|别的|新的?)(公司|单位|雇主)|"
+    r"(회사|고용주)\s*(변경|이동|을 바꾸)|(회사|직장|고용주)\s*(를|을)?\s*(옮기|옮겨|바꾸|바꿔)|이직|다른\s*회사",
 )
 CHANGE_OF_POSITION = (
     r"\b((thay doi|chuyen( sang)?|doi) (vi tri( cong viec)?|chuc danh|cong viec|hinh thuc lam viec)|"
@@ -74,7 +77,9 @@ LOST = (
 # Issued again, asked without a change that calls for a new permit ('thay đổi nơi làm việc có cần cấp lại?' asks
 # whether the change needs the procedure again, Decree 219/2025 Art. 20).
 LOST_OR_REISSUED = (
-    LOST[0] + r"|^(?!.*\b(thay doi|chang\w*|switch\w*|chuyen)\b).*\b(re ?issu\w*|(?<!cung )cap lai)\b",
+    LOST[0]
+    + r"|^(?!.*\b(thay doi|chang\w*|switch\w*|chuyen|another (company|employer)|(cong ty|doanh nghiep) khac)\b)"
+    r".*\b(re ?issu\w*|(?<!cung )cap lai)\b",
     LOST[1] + r"|^(?!.*(变更|變更|更换|更換|换|변경)).*(补发|補發|重新签发|重新簽發|재발급)",
 )
 

@@ -201,7 +201,8 @@ def _facet_of(text: str) -> str | None:
     if re.search(r"\bin (what|which) forms?\b|\bhinh thuc\b", _folded(text)):
         scores.pop("forms", None)  # 'in what forms can a foreigner work' asks the ways of working, not a form
     if "procedure" in scores and re.match(
-        r"(thanh phan )?(ho so|giay to)\b|(documents?|paperwork)\b", _folded(text)
+        r"((vay|the|so|then|and|cho( (toi|em|minh))? hoi|xin hoi) )?(thanh phan )?(ho so|giay to)\b|(documents?|paperwork)\b",
+        _folded(text),
     ):
         scores.pop("procedure")  # 'Hồ sơ thủ tục ...' opens with the file: its papers are asked
     if _PERMIT_REQUIRED.search(_folded(text)):
@@ -242,6 +243,33 @@ def asks_requirements_only(text: str) -> bool:
 
 
 _STRONG_ELIGIBILITY = 4.0  # the weight of the condition words ('điều kiện', 'eligible', '条件')
+
+
+# Two questions in one ('what documents, and how long does it take?', 'hồ sơ gồm gì và mất bao lâu?', '需要什么材料,
+# 要多久?', '서류는 뭐가 필요하고 얼마나 걸리나요?'): each part asks its facet; the papers and the times are said together.
+_PARTS = re.compile(r"\s+(?:and|also|plus|va|con|roi)\s+|[,;]\s*|\s*[，、；]\s*|(?<=[가-힣])고\s+")
+_SECOND_FACETS = ("documents", "processing_time", "validity", "deadline")
+_FIRST_FACETS = frozenset({*_SECOND_FACETS, "procedure"})
+
+
+def second_facet(text: str, facet: str | None) -> str | None:
+    """The papers or a time asked in another part of the question than the facet detected ('What documents do I
+    need, and how long does it take?': processing_time detected, documents asked too); None otherwise."""
+    if facet not in _FIRST_FACETS:
+        return None
+    asked = asking_sentences(text) or [text]
+    parts = [
+        p for sentence in asked for p in _PARTS.split(_folded(sentence) if _ascii_ish(sentence) else sentence)
+    ]
+    named = {_facet_of(p) for p in parts if p and p.strip()}
+    if facet not in named:
+        return None
+    return next((f for f in _SECOND_FACETS if f in named and f != facet), None)
+
+
+def _ascii_ish(text: str) -> bool:
+    """Latin-script text (en/vi) is split on its folded words; Chinese and Korean on their raw text."""
+    return not re.search(r"[\u3000-\u9fff\uac00-\ud7af]", text)
 
 
 def also_asks(text: str, facet: str) -> bool:

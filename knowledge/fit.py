@@ -283,12 +283,27 @@ def _named(table: _Table, question: str) -> list[str]:
 _CASE_PATTERNS = _compile_table(_CASES)
 
 
+# The lawyer a question is put to ('I would like to ask a lawyer', 'Xin chào Luật sư', 'Luật sư cho tôi hỏi',
+# '律师您好', '변호사님'): whom it addresses, not the case it asks about (Labour Code Art. 154 k6, foreign lawyers).
+_ADDRESSED = re.compile(
+    r"\b((ask|asking|dear|hello|hi) (a |the |my |mr |ms )?(lawyers?|attorneys?)|(xin chao|chao|kinh gui|thua|hoi) "
+    r"luat su|luat su (oi|cho (toi|em|minh)|vui long|tu van|giup))\b"
+)
+_ADDRESSED_RAW = re.compile(r"律师(您好|你好)|请问律师|변호사님")
+
+
 @lru_cache(maxsize=4096)
 def cases_asked(question: str) -> tuple[str, ...]:
     """The law's words for each case the question names ('married to a Vietnamese' -> 'kết hôn với người Việt
-    Nam' or 'vợ, chồng, con của công dân Việt Nam', folded), in the order of the table."""
+    Nam' or 'vợ, chồng, con của công dân Việt Nam', folded), in the order of the table; the lawyer addressed is
+    no case."""
+    folded = _ADDRESSED.sub(" ", fold(question))
+    raw = _ADDRESSED_RAW.sub(" ", question)
     return tuple(
-        alternative for words in _named(_CASE_PATTERNS, question) for alternative in words.split("|")
+        alternative
+        for on_folded, on_raw, words in _CASE_PATTERNS
+        if on_folded.search(folded) or on_raw.search(raw)
+        for alternative in words.split("|")
     )
 
 
@@ -582,6 +597,9 @@ def asks_minimum(question: str) -> bool:
 # conditions only on the way: it does not list them.
 _DOSSIER_OR_STEPS = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh|Trình tự|Thủ tục)")
 _LISTED_ELSEWHERE = frozenset({"exemption", "eligibility"})
+# ... and a dossier's article names who must file only on the way ('… phải thực hiện thủ tục cấp giấy phép lao
+# động. Hồ sơ … gồm:', Decree 219/2025 Art. 20): who files is said by the steps (Art. 6 k1, 22 k1).
+_DOSSIER = re.compile(r"^(Hồ sơ|Thành phần hồ sơ|Giấy tờ chứng minh)")
 # An article titled as what the office does with a file ('Tiếp nhận hồ sơ ...', 'Giải quyết hồ sơ ...', 'Trả
 # Phiếu ...': Decree 216/2026 Art. 23-25) speaks of the file without listing its papers.
 _OFFICE_HANDLING = re.compile(r"^(Tiếp nhận|Giải quyết|Trả|Thẩm định|Xử lý) ")
@@ -592,6 +610,8 @@ def titled_for_another_facet(unit: Unit, facet: str) -> bool:
     title = str(unit.get("article_title") or "")
     if facet == "documents":
         return bool(_OFFICE_HANDLING.match(title))
+    if facet == "who":
+        return bool(_DOSSIER.match(title))
     return facet in _LISTED_ELSEWHERE and bool(_DOSSIER_OR_STEPS.match(title))
 
 

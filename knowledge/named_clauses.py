@@ -16,6 +16,7 @@ from datetime import date
 from catalog import translator
 from knowledge.cues import (
     CHANGE_OF_EMPLOYER,
+    CHANGE_OF_PLACE,
     CHANGE_OF_POSITION,
     E_VISA,
     E_VISA_RAW,
@@ -91,6 +92,17 @@ _NAMED: tuple[_Named, ...] = (
         re.compile(CHANGE_OF_POSITION[1]),
         _AGAIN_FACETS,
         re.compile(r"có nhu cầu thay đổi vị trí công việc"),
+        0,
+    ),
+    _Named(  # a change of workplace: another employer is a new permit (Art. 20 k1), the same employer in other
+        # provinces a notice (Art. 22 k5); neither is among the re-issue cases (Art. 23)
+        re.compile(CHANGE_OF_PLACE[0]),
+        re.compile(CHANGE_OF_PLACE[1]),
+        _AGAIN_FACETS,
+        re.compile(
+            r"có nhu cầu làm việc cho người sử dụng lao động khác|"
+            r"đã được cấp giấy phép lao động có nhu cầu làm việc cho người sử dụng lao động đó tại nhiều tỉnh"
+        ),
         0,
     ),
     _Named(

@@ -32,6 +32,7 @@ NAMED_CHARS = 200
 CLEAR_LEAD = 1.25  # a listed case the question names matches this much better than any other clause
 _LEAD_WORDS = 4  # a point's clause's first words ('Lao động kỹ thuật thuộc')
 _WORDS_BEFORE = 4  # the clause's words before the value that say what it is ('có giá trị góp vốn từ')
+_PHRASE_WORDS = 12  # a phrase this short before the value is quoted whole ('Có bằng đại học … và có ít nhất')
 _TAIL = re.compile(
     r"(?:\s+[^\s,;.:]+){0,3}"
 )  # and up to 3 after it, within its phrase ('kinh nghiệm làm việc')
@@ -308,8 +309,7 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
         if value is None:
             continue
         start, end = int(value["start"]), int(value["end"])
-        words = [m.start() for m in re.finditer(r"\S+", unit["text"][:start])]
-        first = words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
+        first = _phrase_start(unit["text"], start)
         tail = _TAIL.match(unit["text"], end)
         last = tail.end() if tail else end
         quote = (
@@ -351,6 +351,17 @@ def _say_key_cases(draft: Draft, facet: str, listed: list[Unit]) -> None:
         else _t("Conditions that turn on a number: {cases}.", draft.lang, cases="; ".join(parts))
     )
     draft.say(lead)
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where a key case's quote starts: its phrase's start (after the last ',;:' before the value) when the phrase
+    is short, since a condition joined to the number ('Có bằng đại học trở lên ... và có ít nhất 2 năm kinh
+    nghiệm') is part of it; otherwise the _WORDS_BEFORE words before the value."""
+    words = [m.start() for m in re.finditer(r"\S+", text[:start])]
+    phrase = [w for w in words if w > max(text.rfind(mark, 0, start) for mark in ",;:")]
+    if len(phrase) <= _PHRASE_WORDS:
+        return phrase[0] if phrase else start
+    return words[-_WORDS_BEFORE] if len(words) >= _WORDS_BEFORE else 0
 
 
 def _whose(draft: Draft, unit: Unit, length: int = _LEAD_WORDS) -> str:

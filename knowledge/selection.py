@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from knowledge.cues import CHANGE_OF_EMPLOYER, CHANGE_OF_PLACE, CHANGE_OF_POSITION
 from knowledge.facets import detect_topic
 from knowledge.store import Kb, terms
 from knowledge.text import fold
@@ -270,7 +271,25 @@ def _weights(kb: Kb, index: Index, position: int) -> dict[str, float]:
 def asked_subs(question: str, expanded: str) -> frozenset[str]:
     """The sub-procedures the question names (extension, reissue, revocation, exemption certificate)."""
     said = _said(question, expanded)
-    return frozenset(phrase for phrase, cues in _SUB_PROCEDURES.items() if any(cue in said for cue in cues))
+    return frozenset(
+        phrase
+        for phrase, cues in _SUB_PROCEDURES.items()
+        if any(cue in said for cue in cues) and not _reissue_for_a_change(phrase, question)
+    )
+
+
+# A new employer, job or workplace is a new permit (Decree 219/2025 Art. 20), not one of the re-issue cases (Art. 23:
+# lost, damaged, a changed name, nationality or passport) however the asker words it ('có cần cấp lại không?').
+_A_CHANGE = re.compile(
+    "|".join(folded for folded, _raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE))
+)
+_A_CHANGE_RAW = re.compile(
+    "|".join(raw for _folded, raw in (CHANGE_OF_EMPLOYER, CHANGE_OF_POSITION, CHANGE_OF_PLACE))
+)
+
+
+def _reissue_for_a_change(phrase: str, question: str) -> bool:
+    return phrase == "cap lai" and bool(_A_CHANGE.search(fold(question)) or _A_CHANGE_RAW.search(question))
 
 
 # A question written with Vietnamese marks names a sub-procedure only with its marks: 'chuyên gia Hàn Quốc'
@@ -295,7 +314,10 @@ def _unasked(named: tuple[str, ...], question: str, expanded: str) -> bool:
             return _MARKED_CUES[cue] in lowered
         return cue in said
 
-    return not all(any(names(cue) for cue in _SUB_PROCEDURES[phrase]) for phrase in named)
+    return not all(
+        any(names(cue) for cue in _SUB_PROCEDURES[phrase]) and not _reissue_for_a_change(phrase, question)
+        for phrase in named
+    )
 
 
 def relevance(kb: Kb, index: Index, position: int, expanded: str, question: str) -> float:
