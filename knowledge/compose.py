@@ -34,6 +34,7 @@ from knowledge.fit import (
     act_phrases,
     act_words,
     asks_minimum,
+    asks_other_deed,
     papers_with_own_rules,
 )
 from knowledge.model import Reply
@@ -100,7 +101,7 @@ def ask(
     topic = topic or detect_topic(text) or _act_topic(text)
     # A question naming a fined act and nothing else it asks ('旅游簽證過期1年?') asks what that act costs.
     if facet is None:
-        facet = detect_facet(text) or ("penalty" if act_phrases(text) else None)
+        facet = detect_facet(text) or ("penalty" if act_phrases(text) and not asks_other_deed(text) else None)
         if facet == "fee" and act_phrases(text):
             facet = "penalty"  # what one pays for a fined act ('I stayed 35 days too long, how much?') is its fine
     kb = get_kb()
