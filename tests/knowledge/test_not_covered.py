@@ -115,3 +115,18 @@ def test_known_over_answers(text: str, lang: str) -> None:
     """Still answered though the texts on file do not answer them (a row that starts to pass fails, strict): see
     the comments in the table."""
     test_a_question_the_texts_do_not_answer_gets_no_answer(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Is a company fined for not reporting on the foreign workers it uses?", "en"),
+        ("Không báo cáo tình hình sử dụng người lao động nước ngoài bị phạt bao nhiêu?", "vi"),
+    ],
+)
+def test_an_act_fined_only_by_a_replaced_clause_gets_no_other_acts_fine(text: str, lang: str) -> None:
+    # Decree 12/2022 Art. 32 k1 a fined it until 10/09/2026; the extract of Decree 283/2026 on file names it in no
+    # clause, so the fines of Art. 13's other acts (k2: not returning a revoked permit) are no answer.
+    r = ask(text, lang=lang, on=TODAY)
+    assert r.facet == "penalty" and not r.covered and not r.values, r.direct
+    assert any("12/2022/NĐ-CP" in c and "283/2026/NĐ-CP" in c for c in r.caveats), r.caveats
