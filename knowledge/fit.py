@@ -433,6 +433,24 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         rf"^(?=.*({_NATION_WORDS_RAW}))(?=.*(免签|免簽|需要(办理|辦理)?签证|需要(办理|辦理)?簽證|要签证|要簽證|무비자|비자\s*(가\s*|는\s*)?(필요|면제|없이)))",
         "danh sach cac nuoc duoc mien thi thuc",
     ),
+    # What a health check examines (tests, X-rays, a drug screen): set by the Ministry of Health, not on file;
+    # Decree 219/2025 Art. 18 k2 only asks for a certificate from a qualified clinic.
+    (
+        r"\b(hiv|aids|hepatitis|viem gan|x ?rays?|x quang|blood tests?|urine tests?|drug (tests?|screen\w*)|"
+        r"xet nghiem|(test|kiem tra) ma tuy|(what|which) tests|tests? (are )?(included|done|required)|"
+        r"kham (nhung )?(gi|nhung muc nao|nhung hang muc)|hang muc kham)\b",
+        r"乙肝|艾滋|HIV|X光|胸透|验血|尿检|毒品检测|体检项目|检查项目|查什么|마약\s*검사|혈액\s*검사|소변\s*검사|엑스레이|"
+        r"검사\s*항목|어떤\s*검사",
+        "xet nghiem|danh muc kham",
+    ),
+    # The language a paper is issued in ('in English', '英文版'): no text on file says. Not a translation into
+    # Vietnamese (Decree 219/2025 Art. 5) nor an English teacher.
+    (
+        r"^(?!.*\b(translat\w*|dich|teach\w*|giao vien|giang day)\b).*"
+        r"\b(in english|english (version|copy)|bilingual|(ban|bang) tieng anh|song ngu)\b",
+        r"^(?!.*(翻译|翻譯|번역|老师|老師|教师|교사|강사)).*(英文|英语版|英語版|用英语|영문|영어로|영어\s*(버전|판))",
+        "tieng anh|song ngu",
+    ),
 )
 _OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
 _NO_2_CERTIFICATE = _OWN_RULES[4][2]
