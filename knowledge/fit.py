@@ -691,6 +691,29 @@ _ASKS_LENGTH_RAW = re.compile(
 )
 
 
+# Whether a paper is still valid after something happens ('Công ty giải thể thì giấy phép lao động còn hiệu lực
+# không?', 'If I change employer, does my TRC stay valid?', '还有效吗', '여전히 유효한가요'): a yes or no.
+_ASKS_STILL_VALID = re.compile(
+    r"\b(still (be )?valid|stays? valid|remains? valid|becomes? (invalid|void)|(be|is|are|get|gets) "
+    r"(automatically )?(cancel+ed|revoked|invalidated|void(ed)?)|con (hieu luc|gia tri|dung duoc|duoc dung|su dung duoc)|"
+    r"(co )?bi (huy|mat hieu luc|vo hieu)|het hieu luc (khong|chua))\b"
+)
+_ASKS_STILL_VALID_RAW = re.compile(
+    r"仍然有效|还有效|還有效|继续有效|繼續有效|失效吗|失效嗎|作废吗|(여전히|계속|그대로)\s*유효|무효가?\s*되"
+)
+# A clause saying when a paper ends or is withdrawn (Labour Code Art. 156, Decree 219/2025 Art. 30).
+_ENDS_A_PAPER = re.compile(r"hết hiệu lực|hết giá trị|không còn giá trị|thu hồi|hủy bỏ|huỷ bỏ|vô hiệu")
+
+
+def asks_if_still_valid(question: str) -> bool:
+    return bool(_ASKS_STILL_VALID.search(fold(question)) or _ASKS_STILL_VALID_RAW.search(question))
+
+
+def ends_a_paper(unit: Unit) -> bool:
+    """The clause or its article's title says when a paper ends or is withdrawn."""
+    return bool(_ENDS_A_PAPER.search(f"{unit.get('article_title') or ''} {unit.get('text', '')}"))
+
+
 def asks_length(question: str) -> bool:
     return bool(_ASKS_LENGTH.search(fold(question)) or _ASKS_LENGTH_RAW.search(question))
 
