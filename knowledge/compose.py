@@ -35,6 +35,7 @@ from knowledge.fit import (
     act_phrases,
     act_words,
     asks_minimum,
+    asks_other_deed,
     papers_with_own_rules,
 )
 from knowledge.model import Reply
@@ -56,7 +57,7 @@ from knowledge.ranking import (
 )
 from knowledge.required import asked_for_elsewhere, compose_required_in
 from knowledge.search import expand_query
-from knowledge.selection import candidates, in_force, is_national, title_topic
+from knowledge.selection import Unit, candidates, in_force, index_for, is_national, title_topic
 from knowledge.stated import compose_values, names_form_code, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
@@ -103,7 +104,7 @@ def ask(
     topic = topic or detect_topic(text) or _act_topic(text)
     # A question naming a fined act and nothing else it asks ('旅游簽證過期1年?') asks what that act costs.
     if facet is None:
-        facet = detect_facet(text) or ("penalty" if act_phrases(text) else None)
+        facet = detect_facet(text) or ("penalty" if act_phrases(text) and not asks_other_deed(text) else None)
         if facet == "fee" and act_phrases(text):
             facet = "penalty"  # what one pays for a fined act ('I stayed 35 days too long, how much?') is its fine
     kb = get_kb()
@@ -143,6 +144,18 @@ def ask(
                 _t("Ask {contacts}.", lang, contacts=agency_label(kb, "commune_police", lang)),
             ]
         )
+        return reply
+    replaced = _fined_only_before(kb, text, on) if facet == "penalty" else []
+    if replaced:
+        # 'Is a late report on the foreign workers fined?': the act asked is fined only by a replaced clause
+        # (Decree 12/2022 Art. 32 k1 a) and no clause in force on file names it, so the fines of the other acts
+        # of its successor are no answer; the replaced clause is said as replaced, never as current.
+        draft = Draft(kb, lang)
+        _superseded_note(kb, draft, topic, "penalty", on, units=replaced)
+        reply.direct = " ".join(
+            [not_covered_text(lang), _t("Ask {contacts}.", lang, contacts=_contacts(kb, topic, lang))]
+        )
+        reply.caveats = draft.caveats
         return reply
     draft = Draft(kb, lang)
     # The law's words for a fined act help find its fine, not a validity ('hết hiệu lực khi nào?').
@@ -302,10 +315,28 @@ def _compose_unasked(
         compose_plain(kb, draft, topic, facet, question, text, on, lead=_CLOSEST)
 
 
-def _superseded_note(kb: Kb, draft: Draft, topic: str, facet: str, on: date) -> None:
-    """Only a replaced rule on file says this: never given as current, named as replaced."""
-    for position in candidates(kb, topic, facet):
-        unit = kb.units[position]
+def _fined_only_before(kb: Kb, text: str, on: date) -> list[Unit]:
+    """The replaced penalty clauses naming an act the question names (all the words of the law's phrase for it,
+    fit.act_phrases) when no penalty clause in force names it."""
+    found: list[Unit] = []
+    for phrase in act_phrases(text):
+        words = set(phrase.split())
+        naming = [
+            kb.units[p]
+            for p in index_for(kb).by_facet.get("penalty", [])
+            if words <= set(re.findall(r"\w+", folded_text(kb.units[p])))
+        ]
+        if naming and not any(in_force(kb, u, on) for u in naming):
+            found += naming
+    return found
+
+
+def _superseded_note(
+    kb: Kb, draft: Draft, topic: str, facet: str, on: date, units: list[Unit] | None = None
+) -> None:
+    """Only a replaced rule on file says this (the topic's clauses for the facet, or the units given): never
+    given as current, named as replaced."""
+    for unit in units if units is not None else [kb.units[p] for p in candidates(kb, topic, facet)]:
         doc = kb.documents.get(unit["doc_id"], {})
         end = unit.get("effective_to") or doc.get(
             "effective_to"

@@ -64,7 +64,16 @@ _PAPERS: dict[str, tuple[str, ...]] = {
         "거주증",
         "체류증",
     ),
-    "permanent_card": ("permanent residence", "the thuong tru", "永久居留", "永居", "移民", "영주", "이민"),
+    "permanent_card": (
+        "permanent residence",
+        "the thuong tru",
+        "xin thuong tru",
+        "永久居留",
+        "永居",
+        "移民",
+        "영주",
+        "이민",
+    ),
     "exemption_certificate": ("exempt", "khong thuoc dien", "免", "면제"),
     "declaration": ("declar", "khai bao", "申报", "신고"),
     "exit_ban": ("exit ban", "tam hoan xuat canh", "暂缓出境", "限制出境", "출국 정지", "출국정지"),
@@ -149,7 +158,7 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         # Not declaring, or declaring late: the same act (282/2025 Art. 21 k3 e, by number of guests).
         r"\b(not (declar\w*|register\w*|report\w*)|fail\w* to (declare|register|report)|undeclared|unregistered|"
         r"late (\w+ ){0,3}(declar\w*|registr\w*|report\w*)|(declar\w*|register\w*|registration|report\w*) (\w+ ){0,4}late|"
-        r"(khong|chua|quen) (khai bao|dang ky|thong bao)|khong thuc hien (viec )?(khai bao|dang ky)|"
+        r"(khong|chua|quen) (khai bao|dang ky|thong bao)(?! (thue|thu nhap|hai quan|tai san|ket hon|khai sinh))|khong thuc hien (viec )?(khai bao|dang ky)|"
         r"(khai bao|dang ky)( tam tru)?( \w+){0,4} (muon|cham|tre|qua han|qua thoi han))\b",
         r"(不|没有?|沒有?|未)(给|給|为|為|替)?[^，。,?？]{0,10}(申报|申報|登记|登記)|"
         r"(逾期|延迟|延遲|迟|遲)(申报|申報|登记|登記)|(申报|申報|登记|登記).{0,4}(晚了|迟了|遲了|超时|超時)|"
@@ -198,6 +207,15 @@ _ACTS: tuple[tuple[str, str, str], ...] = (
         r"thong bao|bao) [^?]{0,30}(lost|loss of|mat) (\w+ ){0,3}(passport|ho chieu))\b",
         r"(护照|護照).{0,6}(丢|遗失|丟).{0,12}(没有?|未|不)(报|報|申报)|여권.{0,10}분실.{0,12}(신고\s*(안|하지)|미신고)",
         "khong thong bao theo quy dinh cua phap luat cho co quan co tham quyen ve viec mat ho chieu",
+    ),
+    (
+        # The employer's report on the foreign workers it uses (fined by Decree 12/2022 Art. 32 k1 a until
+        # 10/09/2026; the extract of its successor, 283/2026, on file does not name it), not a guest's declaration.
+        r"\b(bao cao (\w+ ){0,5}(tinh hinh|viec) su dung (nguoi )?lao dong nuoc ngoai|"
+        r"(tinh hinh|viec) su dung (nguoi )?lao dong nuoc ngoai (\w+ ){0,3}bao cao|"
+        r"report\w* (\w+ ){0,3}(on|about|of) (\w+ ){0,3}(foreign (workers?|employees?|staff|labou?r)|expat\w*))\b",
+        r"(外籍员工|外国员工|外籍劳工|外籍劳动者|外国劳动者|外国工人).{0,10}报告|외국인\s*(근로자|노동자|직원).{0,12}보고",
+        "tinh hinh su dung nguoi lao dong nuoc ngoai",
     ),
 )
 # The cases people name when they ask whether a rule applies to them (exempt from a work permit, eligible for
@@ -336,6 +354,23 @@ def about_citizens_only(question: str) -> bool:
     return names_citizens and not (_FOREIGNERS.search(folded) or _FOREIGNERS_RAW.search(question))
 
 
+# Nations and their citizens, as people name them (folded en/vi, raw zh/ko).
+_NATION_WORDS = (
+    r"(south )?koreans?|chinese|japanese|americans?|us citizens?|british|uk citizens?|french|germans?|russians?|"
+    r"australians?|indians?|thai|filipinos?|canadians?|italians?|spanish|dutch|swedish|norwegians?|danish|finnish|"
+    r"brazilians?|mexicans?|singaporeans?|malaysians?|indonesians?|taiwanese|belarusians?|ukrainians?|poles|polish|"
+    r"which countries|what countries|(nuoc|quoc gia) nao|(citizens?|nationals?|passport holders?) (of|from) (the )?(korea|china|japan|usa|us|america|uk|france|germany|"
+    r"russia|australia|india|thailand|philippines|canada|italy|spain)|"
+    r"(cong dan|nguoi|ho chieu|quoc tich) (han quoc|nhat ban|nhat|my|hoa ky|trung quoc|phap|duc|anh quoc|nga|uc|"
+    r"an do|thai lan|philippines|canada|y|tay ban nha|singapore|malaysia|indonesia|dai loan)"
+)
+_NATION_WORDS_RAW = (
+    r"(韩国|韓國|日本|中国|中國|美国|美國|英国|英國|法国|法國|德国|德國|俄罗斯|澳大利亚|印度|泰国|菲律宾|加拿大|意大利|西班牙|新加坡|台湾)"
+    r"(人|公民|护照|護照|籍)|哪些国家|哪些國家|哪个国家|어느\s*나라|어떤\s*나라|(한국|일본|중국|미국|영국|프랑스|독일|러시아|호주|인도|태국|필리핀|캐나다|이탈리아|스페인|싱가포르)\s*"
+    r"(사람|인|국민|여권|국적)"
+)
+
+
 # Papers people ask about whose own rules may not be on file, and the law's words for them (folded): a question
 # naming one is answered only if some clause in force names it (else the rules of other papers would be given).
 _OWN_RULES: tuple[tuple[str, str, str], ...] = (
@@ -385,9 +420,56 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         r"第二号|第2号|二号(司法|无犯罪)|2호\s*(사법|범죄)|(사법|범죄)[^?]{0,10}2호",
         "phieu ly lich tu phap so 2",
     ),
+    # Visas by a name the law does not use ('golden visa', 'digital nomad visa', 'retirement visa'): Law 47/2014
+    # knows visas by purpose and symbol (Art. 8), so the rules of the others are no answer to these.
+    (
+        r"\b(golden visas?|(digital )?nomad visas?|digital nomads?|retire(ment|e) visas?|pension\w* visas?|"
+        r"(thi thuc|visa) (vang|du muc|huu tri|nghi huu|(danh )?cho (nguoi )?(nghi huu|ve huu|du muc)))\b",
+        r"黄金签证|黃金簽證|金签|数字游民|數位遊牧|退休签证|退休簽證|养老签证|골든\s*비자|노마드\s*비자|디지털\s*노마드|은퇴\s*비자",
+        "thi thuc vang|du muc ky thuat so|thi thuc huu tri",
+    ),
+    # Whether a labour contract ends when something happens (the permit expires, the worker leaves): the
+    # grounds on which a contract ends are Labour Code Art. 34, not on file (only Art. 150-157, where a contract's
+    # end is a ground for the permit's, Art. 156 k2). Not when the permit's fate is what is asked after it.
+    (
+        r"^(?!.*\b(contract|hop dong)\b.*\b(permit|giay phep|gpld)\b.*\b(valid|con|het|end|expire|terminat))"
+        r".*\b((employment|labou?r|work) contract\w* (\w+ ){0,4}(terminat\w*|end\w*|cancel\w*)|"
+        r"(terminat\w*|end\w*|cancel\w*) (of )?(the |my |his |her |our )?(employment|labou?r) contract|"
+        r"hop dong lao dong (\w+ ){0,3}(cham dut|het hieu luc|bi huy|ket thuc))\b",
+        r"(劳动合同|勞動合同|雇佣合同|劳务合同).{0,8}(终止|終止|解除|结束|失效)|(근로\s*계약|고용\s*계약).{0,8}(종료|해지|끝나|끝납|소멸)",
+        "cac truong hop cham dut hop dong lao dong",
+    ),
+    # Whether one nation's citizens need a visa: Law 47/2014 Art. 12 names the grounds (a treaty, the Government's
+    # unilateral decision), the lists of countries are other texts, not on file. A case of the exemptions named as
+    # well ('American married to a Vietnamese') is that case's question (see papers_with_own_rules).
+    (
+        rf"^(?=.*\b({_NATION_WORDS}))(?=.*\b(visa ?free|visa exempt\w*|visa waiver|(need|require)\w* (a |any )?visas?|"
+        r"without (a )?visa|no visa|mien thi thuc|(can|phai) (xin |lam )?(visa|thi thuc)|khong can (visa|thi thuc))\b)",
+        rf"^(?=.*({_NATION_WORDS_RAW}))(?=.*(免签|免簽|需要(办理|辦理)?签证|需要(办理|辦理)?簽證|要签证|要簽證|무비자|비자\s*(가\s*|는\s*)?(필요|면제|없이)))",
+        "danh sach cac nuoc duoc mien thi thuc",
+    ),
+    # What a health check examines (tests, X-rays, a drug screen): set by the Ministry of Health, not on file;
+    # Decree 219/2025 Art. 18 k2 only asks for a certificate from a qualified clinic.
+    (
+        r"\b(hiv|aids|hepatitis|viem gan|x ?rays?|x quang|blood tests?|urine tests?|drug (tests?|screen\w*)|"
+        r"xet nghiem|(test|kiem tra) ma tuy|(what|which) tests|tests? (are )?(included|done|required)|"
+        r"kham (nhung )?(gi|nhung muc nao|nhung hang muc)|hang muc kham)\b",
+        r"乙肝|艾滋|HIV|X光|胸透|验血|尿检|毒品检测|体检项目|检查项目|查什么|마약\s*검사|혈액\s*검사|소변\s*검사|엑스레이|"
+        r"검사\s*항목|어떤\s*검사",
+        "xet nghiem|danh muc kham",
+    ),
+    # The language a paper is issued in ('in English', '英文版'): no text on file says. Not a translation into
+    # Vietnamese (Decree 219/2025 Art. 5) nor an English teacher.
+    (
+        r"^(?!.*\b(translat\w*|dich|teach\w*|giao vien|giang day)\b).*"
+        r"\b(in english|english (version|copy)|bilingual|(ban|bang) tieng anh|song ngu)\b",
+        r"^(?!.*(翻译|翻譯|번역|老师|老師|教师|교사|강사)).*(英文|英语版|英語版|用英语|영문|영어로|영어\s*(버전|판))",
+        "tieng anh|song ngu",
+    ),
 )
 _OWN_RULE_PATTERNS = _compile_table(_OWN_RULES)
 _NO_2_CERTIFICATE = _OWN_RULES[4][2]
+_NATION_LIST = _OWN_RULES[7][2]
 # The facets on which a paper's own rules differ, where not all do; and asking another to apply for it.
 _OWN_RULE_FACETS: dict[str, frozenset[str]] = {
     _NO_2_CERTIFICATE: frozenset({"documents", "validity", "who", "eligibility"}),
@@ -404,7 +486,15 @@ def papers_with_own_rules(question: str, facet: str | None = None) -> tuple[tupl
         tuple(words.split("|"))
         for words in _named(_OWN_RULE_PATTERNS, question)
         if words not in _OWN_RULE_FACETS or facet in _OWN_RULE_FACETS[words] or asks_for_another
+        if words != _NATION_LIST or _nation_asked(question)
     )
+
+
+def _nation_asked(question: str) -> bool:
+    """A nation's visa need is what the asking sentences ask (not a nationality said as context: 'I have a German
+    passport. Is there a visa exemption for my country?' asks the grounds, Art. 12), and no exempt case is named."""
+    asked = " ".join(asking_sentences(question)) or question
+    return _NATION_LIST in _named(_OWN_RULE_PATTERNS[7:8], asked) and not cases_asked(question)
 
 
 # The topic whose fines an act is among, for a question naming the act but no paper ('ở quá hạn 20 ngày').
@@ -419,9 +509,12 @@ ACT_TOPICS: dict[str, str] = {
     _ACTS[7][2]: "visa_residence_card",
     _ACTS[8][2]: "visa_residence_card",
     _ACTS[9][2]: "visa_residence_card",
+    _ACTS[10][2]: "work_permit",
 }
 _EMPLOYING_WITHOUT_PERMIT = _ACTS[1][2]
 _WORKING_WITHOUT_PERMIT = _ACTS[2][2]
+_NOT_DECLARING = _ACTS[3][2]
+_REPORTING_ON_WORKERS = _ACTS[10][2]
 _ACT_PATTERNS = _compile_table(_ACTS)
 
 
@@ -431,7 +524,36 @@ def act_phrases(question: str) -> tuple[str, ...]:
     found = _named(_ACT_PATTERNS, question)
     if _EMPLOYING_WITHOUT_PERMIT in found:  # the employer's act is asked: not also the worker's it contains
         found = [words for words in found if words != _WORKING_WITHOUT_PERMIT]
+    if _REPORTING_ON_WORKERS in found:  # 'the report on foreign workers, late' is no guest's late declaration
+        found = [words for words in found if words != _NOT_DECLARING]
     return tuple(found)
+
+
+# Whether one may do something ('có được ... không', 'can a ... sign', '可以...吗', '... 수 있나요'): the deed asked is
+# the words after the cue (before it in Korean). A fined act named beside it ('a worker without a permit') is then
+# who asks, not what is asked, unless the deed is the act's own working or staying ('can I work without a permit').
+_MAY = re.compile(r"\b(can|could|may|allowed to|permitted to|co duoc|duoc phep|co the)\b(?P<deed>[^?]*)")
+_MAY_RAW = re.compile(r"(可以|能否|能不能|可不可以|能够)(?P<deed>[^?？]*)|(?P<deed_ko>\S{1,12})\s*수\s*있")
+_PAPER_NAMES = re.compile(
+    r"\b(work permits?|giay phep( lao dong)?|visas?|thi thuc)\b|工作许可证?|工作許可證?|签证|워크\s*퍼밋|허가증?|비자"
+)
+_WORK_OR_STAY = re.compile(r"\b(work\w*|stay\w*|remain\w*|live|lam viec|lam|o lai|o|cu tru|tam tru)\b")
+_WORK_OR_STAY_RAW = re.compile(r"工作|上班|打工|停留|居留|待|住|일하|일할|근무|체류|머물")
+
+
+@lru_cache(maxsize=4096)
+def asks_other_deed(question: str) -> bool:
+    """The question asks whether one may do a deed other than working or staying ('Người nước ngoài không có giấy
+    phép lao động có được mở tài khoản ngân hàng không?'): a fined act it names is no penalty question."""
+    folded = _PAPER_NAMES.sub(" ", fold(question))
+    found = _MAY.search(folded)
+    if found:
+        return not _WORK_OR_STAY.search(found.group("deed"))
+    raw = _MAY_RAW.search(_PAPER_NAMES.sub(" ", question))
+    if raw:
+        deed = raw.group("deed") or raw.group("deed_ko") or ""
+        return not _WORK_OR_STAY_RAW.search(deed)
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -582,6 +704,29 @@ _ASKS_LENGTH = re.compile(
 _ASKS_LENGTH_RAW = re.compile(
     r"多久|多长|多長|几年|幾年|几个月|有效期|얼마\s*동안|얼마나|몇\s*(년|개월)|유효\s*기간"
 )
+
+
+# Whether a paper is still valid after something happens ('Công ty giải thể thì giấy phép lao động còn hiệu lực
+# không?', 'If I change employer, does my TRC stay valid?', '还有效吗', '여전히 유효한가요'): a yes or no.
+_ASKS_STILL_VALID = re.compile(
+    r"\b(still (be )?valid|stays? valid|remains? valid|becomes? (invalid|void)|(be|is|are|get|gets) "
+    r"(automatically )?(cancel+ed|revoked|invalidated|void(ed)?)|con (hieu luc|gia tri|dung duoc|duoc dung|su dung duoc)|"
+    r"(co )?bi (huy|mat hieu luc|vo hieu)|het hieu luc (khong|chua))\b"
+)
+_ASKS_STILL_VALID_RAW = re.compile(
+    r"仍然有效|还有效|還有效|继续有效|繼續有效|失效吗|失效嗎|作废吗|(여전히|계속|그대로)\s*유효|무효가?\s*되"
+)
+# A clause saying when a paper ends or is withdrawn (Labour Code Art. 156, Decree 219/2025 Art. 30).
+_ENDS_A_PAPER = re.compile(r"hết hiệu lực|hết giá trị|không còn giá trị|thu hồi|hủy bỏ|huỷ bỏ|vô hiệu")
+
+
+def asks_if_still_valid(question: str) -> bool:
+    return bool(_ASKS_STILL_VALID.search(fold(question)) or _ASKS_STILL_VALID_RAW.search(question))
+
+
+def ends_a_paper(unit: Unit) -> bool:
+    """The clause or its article's title says when a paper ends or is withdrawn."""
+    return bool(_ENDS_A_PAPER.search(f"{unit.get('article_title') or ''} {unit.get('text', '')}"))
 
 
 def asks_length(question: str) -> bool:

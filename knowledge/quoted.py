@@ -9,11 +9,19 @@ from typing import Any
 
 from catalog import translator
 from knowledge.draft import Draft
-from knowledge.fit import cases_asked, in_first_sentence
+from knowledge.fit import cases_asked, in_first_sentence, other_paper, papers_asked
 from knowledge.listed import in_answer
 from knowledge.model import StatedValue
 from knowledge.ranking import NEAR_BEST, own_word_evidence, ranked_clauses
-from knowledge.selection import Unit, candidates, in_force, index_for, is_national, off_the_asked_sub
+from knowledge.selection import (
+    Unit,
+    candidates,
+    in_force,
+    index_for,
+    is_national,
+    off_the_asked_sub,
+    unasked_sub,
+)
 from knowledge.store import Kb
 from knowledge.text import fold
 
@@ -52,6 +60,15 @@ def compose_plain(
 ) -> None:
     """Facets with no number to state (who, conditions, exemptions, steps): name the clauses that set them."""
     ranked = ranked_clauses(kb, topic, facet, question, text, on)
+    if facet == "forms":
+        # A form is one paper's and one procedure's: the visa's sponsorship letter (Law 47/2014 Art. 17) or the
+        # permanent card's exchange form (Art. 43) is no answer to the form for a first permanent card.
+        index, papers = index_for(kb), papers_asked(text)
+        ranked = [
+            (s, u)
+            for s, u in ranked
+            if not other_paper(u, papers) and not unasked_sub(index, index.by_id[u["id"]], text, question)
+        ]
     if not ranked:
         return
     # The case the question names ('married to a Vietnamese': Labour Code Art. 154 k8) is said first, in its

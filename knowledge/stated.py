@@ -14,7 +14,9 @@ from knowledge.draft import MAX_SENTENCES, Draft
 from knowledge.facets import named_topics
 from knowledge.fit import (
     act_phrases,
+    asks_if_still_valid,
     asks_length,
+    ends_a_paper,
     in_first_sentence,
     is_person_deadline,
     names_paper,
@@ -222,6 +224,13 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             compose_plain(kb, draft, topic, facet, question, text, on)
             return
         everything = own
+    if facet == "validity" and asks_if_still_valid(text) and not asks_length(text):
+        # 'Công ty giải thể thì giấy phép lao động còn hiệu lực không?': whether a paper outlives an event is said by
+        # the clauses on when it ends (Labour Code Art. 156), never by its term; with none matching best, the texts
+        # on file do not say.
+        if everything and ends_a_paper(everything[0][1]):
+            compose_plain(kb, draft, topic, facet, question, text, on)
+        return
     ranked = [(s, u) for s, u in everything if facet_values(kb, u, facet)[0]]
     lead: Unit | None = None
     if (
