@@ -188,6 +188,37 @@ def asks_meaning(text: str) -> bool:
     )
 
 
+# The thing a 'what is' question asks about, up to where it says more ('what is a visa under Vietnamese law').
+_SUBJECTS = (
+    re.compile(r"\bwhat (?:is|are|s) (?:an? |the )?(?P<subject>[^?]+)"),
+    re.compile(r"(?:^|\b(?:hoi|cho) )(?P<subject>[^?]+?) (?:la gi|nghia la gi|la cai gi)\b"),
+)
+_SUBJECT_ENDS = re.compile(
+    r" (?:under|in|for|according|by|when|if|and|or|that|which|theo|o|tai|cho|doi voi|khi|va|hay|thi) .*$"
+)
+# Words that say where or whose a thing is, not which thing ('the Vietnamese TRC', 'thẻ tạm trú Việt Nam').
+_PLACE_WORDS = frozenset(
+    "vietnam vietnamese viet nam vn a an the of foreigners foreigner nguoi nuoc ngoai".split()
+)
+
+
+def _asks_a_kind_of(term: str, text: str) -> bool:
+    """'What is a startup visa?', 'What is a visa sponsor letter?', 'Visa công tác là gì?': the thing asked is
+    named with words beyond the law's term ('visa'), so the term's definition is not what it is."""
+    folded = fold(text)
+    for pattern in _SUBJECTS:
+        found = pattern.search(folded)
+        if found is None:
+            continue
+        rest = f" {_SUBJECT_ENDS.sub('', ' ' + found.group('subject').strip())} "
+        for on_folded, _on_raw, named in TERM_PATTERNS:
+            if named == term:
+                rest = on_folded.sub(" ", rest)
+        rest = rest.replace(f" {term} ", " ")
+        return any(len(word) > 1 and word not in _PLACE_WORDS for word in rest.split())
+    return False
+
+
 def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     """'What is X?': the clause defining X in its own words, or the article titled X (quoted below); a 2014
     definition whose article was amended (the amended wording not on file) is said as the 2014 wording."""
@@ -199,6 +230,8 @@ def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     for term in _terms_asked(kb, text):
         if said >= wanted:
             break
+        if not asks_difference(text) and _asks_a_kind_of(term, text):
+            continue  # 'What is a startup visa?': not what a visa is
         units = _term_index(kb).get(term, [])
         defining = [u for u in units if _TERM_OPENING.match(u["text"]) and fold(u["text"]).startswith(term)]
         current = [u for u in defining if in_force(kb, u, on)]
