@@ -413,15 +413,17 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         r"黄金签证|黃金簽證|金签|数字游民|數位遊牧|退休签证|退休簽證|养老签证|골든\s*비자|노마드\s*비자|디지털\s*노마드|은퇴\s*비자",
         "thi thuc vang|du muc ky thuat so|thi thuc huu tri",
     ),
-    # Whether a labour contract ends when something happens (the permit expires, the worker leaves): the
+    # Whether a labour contract ends when a paper lapses ('the permit expires: is the contract terminated?'): the
     # grounds on which a contract ends are Labour Code Art. 34, not on file (only Art. 150-157, where a contract's
-    # end is a ground for the permit's, Art. 156 k2). Not when the permit's fate is what is asked after it.
+    # end is a ground for the permit's, Art. 156 k2). The paper is named first, the contract's end is asked after
+    # it: 'the contract is terminated: what happens to the permit?' is Art. 156's question.
     (
-        r"^(?!.*\b(contract|hop dong)\b.*\b(permit|giay phep|gpld)\b.*\b(valid|con|het|end|expire|terminat))"
-        r".*\b((employment|labou?r|work) contract\w* (\w+ ){0,4}(terminat\w*|end\w*|cancel\w*)|"
+        r"\b(permits?|giay phep|gpld|visas?|thi thuc|cards?|the tam tru|expir\w*|het han)\b.*"
+        r"\b((employment|labou?r|work) contract\w* (\w+ ){0,4}(terminat\w*|end\w*|cancel\w*)|"
         r"(terminat\w*|end\w*|cancel\w*) (of )?(the |my |his |her |our )?(employment|labou?r) contract|"
         r"hop dong lao dong (\w+ ){0,3}(cham dut|het hieu luc|bi huy|ket thuc))\b",
-        r"(劳动合同|勞動合同|雇佣合同|劳务合同).{0,8}(终止|終止|解除|结束|失效)|(근로\s*계약|고용\s*계약).{0,8}(종료|해지|끝나|끝납|소멸)",
+        r"(许可|許可|签证|簽證|居留|허가|비자|거주증|만료|到期|过期|過期).*((劳动合同|勞動合同|雇佣合同|劳务合同).{0,8}(终止|終止|解除|结束|失效)|"
+        r"(근로\s*계약|고용\s*계약).{0,8}(종료|해지|끝나|끝납|소멸))",
         "cac truong hop cham dut hop dong lao dong",
     ),
     # Whether one nation's citizens need a visa or may get an e-visa: Law 47/2014 Art. 12 names the grounds (a
@@ -713,15 +715,17 @@ _ASKS_LENGTH_RAW = re.compile(
 )
 
 
-# Whether a paper is still valid after something happens ('Công ty giải thể thì giấy phép lao động còn hiệu lực
-# không?', 'If I change employer, does my TRC stay valid?', '还有效吗', '여전히 유효한가요'): a yes or no.
+# Whether a paper is still valid after something happens, or what becomes of it ('Công ty giải thể thì giấy phép lao
+# động còn hiệu lực không?', 'does my TRC stay valid?', 'what happens to my work permit?', '还有效吗', '어떻게 되나요').
 _ASKS_STILL_VALID = re.compile(
     r"\b(still (be )?valid|stays? valid|remains? valid|becomes? (invalid|void)|(be|is|are|get|gets) "
     r"(automatically )?(cancel+ed|revoked|invalidated|void(ed)?)|con (hieu luc|gia tri|dung duoc|duoc dung|su dung duoc)|"
-    r"(co )?bi (huy|mat hieu luc|vo hieu)|het hieu luc (khong|chua))\b"
+    r"(co )?bi (huy|mat hieu luc|vo hieu)|het hieu luc (khong|chua)|what happens to (my|the|his|her|our|their) |"
+    r"(giay phep( lao dong)?|gpld|the tam tru|thi thuc|visa)( cua \w+)? (se )?(the nao|ra sao))\b"
 )
 _ASKS_STILL_VALID_RAW = re.compile(
-    r"仍然有效|还有效|還有效|继续有效|繼續有效|失效吗|失效嗎|作废吗|(여전히|계속|그대로)\s*유효|무효가?\s*되"
+    r"仍然有效|还有效|還有效|继续有效|繼續有效|失效吗|失效嗎|作废吗|(여전히|계속|그대로)\s*유효|무효가?\s*되|"
+    r"(许可证?|許可證?|签证|簽證|居留卡|居留证)(会|該|该)?(怎么办|怎麼辦|怎么样|会怎样|會怎樣)|(허가|비자|거주증).{0,6}어떻게\s*되"
 )
 # A clause saying when a paper ends or is withdrawn (Labour Code Art. 156, Decree 219/2025 Art. 30).
 _ENDS_A_PAPER = re.compile(r"hết hiệu lực|hết giá trị|không còn giá trị|thu hồi|hủy bỏ|huỷ bỏ|vô hiệu")
