@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from catalog import translator
 from knowledge.draft import Draft
-from knowledge.fit import symbols_asked
-from knowledge.search import TERM_PATTERNS
+from knowledge.fit import cases_asked, symbols_asked
+from knowledge.search import TERM_PATTERNS, expand_query
 from knowledge.selection import Unit, in_force, index_for, is_national
-from knowledge.store import Kb
+from knowledge.store import Kb, get_kb
 from knowledge.text import fold
 
 _t = translator("knowledge")
@@ -196,6 +197,11 @@ _SUBJECTS = (
 _SUBJECT_ENDS = re.compile(
     r" (?:under|in|for|according|by|when|if|and|or|that|which|theo|o|tai|cho|doi voi|khi|va|hay|thi) .*$"
 )
+# 'The regulations on X', 'the amendments to the rules on X': X is the thing asked.
+_SUBJECT_LEADS = re.compile(
+    r"^(?:(?:the |new |latest |current )*(?:regulations?|rules?|amendments?|laws?|provisions?|quy dinh|quy che)"
+    r"(?: \w+)? (?:covering|on|about|regarding|of|to|for|ve) )+"
+)
 # Words that say where or whose a thing is, not which thing ('the Vietnamese TRC', 'thẻ tạm trú Việt Nam').
 _PLACE_WORDS = frozenset(
     "vietnam vietnamese viet nam vn a an the of foreigners foreigner nguoi nuoc ngoai".split()
@@ -210,12 +216,31 @@ def _asks_a_kind_of(term: str, text: str) -> bool:
         found = pattern.search(folded)
         if found is None:
             continue
-        rest = f" {_SUBJECT_ENDS.sub('', ' ' + found.group('subject').strip())} "
+        subject = _SUBJECT_LEADS.sub("", found.group("subject").strip())
+        rest = f" {_SUBJECT_ENDS.sub('', ' ' + subject)} "
         for on_folded, _on_raw, named in TERM_PATTERNS:
             if named == term:
                 rest = on_folded.sub(" ", rest)
         rest = rest.replace(f" {term} ", " ")
-        return any(len(word) > 1 and word not in _PLACE_WORDS for word in rest.split())
+        extra = [word for word in rest.split() if len(word) > 1 and word not in _PLACE_WORDS]
+        # A kind the law knows (an investor's, a student's: a case of its lists, knowledge.fit.cases_asked; or words
+        # a clause names beside the term) is still the term's question; one it does not ('startup visa') is not.
+        said = " ".join(extra)
+        return bool(extra) and not cases_asked(said) and not _said_with(term, expand_query(said))
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _said_with(term: str, words: str) -> bool:
+    """Some national clause naming the term also names all the law's words among the question's other words."""
+    kb = get_kb()
+    asked = [w for w in words.split() if w in kb.idf]
+    if not asked:
+        return False
+    for unit in kb.units:
+        text = f" {fold(unit['text'])} "
+        if is_national(unit) and f" {term} " in text and all(f" {w} " in text for w in asked):
+            return True
     return False
 
 

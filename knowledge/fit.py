@@ -542,7 +542,7 @@ _WORK_OR_STAY = re.compile(
     r"\b(work\w*|stay\w*|remain\w*|live|lam viec|lam|o lai|o|cu tru|tam tru|extend\w*|extension|renew\w*|gia han)\b"
 )
 _WORK_OR_STAY_RAW = re.compile(
-    r"工作|上班|打工|停留|居留|待|住|延期|延长|續簽|续签|续期|일하|일할|근무|체류|머물|연장|갱신"
+    r"工作|上班|打工|停留|居留|待|住|延期|延长|(?<!手)续|(?<!手)續|일하|일할|근무|체류|머물|연장|갱신"
 )
 
 

@@ -121,7 +121,9 @@ def test_known_over_answers(text: str, lang: str) -> None:
     - a foreign country's police check (FBI): the Vietnamese certificate's steps (Decree 216/2026 Art. 22);
     - VNeID for a guest's declaration: the app is on file for the criminal-record certificate (Decree 216/2026
       Art. 22 k1 a), so a check across the texts finds it, and the declaration's steps are given;
-    - marrying with an expired card: a clause its words name (Law 47/2014 Art. 38) is quoted as the answer."""
+    - marrying with an expired card: a clause its words name (Law 47/2014 Art. 38) is quoted as the answer;
+    - a kind of visa whose words some clause names beside 'thị thực' ('công tác', 'doanh nhân APEC', 'bảo lãnh'
+      for a sponsor letter) reads as a kind the law knows, so the visa's definition is quoted."""
     test_a_question_the_texts_do_not_answer_gets_no_answer(text, lang)
 
 
