@@ -342,7 +342,7 @@ def about_citizens_only(question: str) -> bool:
 # Nations and their citizens, as people name them (folded en/vi, raw zh/ko).
 _NATION_WORDS = (
     r"(south )?koreans?|chinese|japanese|americans?|us citizens?|british|uk citizens?|french|germans?|russians?|"
-    r"australians?|indians?|thai|filipinos?|canadians?|italians?|spanish|dutch|swedish|norwegians?|danish|finnish|"
+    r"australians?|indians?|thai (citizens?|nationals?|people|passports?)|filipinos?|canadians?|italians?|spanish|dutch|swedish|norwegians?|danish|finnish|"
     r"brazilians?|mexicans?|singaporeans?|malaysians?|indonesians?|taiwanese|belarusians?|ukrainians?|poles|polish|"
     r"which countries|what countries|(nuoc|quoc gia) nao|(citizens?|nationals?|passport holders?) (of|from) (the )?(korea|china|japan|usa|us|america|uk|france|germany|"
     r"russia|australia|india|thailand|philippines|canada|italy|spain)|"
@@ -523,7 +523,7 @@ def act_phrases(question: str) -> tuple[str, ...]:
 
 # Whether one may do something ('có được ... không', 'can a ... sign', '可以...吗', '... 수 있나요'): the deed asked is
 # the words after the cue (before it in Korean). A fined act named beside it ('a worker without a permit') is then
-# who asks, not what is asked, unless the deed is the act's own working or staying ('can I work without a permit')
+# who asks, not what is asked, unless the deed is the act's own working or staying ('can I work without a permit').
 _MAY = re.compile(r"\b(can|could|may|allowed to|permitted to|co duoc|duoc phep|co the)\b(?P<deed>[^?]*)")
 _MAY_RAW = re.compile(
     r"(可以|能否|能不能|可不可以|能够|还能|還能|是否能)(?P<deed>[^?？]*)|(?P<deed_ko>\S{1,12})\s*수\s*있"
