@@ -34,8 +34,10 @@ from knowledge.fit import (
     about_citizens_only,
     act_phrases,
     act_words,
+    asks_length,
     asks_minimum,
     asks_other_deed,
+    names_penalty,
     papers_with_own_rules,
 )
 from knowledge.model import Reply
@@ -107,6 +109,16 @@ def ask(
         facet = detect_facet(text) or ("penalty" if act_phrases(text) and not asks_other_deed(text) else None)
         if facet == "fee" and act_phrases(text):
             facet = "penalty"  # what one pays for a fined act ('I stayed 35 days too long, how much?') is its fine
+        if (
+            facet in ("penalty", "validity")
+            and act_phrases(text)
+            and asks_other_deed(text)
+            and not names_penalty(text)
+            and not asks_length(text)
+        ):
+            # 'Quá hạn visa có được mua vé máy bay không?': the act's words ('quá hạn', 'expired') read as a fine or
+            # a term, but the question asks whether one may do another deed, which no fine or term answers.
+            facet = None
     kb = get_kb()
     if (
         facet == "eligibility"

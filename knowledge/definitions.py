@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from catalog import translator
 from knowledge.draft import Draft
-from knowledge.fit import papers_asked, symbols_asked, symbols_of
-from knowledge.search import TERM_PATTERNS
+from knowledge.fit import cases_asked, papers_asked, symbols_asked, symbols_of
+from knowledge.search import TERM_PATTERNS, expand_query
 from knowledge.selection import Unit, in_force, index_for, is_national
-from knowledge.store import Kb
+from knowledge.store import Kb, get_kb
 from knowledge.text import fold
 from knowledge.wording import show_value
 
@@ -198,23 +199,12 @@ def _terms_asked(kb: Kb, text: str) -> list[str]:
     named = {term for on_folded, _on_raw, term in TERM_PATTERNS if on_folded.search(folded)} | _raw_terms(
         text
     )
-    in_text = {term for term in _term_index(kb) if f" {term} " in folded and not _modifies(folded, term)}
+    in_text = {term for term in _term_index(kb) if f" {term} " in folded}
     # The term asked about is the one the question names first ('Khai báo tạm trú cho người nước ngoài là gì?'),
     # a term said in English, Chinese or Korean before any; the longer on a tie ('thẻ tạm trú', not 'tạm trú').
     return sorted(
         named | in_text, key=lambda term: (folded.find(f" {term} ") if term not in named else -1, -len(term))
     )
-
-
-# 'Giấy khám sức khỏe cho người nước ngoài là gì?' asks what the certificate is, not who a foreigner is: a term
-# after 'cho', 'của', 'for', 'of' qualifies the thing asked about, which comes before it.
-_QUALIFIES = re.compile(r" (cho|cua|doi voi|danh cho|ve|for|of|to) $")
-
-
-def _modifies(folded: str, term: str) -> bool:
-    """The term's first mention qualifies words said before it ('… cho người nước ngoài')."""
-    before = folded[: folded.find(f" {term} ") + 1]
-    return bool(_QUALIFIES.search(before)) and len(before.split()) > 2
 
 
 def _term_index(kb: Kb) -> dict[str, list[Unit]]:
@@ -260,6 +250,64 @@ def asks_meaning(text: str) -> bool:
     )
 
 
+# The thing a 'what is' question asks about, up to where it says more ('what is a visa under Vietnamese law').
+_SUBJECTS = (
+    re.compile(r"\bwhat (?:is|are|s) (?:an? |the )?(?P<subject>[^?]+)"),
+    re.compile(r"(?:^|\b(?:hoi|cho) )(?P<subject>[^?]+?) (?:la gi|nghia la gi|la cai gi)\b"),
+)
+_SUBJECT_ENDS = re.compile(
+    r" (?:under|in|for|according|by|when|if|and|or|that|which|theo|o|tai|cho|cua|danh cho|doi voi|khi|va|hay|thi) .*$"
+)
+# 'The regulations on X', 'the amendments to the rules on X': X is the thing asked.
+_SUBJECT_LEADS = re.compile(
+    r"^(?:(?:the |new |latest |current )*(?:regulations?|rules?|amendments?|laws?|provisions?|quy dinh|quy che)"
+    r"(?: \w+)? (?:covering|on|about|regarding|of|to|for|ve) )+"
+)
+# Words that say where or whose a thing is, not which thing ('the Vietnamese TRC', 'thẻ tạm trú Việt Nam').
+_PLACE_WORDS = frozenset(
+    "vietnam vietnamese viet nam vn a an the of foreigners foreigner nguoi nuoc ngoai".split()
+)
+
+
+def _asks_a_kind_of(term: str, text: str) -> bool:
+    """'What is a startup visa?', 'What is a visa sponsor letter?', 'Visa công tác là gì?': the thing asked is
+    named with words beyond the law's term ('visa'), so the term's definition is not what it is."""
+    folded = fold(text)
+    for pattern in _SUBJECTS:
+        found = pattern.search(folded)
+        if found is None:
+            continue
+        subject = _SUBJECT_LEADS.sub("", found.group("subject").strip())
+        rest = f" {_SUBJECT_ENDS.sub('', ' ' + subject)} "
+        before = rest
+        for on_folded, _on_raw, named in TERM_PATTERNS:
+            if named == term:
+                rest = on_folded.sub(" ", rest)
+        rest = rest.replace(f" {term} ", " ")
+        if rest == before:
+            return True  # the term is said after the thing asked ('Mục đích của phiếu … đối với người nước ngoài')
+        extra = [word for word in rest.split() if len(word) > 1 and word not in _PLACE_WORDS]
+        # A kind the law knows (an investor's, a student's: a case of its lists, knowledge.fit.cases_asked; or words
+        # a clause names beside the term) is still the term's question; one it does not ('startup visa') is not.
+        said = " ".join(extra)
+        return bool(extra) and not cases_asked(said) and not _said_with(term, expand_query(said))
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _said_with(term: str, words: str) -> bool:
+    """Some national clause naming the term also names all the law's words among the question's other words."""
+    kb = get_kb()
+    asked = [w for w in words.split() if w in kb.idf]
+    if not asked:
+        return False
+    for unit in kb.units:
+        text = f" {fold(unit['text'])} "
+        if is_national(unit) and f" {term} " in text and all(f" {w} " in text for w in asked):
+            return True
+    return False
+
+
 def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     """'What is X?': the clause defining X in its own words, or the article titled X (quoted below); a 2014
     definition whose article was amended (the amended wording not on file) is said as the 2014 wording."""
@@ -271,6 +319,8 @@ def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     for term in _terms_asked(kb, text):
         if said >= wanted:
             break
+        if not asks_difference(text) and _asks_a_kind_of(term, text):
+            continue  # 'What is a startup visa?': not what a visa is
         units = _term_index(kb).get(term, [])
         defining = [u for u in units if _TERM_OPENING.match(u["text"]) and fold(u["text"]).startswith(term)]
         current = [u for u in defining if in_force(kb, u, on)]

@@ -357,7 +357,7 @@ def about_citizens_only(question: str) -> bool:
 # Nations and their citizens, as people name them (folded en/vi, raw zh/ko).
 _NATION_WORDS = (
     r"(south )?koreans?|chinese|japanese|americans?|us citizens?|british|uk citizens?|french|germans?|russians?|"
-    r"australians?|indians?|thai|filipinos?|canadians?|italians?|spanish|dutch|swedish|norwegians?|danish|finnish|"
+    r"australians?|indians?|thai (citizens?|nationals?|people|passports?)|filipinos?|canadians?|italians?|spanish|dutch|swedish|norwegians?|danish|finnish|"
     r"brazilians?|mexicans?|singaporeans?|malaysians?|indonesians?|taiwanese|belarusians?|ukrainians?|poles|polish|"
     r"which countries|what countries|(nuoc|quoc gia) nao|(citizens?|nationals?|passport holders?) (of|from) (the )?(korea|china|japan|usa|us|america|uk|france|germany|"
     r"russia|australia|india|thailand|philippines|canada|italy|spain)|"
@@ -428,24 +428,28 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
         r"黄金签证|黃金簽證|金签|数字游民|數位遊牧|退休签证|退休簽證|养老签证|골든\s*비자|노마드\s*비자|디지털\s*노마드|은퇴\s*비자",
         "thi thuc vang|du muc ky thuat so|thi thuc huu tri",
     ),
-    # Whether a labour contract ends when something happens (the permit expires, the worker leaves): the
+    # Whether a labour contract ends when a paper lapses ('the permit expires: is the contract terminated?'): the
     # grounds on which a contract ends are Labour Code Art. 34, not on file (only Art. 150-157, where a contract's
-    # end is a ground for the permit's, Art. 156 k2). Not when the permit's fate is what is asked after it.
+    # end is a ground for the permit's, Art. 156 k2). The paper is named first, the contract's end is asked after
+    # it: 'the contract is terminated: what happens to the permit?' is Art. 156's question.
     (
-        r"^(?!.*\b(contract|hop dong)\b.*\b(permit|giay phep|gpld)\b.*\b(valid|con|het|end|expire|terminat))"
-        r".*\b((employment|labou?r|work) contract\w* (\w+ ){0,4}(terminat\w*|end\w*|cancel\w*)|"
+        r"\b(permits?|giay phep|gpld|visas?|thi thuc|cards?|the tam tru|expir\w*|het han)\b.*"
+        r"\b((employment|labou?r|work) contract\w* (\w+ ){0,4}(terminat\w*|end\w*|cancel\w*)|"
         r"(terminat\w*|end\w*|cancel\w*) (of )?(the |my |his |her |our )?(employment|labou?r) contract|"
         r"hop dong lao dong (\w+ ){0,3}(cham dut|het hieu luc|bi huy|ket thuc))\b",
-        r"(劳动合同|勞動合同|雇佣合同|劳务合同).{0,8}(终止|終止|解除|结束|失效)|(근로\s*계약|고용\s*계약).{0,8}(종료|해지|끝나|끝납|소멸)",
+        r"(许可|許可|签证|簽證|居留|허가|비자|거주증|만료|到期|过期|過期).*((劳动合同|勞動合同|雇佣合同|劳务合同).{0,8}(终止|終止|解除|结束|失效)|"
+        r"(근로\s*계약|고용\s*계약).{0,8}(종료|해지|끝나|끝납|소멸))",
         "cac truong hop cham dut hop dong lao dong",
     ),
-    # Whether one nation's citizens need a visa: Law 47/2014 Art. 12 names the grounds (a treaty, the Government's
-    # unilateral decision), the lists of countries are other texts, not on file. A case of the exemptions named as
-    # well ('American married to a Vietnamese') is that case's question (see papers_with_own_rules).
+    # Whether one nation's citizens need a visa or may get an e-visa: Law 47/2014 Art. 12 names the grounds (a
+    # treaty, the Government's unilateral decision), Art. 16a the e-visa; the lists of countries are other texts,
+    # not on file. A case of the exemptions named as well ('American married to a Vietnamese') is that case's
+    # question (see papers_with_own_rules).
     (
         rf"^(?=.*\b({_NATION_WORDS}))(?=.*\b(visa ?free|visa exempt\w*|visa waiver|(need|require)\w* (a |any )?visas?|"
-        r"without (a )?visa|no visa|mien thi thuc|(can|phai) (xin |lam )?(visa|thi thuc)|khong can (visa|thi thuc))\b)",
-        rf"^(?=.*({_NATION_WORDS_RAW}))(?=.*(免签|免簽|需要(办理|辦理)?签证|需要(办理|辦理)?簽證|要签证|要簽證|무비자|비자\s*(가\s*|는\s*)?(필요|면제|없이)))",
+        r"without (a )?visa|no visa|mien thi thuc|(can|phai) (xin |lam )?(visa|thi thuc)|khong can (visa|thi thuc)|"
+        r"e ?visas?|electronic visas?|(thi thuc|visa) dien tu)\b)",
+        rf"^(?=.*({_NATION_WORDS_RAW}))(?=.*(免签|免簽|需要(办理|辦理)?签证|需要(办理|辦理)?簽證|要签证|要簽證|电子签|電子簽|무비자|전자\s*비자|비자\s*(가\s*|는\s*)?(필요|면제|없이)))",
         "danh sach cac nuoc duoc mien thi thuc",
     ),
     # What a health check examines (tests, X-rays, a drug screen): set by the Ministry of Health, not on file;
@@ -475,6 +479,7 @@ _OWN_RULE_FACETS: dict[str, frozenset[str]] = {
     _NO_2_CERTIFICATE: frozenset({"documents", "validity", "who", "eligibility"}),
 }
 _FOR_ANOTHER = (re.compile(ON_BEHALF[0]), re.compile(ON_BEHALF[1]))
+_FORM_NUMBER = re.compile(r"\bna ?(\d{1,2}[a-z]?)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -482,7 +487,9 @@ def papers_with_own_rules(question: str, facet: str | None = None) -> tuple[tupl
     """For each such paper the question names, the law's words for it ('e-visa' -> ('thi thuc dien tu',)), when
     its own rules are what the facet asks."""
     asks_for_another = bool(_FOR_ANOTHER[0].search(fold(question)) or _FOR_ANOTHER[1].search(question))
-    return tuple(
+    # An immigration form asked by its number ('NA5', 'mẫu NA8'): answered only where a clause names that form.
+    forms = tuple((f"na{number}",) for number in _FORM_NUMBER.findall(fold(question)))
+    return forms + tuple(
         tuple(words.split("|"))
         for words in _named(_OWN_RULE_PATTERNS, question)
         if words not in _OWN_RULE_FACETS or facet in _OWN_RULE_FACETS[words] or asks_for_another
@@ -533,12 +540,25 @@ def act_phrases(question: str) -> tuple[str, ...]:
 # the words after the cue (before it in Korean). A fined act named beside it ('a worker without a permit') is then
 # who asks, not what is asked, unless the deed is the act's own working or staying ('can I work without a permit').
 _MAY = re.compile(r"\b(can|could|may|allowed to|permitted to|co duoc|duoc phep|co the)\b(?P<deed>[^?]*)")
-_MAY_RAW = re.compile(r"(可以|能否|能不能|可不可以|能够)(?P<deed>[^?？]*)|(?P<deed_ko>\S{1,12})\s*수\s*있")
+_MAY_RAW = re.compile(
+    r"(可以|能否|能不能|可不可以|能够|还能|還能|是否能)(?P<deed>[^?？]*)|(?P<deed_ko>\S{1,12})\s*수\s*있"
+)
+# A fine or an expulsion asked in so many words (not only an act's words, which the facet cues read as a penalty
+# too: 'quá hạn', '签证过期', '비자 만료').
+_PENALTY_WORDS = re.compile(
+    r"\b(fine[sd]?|fining|penalt(y|ies)|punish\w*|sanction\w*|deport\w*|xu phat|phat|che tai|truc xuat|xu ly)\b"
+)
+_PENALTY_WORDS_RAW = re.compile(r"罚|處罰|驱逐|驅逐|遣返|벌금|과태료|처벌|추방|강제\s*출국")
 _PAPER_NAMES = re.compile(
     r"\b(work permits?|giay phep( lao dong)?|visas?|thi thuc)\b|工作许可证?|工作許可證?|签证|워크\s*퍼밋|허가증?|비자"
 )
-_WORK_OR_STAY = re.compile(r"\b(work\w*|stay\w*|remain\w*|live|lam viec|lam|o lai|o|cu tru|tam tru)\b")
-_WORK_OR_STAY_RAW = re.compile(r"工作|上班|打工|停留|居留|待|住|일하|일할|근무|체류|머물")
+# ... or extending the paper whose lapse is the act ('过期的签证可以延期吗?': the overstay's fine answers it).
+_WORK_OR_STAY = re.compile(
+    r"\b(work\w*|stay\w*|remain\w*|live|lam viec|lam|o lai|o|cu tru|tam tru|extend\w*|extension|renew\w*|gia han)\b"
+)
+_WORK_OR_STAY_RAW = re.compile(
+    r"工作|上班|打工|停留|居留|待|住|延期|延长|(?<!手)续|(?<!手)續|일하|일할|근무|체류|머물|연장|갱신"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -554,6 +574,10 @@ def asks_other_deed(question: str) -> bool:
         deed = raw.group("deed") or raw.group("deed_ko") or ""
         return not _WORK_OR_STAY_RAW.search(deed)
     return False
+
+
+def names_penalty(question: str) -> bool:
+    return bool(_PENALTY_WORDS.search(fold(question)) or _PENALTY_WORDS_RAW.search(question))
 
 
 @lru_cache(maxsize=4096)
@@ -706,15 +730,17 @@ _ASKS_LENGTH_RAW = re.compile(
 )
 
 
-# Whether a paper is still valid after something happens ('Công ty giải thể thì giấy phép lao động còn hiệu lực
-# không?', 'If I change employer, does my TRC stay valid?', '还有效吗', '여전히 유효한가요'): a yes or no.
+# Whether a paper is still valid after something happens, or what becomes of it ('Công ty giải thể thì giấy phép lao
+# động còn hiệu lực không?', 'does my TRC stay valid?', 'what happens to my work permit?', '还有效吗', '어떻게 되나요').
 _ASKS_STILL_VALID = re.compile(
     r"\b(still (be )?valid|stays? valid|remains? valid|becomes? (invalid|void)|(be|is|are|get|gets) "
     r"(automatically )?(cancel+ed|revoked|invalidated|void(ed)?)|con (hieu luc|gia tri|dung duoc|duoc dung|su dung duoc)|"
-    r"(co )?bi (huy|mat hieu luc|vo hieu)|het hieu luc (khong|chua))\b"
+    r"(co )?bi (huy|mat hieu luc|vo hieu)|het hieu luc (khong|chua)|what happens to (my|the|his|her|our|their) |"
+    r"(giay phep( lao dong)?|gpld|the tam tru|thi thuc|visa)( cua \w+)? (se )?(the nao|ra sao))\b"
 )
 _ASKS_STILL_VALID_RAW = re.compile(
-    r"仍然有效|还有效|還有效|继续有效|繼續有效|失效吗|失效嗎|作废吗|(여전히|계속|그대로)\s*유효|무효가?\s*되"
+    r"仍然有效|还有效|還有效|继续有效|繼續有效|失效吗|失效嗎|作废吗|(여전히|계속|그대로)\s*유효|무효가?\s*되|"
+    r"(许可证?|許可證?|签证|簽證|居留卡|居留证)(会|該|该)?(怎么办|怎麼辦|怎么样|会怎样|會怎樣)|(허가|비자|거주증).{0,6}어떻게\s*되"
 )
 # A clause saying when a paper ends or is withdrawn (Labour Code Art. 156, Decree 219/2025 Art. 30).
 _ENDS_A_PAPER = re.compile(r"hết hiệu lực|hết giá trị|không còn giá trị|thu hồi|hủy bỏ|huỷ bỏ|vô hiệu")
