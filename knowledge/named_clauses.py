@@ -233,6 +233,15 @@ _NAMED += (
         4,
         topic=_VISA,
     ),
+    _Named(  # transit: by air or by sea a foreigner is exempt from a visa and stays in the transit area (Law 47/2014
+        # Art. 25 k1, Art. 26); not 'transit' in the law's title ('nhập cảnh, xuất cảnh, quá cảnh, cư trú')
+        re.compile(r"\b(transit\w*|layovers?|stopovers?|connecting flights?|qua canh)\b(?! cu tru)"),
+        re.compile(r"过境|转机|轉機|中转|中轉|환승|경유|트랜짓"),
+        frozenset({OVERVIEW, "eligibility", "exemption", "procedure", "validity"}),
+        re.compile(r"^Người nước ngoài quá cảnh đường (hàng không|biển) được miễn thị thực"),
+        0,
+        topic=_VISA,
+    ),
     _Named(  # the cases in which a visa is issued at the border gate (Law 47/2014 Art. 18 k1, its six points)
         re.compile(_AT_BORDER[0]),
         re.compile(_AT_BORDER[1]),
