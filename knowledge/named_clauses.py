@@ -302,10 +302,12 @@ _NAMED += (
         re.compile(
             r"^(?=.*\b(deport\w*|expel\w*|expulsion|truc xuat|buoc xuat canh|forced to leave)\b).*"
             r"\b(come back|return\w*|re ?enter\w*|enter again|back to viet ?nam|nhap canh lai|quay lai|tro lai|"
-            r"sang lai|vao lai)\b"
+            # or coming at all while the ban runs ('đang bị trục xuất có được về Việt Nam thăm người bệnh không')
+            r"sang lai|vao lai|(ve|vao|sang|den) viet nam|(visit|come to|travel to|go to) viet ?nam)\b"
         ),
         re.compile(
-            r"(驱逐|遣返|强制出境).{0,20}(再|重新|回|返回)|(추방|강제\s*출국).{0,20}(재입국|다시|돌아)"
+            r"(驱逐|遣返|强制出境).{0,20}(再|重新|回|返回|入境|来越南|去越南)|"
+            r"(추방|강제\s*출국).{0,20}(재입국|다시|돌아|입국|방문)"
         ),
         frozenset({OVERVIEW, "eligibility", "exemption", "penalty", "deadline", "validity", "procedure"}),
         re.compile(r"^Bị (trục xuất|buộc xuất cảnh) khỏi Việt Nam chưa quá"),
