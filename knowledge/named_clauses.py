@@ -233,6 +233,23 @@ _NAMED += (
         4,
         topic=_VISA,
     ),
+    _Named(  # the stay a visa gives at entry (Law 47/2014 Art. 31 k1 a as amended: the visa's term; a DL visa over
+        # 30 days, 30 days, extendable), asked of a visa, not of a visa-free entry (Art. 31 k1 b, c)
+        re.compile(
+            rf"^(?!.*\b{_VISA_FREE}\b)(?=.*\b(visas?|thi thuc)\b).*\b(how long can (i|we|you|he|she|they|one) "
+            r"(stay|remain)|stay (for )?(the )?(full|whole|entire)|length of (my |the |a )?stay|permitted stay|"
+            r"(o|o lai|luu lai) (lai )?(viet nam |duoc )*bao lau|thoi han tam tru)\b"
+        ),
+        re.compile(
+            rf"^(?!.*{_VISA_FREE_RAW})(?=.*(签证|簽證|비자)).*((停留|待|呆|居留)(多久|多长|几天)|"
+            r"(체류|머무).{0,10}(기간|얼마|며칠)|(얼마나|며칠|몇\s*일)\s*(동안\s*)?(체류|머무))"
+        ),
+        frozenset({OVERVIEW, "validity", "eligibility", "deadline"}),
+        re.compile(r"^Thời hạn tạm trú cấp bằng thời hạn thị thực"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
     _Named(  # transit: by air or by sea a foreigner is exempt from a visa and stays in the transit area (Law 47/2014
         # Art. 25 k1, Art. 26); not 'transit' in the law's title ('nhập cảnh, xuất cảnh, quá cảnh, cư trú')
         re.compile(r"\b(transit\w*|layovers?|stopovers?|connecting flights?|qua canh)\b(?! cu tru)"),
