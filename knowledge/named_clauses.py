@@ -15,6 +15,7 @@ from datetime import date
 
 from catalog import translator
 from knowledge.cues import (
+    CARRY_PASSPORT,
     CHANGE_OF_EMPLOYER,
     CHANGE_OF_POSITION,
     E_VISA,
@@ -246,6 +247,15 @@ _NAMED += (
         ),
         frozenset({OVERVIEW, "validity", "eligibility", "deadline"}),
         re.compile(r"^Thời hạn tạm trú cấp bằng thời hạn thị thực"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
+    _Named(  # carrying the passport (Law 47/2014 Art. 44 k2 c: carried, and shown when an authority asks)
+        re.compile(CARRY_PASSPORT[0]),
+        re.compile(CARRY_PASSPORT[1]),
+        frozenset({OVERVIEW, "eligibility", "exemption", "who"}),
+        re.compile(r"^Khi đi lại phải mang theo hộ chiếu"),
         0,
         most=1,
         topic=_VISA,
