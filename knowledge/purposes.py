@@ -246,8 +246,8 @@ def purpose_symbols(text: str, on: date) -> frozenset[str]:
 def compose_card_terms(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     """'What is an investor residence card?': the card's term (Law 47/2014 Art. 38 as amended) for the symbols of
     the purpose the question names ('up to 10 years (symbols ĐT1); …'), in one sentence; True when said."""
-    if "residence_card" not in papers_asked(text):
-        return False
+    if "residence_card" not in papers_asked(text) or not asks_what(text):
+        return False  # only what such a card is: 'can my wife get a card' asks whether, not its term
     folded = folded_question(text)
     words = " ".join(
         [
