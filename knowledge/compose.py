@@ -45,7 +45,7 @@ from knowledge.named_clauses import compose_named_clauses
 from knowledge.offices import compose_where, zone_of
 from knowledge.overview import asks_rules, compose_overview
 from knowledge.provinces import find_province_in_text, resolve_area
-from knowledge.purposes import compose_purpose_symbols, names_purpose
+from knowledge.purposes import compose_card_terms, compose_purpose_symbols, names_purpose
 from knowledge.quote_focus import focus_quotes
 from knowledge.quoted import compose_plain
 from knowledge.ranking import (
@@ -184,6 +184,9 @@ def ask(
     if not defined and facet is None and not names_purpose(text):
         # 'Thẻ tạm trú là gì?': the clause defining the term ('what is an investor visa' is its symbols, below)
         defined = compose_term(kb, draft, text, on)
+    if facet is None:
+        # 'What is an investor residence card?': after what a card is, its term for that purpose (Art. 38).
+        defined = compose_card_terms(kb, draft, text, on) or defined
     defined = defined or compose_purpose_symbols(
         kb, draft, text, on, facet
     )  # 'what visa to invest?': ĐT1-ĐT4

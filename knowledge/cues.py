@@ -60,6 +60,13 @@ VISA_PURPOSE_CHANGE = (
 )
 
 # An exit ban (Law 47/2014 Art. 28: 'tạm hoãn xuất cảnh', its cases and its term), as people name it.
+# Carrying one's passport while in Viet Nam (Law 47/2014 Art. 44 k2 c: a foreigner carries the passport or the
+# papers of residence and shows them when asked): an entry-and-residence duty, whoever the foreigner works for.
+CARRY_PASSPORT = (
+    r"\b(carry\w* (my |a |the |your |his |her |their |our )?passports?|passports? (with|on) (me|you|him|her|them|us)|"
+    r"mang theo ho chieu|ho chieu (ben minh|theo nguoi))\b",
+    r"(随身|携带|攜帶|带着|帶著).{0,4}(护照|護照)|(护照|護照).{0,4}(随身|带在身上)|여권.{0,8}(소지|휴대|들고|지참)",
+)
 EXIT_BAN = (
     r"\b(tam hoan xuat canh|cam xuat canh|exit bans?|travel bans?|(banned|barred|prevented|stopped) from "
     r"(leaving|exiting|departing)|(can|may|could) (i|we|he|she|they|a foreigner|foreigners) (still )?"
@@ -211,6 +218,7 @@ EXTRA_TOPIC_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     "visa_residence_card": (
         (*EXIT_BAN, 1.5),  # an exit ban is an entry-and-residence matter, less than any paper named beside it
         (*VISA_PURPOSE_CHANGE, 2),  # the visa's change, whatever paper (a work permit) it rests on
+        (*CARRY_PASSPORT, 2.5),  # a worker carrying the passport: the residence law's duty, not the permit's
         (
             r"\b(enter(ing)? (into )?viet ?nam|entry (to|into) viet ?nam|nhap canh( vao)? viet nam|"
             # the law cited by name in a question ('theo Luật Nhập cảnh'), not the law's own title

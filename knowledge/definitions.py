@@ -56,13 +56,33 @@ def compose_definitions(kb: Kb, draft: Draft, text: str, on: date, facet: str | 
     if not asks_what(text):
         return False
     said = False
-    for symbol in sorted(symbols_asked(text)):
+    for symbol in _with_families(kb, symbols_asked(text), on):
         term = visa_term(kb, symbol, on) if facet in _TERM_FACETS and not names_card(text) else None
         unit = definition(kb, symbol, on)
         if unit is None and term is None:
             continue
         said = say_symbol(draft, symbol, unit, term) or said
     return said
+
+
+def _with_families(kb: Kb, asked: frozenset[str], on: date) -> list[str]:
+    """The symbols asked, a family named without its number ('an LĐ visa', 'visa DN') read as its numbered
+    symbols on file (LĐ1, LĐ2; DN1, DN2: the 2014 'LĐ', 'DN' were split by the amendments) when it has no
+    definition in force of its own."""
+    visa_term(kb, "", on)  # fills the table of symbols with a term
+    named = set(_definitions(kb)) | set(_TERMS.get(id(kb), {}))
+    found: list[str] = []
+    for symbol in sorted(asked):
+        family = sorted(
+            other
+            for other in named
+            if other[:-1] == symbol
+            and other[-1].isdigit()
+            and (definition(kb, other, on) is not None or visa_term(kb, other, on) is not None)
+        )
+        keep = symbol[-1].isdigit() or definition(kb, symbol, on) is not None or not family
+        found += [symbol] if keep else family
+    return list(dict.fromkeys(found))
 
 
 def names_card(text: str) -> bool:

@@ -15,6 +15,7 @@ from datetime import date
 
 from catalog import translator
 from knowledge.cues import (
+    CARRY_PASSPORT,
     CHANGE_OF_EMPLOYER,
     CHANGE_OF_PLACE,
     CHANGE_OF_POSITION,
@@ -245,6 +246,41 @@ _NAMED += (
         4,
         topic=_VISA,
     ),
+    _Named(  # the stay a visa gives at entry (Law 47/2014 Art. 31 k1 a as amended: the visa's term; a DL visa over
+        # 30 days, 30 days, extendable), asked of a visa, not of a visa-free entry (Art. 31 k1 b, c)
+        re.compile(
+            rf"^(?!.*\b{_VISA_FREE}\b)(?=.*\b(visas?|thi thuc)\b).*\b(how long can (i|we|you|he|she|they|one) "
+            r"(stay|remain)|stay (for )?(the )?(full|whole|entire)|length of (my |the |a )?stay|permitted stay|"
+            r"(o|o lai|luu lai) (lai )?(viet nam |duoc )*bao lau|thoi han tam tru)\b"
+        ),
+        re.compile(
+            rf"^(?!.*{_VISA_FREE_RAW})(?=.*(签证|簽證|비자)).*((停留|待|呆|居留)(多久|多长|几天)|"
+            r"(체류|머무).{0,10}(기간|얼마|며칠)|(얼마나|며칠|몇\s*일)\s*(동안\s*)?(체류|머무))"
+        ),
+        frozenset({OVERVIEW, "validity", "eligibility", "deadline"}),
+        re.compile(r"^Thời hạn tạm trú cấp bằng thời hạn thị thực"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
+    _Named(  # carrying the passport (Law 47/2014 Art. 44 k2 c: carried, and shown when an authority asks)
+        re.compile(CARRY_PASSPORT[0]),
+        re.compile(CARRY_PASSPORT[1]),
+        frozenset({OVERVIEW, "eligibility", "exemption", "who"}),
+        re.compile(r"^Khi đi lại phải mang theo hộ chiếu"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
+    _Named(  # transit: by air or by sea a foreigner is exempt from a visa and stays in the transit area (Law 47/2014
+        # Art. 25 k1, Art. 26); not 'transit' in the law's title ('nhập cảnh, xuất cảnh, quá cảnh, cư trú')
+        re.compile(r"\b(transit\w*|layovers?|stopovers?|connecting flights?|qua canh)\b(?! cu tru)"),
+        re.compile(r"过境|转机|轉機|中转|中轉|환승|경유|트랜짓"),
+        frozenset({OVERVIEW, "eligibility", "exemption", "procedure", "validity"}),
+        re.compile(r"^Người nước ngoài quá cảnh đường (hàng không|biển) được miễn thị thực"),
+        0,
+        topic=_VISA,
+    ),
     _Named(  # the cases in which a visa is issued at the border gate (Law 47/2014 Art. 18 k1, its six points)
         re.compile(_AT_BORDER[0]),
         re.compile(_AT_BORDER[1]),
@@ -305,10 +341,12 @@ _NAMED += (
         re.compile(
             r"^(?=.*\b(deport\w*|expel\w*|expulsion|truc xuat|buoc xuat canh|forced to leave)\b).*"
             r"\b(come back|return\w*|re ?enter\w*|enter again|back to viet ?nam|nhap canh lai|quay lai|tro lai|"
-            r"sang lai|vao lai)\b"
+            # or coming at all while the ban runs ('đang bị trục xuất có được về Việt Nam thăm người bệnh không')
+            r"sang lai|vao lai|(ve|vao|sang|den) viet nam|(visit|come to|travel to|go to) viet ?nam)\b"
         ),
         re.compile(
-            r"(驱逐|遣返|强制出境).{0,20}(再|重新|回|返回)|(추방|강제\s*출국).{0,20}(재입국|다시|돌아)"
+            r"(驱逐|遣返|强制出境).{0,20}(再|重新|回|返回|入境|来越南|去越南)|"
+            r"(추방|강제\s*출국).{0,20}(재입국|다시|돌아|입국|방문)"
         ),
         frozenset({OVERVIEW, "eligibility", "exemption", "penalty", "deadline", "validity", "procedure"}),
         re.compile(r"^Bị (trục xuất|buộc xuất cảnh) khỏi Việt Nam chưa quá"),

@@ -14,9 +14,12 @@ from catalog import translator
 from knowledge.cues import folded_question
 from knowledge.definitions import asks_what, defining_clauses, names_card, say_symbol, visa_term
 from knowledge.draft import Draft
+from knowledge.fit import papers_asked, symbols_of, symbols_text
 from knowledge.search import expand_query
 from knowledge.selection import Unit, in_force, is_national
 from knowledge.store import Kb, get_kb, terms
+from knowledge.text import fold
+from knowledge.wording import facet_sentence, listed, show_value
 
 _t = translator("knowledge")
 
@@ -61,9 +64,30 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _EXTENSION = re.compile(r"\b(extend\w*|extension|renew\w*|gia han)\b")
 _EXTENSION_RAW = re.compile(r"延期|延长|延長|延签|续签|續簽|연장|갱신")
+# A residence card named by its purpose ('investor residence card', 'thẻ tạm trú đầu tư / diện kết hôn', '投资居留卡',
+# '투자 거주증'): the purpose in Vietnamese, Chinese or Korean, with the law's words for it.
+_CARD_PURPOSES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
+    (re.compile(r"\bdau tu\b"), re.compile(r"投资|投資|투자"), "nhà đầu tư đầu tư"),
+    (re.compile(r"\blao dong\b"), re.compile(r"工作|劳务|勞務|취업|노동|근로"), "lao động làm việc"),
+    (re.compile(r"\b(hoc tap|du hoc)\b"), re.compile(r"留学|留學|学生|學生|유학|학생"), "học tập"),
+    (
+        re.compile(r"\bket hon\b"),
+        re.compile(r"配偶|结婚|結婚|婚姻|丈夫|妻子|배우자|결혼|남편|아내"),
+        "vợ chồng",
+    ),
+)
+# ... and the purpose's own words in English and Vietnamese, alone: a card question's other words ('là gì', 'thẻ
+# tạm trú') would match the symbols' clauses by chance ('là thành viên' in LĐ1's).
+_CARD_PURPOSE_WORDS = re.compile(
+    r"\b(invest\w*|dau tu|work\w*|lao dong|stud\w*|hoc tap|du hoc|spouses?|wife|husband|marri\w*|family|"
+    r"tham than|lawyers?|luat su|journalists?|phong vien)\b"
+)
+_CARD_TERM_TITLE = "thoi han the tam tru"  # Law 47/2014 Art. 38's title, folded
 _GETTING_FACETS = frozenset({"documents", "procedure", "eligibility"})
 # The words for the paper itself, which name no purpose ('được cấp thị thực ký hiệu ...' in TT's clause).
 _PAPER_WORDS = frozenset(terms("visa thị thực ký hiệu cấp"))
+# ... nor does the country ('investor card in Vietnam': 'tại Việt Nam' is in LĐ1's clause as in ĐT1's).
+_PLACE_WORDS = frozenset(terms("Việt Nam"))
 NEAR = 0.8  # symbols of one purpose graded by another measure (ĐT1-ĐT4 by capital) match about as well
 MAX_SYMBOLS = 3
 # The clause listing the papers that prove a purpose ('Các trường hợp sau đây đề nghị cấp thị thực phải có giấy
@@ -142,7 +166,11 @@ def _by_rare_words(units: list[Unit], text: str) -> list[tuple[float, Unit]]:
     for unit_words in words:
         for word in unit_words:
             df[word] = df.get(word, 0) + 1
-    asked = frozenset(w for w in terms(expand_query(_purpose_words(text))) if " " not in w) - _PAPER_WORDS
+    asked = (
+        frozenset(w for w in terms(expand_query(_purpose_words(text))) if " " not in w)
+        - _PAPER_WORDS
+        - _PLACE_WORDS
+    )
     scored = [
         (sum(math.log(len(units) / df[w]) for w in asked & unit_words), unit)
         for unit, unit_words in zip(units, words, strict=True)
@@ -213,3 +241,48 @@ def purpose_symbols(text: str, on: date) -> frozenset[str]:
         return frozenset()
     best = scored[0][0]
     return frozenset(symbols[id(unit)] for evidence, unit in scored if evidence >= best * NEAR)
+
+
+def compose_card_terms(kb: Kb, draft: Draft, text: str, on: date) -> bool:
+    """'What is an investor residence card?': the card's term (Law 47/2014 Art. 38 as amended) for the symbols of
+    the purpose the question names ('up to 10 years (symbols ĐT1); …'), in one sentence; True when said."""
+    if "residence_card" not in papers_asked(text) or not asks_what(text):
+        return False  # only what such a card is: 'can my wife get a card' asks whether, not its term
+    folded = folded_question(text)
+    words = " ".join(
+        [
+            *(m.group() for m in _CARD_PURPOSE_WORDS.finditer(folded)),
+            *(
+                w
+                for on_folded, on_raw, w in _CARD_PURPOSES
+                if on_folded.search(folded) or on_raw.search(text)
+            ),
+        ]
+    )
+    if not words:
+        return False
+    current = _in_force_symbols(kb, on)
+    chosen = _best_symbols(_by_rare_words([u for _s, u in current], words), {id(u): s for s, u in current})
+    terms = [
+        unit
+        for unit in kb.units
+        if is_national(unit)
+        and fold(str(unit.get("article_title") or "")) == _CARD_TERM_TITLE
+        and in_force(kb, unit, on)
+        and symbols_of(unit) & set(chosen)
+    ]
+    shown = []
+    for unit in terms:
+        value = next((v for v in unit.get("values") or [] if v.get("kind") == "duration"), None)
+        listed_symbols = symbols_text(unit, value) if value is not None else None
+        if value is None or not listed_symbols:
+            continue
+        listed_symbols = listed_symbols if draft.lang == "vi" else listed_symbols.replace(" và ", ", ")
+        span = show_value(value, draft.lang)
+        shown.append(_t("{span} (symbols {symbols})", draft.lang, span=span, symbols=listed_symbols))
+    if not shown:
+        return False
+    for unit in terms:
+        draft.cite(unit)
+    cite = draft.label(terms[0]).split(", khoản")[0]
+    return draft.say(facet_sentence("validity", draft.lang, values=listed(shown), cite=cite))

@@ -102,6 +102,7 @@ _EN_VI: dict[str, str] = {
     "wife": "vo chong",
     "husband": "vo chong",
     "spouse": "vo chong",
+    "marriage": "ket hon vo chong",
     "teach": "lao dong giang day",
     "study": "hoc tap",
     "tourist": "du lich",

@@ -66,8 +66,9 @@ _TIME_FACETS = frozenset({"deadline", "processing_time"})
 _NARROWING_WORDS = 18  # the opening of a sentence narrowing a clause to some papers
 _PAPER_TIMES = frozenset({"validity", *_TIME_FACETS})  # times that belong to one paper
 # Counted from a complete file, or from complete information for a request made online (Law 47/2014 Art. 16a:
-# 'kể từ ngày nhận đủ thông tin đề nghị cấp thị thực điện tử'): the authority's time.
-_FULL_FILE = re.compile(r"nhận đủ (hồ sơ|thông tin)")
+# 'kể từ ngày nhận đủ thông tin đề nghị cấp thị thực điện tử'), or from the sponsor's written request (Art. 16 k3:
+# 'kể từ ngày nhận được văn bản đề nghị cấp thị thực'): the authority's time.
+_FULL_FILE = re.compile(r"nhận đủ (hồ sơ|thông tin)|nhận được văn bản đề nghị")
 _ORGANISATION_FACTOR = re.compile(r"[Tt]ổ chức[^.]*?(?:gấp|bằng) (\d+) lần")
 
 

@@ -52,3 +52,19 @@ def test_a_work_permit_question_quotes_no_visa_subject(text: str, lang: str) -> 
     cited = {(c.doc_number, c.article) for c in r.citations}
     assert r.topic == "work_permit", r.direct
     assert not cited & {("47/2014/QH13", f"Điều {n}") for n in (7, 14, 35)}, sorted(cited)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Công ty bảo lãnh visa cho người nước ngoài thì thủ tục ở cục xuất nhập cảnh ra sao?", "vi"),
+        (
+            "What is the procedure for a company to sponsor a foreigner's visa at the immigration department?",
+            "en",
+        ),
+    ],
+)
+def test_the_sponsors_procedure_states_the_immigration_offices_time(text: str, lang: str) -> None:
+    # Law 47/2014 Art. 16 k3: 05 working days from the sponsor's written request (not only k5's border-gate times).
+    r = ask(text, lang=lang, on=TODAY)
+    assert any("05 ngày làm việc" in v.text for v in r.values), r.direct
