@@ -198,8 +198,10 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     # Revocation ends a paper before its term; the labour contract's term is bounded by the permit's.
     "validity": (
         (
-            r"\b(thu hoi|revok\w*|revocation|indefinite term|khong xac dinh thoi han|thoi han hop dong)\b",
-            "",
+            r"\b(thu hoi|revok\w*|revocation|indefinite term|(indefinite|open ended|fixed term|permanent|unlimited)"
+            r"( term)? (labou?r |employment )?contracts?|(be |is |are )?open ended|khong xac dinh thoi han|vo thoi han|"
+            r"thoi han hop dong)\b",
+            r"(无固定期限|固定期限|无期限)(劳动)?合同|(무기|정규직|기간의\s*정함이\s*없는)\s*(근로)?\s*계약",
             3.5,
         ),
         ("", r"吊销|撤销|收回|취소|회수", 3.5),
