@@ -165,6 +165,14 @@ _NAMED += (
         re.compile(r"có thể bị tạm hoãn xuất cảnh nếu thuộc|^Thời hạn tạm hoãn xuất cảnh"),
         5,
     ),
+    _Named(  # filed online: the National Public Service Portal (Decree 219/2025 Art. 6 k1), before the paper steps
+        re.compile(r"\b(online|on line|internet|electronic\w*|e ?filing|truc tuyen|qua mang|dich vu cong)\b"),
+        re.compile(r"网上|在线|線上|线上|电子(申请|提交)|온라인|인터넷|전자\s*(신청|제출)"),
+        frozenset({"procedure", "where", "documents"}),
+        re.compile(r"trực tuyến tại Cổng Dịch vụ công quốc gia"),
+        0,
+        topic="work_permit",  # a criminal record asked online has its own route (Decree 216/2026 Art. 22 k1 a)
+    ),
     _Named(  # a work permit lost or damaged is a case for re-issue (Decree 219/2025 Art. 23 k1)
         re.compile(LOST_OR_REISSUED[0]),
         re.compile(LOST_OR_REISSUED[1]),
