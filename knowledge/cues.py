@@ -131,7 +131,9 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     # permit ceases to be valid (Labour Code Art. 156).
     (
         "validity",
-        r"^(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*\b((if|when|once) (my |the |our |his |her )?"
+        # (unless a time limit or who acts is asked: 'who returns it, within how many days' is Decree 219/2025 Art. 31)
+        r"^(?!.*\b(within|by when|how many days|bao nhieu ngay|trong (vong|thoi han)|who|ai)\b)"
+        r"(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*\b((if|when|once) (my |the |our |his |her )?"
         r"(labou?r |employment )?contract (ends|ended|is terminated|terminates|expires)|"
         r"hop dong (lao dong )?(bi )?(cham dut|het han))\b",
         r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*(合同.{0,4}(终止|到期|解除)|계약.{0,4}(종료|만료|해지))",

@@ -149,6 +149,20 @@ _NAMED += (
         re.compile(r"kể từ ngày giấy phép lao động hết hiệu lực, người sử dụng lao động thu hồi"),
         0,
     ),
+    _Named(  # the permit handed back when it has ended (Decree 219/2025 Art. 31 k1: the employer collects it and
+        # returns it to the office within 15 days of its end), asked as its return rather than as the contract's end
+        re.compile(
+            r"\b((nop|tra|gui) lai|thu hoi|return\w*|hand\w* (it |them )?(back|in)|give (it )?back|surrender\w*)\b"
+            r"[^?]{0,60}\b(giay phep lao dong|gpld|work permits?|wp)\b|\b(giay phep lao dong|gpld|work permits?|wp)\b"
+            r"[^?]{0,60}\b((nop|tra|gui) lai|return\w*|hand\w* (it |them )?(back|in)|give (it )?back|surrender\w*)\b"
+        ),
+        re.compile(
+            r"(交回|上交|退回|归还)(工作许可|劳动许可|工作证)|(工作许可|劳动许可|工作证).{0,8}(交回|上交|退回|归还)|노동\s*허가증?.{0,8}(반납|제출)"
+        ),
+        frozenset({"deadline", "procedure", "who"}),
+        re.compile(r"kể từ ngày giấy phép lao động hết hiệu lực, người sử dụng lao động thu hồi"),
+        0,
+    ),
     _Named(  # a request made for another: the clause saying who needs an authorisation (216/2026 Art. 22 k2 b:
         # 'cho người khác (không phải là cha, mẹ, vợ, chồng, con của mình …)' adds 'văn bản ủy quyền')
         re.compile(ON_BEHALF[0]),
