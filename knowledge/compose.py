@@ -63,7 +63,7 @@ from knowledge.selection import Unit, candidates, in_force, index_for, is_nation
 from knowledge.stated import compose_values, names_form_code, procedure_times
 from knowledge.store import Kb, get_kb
 from knowledge.templates import TOPIC_LABELS, TOPICS
-from knowledge.text import fold, simplified
+from knowledge.text import fold, simplified, spelled_out
 from knowledge.wording import FACET_KINDS
 
 _t = translator("knowledge")
@@ -98,7 +98,7 @@ def ask(
     del role  # who asks does not change what the law says; the dialogue words the offer around it
     lang = normalise_language(lang)
     on = on or date.today()
-    text = simplified(text)  # '簽證過期' is read as '签证过期'
+    text = spelled_out(simplified(text))  # '簽證過期' is read as '签证过期', 'HĐLĐ' as 'hợp đồng lao động'
     if topic is not None and topic not in TOPICS:
         raise UnknownTopicError(topic, TOPICS)
     if facet is not None and facet not in (*FACETS, OVERVIEW):

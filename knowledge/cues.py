@@ -138,7 +138,9 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     # permit ceases to be valid (Labour Code Art. 156).
     (
         "validity",
-        r"^(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*\b((if|when|once) (my |the |our |his |her )?"
+        # (unless a time limit or who acts is asked: 'who returns it, within how many days' is Decree 219/2025 Art. 31)
+        r"^(?!.*\b(within|by when|how many days|bao nhieu ngay|trong (vong|thoi han)|who|ai)\b)"
+        r"(?=.*\b(work permits?|giay phep lao dong|gpld)\b).*\b((if|when|once) (my |the |our |his |her )?"
         r"(labou?r |employment )?contract (ends|ended|is terminated|terminates|expires)|"
         r"hop dong (lao dong )?(bi )?(cham dut|het han))\b",
         r"^(?=.*(工作许可|工作許可|劳动许可|허가)).*(合同.{0,4}(终止|到期|解除)|계약.{0,4}(종료|만료|해지))",
@@ -205,8 +207,10 @@ EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
     # Revocation ends a paper before its term; the labour contract's term is bounded by the permit's.
     "validity": (
         (
-            r"\b(thu hoi|revok\w*|revocation|indefinite term|khong xac dinh thoi han|thoi han hop dong)\b",
-            "",
+            r"\b(thu hoi|revok\w*|revocation|indefinite term|(indefinite|open ended|fixed term|permanent|unlimited)"
+            r"( term)? (labou?r |employment )?contracts?|(be |is |are )?open ended|khong xac dinh thoi han|vo thoi han|"
+            r"thoi han hop dong)\b",
+            r"(无固定期限|固定期限|无期限)(劳动)?合同|(무기|정규직|기간의\s*정함이\s*없는)\s*(근로)?\s*계약",
             3.5,
         ),
         ("", r"吊销|撤销|收回|취소|회수", 3.5),

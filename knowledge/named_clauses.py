@@ -150,6 +150,20 @@ _NAMED += (
         re.compile(r"kể từ ngày giấy phép lao động hết hiệu lực, người sử dụng lao động thu hồi"),
         0,
     ),
+    _Named(  # the permit handed back when it has ended (Decree 219/2025 Art. 31 k1: the employer collects it and
+        # returns it to the office within 15 days of its end), asked as its return rather than as the contract's end
+        re.compile(
+            r"\b((nop|tra|gui) lai|thu hoi|return\w*|hand\w* (it |them )?(back|in)|give (it )?back|surrender\w*)\b"
+            r"[^?]{0,60}\b(giay phep lao dong|gpld|work permits?|wp)\b|\b(giay phep lao dong|gpld|work permits?|wp)\b"
+            r"[^?]{0,60}\b((nop|tra|gui) lai|return\w*|hand\w* (it |them )?(back|in)|give (it )?back|surrender\w*)\b"
+        ),
+        re.compile(
+            r"(交回|上交|退回|归还)(工作许可|劳动许可|工作证)|(工作许可|劳动许可|工作证).{0,8}(交回|上交|退回|归还)|노동\s*허가증?.{0,8}(반납|제출)"
+        ),
+        frozenset({"deadline", "procedure", "who"}),
+        re.compile(r"kể từ ngày giấy phép lao động hết hiệu lực, người sử dụng lao động thu hồi"),
+        0,
+    ),
     _Named(  # a request made for another: the clause saying who needs an authorisation (216/2026 Art. 22 k2 b:
         # 'cho người khác (không phải là cha, mẹ, vợ, chồng, con của mình …)' adds 'văn bản ủy quyền')
         re.compile(ON_BEHALF[0]),
@@ -165,6 +179,14 @@ _NAMED += (
         frozenset({OVERVIEW, "eligibility", "who", "procedure"}),
         re.compile(r"có thể bị tạm hoãn xuất cảnh nếu thuộc|^Thời hạn tạm hoãn xuất cảnh"),
         5,
+    ),
+    _Named(  # filed online: the National Public Service Portal (Decree 219/2025 Art. 6 k1), before the paper steps
+        re.compile(r"\b(online|on line|internet|electronic\w*|e ?filing|truc tuyen|qua mang|dich vu cong)\b"),
+        re.compile(r"网上|在线|線上|线上|电子(申请|提交)|온라인|인터넷|전자\s*(신청|제출)"),
+        frozenset({"procedure", "where", "documents"}),
+        re.compile(r"trực tuyến tại Cổng Dịch vụ công quốc gia"),
+        0,
+        topic="work_permit",  # a criminal record asked online has its own route (Decree 216/2026 Art. 22 k1 a)
     ),
     _Named(  # a work permit lost or damaged is a case for re-issue (Decree 219/2025 Art. 23 k1)
         re.compile(LOST_OR_REISSUED[0]),

@@ -77,7 +77,29 @@ _SUB_PROCEDURES: dict[str, tuple[str, ...]] = {
         "연장",
         "갱신",
     ),
-    "thu hoi": ("revoke", "revocation", "withdraw", "thu hoi", "吊销", "취소"),
+    # Handing the permit back is the revocation's own step (Decree 219/2025 Art. 31 k1: returned within 15 days).
+    "thu hoi": (
+        "revoke",
+        "revocation",
+        "withdraw",
+        "thu hoi",
+        "吊销",
+        "취소",
+        "return the",
+        "return it",
+        "return his",
+        "return her",
+        "return my",
+        "hand back",
+        "hand it back",
+        "hand in",
+        "nop lai",
+        "tra lai",
+        "交回",
+        "上交",
+        "归还",
+        "반납",
+    ),
 }
 
 

@@ -68,3 +68,21 @@ _SIMPLIFIED = str.maketrans(
 def simplified(text: str) -> str:
     """'越南簽證過期會怎樣?' -> '越南签证过期会怎样?': Chinese in simplified characters; other text unchanged."""
     return text.translate(_SIMPLIFIED)
+
+
+# The abbreviations Vietnamese letters and forum posts use for the Labour Code's terms ('NLĐ là người nước ngoài ký
+# HĐLĐ với NSDLĐ'): read as the words the law and the cues use.
+_ABBREVIATIONS = (
+    (re.compile(r"\b(HĐLĐ|HDLD)\b", re.IGNORECASE), "hợp đồng lao động"),
+    (re.compile(r"\b(NSDLĐ|NSDLD)\b", re.IGNORECASE), "người sử dụng lao động"),
+    (re.compile(r"\b(NLĐNN|NLDNN|LĐNN|LDNN)\b", re.IGNORECASE), "người lao động nước ngoài"),
+    (re.compile(r"\b(NLĐ|NLD)\b", re.IGNORECASE), "người lao động"),
+    (re.compile(r"\bNNN\b", re.IGNORECASE), "người nước ngoài"),
+)
+
+
+def spelled_out(text: str) -> str:
+    """'NLĐ ký HĐLĐ với NSDLĐ' -> 'người lao động ký hợp đồng lao động với người sử dụng lao động'."""
+    for pattern, words in _ABBREVIATIONS:
+        text = pattern.sub(words, text)
+    return text

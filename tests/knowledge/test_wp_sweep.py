@@ -35,8 +35,6 @@ def test_known_gaps(
     - 'lý lịch tư pháp nộp hồ sơ ... cấp không quá bao lâu': 'hồ sơ' with a validity word reads as the papers
       (the rule for 'hồ sơ gia hạn'), so the certificate's own file (Decree 216/2026 Art. 22) answers;
     - legalisation asked with the criminal record named goes to that paper's topic, not Art. 5 of the permit's;
-    - 'can it be applied for online': the steps (Art. 22) are quoted first and the portal clause (Art. 6 k1) is
-      cited but cut;
     - the permit's papers asked together with how fresh the police check must be: the criminal record, the
       narrower paper, is the topic (its answer cites Art. 18 too);
     - '经理级别…需要什么证明' (proof of a manager): the permit's file (Art. 18) answers, not the papers proving the
