@@ -164,6 +164,18 @@ _NAMED += (
         re.compile(r"kể từ ngày giấy phép lao động hết hiệu lực, người sử dụng lao động thu hồi"),
         0,
     ),
+    _Named(  # what an employer does before hiring a foreigner: explain its need and have it approved in writing
+        # (Labour Code Art. 152 k2)
+        re.compile(
+            r"\b(before (hir\w*|recruit\w*|employ\w*|taking on)|truoc khi (tuyen dung|thue|tuyen))\b|\btuyen dung [^?]{0,40}\btruoc\b"
+        ),
+        re.compile(r"(招聘|雇佣|聘用|雇用)[^?？]{0,12}(之前|以前|前)|(고용|채용)\s*(하기\s*)?(전|이전)"),
+        frozenset({OVERVIEW, "procedure", "who", "documents", "eligibility"}),
+        re.compile(
+            r"trước khi tuyển dụng người lao động nước ngoài vào làm việc tại Việt Nam phải giải trình"
+        ),
+        0,
+    ),
     _Named(  # a request made for another: the clause saying who needs an authorisation (216/2026 Art. 22 k2 b:
         # 'cho người khác (không phải là cha, mẹ, vợ, chồng, con của mình …)' adds 'văn bản ủy quyền')
         re.compile(ON_BEHALF[0]),

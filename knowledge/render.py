@@ -106,7 +106,9 @@ def _focused_snippet(citation: Citation, limit: int) -> str:
     if not citation.focus:
         return _snippet(citation.quote_vi, limit)
     head = _snippet(citation.quote_vi[: citation.focus], FOCUS_HEAD_CHARS).rstrip(" …")
-    return f"{head} … {_snippet(citation.quote_vi[citation.focus :], limit)}"
+    # The sentence the question points to is the case asked: its condition or number often ends it ('… trong thời
+    # hạn không quá 12 tháng'), so it gets a first quote's room.
+    return f"{head} … {_snippet(citation.quote_vi[citation.focus :], max(limit, FOCUS_CHARS))}"
 
 
 def render_hit(hit: Hit, lang: str = "en") -> str:
@@ -129,6 +131,7 @@ def render_quote(citation: Citation, lang: str = "en") -> str:
 REPLY_CHARS = 1200
 QUOTE_CHARS = 160
 FOCUS_HEAD_CHARS = 90  # the opening kept before the sentence a question points to
+FOCUS_CHARS = 320  # the sentence a question points to, quoted at least this far
 LONG_QUOTE_CHARS = 520
 
 

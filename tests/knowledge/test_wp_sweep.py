@@ -31,7 +31,7 @@ def test_known_gaps(
       'expert' alone are no work-permit cue; in the dialogue a follow-up takes the topic from the context);
     - the health certificate's 12 months (Art. 18 k2) is its second sentence, for a certificate issued abroad
       only, which the file's age quote (knowledge/required.py) skips by design; asked 'accepted?' it reads as
-      eligibility;
+      eligibility (asked how long it is valid, the focused sentence is now quoted to its end);
     - 'lý lịch tư pháp nộp hồ sơ ... cấp không quá bao lâu': 'hồ sơ' with a validity word reads as the papers
       (the rule for 'hồ sơ gia hạn'), so the certificate's own file (Decree 216/2026 Art. 22) answers;
     - legalisation asked with the criminal record named goes to that paper's topic, not Art. 5 of the permit's;
