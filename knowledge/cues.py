@@ -76,9 +76,10 @@ EXIT_BAN = (
 )
 
 # A paper lost or damaged, or asked to be issued again (Decree 219/2025 Art. 23 k1: 'còn thời hạn bị mất hoặc bị hư
-# hỏng không sử dụng được' is a case for re-issue).
+# hỏng không sử dụng được' is a case for re-issue); a bare 'mất' before the paper ('mất giấy phép') is its loss.
 LOST = (
-    r"\b(lost|lose|loses|losing|misplac\w*|stolen|damaged|bi mat|lam mat|danh mat|hu hong|bi hong)\b",
+    r"\b(lost|lose|loses|losing|misplac\w*|stolen|damaged|bi mat|lam mat|danh mat|hu hong|bi hong"
+    r"|mat (giay|the (tam|thuong) tru|ho chieu))\b",
     r"丢失|丟失|遗失|遺失|损坏|損壞|분실|잃어버|훼손",
 )
 # Issued again, asked without a change that calls for a new permit ('thay đổi nơi làm việc có cần cấp lại?' asks
@@ -115,16 +116,18 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     (
         "procedure",
         r"\b(what (happens|to do|should i do|do i do|can i do) (if|when) (you |i |we |he |she |they )?"
-        r"(lose|lost|damage\w*)|(lam|bi) mat [^?]{0,40} (phai )?(lam (gi|sao|the nao)|xu ly (the nao|sao)))\b",
+        r"(lose|lost|damage\w*)|((lam|bi) mat|mat(?= (giay|the (tam|thuong) tru|ho chieu)\b)) [^?]{0,40} (phai )?"
+        r"(lam (gi|sao|the nao)|xu ly (the nao|sao)))\b",
         r"(丢失|丢了|遗失|遺失|损坏|損壞).{0,12}(怎么办|怎麼辦|如何处理)|(분실|잃어버|훼손).{0,15}(어떻게|방법)",
     ),
     # Whether or when a paper is issued again ('Can I reissue my lost work permit?', 'reissuance: when is it
-    # needed?'): the cases of reissue the law lists (Decree 219/2025 Art. 23), not the steps.
+    # needed?'): the cases of reissue the law lists (Decree 219/2025 Art. 23), not the steps; 'the procedure for
+    # re-issuance' asks the steps (Art. 25).
     (
         "eligibility",
-        r"^(?!.*\b(how|thu tuc|ho so)\b)(?=.*\b(reissu\w*|re issu\w*|cap lai)\b).*"
+        r"^(?!.*\b(how|thu tuc|ho so|procedures?|steps|process|trinh tu)\b)(?=.*\b(reissu\w*|re issu\w*|cap lai)\b).*"
         r"\b(when|can|may|whether|does|do|need|needs|must|khi nao|truong hop nao|duoc khong|co duoc|co phai|co can)\b",
-        r"^(?!.*(如何|怎么|怎樣|어떻게|절차|서류))(?=.*(补发|補發|补办|補辦|重新签发|재발급)).*"
+        r"^(?!.*(如何|怎么|怎樣|어떻게|절차|서류|程序|流程|手续|步骤))(?=.*(补发|補發|补办|補辦|重新签发|재발급)).*"
         r"(吗|嗎|什么情况|何时|何時|가능|언제|경우)",
     ),
     # The forms of working the law lists ('In what forms can a foreign employee work?'), not the templates.
