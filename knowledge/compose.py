@@ -14,7 +14,7 @@ from datetime import date
 
 from catalog import N_, normalise_language, translator
 from knowledge.bounds import compose_bound
-from knowledge.cues import CHANGE_OF_EMPLOYER
+from knowledge.cues import CHANGE_OF_EMPLOYER, asks_why_duty
 from knowledge.definitions import asks_what, compose_definitions, compose_term
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
@@ -258,6 +258,9 @@ def ask(
         # other file's clause that says which and how recent (Decree 219/2025 Art. 18 k4: foreign or Vietnamese,
         # issued not more than 6 months before filing).
         compose_required_in(kb, draft, topic, on, text)
+    if used == "who" and used == facet and draft.sentences and asks_why_duty(text):
+        # 'Why must the landlord declare a foreign tenant?': whose duty it is, then the fine for not doing it.
+        compose_values(kb, draft, topic, "penalty", f"{question} {FACET_WORDS['penalty']}", text, on)
     second = second_facet(text, used) if used is not None and used == facet and draft.sentences else None
     if used is not None and second is not None and not (used == "procedure" and second != "documents"):
         # 'What documents, and how long does it take?': the other part's facet is answered too (a procedure

@@ -196,10 +196,26 @@ _CONSEQUENCE: tuple[str, str, str] = (
     r"(안\s*하면|하지\s*않으면|않으면|늦으면|늦게\s*하면|못\s*하면|잊으면|지나면|만료되면|초과하면).{0,12}"
     r"(어떻게|어떡|무슨\s*일)",
 )
+# 'Why must a foreigner's stay be declared?' ('tại sao phải khai báo', '为什么要申报', '왜 신고해야'): the texts give no
+# reason; the duty itself is the law's answer (whose it is, Law 47/2014 Art. 33 k1), with the fine for not doing it.
+WHY_DUTY: tuple[str, str, str] = (
+    "who",
+    r"\b(why (is it |it is |is )?(necessary|required|mandatory|compulsory|needed|obliged)|why (must|should|do|does|"
+    r"have to|has to|need to)|(tai sao|vi sao|sao) (lai )?(phai|can|bat buoc))\b[^?]{0,60}"
+    r"\b(register\w*|declar\w*|report\w*|notif\w*|khai bao|dang ky|trinh bao)\b",
+    r"(为什么|為什麼|为何|為何).{0,12}(要|必须|必須|需要|得).{0,20}(申报|申報|登记|登記)|왜.{0,20}신고.{0,6}(해야|필요)",
+)
 _COMPILED = tuple(
     (facet, re.compile(folded) if folded else None, re.compile(raw) if raw else None)
-    for facet, folded, raw in (*_SHAPES, _CONSEQUENCE)
+    for facet, folded, raw in (WHY_DUTY, *_SHAPES, _CONSEQUENCE)
 )
+
+
+def asks_why_duty(text: str) -> bool:
+    """'Why must I declare …?': the duty and its fine are the answer (WHY_DUTY)."""
+    _facet, folded, raw = WHY_DUTY
+    return bool(re.search(folded, folded_question(text)) or re.search(raw, simplified(text)))
+
 
 # Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).
 EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {
