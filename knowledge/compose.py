@@ -14,6 +14,7 @@ from datetime import date
 
 from catalog import N_, normalise_language, translator
 from knowledge.bounds import compose_bound
+from knowledge.cues import CHANGE_OF_EMPLOYER, asks_why_duty
 from knowledge.definitions import asks_what, compose_definitions, compose_term
 from knowledge.draft import Draft, agency_label
 from knowledge.errors import UnknownFacetError, UnknownTopicError
@@ -198,7 +199,7 @@ def ask(
     if (
         used == "validity"
         and used == facet
-        and set(named_topics(text)) - {topic}  # 'the criminal record for the work permit'
+        and _for_another_file(text, topic)  # 'the criminal record for the work permit'
         and asked_for_elsewhere(kb, topic)
     ):
         # 'How recent must the criminal record be for the work permit?': the age the other paper's file accepts
@@ -246,6 +247,20 @@ def ask(
             nearest = likely_facet(kb, topic, question, text, on)
             if nearest is not None and nearest not in FACET_KINDS:
                 compose_plain(kb, draft, topic, nearest, question, text, on, generic=True)
+    if (
+        used == "documents"
+        and used == facet
+        and draft.sentences  # a file on file answers; 'why was my paper refused' is no file question
+        and _for_another_file(text, topic)
+        and asked_for_elsewhere(kb, topic)
+    ):
+        # 'For the work permit file, a Vietnamese record or my home country's?': after the paper's own file, the
+        # other file's clause that says which and how recent (Decree 219/2025 Art. 18 k4: foreign or Vietnamese,
+        # issued not more than 6 months before filing).
+        compose_required_in(kb, draft, topic, on, text)
+    if used == "who" and used == facet and draft.sentences and asks_why_duty(text):
+        # 'Why must the landlord declare a foreign tenant?': whose duty it is, then the fine for not doing it.
+        compose_values(kb, draft, topic, "penalty", f"{question} {FACET_WORDS['penalty']}", text, on)
     second = second_facet(text, used) if used is not None and used == facet and draft.sentences else None
     if used is not None and second is not None and not (used == "procedure" and second != "documents"):
         # 'What documents, and how long does it take?': the other part's facet is answered too (a procedure
@@ -284,6 +299,19 @@ def ask(
 
 
 _ON_FILE: dict[tuple[int, tuple[str, ...], date], bool] = {}
+
+
+_NEW_EMPLOYER = (re.compile(CHANGE_OF_EMPLOYER[0]), re.compile(CHANGE_OF_EMPLOYER[1]))
+
+
+def _for_another_file(text: str, topic: str) -> bool:
+    """The paper is asked for another paper's file: that paper named ('for the work permit'), or a move to a new
+    employer, which calls for a new work permit (Decree 219/2025 Art. 20) and so its file (Art. 18)."""
+    if set(named_topics(text)) - {topic}:
+        return True
+    return topic != "work_permit" and bool(
+        _NEW_EMPLOYER[0].search(fold(text)) or _NEW_EMPLOYER[1].search(simplified(text))
+    )
 
 
 def _on_file(kb: Kb, words: tuple[str, ...], on: date) -> bool:

@@ -76,9 +76,10 @@ EXIT_BAN = (
 )
 
 # A paper lost or damaged, or asked to be issued again (Decree 219/2025 Art. 23 k1: 'còn thời hạn bị mất hoặc bị hư
-# hỏng không sử dụng được' is a case for re-issue).
+# hỏng không sử dụng được' is a case for re-issue); a bare 'mất' before the paper ('mất giấy phép') is its loss.
 LOST = (
-    r"\b(lost|lose|loses|losing|misplac\w*|stolen|damaged|bi mat|lam mat|danh mat|hu hong|bi hong)\b",
+    r"\b(lost|lose|loses|losing|misplac\w*|stolen|damaged|bi mat|lam mat|danh mat|hu hong|bi hong"
+    r"|mat (giay|the (tam|thuong) tru|ho chieu))\b",
     r"丢失|丟失|遗失|遺失|损坏|損壞|분실|잃어버|훼손",
 )
 # Issued again, asked without a change that calls for a new permit ('thay đổi nơi làm việc có cần cấp lại?' asks
@@ -115,16 +116,18 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     (
         "procedure",
         r"\b(what (happens|to do|should i do|do i do|can i do) (if|when) (you |i |we |he |she |they )?"
-        r"(lose|lost|damage\w*)|(lam|bi) mat [^?]{0,40} (phai )?(lam (gi|sao|the nao)|xu ly (the nao|sao)))\b",
+        r"(lose|lost|damage\w*)|((lam|bi) mat|mat(?= (giay|the (tam|thuong) tru|ho chieu)\b)) [^?]{0,40} (phai )?"
+        r"(lam (gi|sao|the nao)|xu ly (the nao|sao)))\b",
         r"(丢失|丢了|遗失|遺失|损坏|損壞).{0,12}(怎么办|怎麼辦|如何处理)|(분실|잃어버|훼손).{0,15}(어떻게|방법)",
     ),
     # Whether or when a paper is issued again ('Can I reissue my lost work permit?', 'reissuance: when is it
-    # needed?'): the cases of reissue the law lists (Decree 219/2025 Art. 23), not the steps.
+    # needed?'): the cases of reissue the law lists (Decree 219/2025 Art. 23), not the steps; 'the procedure for
+    # re-issuance' asks the steps (Art. 25).
     (
         "eligibility",
-        r"^(?!.*\b(how|thu tuc|ho so)\b)(?=.*\b(reissu\w*|re issu\w*|cap lai)\b).*"
+        r"^(?!.*\b(how|thu tuc|ho so|procedures?|steps|process|trinh tu)\b)(?=.*\b(reissu\w*|re issu\w*|cap lai)\b).*"
         r"\b(when|can|may|whether|does|do|need|needs|must|khi nao|truong hop nao|duoc khong|co duoc|co phai|co can)\b",
-        r"^(?!.*(如何|怎么|怎樣|어떻게|절차|서류))(?=.*(补发|補發|补办|補辦|重新签发|재발급)).*"
+        r"^(?!.*(如何|怎么|怎樣|어떻게|절차|서류|程序|流程|手续|步骤))(?=.*(补发|補發|补办|補辦|重新签发|재발급)).*"
         r"(吗|嗎|什么情况|何时|何時|가능|언제|경우)",
     ),
     # The forms of working the law lists ('In what forms can a foreign employee work?'), not the templates.
@@ -193,10 +196,26 @@ _CONSEQUENCE: tuple[str, str, str] = (
     r"(안\s*하면|하지\s*않으면|않으면|늦으면|늦게\s*하면|못\s*하면|잊으면|지나면|만료되면|초과하면).{0,12}"
     r"(어떻게|어떡|무슨\s*일)",
 )
+# 'Why must a foreigner's stay be declared?' ('tại sao phải khai báo', '为什么要申报', '왜 신고해야'): the texts give no
+# reason; the duty itself is the law's answer (whose it is, Law 47/2014 Art. 33 k1), with the fine for not doing it.
+WHY_DUTY: tuple[str, str, str] = (
+    "who",
+    r"\b(why (is it |it is |is )?(necessary|required|mandatory|compulsory|needed|obliged)|why (must|should|do|does|"
+    r"have to|has to|need to)|(tai sao|vi sao|sao) (lai )?(phai|can|bat buoc))\b[^?]{0,60}"
+    r"\b(register\w*|declar\w*|report\w*|notif\w*|khai bao|dang ky|trinh bao)\b",
+    r"(为什么|為什麼|为何|為何).{0,12}(要|必须|必須|需要|得).{0,20}(申报|申報|登记|登記)|왜.{0,20}신고.{0,6}(해야|필요)",
+)
 _COMPILED = tuple(
     (facet, re.compile(folded) if folded else None, re.compile(raw) if raw else None)
-    for facet, folded, raw in (*_SHAPES, _CONSEQUENCE)
+    for facet, folded, raw in (WHY_DUTY, *_SHAPES, _CONSEQUENCE)
 )
+
+
+def asks_why_duty(text: str) -> bool:
+    """'Why must I declare …?': the duty and its fine are the answer (WHY_DUTY)."""
+    _facet, folded, raw = WHY_DUTY
+    return bool(re.search(folded, folded_question(text)) or re.search(raw, simplified(text)))
+
 
 # Words the facet scores lack, weighed like theirs: (facet, pattern on folded text, pattern on raw text, weight).
 EXTRA_FACET_RULES: dict[str, tuple[tuple[str, str, float], ...]] = {

@@ -12,7 +12,7 @@ from knowledge.draft import Draft
 from knowledge.fit import cases_asked, in_first_sentence, other_paper, papers_asked
 from knowledge.listed import in_answer
 from knowledge.model import StatedValue
-from knowledge.ranking import NEAR_BEST, own_word_evidence, ranked_clauses
+from knowledge.ranking import NEAR_BEST, evidence_beyond_name, own_word_evidence, ranked_clauses
 from knowledge.selection import (
     Unit,
     candidates,
@@ -120,7 +120,7 @@ def compose_plain(
                 # quoted first; the list's start follows.
                 draft.cite(unit)
                 named = unit
-            for part in _answering_part(kb, in_order, text) or [unit]:
+            for part in _answering_part(kb, in_order, text, topic) or [unit]:
                 draft.cite(part)
             listed += in_order
         else:
@@ -197,15 +197,20 @@ def _pointed_second(kb: Kb, ranked: list[tuple[float, Unit]], text: str) -> list
     return [ranked[0], pointed, *(su for su in ranked[1:] if su is not pointed)]
 
 
-def _answering_part(kb: Kb, in_order: list[Unit], text: str) -> list[Unit]:
+def _answering_part(kb: Kb, in_order: list[Unit], text: str, topic: str) -> list[Unit]:
     """The clauses of a long list quoted: its opening, then those the question's own words point to (the point
-    naming 'LĐ1' among a card's cases), the rest in order up to PLAIN_QUOTES; shown in the article's order."""
+    naming 'LĐ1' among a card's cases), the rest in order up to PLAIN_QUOTES; shown in the article's order.
+    The paper's own name ('lý lịch tư pháp', said in every clause of Decree 216/2026 Art. 22) points to none:
+    'how to apply for the judicial record' quotes the opening's ways of filing (k1 a-c: online on the national
+    identity app, by post, in person), not the proxies' clauses that happen to repeat the name more."""
     if len(in_order) <= PLAIN_QUOTES:
         return in_order
-    scores = {u["id"]: own_word_evidence(kb, u, text) for u in in_order[1:]}
+    scores = {u["id"]: evidence_beyond_name(kb, u, text, topic) for u in in_order[1:]}
     best = sorted(in_order[1:], key=lambda u: -scores.get(u["id"], 0.0))
     matched = [u for u in best if scores.get(u["id"], 0.0) >= LIST_EVIDENCE][: PLAIN_QUOTES - 1]
-    rest = [u for u in in_order[1:] if u not in matched][: PLAIN_QUOTES - 1 - len(matched)]
+    # A list's opening ('… thực hiện như sau:') says nothing without its points: not quoted to fill the reply.
+    rest = [u for u in in_order[1:] if u not in matched and not u["text"].rstrip().endswith(":")]
+    rest = rest[: PLAIN_QUOTES - 1 - len(matched)]
     keep = {u["id"] for u in [in_order[0], *matched, *rest]}
     return [u for u in in_order if u["id"] in keep]
 

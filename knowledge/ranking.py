@@ -290,8 +290,9 @@ def evidence_beyond_name(kb: Kb, unit: Unit, text: str, topic: str) -> float:
 
 
 # Words every fine and every rule about foreigners shares ('phạt' is read as 'xử phạt vi phạm hành chính';
-# 'người nước ngoài', 'không'): they point to no act or clause of their own.
-_UNSPECIFIC = frozenset(terms("xu phat vi pham hanh chinh nguoi nuoc ngoai khong co bi"))
+# 'người nước ngoài', 'không'), and the asking 'gồm' ('gồm những bước gì', not a file's 'hồ sơ gồm'): they point
+# to no act or clause of their own.
+_UNSPECIFIC = frozenset(terms("xu phat vi pham hanh chinh nguoi nuoc ngoai khong co bi gom"))
 
 
 @lru_cache(maxsize=64)

@@ -26,7 +26,7 @@ _t = translator("knowledge")
 
 STRONG_TOPIC = 6  # the clause is about the paper itself, not a passing mention
 MAX_FILES = 3
-_WORDS_BEFORE = 6  # the clause's words before an age limit ('nước ngoài hoặc của Việt Nam cấp không quá')
+_WORDS_BEFORE = 8  # the words before an age limit, whose paper it may be ('của nước ngoài hoặc của Việt Nam cấp không quá')
 # and after it, up to 10 words to the next comma ('kể từ ngày cấp đến ngày nộp hồ sơ')
 _TAIL = re.compile(r"[ ,]*(?:[^\s,;.]+ ?){1,10}")
 _DOSSIERS: dict[tuple[int, str], list[Unit]] = {}

@@ -50,6 +50,7 @@ _SUB_PROCEDURES: dict[str, tuple[str, ...]] = {
         "cap lai",
         "bi mat",
         "lam mat",
+        "mat giay",  # 'mất giấy phép lao động': lost
         "hu hong",
         "补发",
         "补办",

@@ -78,6 +78,16 @@ _ABBREVIATIONS = (
     (re.compile(r"\b(NLĐNN|NLDNN|LĐNN|LDNN)\b", re.IGNORECASE), "người lao động nước ngoài"),
     (re.compile(r"\b(NLĐ|NLD)\b", re.IGNORECASE), "người lao động"),
     (re.compile(r"\bNNN\b", re.IGNORECASE), "người nước ngoài"),
+    # 'giấy không tiền án tiền sự', the common name of the criminal-record certificate (the law's 'Phiếu lý lịch
+    # tư pháp', Decree 216/2026)
+    (
+        re.compile(
+            r"\b(giấy|giay|phiếu|phieu)( (xác nhận|xac nhan|chứng nhận|chung nhan))? (không|khong) (có |co )?"
+            r"(tiền án|tien an)(,? (tiền sự|tien su))?\b",
+            re.IGNORECASE,
+        ),
+        "phiếu lý lịch tư pháp",
+    ),
 )
 
 
