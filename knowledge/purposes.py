@@ -9,6 +9,7 @@ import math
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from catalog import translator
 from knowledge.cues import folded_question
@@ -62,6 +63,13 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
         "vợ chồng con công dân Việt Nam",
     ),
 )
+# Two purposes named as a choice ('business visa or work visa, which one?', 'visa doanh nghiệp hay visa lao động',
+# '商务签证还是工作签证', '비즈니스 비자랑 취업 비자 중 어떤 것'): what each is answers it, as for a difference. The
+# choice word stands between two named purposes, or a 'which one' after the last.
+_CHOICE = re.compile(r"\b(or|vs|versus|hay|hoac)\b")
+_CHOICE_RAW = re.compile(r"还是|還是|或者|或是|아니면|또는|\bvs\b", re.IGNORECASE)
+_CHOICE_AFTER = re.compile(r"^\W*(\w+\W+){0,6}?(which (one|do|should)|nen chon|chon (loai )?nao|loai nao)\b")
+_CHOICE_AFTER_RAW = re.compile(r"选哪|選哪|哪个|哪個|哪一个|중\s*(어떤|어느|무엇|뭐)|어느\s*(것|쪽)")
 _EXTENSION = re.compile(r"\b(extend\w*|extension|renew\w*|gia han)\b")
 _EXTENSION_RAW = re.compile(r"延期|延长|延長|延签|续签|續簽|연장|갱신")
 # A residence card named by its purpose ('investor residence card', 'thẻ tạm trú đầu tư / diện kết hôn', '投资居留卡',
@@ -111,6 +119,22 @@ def _purpose_words(text: str) -> str:
 
 def asks_which_visa(text: str) -> bool:
     return bool(_ASKS_WHICH.search(folded_question(text)) or _ASKS_WHICH_RAW.search(text))
+
+
+def asks_choice(text: str) -> bool:
+    """'Business visa vs work visa: which one do I need?': two purposes named, one to be chosen."""
+    folded = folded_question(text)
+    spans = [m.span() for m in _NAMES_PURPOSE.finditer(folded)]
+    if len(spans) > 1 and (
+        any(_CHOICE.search(folded[a[1] : b[0]]) for a, b in pairwise(spans))
+        or _CHOICE_AFTER.search(folded[spans[-1][1] :])
+    ):
+        return True
+    raw = sorted(m.span() for pattern, _words in _PURPOSES_RAW for m in pattern.finditer(text))
+    return len(raw) > 1 and (
+        any(_CHOICE_RAW.search(text[a[1] : b[0]]) for a, b in pairwise(raw))
+        or bool(_CHOICE_AFTER_RAW.search(text[raw[-1][1] :]))
+    )
 
 
 def _in_force_symbols(kb: Kb, on: date) -> list[tuple[str, Unit]]:
@@ -197,7 +221,9 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
     True when something was said. Asked outright ('which visa'), or for a visa named by its purpose when the
     question asks how to get it ('investor visa: documents and process')."""
     # ... or what such a visa is ('什么是投资签证?'): its symbols are what it is.
-    getting = (facet in _GETTING_FACETS or (facet is None and asks_what(text))) and names_purpose(text)
+    getting = (
+        facet in _GETTING_FACETS or (facet is None and (asks_what(text) or asks_choice(text)))
+    ) and names_purpose(text)
     if not (asks_which_visa(text) or getting):
         return False
     if facet == "validity" and names_purpose(text):
