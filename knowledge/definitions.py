@@ -20,7 +20,9 @@ from knowledge.wording import show_value
 _t = translator("knowledge")
 
 # 'là gì', 'là loại ... nào', 'what is', 'what does ... mean', '是什么', '무엇', '뭐'
-_ASKS_WHAT = re.compile(r"\bla gi\b|\bla loai\b|\bwhat (is|are|does)\b|\bwhat's\b|\bmeaning\b|\bmean\b")
+_ASKS_WHAT = re.compile(
+    r"\bla gi\b|\bla loai\b|\bwhat (exactly )?(is|are|does)\b|\bwhat's\b|\bmeaning\b|\bmean\b"
+)
 _ASKS_WHAT_RAW = re.compile(
     r"是什么|是指|什么是|什麼是|是什麼|무엇|뭐|란\b|이란|算是|算不算|算作|(으)?로\s*(간주|인정)되"
 )

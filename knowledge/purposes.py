@@ -54,7 +54,13 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
         "vợ chồng con",
     ),
     (re.compile(r"(律师|律師)(签证|簽證)|변호사\s*비자"), "luật sư"),
-    (re.compile(r"(旅游|旅遊|观光|觀光).{0,6}(签证|簽證)|(관광|여행)\s*비자"), "du lịch"),
+    # ... a trip's visa too ('여행 시 비자', '관광 갈 때 비자')
+    (
+        re.compile(
+            r"(旅游|旅遊|观光|觀光).{0,6}(签证|簽證)|(관광|여행)\s*(시|할\s*때|갈\s*때|가는데|목적의?)?\s*비자"
+        ),
+        "du lịch",
+    ),
     # a visa asked by a family tie ('제 남편이 베트남 사람인데 어떤 비자', '我老婆是越南人，办什么签证')
     (
         re.compile(
@@ -144,6 +150,26 @@ def _in_force_symbols(kb: Kb, on: date) -> list[tuple[str, Unit]]:
         unit = next((u for u in units if is_national(u) and in_force(kb, u, on)), None)
         if unit is not None:
             found.append((symbol, unit))
+    return found
+
+
+def _lapsed_symbols(kb: Kb, text: str, on: date) -> list[tuple[str, Unit]]:
+    """'What is a tourist visa?': the symbols of a purpose named whose only defining clauses on file are out of
+    force (DL: the 2014 Art. 8 k17, which the amended extracts omit), each with its visa term in force (Art. 9
+    k2: 90 days); said as having no defining clause in force, with that term. None without a term."""
+    lapsed = [
+        (symbol, unit)
+        for symbol, units in sorted(defining_clauses(kb).items())
+        for unit in [next((u for u in units if is_national(u)), None)]
+        if unit is not None and not any(is_national(u) and in_force(kb, u, on) for u in units)
+    ]
+    symbols = {id(unit): symbol for symbol, unit in lapsed}
+    found: list[tuple[str, Unit]] = []
+    for mention in _mentions(text):
+        for symbol in _best_symbols(_by_rare_words([unit for _symbol, unit in lapsed], mention), symbols):
+            term = visa_term(kb, symbol, on)
+            if term is not None and symbol not in dict(found):
+                found.append((symbol, term))
     return found
 
 
@@ -242,6 +268,9 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
     for symbol, unit in symbols[:room]:
         term = visa_term(kb, symbol, on) if with_term else None
         said = say_symbol(draft, symbol, unit, term) or said
+    if with_term and not symbols:
+        for symbol, term in _lapsed_symbols(kb, text, on)[:room]:
+            said = say_symbol(draft, symbol, None, term) or said
     for _symbol, unit in symbols[room:]:
         draft.cite(unit)  # no room to say it: quoted below
     if proof is not None:
