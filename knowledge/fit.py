@@ -431,9 +431,11 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
     # Whether a labour contract ends when a paper lapses ('the permit expires: is the contract terminated?'): the
     # grounds on which a contract ends are Labour Code Art. 34, not on file (only Art. 150-157, where a contract's
     # end is a ground for the permit's, Art. 156 k2). The paper is named first, the contract's end is asked after
-    # it: 'the contract is terminated: what happens to the permit?' is Art. 156's question.
+    # it: 'the contract is terminated: what happens to the permit?' is Art. 156's question. A worker who ends it
+    # ('employees terminate their contract': they leave) is the sponsor's notice (Law 47/2014 Art. 45 k2 e).
     (
-        r"\b(permits?|giay phep|gpld|visas?|thi thuc|cards?|the tam tru|expir\w*|het han)\b.*"
+        r"^(?!.*\b(employees?|workers?|staff|he|she|they) (terminat|end|cancel)\w*)"
+        r".*\b(permits?|giay phep|gpld|visas?|thi thuc|cards?|the tam tru|expir\w*|het han)\b.*"
         r"\b((employment|labou?r|work) contract\w* (\w+ ){0,4}(terminat\w*|end\w*|cancel\w*)|"
         r"(terminat\w*|end\w*|cancel\w*) (of )?(the |my |his |her |our )?(employment|labou?r) contract|"
         r"hop dong lao dong (\w+ ){0,3}(cham dut|het hieu luc|bi huy|ket thuc))\b",
