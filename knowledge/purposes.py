@@ -256,7 +256,9 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
         return False  # 'investor visa types and terms': the terms are said with their symbols (ranking narrows to them)
     if _EXTENSION.search(folded_question(text)) or _EXTENSION_RAW.search(text):
         return False  # 'can a business visa be extended, on what conditions': the extension is asked, not the visa
-    proofs = _by_rare_words(_purpose_proofs(kb, on), text)
+    # The proof of the purpose named, read from the purpose's words alone: the question's other words ('applying'
+    # read as 'nộp hồ sơ') would match a proof by chance ('cơ sở giáo dục' for a business visa).
+    proofs = _by_rare_words(_purpose_proofs(kb, on), " ".join(_mentions(text)))
     proof = proofs[0][1] if _clear_lead(proofs) else None
     # What such a visa is: with the visa's term (Art. 9), unless a card is asked.
     with_term = facet is None and not names_card(text)
