@@ -312,6 +312,21 @@ _NAMED += (
         most=1,
         topic=_VISA,
     ),
+    _Named(  # who may get an e-visa, by nationality too: anyone with a passport outside Art. 8 k1-4 (Law 47/2014
+        # Art. 10 k5 as amended); no list of countries is needed
+        re.compile(
+            rf"^(?=.*{E_VISA.pattern})(?=.*\b(which countries|what countries|(nuoc|quoc gia) nao|cong dan (cac |nhung )?"
+            r"nuoc|citizens? of|nationals? of|nationalit\w*|quoc tich)\b)"
+        ),
+        re.compile(
+            rf"^(?=.*({E_VISA_RAW.pattern}))(?=.*(哪些国家|哪些國家|哪个国家|哪國|国籍|國籍|어느\s*나라|어떤\s*나라|국적))"
+        ),
+        frozenset({OVERVIEW, "eligibility", "exemption", "who", "procedure"}),
+        re.compile(r"^Thị thực điện tử cấp cho người nước ngoài có hộ chiếu"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
     _Named(  # carrying the passport (Law 47/2014 Art. 44 k2 c: carried, and shown when an authority asks)
         re.compile(CARRY_PASSPORT[0]),
         re.compile(CARRY_PASSPORT[1]),
