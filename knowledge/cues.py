@@ -269,6 +269,16 @@ def shaped_facet(text: str) -> str | None:
     return None
 
 
+# Whether a paper stands in for a visa ('can a TRC be used instead of a visa', 'thẻ tạm trú có thay thị thực không',
+# '居留卡能代替签证吗', '거주증이 비자를 대신하나요'): the paper's definition says it (Law 47/2014 Art. 3 k13: 'có giá trị
+# thay thị thực'), not a condition ('được không' is no eligibility here).
+INSTEAD_OF_VISA = re.compile(
+    r"\b((instead of|in place of|in lieu of|replaces?|replacing|substitute for|substitutes? for) (a |an |the |my )?"
+    r"(visas?|thi thuc)|thay (the )?(cho )?(thi thuc|visa))\b"
+)
+INSTEAD_OF_VISA_RAW = re.compile(
+    r"(代替|替代|取代|顶替|頂替)(签证|簽證)|当签证用|當簽證用|비자\s*(를|을)?\s*(대신|대체)"
+)
 # A visa named by its kind rather than its symbol: the e-visa is symbol EV (Law 47/2014 Art. 8 as amended,
 # 'EV - Cấp cho người nước ngoài vào Việt Nam bằng thị thực điện tử').
 E_VISA = re.compile(r"\b(e ?visas?|evisas?|electronic visas?|thi thuc dien tu)\b")

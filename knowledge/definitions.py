@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from catalog import translator
+from knowledge.cues import INSTEAD_OF_VISA, INSTEAD_OF_VISA_RAW
 from knowledge.draft import Draft
 from knowledge.fit import cases_asked, papers_asked, symbols_asked, symbols_of
 from knowledge.search import TERM_PATTERNS, expand_query
@@ -20,7 +21,9 @@ from knowledge.wording import show_value
 _t = translator("knowledge")
 
 # 'là gì', 'là loại ... nào', 'what is', 'what does ... mean', '是什么', '무엇', '뭐'
-_ASKS_WHAT = re.compile(r"\bla gi\b|\bla loai\b|\bwhat (is|are|does)\b|\bwhat's\b|\bmeaning\b|\bmean\b")
+_ASKS_WHAT = re.compile(
+    r"\bla gi\b|\bla loai\b|\bwhat (exactly )?(is|are|does)\b|\bwhat's\b|\bmeaning\b|\bmean\b"
+)
 _ASKS_WHAT_RAW = re.compile(
     r"是什么|是指|什么是|什麼是|是什麼|무엇|뭐|란\b|이란|算是|算不算|算作|(으)?로\s*(간주|인정)되"
 )
@@ -180,6 +183,7 @@ _TERM_INDEX: dict[int, dict[str, list[Unit]]] = {}
 
 _HANGUL = re.compile(r"[가-힣]")
 _PARTICLES = "은는이가란을를의과와도에로만"
+_PARTICLES_2 = ("으로", "에서", "에게", "까지", "부터", "보다", "처럼")  # '거주증으로' names the card too
 
 
 def _whole(match: re.Match[str], text: str) -> bool:
@@ -187,6 +191,8 @@ def _whole(match: re.Match[str], text: str) -> bool:
     after = text[match.end() : match.end() + 2]
     if not after or not _HANGUL.match(after[0]):
         return True
+    if text[match.end() : match.end() + 2] in _PARTICLES_2:
+        return not _HANGUL.match(text[match.end() + 2 : match.end() + 3])
     return after[0] in _PARTICLES and not _HANGUL.match(after[1:])
 
 
@@ -259,6 +265,10 @@ _ASKS_MEANING = re.compile(
 _ASKS_WHY = re.compile(r"\bwhy (do|should|would|must) (i|you|we|one|foreigners?) (need|get|apply for|have)\b")
 
 
+def _asks_instead_of_visa(text: str) -> bool:
+    return bool(INSTEAD_OF_VISA.search(fold(text)) or INSTEAD_OF_VISA_RAW.search(text))
+
+
 def asks_meaning(text: str) -> bool:
     """'What is X?', 'X là gì?', 'X是什么?', 'X란?', 'why apply for X?', 'how do X and Y differ?'."""
     return bool(
@@ -266,6 +276,7 @@ def asks_meaning(text: str) -> bool:
         or _ASKS_WHAT_RAW.search(text)
         or _ASKS_WHY.search(fold(text))
         or _ASKS_WHY_RAW.search(text)
+        or _asks_instead_of_visa(text)
         or asks_difference(text)
     )
 
@@ -336,7 +347,12 @@ def compose_term(kb: Kb, draft: Draft, text: str, on: date) -> bool:
     # 'What is the difference between A and B?': the definition of each term named (two at most).
     wanted = 2 if asks_difference(text) else 1
     said = 0
-    for term in _terms_asked(kb, text):
+    asked = _terms_asked(kb, text)
+    if _asks_instead_of_visa(text) and len(asked) > 1:
+        asked = [
+            term for term in asked if term != "thi thuc"
+        ]  # what stands in for the visa is the paper asked
+    for term in asked:
         if said >= wanted:
             break
         if not asks_difference(text) and _asks_a_kind_of(term, text):

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from knowledge.asked import asking_sentences
-from knowledge.cues import EXTRA_FACET_RULES, EXTRA_TOPIC_RULES, shaped_facet
+from knowledge.cues import (
+    EXTRA_FACET_RULES,
+    EXTRA_TOPIC_RULES,
+    INSTEAD_OF_VISA,
+    INSTEAD_OF_VISA_RAW,
+    shaped_facet,
+)
 from knowledge.text import data_rows, fold, simplified
 
 FACETS: tuple[str, ...] = (
@@ -215,6 +221,8 @@ def _facet_of(text: str) -> str | None:
         scores.pop("procedure", None)  # 'số 1 và số 2 khác nhau như thế nào': what differs, not how to apply
     if "penalty" in scores:
         scores.pop("fee", None)  # 'phạt bao nhiêu tiền' asks a fine's amount, not a fee
+    if INSTEAD_OF_VISA.search(_folded(text)) or INSTEAD_OF_VISA_RAW.search(text):
+        scores.pop("eligibility", None)  # 'thẻ tạm trú dùng thay thị thực được không': what the card is worth
     if "exemption" in scores and _conditions_without_exemption(text):
         scores.pop("exemption")  # '어떤 조건이 필요한가요': the conditions needed, not whether one is needed
     if "exemption" in scores:

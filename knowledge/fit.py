@@ -431,9 +431,11 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
     # Whether a labour contract ends when a paper lapses ('the permit expires: is the contract terminated?'): the
     # grounds on which a contract ends are Labour Code Art. 34, not on file (only Art. 150-157, where a contract's
     # end is a ground for the permit's, Art. 156 k2). The paper is named first, the contract's end is asked after
-    # it: 'the contract is terminated: what happens to the permit?' is Art. 156's question.
+    # it: 'the contract is terminated: what happens to the permit?' is Art. 156's question. A worker who ends it
+    # ('employees terminate their contract': they leave) is the sponsor's notice (Law 47/2014 Art. 45 k2 e).
     (
-        r"\b(permits?|giay phep|gpld|visas?|thi thuc|cards?|the tam tru|expir\w*|het han)\b.*"
+        r"^(?!.*\b(employees?|workers?|staff|he|she|they) (terminat|end|cancel)\w*)"
+        r".*\b(permits?|giay phep|gpld|visas?|thi thuc|cards?|the tam tru|expir\w*|het han)\b.*"
         r"\b((employment|labou?r|work) contract\w* (\w+ ){0,4}(terminat\w*|end\w*|cancel\w*)|"
         r"(terminat\w*|end\w*|cancel\w*) (of )?(the |my |his |her |our )?(employment|labou?r) contract|"
         r"hop dong lao dong (\w+ ){0,3}(cham dut|het hieu luc|bi huy|ket thuc))\b",
@@ -443,13 +445,17 @@ _OWN_RULES: tuple[tuple[str, str, str], ...] = (
     ),
     # Whether one nation's citizens need a visa or may get an e-visa: Law 47/2014 Art. 12 names the grounds (a
     # treaty, the Government's unilateral decision), Art. 16a the e-visa; the lists of countries are other texts,
-    # not on file. A case of the exemptions named as well ('American married to a Vietnamese') is that case's
-    # question (see papers_with_own_rules).
+    # not on file. But which countries' citizens get an e-visa at all the law says outright: anyone with a passport
+    # outside Art. 8 k1-4 (Art. 10 k5 as amended). A case of the exemptions named as well ('American married to a
+    # Vietnamese') is that case's question (see papers_with_own_rules).
     (
-        rf"^(?=.*\b({_NATION_WORDS}))(?=.*\b(visa ?free|visa exempt\w*|visa waiver|(need|require)\w* (a |any )?visas?|"
+        rf"^(?=.*\b({_NATION_WORDS}))"
+        r"(?!(?=.*\b(which countries|what countries|(nuoc|quoc gia) nao)\b)"
+        r"(?=.*\b(e ?visas?|electronic visas?|(thi thuc|visa) dien tu)\b))"
+        r"(?=.*\b(visa ?free|visa exempt\w*|visa waiver|(need|require)\w* (a |any )?visas?|"
         r"without (a )?visa|no visa|mien thi thuc|(can|phai) (xin |lam )?(visa|thi thuc)|khong can (visa|thi thuc)|"
         r"e ?visas?|electronic visas?|(thi thuc|visa) dien tu)\b)",
-        rf"^(?=.*({_NATION_WORDS_RAW}))(?=.*(免签|免簽|需要(办理|辦理)?签证|需要(办理|辦理)?簽證|要签证|要簽證|电子签|電子簽|무비자|전자\s*비자|비자\s*(가\s*|는\s*)?(필요|면제|없이)))",
+        rf"^(?=.*({_NATION_WORDS_RAW}))(?!(?=.*(哪些国家|哪些國家|哪个国家|어느\s*나라|어떤\s*나라))(?=.*(电子签|電子簽|전자\s*비자)))(?=.*(免签|免簽|需要(办理|辦理)?签证|需要(办理|辦理)?簽證|要签证|要簽證|电子签|電子簽|무비자|전자\s*비자|비자\s*(가\s*|는\s*)?(필요|면제|없이)))",
         "danh sach cac nuoc duoc mien thi thuc",
     ),
     # What a health check examines (tests, X-rays, a drug screen): set by the Ministry of Health, not on file;

@@ -268,6 +268,17 @@ _AT_BORDER = (
     r"at the (airport|border)[^?]{0,30}visa|(thi thuc|visa) tai cua khau|cua khau [^?]{0,20}(thi thuc|visa))\b",
     r"落地签|口岸签证|口岸.{0,8}签证|도착\s*비자|공항.{0,10}비자",
 )
+# ... asked by or of the sponsor, the employer ('what must the company do'): not the worker's own extension.
+_SPONSOR = (
+    r"(compan\w*|employers?|firms?|business\w*|we|our|us|sponsor\w*|cong ty|doanh nghiep|nguoi su dung lao dong|"
+    r"don vi|bao lanh)"
+)
+# A worker leaving the employer that sponsors their papers ('quits', 'terminates the contract before …').
+_LEAVING = (
+    r"(quit\w*|resign\w*|leav\w* (the |our |my )?(company|job)|(terminat\w*|end\w*) (the |his |her |their |its )?"
+    r"(labou?r |employment )?contract( early| before)?|stop\w* working|nghi viec|thoi viec|cham dut hop dong|"
+    r"khong con (lam viec|nhu cau bao lanh))"
+)
 _VISA_FREE = r"(visa ?free|visa waiver|without (a )?visa|visa exempt\w*|mien thi thuc|mien visa)"
 _VISA_FREE_RAW = r"(免签|免簽|무비자|무사증|비자\s*면제)"
 _NAMED += (
@@ -293,6 +304,37 @@ _NAMED += (
         ),
         frozenset({OVERVIEW, "validity", "eligibility", "deadline"}),
         re.compile(r"^Thời hạn tạm trú cấp bằng thời hạn thị thực"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
+    _Named(  # a sponsored holder who quits or leaves early: the sponsor notifies the immigration office in writing
+        # (Law 47/2014 Art. 45 k2 e: papers still valid, sponsorship no longer needed); asked with the paper named
+        re.compile(
+            rf"^(?=.*\b{_SPONSOR}\b)(.*\b{_LEAVING}\b[^?]{{0,80}}\b({_CARD[0]}|visas?|thi thuc)\b|"
+            rf".*\b({_CARD[0]}|visas?|thi thuc)\b[^?]{{0,80}}\b{_LEAVING}\b)"
+        ),
+        re.compile(
+            r"^(?=.*(公司|雇主|单位|單位|企业|企業|회사|고용주|기업))"
+            r".*((辞职|離職|离职|辭職|解除(劳动)?合同).{0,30}(居留卡|居留证|签证)|(퇴사|퇴직|그만두|계약\s*해지).{0,30}(거주증|비자))"
+        ),
+        frozenset({OVERVIEW, "procedure", "who"}),
+        re.compile(r"không còn nhu cầu bảo lãnh"),
+        0,
+        most=1,
+        topic=_VISA,
+    ),
+    _Named(  # who may get an e-visa, by nationality too: anyone with a passport outside Art. 8 k1-4 (Law 47/2014
+        # Art. 10 k5 as amended); no list of countries is needed
+        re.compile(
+            rf"^(?=.*{E_VISA.pattern})(?=.*\b(which countries|what countries|(nuoc|quoc gia) nao|cong dan (cac |nhung )?"
+            r"nuoc|citizens? of|nationals? of|nationalit\w*|quoc tich)\b)"
+        ),
+        re.compile(
+            rf"^(?=.*({E_VISA_RAW.pattern}))(?=.*(哪些国家|哪些國家|哪个国家|哪國|国籍|國籍|어느\s*나라|어떤\s*나라|국적))"
+        ),
+        frozenset({OVERVIEW, "eligibility", "exemption", "who", "procedure"}),
+        re.compile(r"^Thị thực điện tử cấp cho người nước ngoài có hộ chiếu"),
         0,
         most=1,
         topic=_VISA,

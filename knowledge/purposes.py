@@ -9,6 +9,7 @@ import math
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from catalog import translator
 from knowledge.cues import folded_question
@@ -53,7 +54,13 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
         "vợ chồng con",
     ),
     (re.compile(r"(律师|律師)(签证|簽證)|변호사\s*비자"), "luật sư"),
-    (re.compile(r"(旅游|旅遊|观光|觀光).{0,6}(签证|簽證)|(관광|여행)\s*비자"), "du lịch"),
+    # ... a trip's visa too ('여행 시 비자', '관광 갈 때 비자')
+    (
+        re.compile(
+            r"(旅游|旅遊|观光|觀光).{0,6}(签证|簽證)|(관광|여행)\s*(시|할\s*때|갈\s*때|가는데|목적의?)?\s*비자"
+        ),
+        "du lịch",
+    ),
     # a visa asked by a family tie ('제 남편이 베트남 사람인데 어떤 비자', '我老婆是越南人，办什么签证')
     (
         re.compile(
@@ -62,6 +69,13 @@ _PURPOSES_RAW: tuple[tuple[re.Pattern[str], str], ...] = (
         "vợ chồng con công dân Việt Nam",
     ),
 )
+# Two purposes named as a choice ('business visa or work visa, which one?', 'visa doanh nghiệp hay visa lao động',
+# '商务签证还是工作签证', '비즈니스 비자랑 취업 비자 중 어떤 것'): what each is answers it, as for a difference. The
+# choice word stands between two named purposes, or a 'which one' after the last.
+_CHOICE = re.compile(r"\b(or|vs|versus|hay|hoac)\b")
+_CHOICE_RAW = re.compile(r"还是|還是|或者|或是|아니면|또는|\bvs\b", re.IGNORECASE)
+_CHOICE_AFTER = re.compile(r"^\W*(\w+\W+){0,6}?(which (one|do|should)|nen chon|chon (loai )?nao|loai nao)\b")
+_CHOICE_AFTER_RAW = re.compile(r"选哪|選哪|哪个|哪個|哪一个|중\s*(어떤|어느|무엇|뭐)|어느\s*(것|쪽)")
 _EXTENSION = re.compile(r"\b(extend\w*|extension|renew\w*|gia han)\b")
 _EXTENSION_RAW = re.compile(r"延期|延长|延長|延签|续签|續簽|연장|갱신")
 # A residence card named by its purpose ('investor residence card', 'thẻ tạm trú đầu tư / diện kết hôn', '投资居留卡',
@@ -113,6 +127,22 @@ def asks_which_visa(text: str) -> bool:
     return bool(_ASKS_WHICH.search(folded_question(text)) or _ASKS_WHICH_RAW.search(text))
 
 
+def asks_choice(text: str) -> bool:
+    """'Business visa vs work visa: which one do I need?': two purposes named, one to be chosen."""
+    folded = folded_question(text)
+    spans = [m.span() for m in _NAMES_PURPOSE.finditer(folded)]
+    if len(spans) > 1 and (
+        any(_CHOICE.search(folded[a[1] : b[0]]) for a, b in pairwise(spans))
+        or _CHOICE_AFTER.search(folded[spans[-1][1] :])
+    ):
+        return True
+    raw = sorted(m.span() for pattern, _words in _PURPOSES_RAW for m in pattern.finditer(text))
+    return len(raw) > 1 and (
+        any(_CHOICE_RAW.search(text[a[1] : b[0]]) for a, b in pairwise(raw))
+        or bool(_CHOICE_AFTER_RAW.search(text[raw[-1][1] :]))
+    )
+
+
 def _in_force_symbols(kb: Kb, on: date) -> list[tuple[str, Unit]]:
     """Each symbol with its national clause in force on `on` (the amended wording, not the 2014 one)."""
     found = []
@@ -120,6 +150,26 @@ def _in_force_symbols(kb: Kb, on: date) -> list[tuple[str, Unit]]:
         unit = next((u for u in units if is_national(u) and in_force(kb, u, on)), None)
         if unit is not None:
             found.append((symbol, unit))
+    return found
+
+
+def _lapsed_symbols(kb: Kb, text: str, on: date) -> list[tuple[str, Unit]]:
+    """'What is a tourist visa?': the symbols of a purpose named whose only defining clauses on file are out of
+    force (DL: the 2014 Art. 8 k17, which the amended extracts omit), each with its visa term in force (Art. 9
+    k2: 90 days); said as having no defining clause in force, with that term. None without a term."""
+    lapsed = [
+        (symbol, unit)
+        for symbol, units in sorted(defining_clauses(kb).items())
+        for unit in [next((u for u in units if is_national(u)), None)]
+        if unit is not None and not any(is_national(u) and in_force(kb, u, on) for u in units)
+    ]
+    symbols = {id(unit): symbol for symbol, unit in lapsed}
+    found: list[tuple[str, Unit]] = []
+    for mention in _mentions(text):
+        for symbol in _best_symbols(_by_rare_words([unit for _symbol, unit in lapsed], mention), symbols):
+            term = visa_term(kb, symbol, on)
+            if term is not None and symbol not in dict(found):
+                found.append((symbol, term))
     return found
 
 
@@ -197,14 +247,18 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
     True when something was said. Asked outright ('which visa'), or for a visa named by its purpose when the
     question asks how to get it ('investor visa: documents and process')."""
     # ... or what such a visa is ('什么是投资签证?'): its symbols are what it is.
-    getting = (facet in _GETTING_FACETS or (facet is None and asks_what(text))) and names_purpose(text)
+    getting = (
+        facet in _GETTING_FACETS or (facet is None and (asks_what(text) or asks_choice(text)))
+    ) and names_purpose(text)
     if not (asks_which_visa(text) or getting):
         return False
     if facet == "validity" and names_purpose(text):
         return False  # 'investor visa types and terms': the terms are said with their symbols (ranking narrows to them)
     if _EXTENSION.search(folded_question(text)) or _EXTENSION_RAW.search(text):
         return False  # 'can a business visa be extended, on what conditions': the extension is asked, not the visa
-    proofs = _by_rare_words(_purpose_proofs(kb, on), text)
+    # The proof of the purpose named, read from the purpose's words alone: the question's other words ('applying'
+    # read as 'nộp hồ sơ') would match a proof by chance ('cơ sở giáo dục' for a business visa).
+    proofs = _by_rare_words(_purpose_proofs(kb, on), " ".join(_mentions(text)))
     proof = proofs[0][1] if _clear_lead(proofs) else None
     # What such a visa is: with the visa's term (Art. 9), unless a card is asked.
     with_term = facet is None and not names_card(text)
@@ -216,6 +270,9 @@ def compose_purpose_symbols(kb: Kb, draft: Draft, text: str, on: date, facet: st
     for symbol, unit in symbols[:room]:
         term = visa_term(kb, symbol, on) if with_term else None
         said = say_symbol(draft, symbol, unit, term) or said
+    if with_term and not symbols:
+        for symbol, term in _lapsed_symbols(kb, text, on)[:room]:
+            said = say_symbol(draft, symbol, None, term) or said
     for _symbol, unit in symbols[room:]:
         draft.cite(unit)  # no room to say it: quoted below
     if proof is not None:

@@ -17,7 +17,9 @@ from knowledge.store import terms
 # A later sentence is quoted first only when it shares this many more word pairs: the topic's own words (khai báo
 # tạm trú, người nước ngoài) recur in every sentence of its clauses.
 _MARGIN = 2
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+# ... a sentence may open as an indent ('- Người nước ngoài … sử dụng mã hồ sơ điện tử để kiểm tra …', Law 47/2014
+# Art. 16a, one clause of dashed steps): the dash starts it.
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=(?:[-+]\s+)?[A-ZĐÀ-Ỹ])")
 
 
 def _bigrams(text: str) -> set[str]:

@@ -224,7 +224,10 @@ def compose_values(kb: Kb, draft: Draft, topic: str, facet: str, question: str, 
             # own papers asked with no such file named ('what papers for the health check?') stay not covered.
             compose_plain(kb, draft, topic, facet, question, text, on)
             return
-        everything = own
+        # ... and of the paper asked within the topic: a permanent card's file (Law 47/2014 Art. 41), not the
+        # temporary card's (Art. 37), though both open 'Hồ sơ đề nghị cấp thẻ …'.
+        papers = papers_asked(text)
+        everything = [(s, u) for s, u in own if not other_paper(u, papers)] or own
     if facet == "validity" and asks_if_still_valid(text) and not asks_length(text):
         # 'Công ty giải thể thì giấy phép lao động còn hiệu lực không?': whether a paper outlives an event is said by
         # the clauses on when it ends (Labour Code Art. 156), never by its term; with none matching best, the texts

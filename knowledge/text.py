@@ -71,13 +71,14 @@ def simplified(text: str) -> str:
 
 
 # The abbreviations Vietnamese letters and forum posts use for the Labour Code's terms ('NLĐ là người nước ngoài ký
-# HĐLĐ với NSDLĐ'): read as the words the law and the cues use.
+# HĐLĐ với NSDLĐ') and the e-visa's ('TTĐT': thị thực điện tử): read as the words the law and the cues use.
 _ABBREVIATIONS = (
     (re.compile(r"\b(HĐLĐ|HDLD)\b", re.IGNORECASE), "hợp đồng lao động"),
     (re.compile(r"\b(NSDLĐ|NSDLD)\b", re.IGNORECASE), "người sử dụng lao động"),
     (re.compile(r"\b(NLĐNN|NLDNN|LĐNN|LDNN)\b", re.IGNORECASE), "người lao động nước ngoài"),
     (re.compile(r"\b(NLĐ|NLD)\b", re.IGNORECASE), "người lao động"),
     (re.compile(r"\bNNN\b", re.IGNORECASE), "người nước ngoài"),
+    (re.compile(r"\b(TTĐT|TTDT)\b", re.IGNORECASE), "thị thực điện tử"),
     # 'giấy không tiền án tiền sự', the common name of the criminal-record certificate (the law's 'Phiếu lý lịch
     # tư pháp', Decree 216/2026)
     (

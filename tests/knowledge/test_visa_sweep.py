@@ -28,10 +28,7 @@ def test_known_gaps(
     text: str, lang: str, topic: str, facet: str | list[str], articles: list[str], facts: Facts
 ) -> None:
     """Still without the fact asked: the longest investor visa for a stated capital (the terms are listed by
-    clause, the capital that picks ĐT1 is not read: the 1-year clause with ĐT4 ranks first); the symbol of a
-    tourist or a student visa (Art. 8 k17 'DL' and k12 'DH' are on file only in the 2014 wording, marked as
-    amended, and the amended extracts omit them; which 2014 clauses the amendment left as they were is not
-    recorded, so the builder keeps none in force); two facets asked at once, the card's papers and its days
+    clause, the capital that picks ĐT1 is not read: the 1-year clause with ĐT4 ranks first); two facets asked at once, the card's papers and its days
     (the papers are said, the 5 working days are not); the conditions of a visa asked without marks (the Art. 10 k4 points, sharing
     'người nước ngoài … được cấp' with the question, outrank k2, the sponsor); a work visa asked beside the work
     permit it needs (the permit names the topic; Art. 10 k4 c is not reached); a card's term asked by a worker
