@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.language import SUPPORTED, detect_language, reply_language, requested_language
-from actions.qa import answer_question, covered_topic
+from actions.qa import answer_question, covered_topic, message_text
 from actions.safety import SafeAction
 from catalog import N_, translator
 
@@ -103,7 +103,12 @@ class ActionShowHelp(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        show_help(dispatcher, reply_language(tracker.get_slot("language")))
+        lang = reply_language(tracker.get_slot("language"))
+        # 'TTĐT có thời hạn bao lâu?' read as a request for help: the texts answer it, so it is answered.
+        topic, _ = covered_topic(message_text(tracker), lang)
+        if topic is not None:
+            return answer_question(dispatcher, tracker, topic, new_question=True)
+        show_help(dispatcher, lang)
         return []
 
 

@@ -19,7 +19,7 @@ from knowledge.cues import (
     INSTEAD_OF_VISA_RAW,
     shaped_facet,
 )
-from knowledge.text import data_rows, fold, simplified
+from knowledge.text import data_rows, fold, simplified, spelled_out
 
 FACETS: tuple[str, ...] = (
     "who",
@@ -182,6 +182,7 @@ def detect_facet(text: str) -> str | None:
     """'How much is the fine for not declaring a guest?' -> 'penalty'; None when no facet word is there. In a
     message of several sentences the asking sentences say the facet, not the context; two questions asking two
     facets ('What documents? What are the procedures?') are weighed together, as one question."""
+    text = spelled_out(text)  # read as ask() reads it: 'TTĐT' is 'thị thực điện tử'
     asked = {facet for facet in map(_named_facet, asking_sentences(text)) if facet is not None}
     return asked.pop() if len(asked) == 1 else _facet_of(text)
 
@@ -332,6 +333,7 @@ def _topic_scores(text: str) -> dict[str, float]:
 def detect_topic(text: str) -> str | None:
     """'Giấy phép lao động có thời hạn bao lâu?' -> 'work_permit'; None when no topic word is there. In a
     message of several sentences the asking sentences name the topic; the context only when they name none."""
+    text = spelled_out(text)  # read as ask() reads it: 'TTĐT' is 'thị thực điện tử'
     for sentence in asking_sentences(text):
         topic = _best(_topic_scores(sentence), _TOPIC_ORDER)
         if topic is not None:
@@ -348,6 +350,7 @@ def named_topics(text: str) -> dict[str, float]:
     """Topics named by their own words (their strongest rule), with that name's weight: 'work permit' names
     work_permit (3), 'declare' temporary_residence (2); context such as 'foreign workers' or 'passport' names
     none, and 'temporary residence card' names the card, not the declaration."""
+    text = spelled_out(text)
     matched = _matched(text, _TOPIC_PATTERNS)
     return {
         topic: _OWN_NAME[topic] for topic in _topic_scores(text) if max(matched[topic]) >= _OWN_NAME[topic]

@@ -308,6 +308,32 @@ async def test_out_of_scope_stays_out_of_scope_for_chit_chat() -> None:
     assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"), [("TTĐT có thời hạn bao lâu?", "vi"), ("Mẫu NA17 là gì? Mẫu NA17 để làm gì", "vi")]
+)
+async def test_a_question_read_as_help_is_answered_when_the_texts_cover_it(text: str, lang: str) -> None:
+    from actions.core import ActionShowHelp
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, "help", [], {"language": lang})
+    events = await ActionShowHelp().run(dispatcher, tracker, {})
+    topic = knowledge.detect_topic(text)
+    assert topic is not None and slots_of(events)["topic"] == topic
+    expected = knowledge.ask(text, topic=topic, lang=lang)
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(expected, lang)
+
+
+async def test_help_asked_for_shows_what_i_can_do() -> None:
+    from actions.core import ActionShowHelp
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionShowHelp().run(
+        dispatcher, make_tracker("bạn làm được gì?", "help", [], {"language": "vi"}), {}
+    )
+    assert events == []
+    assert dispatcher.messages[0]["text"].startswith("Tôi có thể giúp")
+
+
 async def test_a_detail_with_nothing_in_it_shows_what_i_can_do() -> None:
     slots, [message] = await answer("bạn làm được gì?", "inform", [], {"language": "vi"})
     assert message["text"].startswith("Tôi có thể giúp")
