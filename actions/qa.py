@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 import knowledge
@@ -348,6 +348,16 @@ def last_question(tracker: Tracker) -> str:
     return next((str(e.get("text")) for e in reversed(users) if not is_button(str(e.get("text") or ""))), "")
 
 
+def follow_up_topic(tracker: Tracker) -> str | None:
+    """The last topic, when the words the model was unsure of ask a facet of it and name no paper ('giấy đó có
+    giá trị trong bao lâu?' after a work-permit answer): a follow-up on that topic, not a new question."""
+    text = message_text(tracker)
+    remembered = tracker.get_slot("topic")
+    if is_button(text) or remembered not in knowledge.TOPICS or knowledge.detect_topic(text) is not None:
+        return None
+    return str(remembered) if knowledge.detect_facet(text) is not None else None
+
+
 def covered_topic(text: str, lang: str) -> tuple[str | None, str]:
     """The topic whose clauses answer the words, and the decline to say when none does. A topic the words
     name comes first; else knowledge reads the words (a fined act names its topic too); when the texts do
@@ -374,10 +384,15 @@ class ActionDefaultAskAffirmation(SafeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         lang = language_of(tracker)
+        # Answered, the turn is over: the two-stage fallback loop ends here, or the next message would be taken for
+        # a rephrasing and this answer's topic and facet reverted with it.
+        last = follow_up_topic(tracker)
+        if last is not None:
+            return [*answer_question(dispatcher, tracker, last, new_question=False), ActiveLoop(None)]
         # The model was unsure, but the texts may hold the answer: answer rather than guess.
         topic, declined = covered_topic(message_text(tracker), lang)
         if topic is not None:
-            return answer_question(dispatcher, tracker, topic, new_question=True)
+            return [*answer_question(dispatcher, tracker, topic, new_question=True), ActiveLoop(None)]
         guesses = [
             (name, TOPIC_BY_INTENT[name])
             for name in ranked_intents(tracker.latest_message or {})
@@ -411,6 +426,9 @@ class ActionDefaultFallback(SafeAction):
     ) -> list[EventType]:
         lang = language_of(tracker)
         kept: list[EventType] = [UserUtteranceReverted(), SlotSet("language", tracker.get_slot("language"))]
+        last = follow_up_topic(tracker)
+        if last is not None:
+            return [*kept, *answer_question(dispatcher, tracker, last, new_question=False)]
         topic, declined = covered_topic(message_text(tracker), lang)
         if topic is not None:
             return [*kept, *answer_question(dispatcher, tracker, topic, new_question=True)]

@@ -323,6 +323,19 @@ async def test_a_question_read_as_help_is_answered_when_the_texts_cover_it(text:
     assert dispatcher.messages[0]["text"] == knowledge.render_reply(expected, lang)
 
 
+@pytest.mark.parametrize("action_name", ["ActionDefaultAskAffirmation", "ActionDefaultFallback"])
+async def test_an_unsure_follow_up_asking_a_facet_stays_on_the_last_topic(action_name: str) -> None:
+    import actions.qa
+
+    text = "giấy đó có giá trị trong bao lâu?"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, "nlu_fallback", [], {"language": "vi", "topic": "work_permit"})
+    events = await getattr(actions.qa, action_name)().run(dispatcher, tracker, {})
+    assert slots_of(events)["topic"] == "work_permit"
+    expected = knowledge.ask(text, topic="work_permit", lang="vi")
+    assert dispatcher.messages[0]["text"] == knowledge.render_reply(expected, "vi")
+
+
 async def test_help_asked_for_shows_what_i_can_do() -> None:
     from actions.core import ActionShowHelp
 
